@@ -1,0 +1,5 @@
+import sys
+
+from studyapp.app import main
+
+sys.exit(main())

@@ -1,0 +1,56 @@
+"""One place that finds the files shipped with the app (report, questions, icons, styles).
+
+An installed wheel carries ``resources/`` and ``questions/`` inside the ``studyapp``
+package; an editable install or a source checkout keeps them at the project root.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+
+class MissingResourceError(RuntimeError):
+    """A file that ships with the app is not where it should be (a broken install)."""
+
+
+@cache
+def _root(kind: str) -> Traversable:
+    packaged = resources.files("studyapp") / kind
+    if packaged.is_dir():
+        return packaged
+    source_tree = Path(__file__).resolve().parents[3] / kind
+    if source_tree.is_dir():
+        return source_tree
+    raise MissingResourceError(
+        f"The app's '{kind}' folder is missing. Reinstall StudyApp to repair it."
+    )
+
+
+def resource(*parts: str) -> Traversable:
+    """A file or folder under ``resources/``, e.g. ``resource("report", "report.json")``."""
+    return _join(_root("resources"), parts)
+
+
+def questions_dir() -> Traversable:
+    """The folder of built-in question sets (``questions/``)."""
+    return _root("questions")
+
+
+def read_text(*parts: str) -> str:
+    path = resource(*parts)
+    try:
+        return path.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError) as error:
+        raise MissingResourceError(
+            f"The app's resource '{'/'.join(parts)}' is missing. Reinstall StudyApp to repair it."
+        ) from error
+
+
+def _join(root: Traversable, parts: tuple[str, ...]) -> Traversable:
+    path = root
+    for part in parts:
+        path = path / part
+    return path
