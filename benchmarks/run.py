@@ -1,0 +1,46 @@
+"""Run StudyApp's benchmarks: ``python benchmarks/run.py [NAME...]``.
+
+Prints a table and writes benchmarks/results.json: a list of objects with name, value,
+unit, target, met (and detail). Each benchmark module states its targets.
+Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import startup  # noqa: E402
+from benchmarks.common import Result  # noqa: E402
+
+BENCHMARKS: dict[str, Callable[[], Result]] = {
+    "startup": startup.startup,
+    "startup_memory": startup.startup_memory,
+}
+RESULTS_FILE = Path(__file__).with_name("results.json")
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(BENCHMARKS)
+    unknown = [name for name in names if name not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}",
+              file=sys.stderr)
+        return 2
+    results = []
+    print(f"{'benchmark':<16} {'value':>10} {'unit':<16} {'target':<10} met   detail")
+    for name in names:
+        result = BENCHMARKS[name]()
+        results.append(result)
+        print(f"{result.name:<16} {result.value:>10} {result.unit:<16} {result.target:<10} "
+              f"{'yes' if result.met else 'NO':<5} {result.detail}", flush=True)
+    RESULTS_FILE.write_text(json.dumps([r.to_dict() for r in results], indent=2) + "\n")
+    return 0 if all(r.met for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
