@@ -1,0 +1,205 @@
+"""Loading question-set files of every supported format, with the checks common to all.
+
+``load_file`` reads the bytes (refusing huge files and binary junk), picks the format by
+extension (or the ``format`` argument), decodes text (UTF-8 with or without BOM, else
+GB18030, which covers GBK), hands it to the format's parser, then runs ``check_set``. It never
+raises for bad input: everything wrong is a :class:`Problem` in the result.
+
+The format parsers are imported only when a file of their kind is loaded, so start-up stays lean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from studyapp.core.questionsets.checks import check_set
+from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.model import QuestionSet
+
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "FORMAT_NAMES",
+    "MAX_FILE_BYTES",
+    "LoadResult",
+    "check_set",
+    "detect_format",
+    "load_file",
+    "sha256_of",
+]
+
+FORMATS = ("native", "csv", "xlsx", "gift", "aiken")
+# What --format accepts besides FORMATS; "txt" means "Aiken or GIFT, whichever fits".
+_ALIASES = {"yaml": "native", "yml": "native", "excel": "xlsx", "txt": "txt"}
+FORMAT_NAMES = FORMATS + tuple(_ALIASES)
+EXTENSIONS = {
+    ".yaml": "native",
+    ".yml": "native",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".gift": "gift",
+    ".txt": "txt",
+}
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class LoadResult:
+    """What a file gave: the set (possibly partial when there are problems) and the problems.
+
+    Use ``question_set`` for anything beyond reporting only when ``ok``.
+    """
+
+    question_set: QuestionSet | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.question_set is not None and not self.problems
+
+
+def detect_format(path: str | os.PathLike[str], text: str | None = None) -> str | None:
+    """The format name for ``path`` by its extension, or None for an unknown extension.
+
+    ``.txt`` is Aiken when it looks like Aiken, else GIFT; ``text`` is the decoded content
+    (read from ``path`` when omitted).
+    """
+    kind = EXTENSIONS.get(Path(path).suffix.lower())
+    if kind != "txt":
+        return kind
+    if text is None:
+        data, problem = _read_bytes(str(path))
+        text = _decode(data) if problem is None and data is not None else None
+    return _txt_kind(text or "")
+
+
+def _txt_kind(text: str) -> str:
+    aiken = _parser("aiken")
+    return "aiken" if aiken is not None and aiken.looks_like_aiken(text) else "gift"
+
+
+def load_file(path: str | os.PathLike[str], format: str | None = None) -> LoadResult:
+    """Read, parse and check one question-set file. Never raises for bad input."""
+    name = str(path)
+    if format is not None:
+        kind = _ALIASES.get(format.lower(), format.lower())
+        if kind not in FORMATS and kind != "txt":
+            return _fail(name, f"unknown format '{format}'; use one of {', '.join(FORMAT_NAMES)}")
+    else:
+        found = EXTENSIONS.get(Path(name).suffix.lower())
+        if found is None:
+            return _fail(
+                name,
+                "unknown kind of file; question sets are "
+                f"{', '.join(EXTENSIONS)} files (or name the format with --format)",
+            )
+        kind = found
+    data, problem = _read_bytes(name)
+    if problem is not None or data is None:
+        return _fail(name, problem or "cannot read the file")
+    if kind == "xlsx":
+        result = _parse_bytes(kind, data, name)
+    else:
+        if b"\x00" in data:
+            return _fail(name, "this is not a text file (it contains NUL bytes); "
+                               "save it as text (UTF-8) and try again")
+        text = _decode(data)
+        if text is None:
+            return _fail(name, "the file's text is in no supported encoding; "
+                               "save it as UTF-8 and try again")
+        if kind == "txt":
+            kind = _txt_kind(text)
+        result = _parse_bytes(kind, data, name) if kind == "csv" else _parse_text(kind, text, name)
+    if result.question_set is not None:
+        result.question_set.source = result.question_set.source or name
+        result.problems = result.problems + check_set(result.question_set, name)
+    result.problems = sorted(dict.fromkeys(result.problems), key=lambda p: p.line)
+    return result
+
+
+def _fail(path: str, message: str) -> LoadResult:
+    return LoadResult(None, [Problem(path, 0, message)])
+
+
+def _unsupported(path: str, kind: str) -> LoadResult:
+    return _fail(path, f"{kind} files are not supported by this build of StudyApp")
+
+
+def _read_bytes(path: str) -> tuple[bytes | None, str | None]:
+    try:
+        with open(path, "rb") as handle:
+            # Read one byte past the limit instead of trusting the size on disk: devices and
+            # pipes report 0.
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return None, _too_big()
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return None, "file not found"
+    except IsADirectoryError:
+        return None, "cannot read it: this is a folder, not a file"
+    except PermissionError:
+        return None, "cannot read the file: permission denied"
+    except OSError as error:
+        return None, f"cannot read the file: {error.strerror or error}"
+    if len(data) > MAX_FILE_BYTES:
+        return None, _too_big()
+    return data, None
+
+
+def _too_big() -> str:
+    megabytes = MAX_FILE_BYTES // (1024 * 1024)
+    return f"the file is larger than {megabytes} MB; split it into smaller sets"
+
+
+def _decode(data: bytes) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _parser(kind: str) -> ModuleType | None:
+    # Each parser is imported only when a file needs it; a build without one says so.
+    module = "tabular" if kind in ("csv", "xlsx") else kind
+    try:
+        return importlib.import_module(f"studyapp.core.questionsets.{module}")
+    except ModuleNotFoundError as error:
+        if error.name != f"studyapp.core.questionsets.{module}":
+            raise
+        return None
+
+
+def _parse_text(kind: str, text: str, path: str) -> LoadResult:
+    parser = _parser(kind)
+    if parser is None:
+        return _unsupported(path, kind)
+    result: LoadResult = parser.parse(text, path)
+    return result
+
+
+def _parse_bytes(kind: str, data: bytes, path: str) -> LoadResult:
+    parser = _parser(kind)
+    if parser is None:
+        return _unsupported(path, kind)
+    result: LoadResult = parser.parse_csv(data, path) if kind == "csv" else parser.parse_xlsx(
+        data, path)
+    return result
+
+
+def sha256_of(path: str | os.PathLike[str]) -> str:
+    """Hex SHA-256 of the file's bytes (the store uses it to skip unchanged re-imports)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()

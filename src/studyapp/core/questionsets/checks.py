@@ -1,0 +1,190 @@
+"""Checks common to every format, made on the model after a parser has built it.
+
+Parsers check what only they can see (syntax, unknown keys); these checks catch what any
+format can get wrong: duplicate ids, empty texts, answers that do not fit the type, and
+sections or evidence that do not match the report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from typing import TYPE_CHECKING
+
+from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.model import Card, Question, QuestionSet
+
+if TYPE_CHECKING:
+    from studyapp.core.report import Report
+
+MIN_CHOICES = 2
+MAX_CHOICES = 8
+
+
+def normalise_space(text: str) -> str:
+    """Runs of whitespace (line breaks included) as one space, without surrounding space."""
+    return " ".join(text.split())
+
+
+def section_text(report: Report, section_id: str) -> str:
+    """A section's own text (heading and paragraphs), whitespace normalised, for evidence."""
+    return normalise_space("\n".join(report.get(section_id).source_blocks()))
+
+
+def check_set(question_set: QuestionSet, path: str) -> list[Problem]:
+    """Every problem the common checks find in ``question_set``, with the items' lines."""
+    from studyapp.core.report import load_report
+
+    checker = _Checker(str(path), load_report())
+    checker.duplicate_ids(question_set)
+    for question in question_set.questions:
+        checker.question(question)
+    for card in question_set.cards:
+        checker.card(card)
+    return checker.problems
+
+
+def duplicate_ids(path: str, items: list[tuple[str, str, int]]) -> list[Problem]:
+    """A problem for each (noun, id, line) whose id an earlier item already has."""
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, int]] = {}
+    for noun, item_id, line in items:
+        if item_id not in first:
+            first[item_id] = (noun, line)
+            continue
+        other_noun, other_line = first[item_id]
+        problems.append(Problem(
+            path, line,
+            f"id '{item_id}' is used twice: by the {other_noun} on line {other_line} "
+            f"and by the {noun} on line {line}; ids must be unique in a set",
+        ))
+    return problems
+
+
+class _Checker:
+    def __init__(self, path: str, report: Report) -> None:
+        self.path = path
+        self.report = report
+        self.problems: list[Problem] = []
+        self._texts: dict[str, str] = {}
+
+    def add(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def duplicate_ids(self, question_set: QuestionSet) -> None:
+        items: list[tuple[str, str, int]] = []
+        everything: list[Question | Card] = [*question_set.questions, *question_set.cards]
+        for item in everything:
+            noun = "question" if isinstance(item, Question) else "card"
+            if item.id.strip():
+                items.append((noun, item.id, item.line))
+            else:
+                self.add(item.line, f"a {noun} has no id; give every question and card an id")
+        self.problems += duplicate_ids(self.path, items)
+
+    def question(self, question: Question) -> None:
+        label = f"question '{question.id}'"
+        if not question.prompt.strip():
+            self.add(question.line, f"{label}: the prompt is empty")
+        self.source(label, question.line, question.section, question.evidence)
+        if question.difficulty is not None and not 1 <= question.difficulty <= 5:
+            self.add(question.line, f"{label}: difficulty must be from 1 (easy) to 5 (hard), "
+                                    f"not {question.difficulty}")
+        kind = question.type
+        if kind in ("single", "multiple"):
+            self.choices(label, question)
+        elif kind == "truefalse" and question.truth is None:
+            self.add(question.line, f"{label}: a truefalse question needs the answer true or false")
+        elif kind == "fill" and not any(answer.strip() for answer in question.accepted):
+            self.add(question.line, f"{label}: a fill question needs at least one accepted answer")
+        elif kind == "match":
+            self.pairs(label, question)
+        elif kind == "order" and len([item for item in question.sequence if item.strip()]) < 2:
+            self.add(question.line, f"{label}: an order question needs at least 2 items, "
+                                    f"this one has {len(question.sequence)}")
+        elif kind == "numeric":
+            self.numeric(label, question)
+
+    def choices(self, label: str, question: Question) -> None:
+        count = len(question.choices)
+        if not MIN_CHOICES <= count <= MAX_CHOICES:
+            self.add(question.line, f"{label}: a question needs {MIN_CHOICES} to {MAX_CHOICES} "
+                                    f"options; this one has {count}")
+        for index, choice in enumerate(question.choices):
+            if not choice.text.strip():
+                self.add(question.line, f"{label}: option {_letter(index)} is empty")
+        correct = sum(1 for choice in question.choices if choice.correct)
+        if question.type == "single" and correct != 1:
+            self.add(question.line, f"{label}: a single question needs exactly one correct "
+                                    f"option; this one has {correct}")
+        if question.type == "multiple" and correct < 1:
+            self.add(question.line, f"{label}: a multiple question needs at least one correct "
+                                    "option")
+
+    def pairs(self, label: str, question: Question) -> None:
+        if len(question.pairs) < 2:
+            self.add(question.line, f"{label}: a match question needs at least 2 pairs, "
+                                    f"this one has {len(question.pairs)}")
+        seen: set[str] = set()
+        for left, right in question.pairs:
+            if not left.strip() or not right.strip():
+                self.add(question.line, f"{label}: a pair has an empty side")
+            key = normalise_space(left).casefold()
+            if key in seen:
+                self.add(question.line, f"{label}: the left side '{left}' appears in two pairs; "
+                                        "each left side must be different")
+            seen.add(key)
+
+    def numeric(self, label: str, question: Question) -> None:
+        if not question.numeric:
+            self.add(question.line, f"{label}: a numeric question needs an answer or a range")
+        for answer in question.numeric:
+            numbers = [n for n in (answer.value, answer.tolerance, answer.low, answer.high)
+                       if n is not None]
+            if not all(math.isfinite(n) for n in numbers):
+                self.add(question.line, f"{label}: numbers must be finite")
+                continue
+            has_range = answer.low is not None and answer.high is not None
+            if answer.value is None and not has_range:
+                self.add(question.line, f"{label}: a numeric answer needs a value or a range "
+                                        "[low, high]")
+            if has_range and answer.low > answer.high:  # type: ignore[operator]
+                self.add(question.line, f"{label}: the range is reversed: low {answer.low:g} is "
+                                        f"above high {answer.high:g}")
+            if answer.tolerance < 0:
+                self.add(question.line, f"{label}: the tolerance must not be negative")
+
+    def card(self, card: Card) -> None:
+        label = f"card '{card.id}'"
+        if not card.front.strip():
+            self.add(card.line, f"{label}: the front is empty")
+        if not card.back.strip():
+            self.add(card.line, f"{label}: the back is empty")
+        self.source(label, card.line, card.section, card.evidence)
+
+    def source(self, label: str, line: int, section: str | None, evidence: str) -> None:
+        if section is not None and section not in self.report:
+            self.add(line, f"{label}: '{section}' is not a report section"
+                           f"{self._did_you_mean(section)}; section ids look like "
+                           "intro, problems.1, reasons.4, suggestions.5.2 "
+                           "(see 'studyapp report --json' for all of them)")
+            return
+        if not evidence.strip():
+            return
+        if section is None:
+            self.add(line, f"{label}: evidence needs a section; add 'section:' with the id of "
+                           "the section it is quoted from")
+            return
+        if section not in self._texts:
+            self._texts[section] = section_text(self.report, section)
+        if normalise_space(evidence) not in self._texts[section]:
+            self.add(line, f"{label}: evidence not found in section {section}; it must be "
+                           "copied word for word from that section")
+
+    def _did_you_mean(self, section: str) -> str:
+        close = difflib.get_close_matches(section, self.report.section_ids, n=1, cutoff=0.6)
+        return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _letter(index: int) -> str:
+    return "ABCDEFGH"[index] if index < MAX_CHOICES else str(index + 1)

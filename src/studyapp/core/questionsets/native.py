@@ -1,0 +1,740 @@
+"""The native question-set format: one YAML file per set (``format: studyapp-questions/1``).
+
+Reading is done in three steps, each collecting every problem instead of stopping at the first:
+
+1. YAML to plain values with a safe loader that refuses anchors and aliases (alias bombs),
+   limits nesting, and remembers the line of every key and list item;
+2. the structure is checked against ``resources/schema/question-set.schema.json`` and each
+   schema error is told in the trainer's words at the line of the field it concerns;
+3. every item that passed is mapped to the model. Items with problems are left out of the
+   returned set, so the common checks (``checks.check_set``) never report them twice.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import math
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from studyapp.core.questionsets.checks import duplicate_ids
+from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.model import (
+    QUESTION_TYPES,
+    Card,
+    Choice,
+    NumericAnswer,
+    Question,
+    QuestionSet,
+)
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+
+    from studyapp.core.questionsets import LoadResult
+
+FORMAT_TAG = "studyapp-questions/1"
+MAX_DEPTH = 20
+LETTERS = "ABCDEFGH"
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+# Tags whose value is kept as the text the trainer wrote (dates, '<<' and '=' keys).
+_AS_TEXT = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that refuses anchors/aliases and deep nesting while composing nodes."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused(
+                line, "YAML anchors and aliases ('&name', '*name') are not allowed; "
+                "write each value out in full",
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(line, f"the file is nested more than {MAX_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _Map(dict[Any, Any]):
+    """A YAML mapping with the line of the mapping, of each key, and raw text of each scalar."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[Any, int] = {}
+        self.raw: dict[Any, str] = {}
+
+
+class _Seq(list[Any]):
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
+        self.raw: dict[Any, str] = {}
+
+
+class _Reader:
+    """Turns composed nodes into plain values (with line information), collecting problems."""
+
+    def __init__(self, loader: _Loader, path: str) -> None:
+        self.loader = loader
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def scalar(self, node: ScalarNode) -> Any:
+        line = node.start_mark.line + 1
+        if node.tag == _STR or node.tag in _AS_TEXT:
+            return node.value.strip()
+        if node.tag in (_NULL, _BOOL, _INT, _FLOAT):
+            try:
+                value = self.loader.construct_object(node)
+            except (ValueError, yaml.YAMLError):
+                self.problem(line, f"'{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}")
+                return None
+            return value
+        self.problem(line, f"the YAML tag '{node.tag}' is not supported in question sets")
+        return None
+
+    def value(self, node: Node) -> Any:
+        line = node.start_mark.line + 1
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, SequenceNode) and node.tag == _SEQ:
+            seq = _Seq(line)
+            for index, item in enumerate(node.value):
+                seq.append(self.value(item))
+                seq.item_lines.append(item.start_mark.line + 1)
+                self._keep_raw(seq.raw, index, item)
+            return seq
+        if isinstance(node, MappingNode) and node.tag == _MAP:
+            mapping = _Map(line)
+            for key_node, value_node in node.value:
+                key_line = key_node.start_mark.line + 1
+                key = self.value(key_node) if isinstance(key_node, ScalarNode) else None
+                if not isinstance(key, str):
+                    self.problem(key_line, "keys must be plain words such as 'prompt' or 'answer'")
+                    continue
+                if key in mapping:
+                    self.problem(
+                        key_line,
+                        f"'{key}' appears twice (first on line {mapping.key_lines[key]}); "
+                        "keep only one",
+                    )
+                    continue
+                mapping[key] = self.value(value_node)
+                mapping.key_lines[key] = key_line
+                self._keep_raw(mapping.raw, key, value_node)
+            return mapping
+        self.problem(line, f"the YAML tag '{node.tag}' is not supported in question sets")
+        return None
+
+    @staticmethod
+    def _keep_raw(raw: dict[Any, str], key: Any, node: Node) -> None:
+        # Unquoted 1921, yes or 3.10 become numbers or booleans; where text is expected
+        # the trainer meant the text as written.
+        if isinstance(node, ScalarNode) and node.tag in (_BOOL, _INT, _FLOAT):
+            raw[key] = node.value.strip()
+
+
+def parse(text: str, path: str) -> LoadResult:
+    """Read a native question set; every problem in the file is reported, nothing is raised."""
+    from studyapp.core.questionsets import LoadResult
+
+    path = str(path)
+    reader = _Reader(_Loader(text), path)
+    try:
+        node = reader.loader.get_single_node()
+    except _Refused as refused:
+        return LoadResult(None, [Problem(path, refused.line, refused.message)])
+    except yaml.MarkedYAMLError as error:
+        return LoadResult(None, [_yaml_problem(path, error)])
+    except yaml.YAMLError as error:
+        return LoadResult(None, [Problem(path, 0, f"this is not valid YAML: {error}")])
+    finally:
+        reader.loader.dispose()
+    if node is None:
+        return LoadResult(None, [Problem(path, 0, "the file is empty")])
+    document = reader.value(node)
+    if not isinstance(document, _Map):
+        reader.problem(
+            node.start_mark.line + 1,
+            "a question set must start with keys such as 'format:', 'id:' and 'title:'",
+        )
+        return LoadResult(None, _sorted(reader.problems))
+    _coerce_text(document)
+    problems = reader.problems
+    broken = _schema_problems(document, path, problems)
+    question_set = _to_model(document, path, broken, problems)
+    return LoadResult(question_set, _sorted(problems))
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda problem: problem.line)
+
+
+def _yaml_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else 0
+    column = mark.column + 1 if mark is not None else None
+    what = " ".join(part for part in (error.context, error.problem) if part)
+    return Problem(path, line, f"YAML syntax error: {what}", column)
+
+
+# --- Step 1b: text fields given as unquoted numbers or booleans -------------------------------
+
+_TEXT_KEYS_TOP = ("id", "title", "version", "description", "language")
+_TEXT_KEYS_ITEM = ("id", "section", "prompt", "front", "back", "explanation", "evidence")
+
+
+def _as_text(container: _Map | _Seq, key: Any) -> None:
+    value = container[key]
+    if isinstance(value, (bool, int, float)) and key in container.raw:
+        container[key] = container.raw[key]
+    elif isinstance(value, (datetime.date, datetime.datetime)):
+        container[key] = str(value)
+
+
+def _all_as_text(seq: Any) -> None:
+    if isinstance(seq, _Seq):
+        for index in range(len(seq)):
+            _as_text(seq, index)
+
+
+def _coerce_text(document: _Map) -> None:
+    for key in _TEXT_KEYS_TOP:
+        if key in document:
+            _as_text(document, key)
+    for kind in ("questions", "cards"):
+        items = document.get(kind)
+        if not isinstance(items, _Seq):
+            continue
+        for item in items:
+            if not isinstance(item, _Map):
+                continue
+            for key in _TEXT_KEYS_ITEM:
+                if key in item:
+                    _as_text(item, key)
+            _all_as_text(item.get("tags"))
+            _all_as_text(item.get("items"))
+            options = item.get("options")
+            if isinstance(options, _Seq):
+                for index, option in enumerate(options):
+                    if isinstance(option, _Map):
+                        for key in ("text", "feedback"):
+                            if key in option:
+                                _as_text(option, key)
+                    else:
+                        _as_text(options, index)
+            pairs = item.get("pairs")
+            if isinstance(pairs, _Seq):
+                for pair in pairs:
+                    if isinstance(pair, _Map):
+                        for key in ("left", "right"):
+                            if key in pair:
+                                _as_text(pair, key)
+            if item.get("type") == "fill" and "answer" in item:
+                if isinstance(item["answer"], _Seq):
+                    _all_as_text(item["answer"])
+                else:
+                    _as_text(item, "answer")
+
+
+# --- Step 2: the JSON Schema, in the trainer's words -----------------------------------------
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the native format (shipped in ``resources/schema``)."""
+    from studyapp.core.resources import read_text
+
+    loaded: dict[str, Any] = json.loads(read_text("schema", "question-set.schema.json"))
+    return loaded
+
+
+@cache
+def _validator() -> Any:
+    # Imported here: jsonschema is slow to import and start-up must stay lean.
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema())
+
+
+def _schema_problems(document: _Map, path: str, problems: list[Problem]) -> set[tuple[str, int]]:
+    """Adds a problem per schema error; returns the (kind, index) of the items concerned."""
+    broken: set[tuple[str, int]] = set()
+    for error in _validator().iter_errors(document):
+        where = list(error.absolute_path)
+        # An unknown key (a typo) leaves the rest of the item readable, so it is still checked.
+        unknown_key = error.validator == "additionalProperties" and len(where) == 2
+        if len(where) >= 2 and where[0] in ("questions", "cards") and isinstance(where[1], int) \
+                and not unknown_key:
+            broken.add((where[0], where[1]))
+        for line, message in _describe(document, error):
+            problems.append(Problem(path, line, message))
+    return broken
+
+
+def _line_of(document: _Map, where: list[Any]) -> int:
+    line, node = document.line, document
+    for part in where:
+        if isinstance(node, _Map) and part in node:
+            line, node = node.key_lines.get(part, line), node[part]
+        elif isinstance(node, _Seq) and isinstance(part, int) and part < len(node):
+            line, node = node.item_lines[part], node[part]
+        else:
+            break
+    return line
+
+
+def _item_label(document: _Map, kind: str, index: int) -> str:
+    noun = "question" if kind == "questions" else "card"
+    items = document.get(kind)
+    item = items[index] if isinstance(items, _Seq) and index < len(items) else None
+    if isinstance(item, _Map) and isinstance(item.get("id"), str) and item["id"]:
+        return f"{noun} '{item['id']}'"
+    return f"{noun} {index + 1}"
+
+
+def _field_name(where: list[Any]) -> str:
+    """'options' -> "options", ['options', 1] -> "option B", ['pairs', 0, 'left'] -> ..."""
+    if not where:
+        return ""
+    head, rest = where[0], where[1:]
+    if not rest or not isinstance(rest[0], int):
+        return ".".join(str(part) for part in where)
+    index = rest[0]
+    if head == "options":
+        name = f"option {LETTERS[index] if index < len(LETTERS) else index + 1}"
+    elif head == "range":
+        name = "the low end of range" if index == 0 else "the high end of range"
+    else:
+        singular = {"pairs": "pair", "items": "item", "tags": "tag", "answer": "answer"}
+        name = f"{singular.get(str(head), str(head))} {index + 1}"
+    if len(rest) > 1:
+        name += " " + ".".join(str(part) for part in rest[1:])
+    return name
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "keys and values (such as 'text: ...')",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _known_keys(schema_part: dict[str, Any]) -> list[str]:
+    return list(schema_part.get("properties", {}))
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _describe(document: _Map, error: ValidationError) -> list[tuple[int, str]]:
+    """One or more (line, message) for a schema error."""
+    where = list(error.absolute_path)
+    prefix, field_path = "", where
+    item: Any = None
+    if len(where) >= 2 and where[0] in ("questions", "cards") and isinstance(where[1], int):
+        prefix = _item_label(document, where[0], where[1]) + ": "
+        field_path = where[2:]
+        item = document[where[0]][where[1]]
+    kind = item.get("type") if isinstance(item, _Map) else None
+    kind_text = f"a {kind} question" if isinstance(kind, str) else "a question"
+    field = _field_name(field_path)
+    line = _line_of(document, where)
+    instance = error.instance
+    validator = error.validator
+
+    def said(message: str) -> list[tuple[int, str]]:
+        return [(line, prefix + message)]
+
+    if validator == "additionalProperties" and isinstance(instance, _Map):
+        known = _known_keys(error.schema)
+        extras = [key for key in instance if key not in known]
+        container = f" in {field}" if field else ""
+        return [
+            (instance.key_lines.get(key, line),
+             f"{prefix}unknown key '{key}'{container}{_did_you_mean(key, known)}")
+            for key in extras
+        ]
+    if validator == "required" and isinstance(instance, dict):
+        missing = [key for key in error.validator_value if key not in instance]
+        if not prefix and not field_path:
+            need = "a question set"
+        elif where and where[0] == "cards" and not field_path:
+            need = "a card"
+        elif not field_path:
+            need = kind_text
+        else:
+            need = field
+        return [(line, f"{prefix}missing '{key}' ({need} needs it)") for key in missing]
+    if validator is None and isinstance(item, _Map):
+        # A `false` subschema: keys that do not belong with this type. jsonschema does not
+        # say which key it was, so name every such key of the item (duplicates are merged).
+        return [
+            (item.key_lines[key], f"{prefix}'{key}' does not belong in {kind_text}{_uses(kind)}")
+            for key in _forbidden(kind) if key in item
+        ]
+    if validator == "type":
+        expected = error.validator_value
+        wanted = expected if isinstance(expected, list) else [expected]
+        words = " or ".join(_TYPE_WORDS.get(str(word), str(word)) for word in wanted)
+        if instance is None or instance == "":
+            return said(f"{field or 'this'} is empty")
+        hint = ""
+        if "string" in wanted and isinstance(instance, (list, dict)):
+            hint = " (put text containing ': ' or starting with '[' or '{' in quotes)"
+        return said(f"{field or 'this'} must be {words}, not {_kind_of(instance)}{hint}")
+    if validator == "const" and field_path == ["format"]:
+        return said(f"format must be '{FORMAT_TAG}' (found '{instance}')")
+    if validator == "enum" and field_path == ["type"]:
+        return said(
+            f"'{instance}' is not a question type; use one of {', '.join(QUESTION_TYPES)}"
+            + (_did_you_mean(instance, QUESTION_TYPES) if isinstance(instance, str) else "")
+        )
+    if validator == "pattern":
+        return said(_pattern_message(field_path, instance, kind, top=not prefix))
+    if validator == "minLength":
+        return said(f"{field} is empty")
+    if validator in ("minItems", "maxItems"):
+        return said(_count_message(field_path, instance, kind))
+    if validator in ("minimum", "maximum"):
+        if field_path == ["difficulty"]:
+            return said(f"difficulty must be from 1 (easy) to 5 (hard), not {instance}")
+        return said(f"{field} must not be negative")
+    if validator == "anyOf" and field_path == ["answer"]:
+        return said('answer must be the letters of the correct options, like "AC" or [A, C]')
+    if validator == "oneOf" and kind == "numeric":
+        return said("a numeric question needs either 'answer' (with an optional 'tolerance') "
+                    "or 'range: [low, high]', not both")
+    return said(f"{field or 'this'}: {error.message}")
+
+
+def _forbidden(kind: Any) -> list[str]:
+    for rule in schema()["$defs"]["question"]["allOf"]:
+        if rule["if"]["properties"]["type"]["const"] == kind:
+            return [key for key, sub in rule["then"]["properties"].items() if sub is False]
+    return []
+
+
+def _uses(kind: Any) -> str:
+    uses = {
+        "single": "options and answer",
+        "multiple": "options and answer",
+        "truefalse": "answer: true or false",
+        "fill": "answer (one text or a list of accepted texts)",
+        "match": "pairs",
+        "order": "items",
+        "numeric": "answer with tolerance, or range",
+    }
+    return f" (it uses {uses[kind]})" if kind in uses else ""
+
+
+def _pattern_message(field_path: list[Any], value: Any, kind: Any, top: bool) -> str:
+    if field_path == ["id"] and top:
+        return (f"the set id '{value}' may contain only lowercase letters, digits, '.', '_' "
+                "and '-', starting with a letter or digit (e.g. four-relationships)")
+    if field_path and field_path[0] == "answer":
+        if kind == "single":
+            return f"answer must be the letter of the correct option (A to H), not '{value}'"
+        return f'answer must be the letters of the correct options, like "AC" or [A, C], ' \
+               f"not '{value}'"
+    if field_path == ["section"]:
+        return (f"'{value}' is not a section id; section ids look like intro, problems.1 or "
+                "suggestions.5.2")
+    if field_path == ["language"]:
+        return f"language must be a language code such as en or zh-CN, not '{value}'"
+    if field_path == ["id"]:
+        return "id must not contain line breaks"
+    return f"{_field_name(field_path)} has an unexpected form: '{value}'"
+
+
+def _count_message(field_path: list[Any], value: Any, kind: Any) -> str:
+    count = len(value) if isinstance(value, (list, str)) else 0
+    name = _field_name(field_path)
+    if field_path == ["options"]:
+        return f"a question needs 2 to 8 options; this one has {count}"
+    if field_path == ["pairs"]:
+        return f"a match question needs at least 2 pairs; this one has {count}"
+    if field_path == ["items"]:
+        return f"an order question needs at least 2 items; this one has {count}"
+    if field_path == ["range"]:
+        return "range must be two numbers: [low, high]"
+    if field_path == ["answer"]:
+        return "answer is an empty list"
+    return f"{name} has {count} entries"
+
+
+# --- Step 3: values to the model -------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _tags(value: Any) -> list[str]:
+    return [tag for tag in value if isinstance(tag, str)] if isinstance(value, list) else []
+
+
+def _letters(answer: Any) -> list[str]:
+    parts = answer if isinstance(answer, list) else [answer]
+    found: list[str] = []
+    for part in parts:
+        for letter in re.findall(r"[A-Ha-h]", str(part)):
+            if letter.upper() not in found:
+                found.append(letter.upper())
+    return found
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _to_model(
+    document: _Map, path: str, broken: set[tuple[str, int]], problems: list[Problem]
+) -> QuestionSet:
+    question_set = QuestionSet(
+        id=_text(document.get("id")),
+        title=_text(document.get("title")),
+        version=_text(document.get("version")) or "1",
+        description=_text(document.get("description")),
+        language=_text(document.get("language")) or "en",
+        source=path,
+        format="native",
+    )
+    questions = document.get("questions")
+    cards = document.get("cards")
+    if not (isinstance(questions, list) and questions) and not (isinstance(cards, list) and cards):
+        problems.append(Problem(path, document.line,
+                                "the set has no questions and no cards; add at least one"))
+    ids: list[tuple[str, str, int]] = []
+    for kind, noun in (("questions", "question"), ("cards", "card")):
+        items = document.get(kind)
+        if isinstance(items, _Seq):
+            ids += [(noun, item["id"], item.line) for item in items
+                    if isinstance(item, _Map) and isinstance(item.get("id"), str)]
+    problems += duplicate_ids(path, ids)
+    if isinstance(questions, _Seq):
+        for index, item in enumerate(questions):
+            if ("questions", index) in broken or not isinstance(item, _Map):
+                continue
+            question = _question(item, _item_label(document, "questions", index), path, problems)
+            if question is not None:
+                question_set.questions.append(question)
+    if isinstance(cards, _Seq):
+        for index, item in enumerate(cards):
+            if ("cards", index) in broken or not isinstance(item, _Map):
+                continue
+            question_set.cards.append(Card(
+                id=item["id"],
+                front=item["front"],
+                back=item["back"],
+                section=item.get("section"),
+                explanation=_text(item.get("explanation")),
+                evidence=_text(item.get("evidence")),
+                tags=_tags(item.get("tags")),
+                line=item.line,
+            ))
+    return question_set
+
+
+def _question(item: _Map, label: str, path: str, problems: list[Problem]) -> Question | None:
+    question = Question(
+        id=item["id"],
+        type=item["type"],
+        prompt=item["prompt"],
+        section=item.get("section"),
+        explanation=_text(item.get("explanation")),
+        evidence=_text(item.get("evidence")),
+        tags=_tags(item.get("tags")),
+        difficulty=int(item["difficulty"]) if "difficulty" in item else None,
+        line=item.line,
+    )
+    answer: Any = item.get("answer")
+    answer_line = item.key_lines.get("answer", item.line)
+    if question.type in ("single", "multiple"):
+        options = item["options"]
+        named = _letters(answer)
+        last = LETTERS[len(options) - 1]
+        wrong = [letter for letter in named if LETTERS.index(letter) >= len(options)]
+        if wrong:
+            problems.append(Problem(
+                path, answer_line,
+                f"{label}: answer '{''.join(wrong)}' names no option; this question has "
+                f"options A-{last}",
+            ))
+            return None
+        for index, option in enumerate(options):
+            text, feedback = (
+                (option["text"], _text(option.get("feedback")))
+                if isinstance(option, dict) else (option, "")
+            )
+            question.choices.append(Choice(text, LETTERS[index] in named, feedback))
+    elif question.type == "truefalse":
+        question.truth = bool(answer)
+    elif question.type == "fill":
+        question.accepted = list(answer) if isinstance(answer, list) else [answer]
+    elif question.type == "match":
+        question.pairs = [(pair["left"], pair["right"]) for pair in item["pairs"]]
+    elif question.type == "order":
+        question.sequence = list(item["items"])
+    else:
+        numbers = [item.get("tolerance", 0), *(item.get("range") or [])]
+        if "answer" in item:
+            numbers.append(answer)
+        if not all(_finite(number) for number in numbers):
+            problems.append(Problem(
+                path, answer_line if "answer" in item else item.key_lines.get("range", item.line),
+                f"{label}: numbers must be ordinary finite numbers (not .inf or .nan)",
+            ))
+            return None
+        if "range" in item:
+            low, high = item["range"]
+            question.numeric = [NumericAnswer(low=float(low), high=float(high))]
+        else:
+            question.numeric = [NumericAnswer(
+                value=float(answer), tolerance=float(item.get("tolerance", 0)))]
+    return question
+
+
+# --- Writing ----------------------------------------------------------------------------------
+
+
+def dump(question_set: QuestionSet) -> str:
+    """The set in the native format, so that ``parse(dump(s))`` gives ``s`` back.
+
+    Choice weights (partial credit from GIFT) have no native form; the correct options keep
+    their all-or-nothing meaning. A numeric question with several accepted answers cannot be
+    written either: ValueError names it.
+    """
+    document: dict[str, Any] = {"format": FORMAT_TAG, "id": question_set.id,
+                                "title": question_set.title}
+    if question_set.version:
+        document["version"] = question_set.version
+    if question_set.description:
+        document["description"] = question_set.description
+    if question_set.language and question_set.language != "en":
+        document["language"] = question_set.language
+    if question_set.questions:
+        document["questions"] = [_dump_question(q) for q in question_set.questions]
+    if question_set.cards:
+        document["cards"] = [_dump_card(card) for card in question_set.cards]
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def _dump_question(question: Question) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": question.id, "type": question.type}
+    if question.section:
+        out["section"] = question.section
+    out["prompt"] = question.prompt
+    if question.type in ("single", "multiple"):
+        out["options"] = [
+            {"text": choice.text, "feedback": choice.feedback} if choice.feedback else choice.text
+            for choice in question.choices
+        ]
+        out["answer"] = "".join(
+            LETTERS[index] for index, choice in enumerate(question.choices) if choice.correct
+        )
+    elif question.type == "truefalse":
+        out["answer"] = bool(question.truth)
+    elif question.type == "fill":
+        out["answer"] = question.accepted[0] if len(question.accepted) == 1 else question.accepted
+    elif question.type == "match":
+        out["pairs"] = [{"left": left, "right": right} for left, right in question.pairs]
+    elif question.type == "order":
+        out["items"] = list(question.sequence)
+    else:
+        if len(question.numeric) != 1:
+            raise ValueError(
+                f"question '{question.id}' has {len(question.numeric)} numeric answers; "
+                "the native format holds exactly one value or range"
+            )
+        numeric = question.numeric[0]
+        if numeric.low is not None and numeric.high is not None:
+            out["range"] = [_number(numeric.low), _number(numeric.high)]
+        else:
+            out["answer"] = _number(numeric.value if numeric.value is not None else 0.0)
+            if numeric.tolerance:
+                out["tolerance"] = _number(numeric.tolerance)
+    _dump_common(out, question.explanation, question.evidence, question.tags)
+    if question.difficulty is not None:
+        out["difficulty"] = question.difficulty
+    return out
+
+
+def _dump_card(card: Card) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": card.id}
+    if card.section:
+        out["section"] = card.section
+    out["front"] = card.front
+    out["back"] = card.back
+    _dump_common(out, card.explanation, card.evidence, card.tags)
+    return out
+
+
+def _dump_common(out: dict[str, Any], explanation: str, evidence: str, tags: list[str]) -> None:
+    if explanation:
+        out["explanation"] = explanation
+    if evidence:
+        out["evidence"] = evidence
+    if tags:
+        out["tags"] = list(tags)
