@@ -84,7 +84,8 @@ def test_moodle_examples_details() -> None:
     assert by_line[51].truth is True
     assert by_line[61].pairs[3] == ("India", "New Delhi")
     assert by_line[177].pairs == [("Canada", "Ottawa"), ("Italy", "Rome"), ("Japan", "Tokyo")]
-    assert by_line[177].prompt == "Match the following countries with their corresponding\ncapitals."
+    assert by_line[177].prompt == (
+        "Match the following countries with their corresponding\ncapitals.")
 
 
 def test_names_become_ids_when_unique() -> None:
@@ -251,7 +252,8 @@ def test_html_is_turned_into_plain_text_safely() -> None:
 def test_escaped_newline_and_colon() -> None:
     question = one(r"::a\:b::Line one\nline two: 50\% {=x\=y}")
     assert question.id == "a-b"
-    assert question.prompt == "Line one\nline two: 50\\%"  # \% is no GIFT escape: the backslash stays
+    # \% is no GIFT escape: the backslash stays.
+    assert question.prompt == "Line one\nline two: 50\\%"
     assert question.accepted == ["x=y"]
 
 
