@@ -472,7 +472,7 @@ def _html_to_text(markup: str) -> str:
         position = closing + 1
         if tag in _BREAK_TAGS:
             chunks.append("\n")
-        elif tag in _HIDDEN_TAGS and not markup[opening + 1] == "/":
+        elif tag in _HIDDEN_TAGS and markup[opening + 1] != "/":
             end = lower.find(f"</{tag}", position)
             position = size if end < 0 else end
     text = html.unescape("".join(chunks))
