@@ -176,17 +176,24 @@ def parse(text: str, path: str) -> LoadResult:
     from studyapp.core.questionsets import LoadResult
 
     path = str(path)
-    reader = _Reader(_Loader(text), path)
     try:
-        node = reader.loader.get_single_node()
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
     except _Refused as refused:
         return LoadResult(None, [Problem(path, refused.line, refused.message)])
     except yaml.MarkedYAMLError as error:
         return LoadResult(None, [_yaml_problem(path, error)])
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        return LoadResult(None, [Problem(
+            path, line, f"the file contains a control character (code {error.character:#x}) "
+            "that YAML does not allow; remove it")])
     except yaml.YAMLError as error:
         return LoadResult(None, [Problem(path, 0, f"this is not valid YAML: {error}")])
-    finally:
-        reader.loader.dispose()
+    reader = _Reader(loader, path)
     if node is None:
         return LoadResult(None, [Problem(path, 0, "the file is empty")])
     document = reader.value(node)
