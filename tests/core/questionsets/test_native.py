@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from studyapp.core.questionsets import LoadResult
+from studyapp.core.questionsets import LoadResult, check_set
 from studyapp.core.questionsets.model import Card, Choice, NumericAnswer, Question, QuestionSet
 from studyapp.core.questionsets.native import dump, parse, schema
 from studyapp.core.resources import read_text
@@ -383,3 +385,21 @@ def test_the_shipped_schema_is_valid_and_accepts_the_example() -> None:
     import yaml
 
     assert list(Draft202012Validator(shipped).iter_errors(yaml.safe_load(ALL_TYPES))) == []
+
+
+def test_every_complete_example_in_the_trainers_guide_is_valid() -> None:
+    guide = Path(__file__).resolve().parents[3] / "docs" / "question-format.md"
+    blocks = re.findall(r"```yaml\n(.*?)```", guide.read_text(encoding="utf-8"), re.DOTALL)
+    examples = [block for block in blocks
+                if block.startswith("format:") and "- ...\n" not in block]
+    assert len(examples) >= 2
+    kinds = set()
+    for example in examples:
+        result = parse(example, "guide.yaml")
+        assert result.problems == []
+        assert result.question_set is not None
+        assert check_set(result.question_set, "guide.yaml") == []
+        kinds |= {question.type for question in result.question_set.questions}
+        kinds |= {"card" for _ in result.question_set.cards}
+    assert kinds == {"single", "multiple", "truefalse", "fill", "match", "order", "numeric",
+                     "card"}
