@@ -179,3 +179,17 @@ def test_gift_and_aiken_by_extension_and_by_format(tmp_path: Path) -> None:
     assert load_file(write(tmp_path, "g.gift", GIFT)).ok
     forced = load_file(write(tmp_path, "a.dat", AIKEN), format="aiken")
     assert forced.question_set is not None and forced.question_set.format == "aiken"
+
+
+def test_importing_the_loader_leaves_parsers_and_jsonschema_unloaded() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, studyapp.core.questionsets\n"
+        "heavy = [m for m in ('yaml', 'jsonschema', 'openpyxl', 'PySide6') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"

@@ -403,3 +403,27 @@ def test_every_complete_example_in_the_trainers_guide_is_valid() -> None:
         kinds |= {"card" for _ in result.question_set.cards}
     assert kinds == {"single", "multiple", "truefalse", "fill", "match", "order", "numeric",
                      "card"}
+
+
+def test_control_characters_are_a_problem_on_their_line() -> None:
+    [problem] = parse("title: é中\nid: \x01\n", PATH).problems
+    assert problem.line == 2 and "control character" in problem.message
+
+
+def test_without_libyaml_the_same_file_gives_the_same_result() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.modules['yaml._yaml'] = None\n"
+        "from studyapp.core.questionsets import native\n"
+        "assert native._BYTE_POSITIONS is False\n"
+        "text = sys.stdin.read()\n"
+        "print(repr(native.parse(text, 'sets.yaml')))\n"
+        "print(native.parse('title: é中\\nid: \\x01\\n', 'x').problems[0].line)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], input=ALL_TYPES, text=True,
+                          capture_output=True, check=True, encoding="utf-8")
+    with_libyaml, line = done.stdout.rsplit("\n", 2)[:2]
+    assert with_libyaml == repr(parse(ALL_TYPES, PATH))
+    assert line == "2"
