@@ -328,9 +328,30 @@ def _validator() -> Any:
     return Draft202012Validator(schema())
 
 
+@cache
+def _fast_check() -> Any:
+    # Imported here like jsonschema. The compiled check is about ten times faster but stops
+    # at the first error, so the full validator runs only on documents that fail it.
+    import fastjsonschema
+
+    return fastjsonschema.compile(schema())
+
+
+def _passes_fast_check(document: _Map) -> bool:
+    from fastjsonschema import JsonSchemaException
+
+    try:
+        _fast_check()(document)
+    except JsonSchemaException:
+        return False
+    return True
+
+
 def _schema_problems(document: _Map, path: str, problems: list[Problem]) -> set[tuple[str, int]]:
     """Adds a problem per schema error; returns the (kind, index) of the items concerned."""
     broken: set[tuple[str, int]] = set()
+    if _passes_fast_check(document):
+        return broken
     for error in _validator().iter_errors(document):
         where = list(error.absolute_path)
         # An unknown key (a typo) leaves the rest of the item readable, so it is still checked.
