@@ -1,0 +1,146 @@
+"""The profile database's schema, as numbered sqlite-utils migrations.
+
+Never edit a migration that has shipped: add the next one. Each has a test that upgrades
+a database made by the version before it (tests/core/test_migrations.py).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "studyapp"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="m001_initial")
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+
+        CREATE TABLE section_progress (
+            section_id TEXT PRIMARY KEY,
+            opened_at TEXT,
+            last_opened_at TEXT,
+            read_at TEXT,
+            position REAL NOT NULL DEFAULT 0,
+            seconds REAL NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            section_id TEXT NOT NULL,
+            paragraph INTEGER,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX notes_section ON notes(section_id);
+
+        CREATE TABLE bookmarks (
+            id INTEGER PRIMARY KEY,
+            section_id TEXT NOT NULL,
+            paragraph INTEGER,
+            label TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX bookmarks_section ON bookmarks(section_id);
+
+        CREATE TABLE question_sets (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            version TEXT NOT NULL DEFAULT '1',
+            description TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT 'en',
+            source TEXT NOT NULL DEFAULT '',
+            format TEXT NOT NULL DEFAULT '',
+            sha256 TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,
+            builtin INTEGER NOT NULL DEFAULT 0
+        );
+
+        -- Retired items are no longer in their set's file; they stay so history can name them.
+        CREATE TABLE questions (
+            set_id TEXT NOT NULL REFERENCES question_sets(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            section_id TEXT,
+            prompt TEXT NOT NULL,
+            body_json TEXT NOT NULL,
+            explanation TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            difficulty INTEGER,
+            line INTEGER NOT NULL DEFAULT 0,
+            retired INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (set_id, id)
+        );
+        CREATE INDEX questions_section ON questions(section_id);
+
+        CREATE TABLE cards (
+            set_id TEXT NOT NULL REFERENCES question_sets(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            section_id TEXT,
+            front TEXT NOT NULL,
+            back TEXT NOT NULL,
+            explanation TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            line INTEGER NOT NULL DEFAULT 0,
+            retired INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (set_id, id)
+        );
+        CREATE INDEX cards_section ON cards(section_id);
+
+        -- Scheduling and results are keyed by "set_id/item_id" strings, not foreign keys,
+        -- so a learner's history outlives the removal of a set.
+        CREATE TABLE card_state (
+            card_key TEXT PRIMARY KEY,
+            due TEXT NOT NULL,
+            stability REAL,
+            difficulty REAL,
+            state INTEGER NOT NULL DEFAULT 0,
+            reps INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            last_review TEXT,
+            fsrs_json TEXT
+        );
+        CREATE INDEX card_state_due ON card_state(due);
+
+        CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY,
+            card_key TEXT NOT NULL,
+            rating INTEGER NOT NULL,
+            reviewed_at TEXT NOT NULL,
+            duration_ms INTEGER
+        );
+        CREATE INDEX review_log_card ON review_log(card_key);
+
+        CREATE TABLE quiz_attempts (
+            id INTEGER PRIMARY KEY,
+            mode TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            score REAL,
+            max_score REAL,
+            passed INTEGER
+        );
+
+        CREATE TABLE quiz_answers (
+            attempt_id INTEGER NOT NULL REFERENCES quiz_attempts(id) ON DELETE CASCADE,
+            question_key TEXT NOT NULL,
+            answer_json TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            answered_at TEXT NOT NULL,
+            duration_ms INTEGER
+        );
+        CREATE INDEX quiz_answers_attempt ON quiz_answers(attempt_id);
+        """
+    )
+
+
+KNOWN_MIGRATIONS = [migration.name for migration in migrations._migrations]
