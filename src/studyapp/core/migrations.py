@@ -143,4 +143,12 @@ def m001_initial(db: Database) -> None:
     )
 
 
-KNOWN_MIGRATIONS = [migration.name for migration in migrations._migrations]
+@migrations(name="m002_history_indexes")
+def m002_history_indexes(db: Database) -> None:
+    # The mistakes mode looks answers up by question, the charts group reviews by day.
+    db.executescript(
+        """
+        CREATE INDEX quiz_answers_question ON quiz_answers(question_key);
+        CREATE INDEX review_log_reviewed_at ON review_log(reviewed_at);
+        """
+    )

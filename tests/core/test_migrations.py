@@ -1,0 +1,41 @@
+"""Each migration upgrades a database made by the version before it, keeping its data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from studyapp.core.migrations import migrations
+from studyapp.core.paths import profile_path
+from studyapp.core.store import open_store
+
+ALL = [m.name for m in migrations.pending(Database(memory=True))]
+
+
+def test_a_fresh_profile_gets_every_migration(tmp_path: Path) -> None:
+    store = open_store(tmp_path, "default")
+    assert [m.name for m in migrations.applied(store.db)] == ALL
+    assert ALL[0] == "m001_initial"
+    store.close()
+
+
+def test_upgrading_keeps_data_and_leaves_a_backup(tmp_path: Path) -> None:
+    """An older database: the first migration applied and data written, the rest pending."""
+    path = profile_path(tmp_path, "default")
+    path.parent.mkdir(parents=True)
+    old = Database(path)
+    migrations.apply(old, stop_before=ALL[1])
+    old.execute("INSERT INTO section_progress (section_id, seconds) VALUES ('intro', 42)")
+    old.execute("INSERT INTO notes (section_id, text, created_at, updated_at) "
+                "VALUES ('intro', 'kept', 'then', 'then')")
+    old.close()
+
+    store = open_store(tmp_path, "default")
+    assert list(path.parent.glob("default.sqlite3.bak-1"))
+    assert store.sections.progress("intro").seconds == 42
+    assert [n.text for n in store.notes.all()] == ["kept"]
+    assert [m.name for m in migrations.applied(store.db)] == ALL
+    indexes = {index.name for index in store.db["quiz_answers"].indexes}
+    assert "quiz_answers_question" in indexes
+    store.close()
