@@ -79,6 +79,8 @@ def test_notes_and_bookmarks(store: Store) -> None:
 
     mark = store.bookmarks.add("suggestions.5.2", label="charge")
     assert [b.label for b in store.bookmarks.for_section("suggestions.5.2")] == ["charge"]
+    store.bookmarks.rename(mark.id, "  boldness and charge ")
+    assert [b.label for b in store.bookmarks.all()] == ["boldness and charge"]
     store.bookmarks.remove(mark.id)
     assert store.bookmarks.all() == []
 

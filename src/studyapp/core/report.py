@@ -82,7 +82,7 @@ class Report:
 
     def __init__(self, root: Section) -> None:
         self.root = root
-        self.sections: list[Section] = list(_walk(root))[1:]
+        self.sections: list[Section] = list(walk(root))[1:]
         self._by_id = {section.id: section for section in self.sections}
 
     @property
@@ -118,7 +118,7 @@ class Report:
 
     def subtree(self, section_id: str) -> list[Section]:
         """The section and everything below it, in reading order."""
-        return list(_walk(self.get(section_id)))
+        return list(walk(self.get(section_id)))
 
     def plain_text(self) -> str:
         """The report as text: its title and every heading and paragraph, word for word."""
@@ -131,10 +131,11 @@ class Report:
         return self.root.to_dict()
 
 
-def _walk(section: Section) -> Iterator[Section]:
+def walk(section: Section) -> Iterator[Section]:
+    """The section and everything below it, in reading order."""
     yield section
     for child in section.children:
-        yield from _walk(child)
+        yield from walk(child)
 
 
 def _section_from_dict(data: dict[str, Any], parent: Section | None) -> Section:

@@ -319,6 +319,12 @@ class BookmarksService:
             )
         return Bookmark(int(cursor.lastrowid or 0), section_id, paragraph, label, stamp)
 
+    def rename(self, bookmark_id: int, label: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE bookmarks SET label = ? WHERE id = ?", [label.strip(), bookmark_id]
+            )
+
     def remove(self, bookmark_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM bookmarks WHERE id = ?", [bookmark_id])
