@@ -1,0 +1,796 @@
+"""Spreadsheet import: CSV (``parse_csv``) and Excel .xlsx (``parse_xlsx``), one question per row.
+
+The header row names the columns, in Chinese as common question-bank templates write them
+(题型, 题干, 选项A..选项H, 答案, 解析, 章节, 难度, 编号, 标签, 原文) or in English (type,
+question, A..H, answer, explanation, section, difficulty, id, tags, evidence); case, spaces
+and full-width letters do not matter. Rows above the header (a title) are skipped, and so are
+empty rows. Each row is a question of type 单选/多选/判断/填空 (single, multiple, truefalse,
+fill) or a flashcard (卡片, card: 题干 is the front, 答案 the back).
+
+Problems carry the spreadsheet's row number as their line (the header is usually row 1; a
+CSV cell spanning several lines is still one row) and the column where one is known, and
+name the column by its header as written in the file. A row with a problem is reported and
+left out; the other rows still load. Nothing here raises for bad input.
+
+CSV text may be UTF-8 (with or without BOM) or GBK/GB18030, as Excel on Chinese Windows
+saves it; the delimiter (comma, semicolon or tab) is found from the header row. ``.xlsx``
+files are read with openpyxl (imported only when one is loaded) from the sheet named 题库 or
+questions, else the first sheet; cached formula results are used, never the formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from studyapp.core.questionsets import LoadResult
+from studyapp.core.questionsets._text import file_stem, set_id_from_path
+from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.model import Card, Choice, Question, QuestionSet, QuestionType
+
+__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_ROWS", "TYPE_NAMES", "parse_csv", "parse_xlsx"]
+
+LETTERS = "ABCDEFGH"
+MAX_CELL_CHARS = 32767  # what an Excel cell holds
+MAX_ROWS = 100_000
+# How far down the header row may be (rows above it are a title and skipped).
+_HEADER_SEARCH_ROWS = 10
+
+# field -> accepted header names; the first Chinese and the first English one are used
+# when a message has to name a column the file does not have.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("编号", "题号", "序号", "试题编号", "id"),
+    "type": ("题型", "类型", "题目类型", "试题类型", "type", "question type", "kind"),
+    "prompt": ("题干", "题目", "题目内容", "试题内容", "问题", "question", "prompt", "stem",
+               "front", "正面"),
+    **{f"option {letter}": (f"选项{letter}", letter, f"option {letter}", f"choice {letter}")
+       for letter in LETTERS},
+    "answer": ("答案", "正确答案", "参考答案", "标准答案", "answer", "correct answer", "key",
+               "back", "背面"),
+    "explanation": ("解析", "答案解析", "试题解析", "explanation"),
+    "section": ("章节", "所属章节", "section"),
+    "difficulty": ("难度", "难易程度", "难易度", "difficulty"),
+    "tags": ("标签", "知识点", "tags", "tag"),
+    "evidence": ("原文", "原文依据", "依据", "evidence"),
+}
+_IGNORED_IN_HEADER = re.compile(r"[\s_\-.:：*()（）\[\]【】]+")
+
+
+def _key(text: str) -> str:
+    """A header or type name as compared: NFKC, case-folded, without spaces or punctuation."""
+    return _IGNORED_IN_HEADER.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+_FIELD_OF = {_key(name): name_field for name_field, names in HEADERS.items() for name in names}
+_ALL_HEADER_NAMES = [name for names in HEADERS.values() for name in names]
+_TOO_FAR_OPTION = re.compile(r"(?:选项|option|choice)?[i-z]")
+
+TYPE_NAMES: dict[str, tuple[str, ...]] = {
+    "single": ("单选", "单选题", "单项选择", "单项选择题", "单择", "single", "single choice",
+               "singlechoice"),
+    "multiple": ("多选", "多选题", "多项选择", "多项选择题", "不定项", "不定项选择",
+                 "不定项选择题", "multiple", "multiple choice", "multi"),
+    "truefalse": ("判断", "判断题", "是非", "是非题", "对错题", "truefalse", "true/false",
+                  "true false", "tf"),
+    "fill": ("填空", "填空题", "fill", "fill in", "fill-in", "blank"),
+    "card": ("卡片", "闪卡", "记忆卡", "card", "flashcard"),
+}
+_TYPE_OF = {_key(name): kind for kind, names in TYPE_NAMES.items() for name in names}
+_UNSUPPORTED_TYPES = {
+    **dict.fromkeys(("简答", "简答题", "问答", "问答题", "论述", "论述题", "essay"), "essay"),
+    **dict.fromkeys(("连线", "连线题", "匹配", "匹配题", "match", "matching"), "match"),
+    **dict.fromkeys(("排序", "排序题", "order", "ordering"), "order"),
+    **dict.fromkeys(("数值", "数值题", "计算", "计算题", "numeric", "numerical"), "numeric"),
+}
+_QUESTION_TYPE: dict[str, QuestionType] = {
+    "single": "single", "multiple": "multiple", "truefalse": "truefalse", "fill": "fill"}
+_NOT_IN_SPREADSHEETS = {_key(name): kind for name, kind in _UNSUPPORTED_TYPES.items()}
+_TYPE_HINT = ("use 单选, 多选, 判断 or 填空 (or single, multiple, truefalse, fill), "
+              "or 卡片 (card) for a flashcard")
+
+_TRUE = ("正确", "对", "√", "✓", "✔", "t", "true", "是", "yes", "y", "1", "真", "right")
+_FALSE = ("错误", "错", "×", "✗", "✘", "x", "f", "false", "否", "no", "n", "0", "假", "wrong")
+_TRUTH = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+_TRUTH_HINT = "write 正确 or 错误 (also 对/错, √/×, T/F, true/false, 是/否, yes/no)"
+
+_DIFFICULTY_WORDS = {
+    "容易": 1, "简单": 1, "易": 1, "easy": 1, "较易": 2, "中": 3, "中等": 3, "一般": 3,
+    "medium": 3, "较难": 4, "难": 5, "困难": 5, "hard": 5,
+}
+_LETTER_SEPARATORS = re.compile(r"[\s,、;/|]+")
+_FILL_SEPARATORS = re.compile(r"[|;；｜]")
+_TAG_SEPARATORS = re.compile(r"[,，、;；|｜\n]")
+_SEP_LINE = re.compile(r"sep=(.)\r?\n?")
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def parse_csv(data: bytes, path: str) -> LoadResult:
+    """Parse the bytes of a CSV file; every problem is reported, the good rows still load."""
+    text, problem = _decode(data)
+    if text is None:
+        return LoadResult(None, [Problem(path, 0, problem)])
+    return _Reader(path, "csv").read(_csv_rows(text, path))
+
+
+def _decode(data: bytes) -> tuple[str | None, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None, "the file starts like UTF-16 text but is not; save it as CSV UTF-8"
+        return (None, _NOT_TEXT) if "\x00" in text else (text, "")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data:
+        return None, _NOT_TEXT
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), ""
+        except UnicodeDecodeError:
+            continue
+    return None, ("the file's text is in no supported encoding; save it from Excel as "
+                  "'CSV UTF-8' and try again")
+
+
+_NOT_TEXT = ("this is not a CSV text file (it contains NUL bytes); in Excel use "
+             "Save As 'CSV UTF-8', or import the .xlsx file itself")
+
+
+def _csv_rows(text: str, path: str) -> Iterator[tuple[int, list[str]] | Problem]:
+    """(row number, cells) per record, or a Problem where the CSV cannot be read."""
+    sep = _SEP_LINE.match(text)
+    if sep is not None:  # Excel's "sep=;" first line names the delimiter and is not a row
+        delimiter = sep.group(1)
+        text = text[sep.end():]
+    else:
+        delimiter = _sniff(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    row = 0
+    while True:
+        row += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            message = str(error)
+            if "field limit" in message:
+                yield Problem(path, row, f"a cell is longer than {csv.field_size_limit():,} "
+                                         f"characters (an Excel cell holds at most "
+                                         f"{MAX_CELL_CHARS:,}); the rest of the file was not "
+                                         "read")
+                return
+            if "end of data" in message:
+                yield Problem(path, row, 'a double quote (") opened in this row is never '
+                                         "closed, so the rest of the file would be one cell; "
+                                         "close the quote or remove it")
+                return
+            yield Problem(path, row, 'a cell in this row has text after its closing double '
+                                     'quote ("); put the whole cell in quotes and write a '
+                                     'quote inside it as ""')
+            continue
+        yield row, cells
+
+
+def _sniff(text: str) -> str:
+    """The delimiter that makes most known headers in the first rows; comma on a tie."""
+    lines = text[:65536].splitlines()[:_HEADER_SEARCH_ROWS]
+    best, best_score = ",", (0, 0)
+    for delimiter in (",", ";", "\t"):
+        known = max((sum(1 for cell in line.split(delimiter) if _key(cell.strip('"')) in
+                         _FIELD_OF) for line in lines), default=0)
+        cells = max((line.count(delimiter) for line in lines), default=0)
+        score = (known, cells)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+# --------------------------------------------------------------------------- XLSX
+
+
+def parse_xlsx(data: bytes, path: str) -> LoadResult:
+    """Parse the bytes of an .xlsx workbook; a damaged file is one problem, never a traceback."""
+    if not data.startswith(b"PK"):
+        return LoadResult(None, [Problem(path, 0, _not_xlsx(data))])
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and extensions it drops; they do not matter here.
+            warnings.simplefilter("ignore")
+            return _read_workbook(data, path)
+    except Exception:  # any failure inside openpyxl means a damaged file
+        return LoadResult(None, [Problem(path, 0, _DAMAGED)])
+
+
+_DAMAGED = ("this Excel file cannot be read: it is damaged or not really an .xlsx workbook; "
+            "open it in Excel and save it again as 'Excel Workbook (*.xlsx)'")
+
+
+def _not_xlsx(data: bytes) -> str:
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return ("this is an old Excel 97-2003 (.xls) file or an encrypted workbook; open it in "
+                "Excel and save it as 'Excel Workbook (*.xlsx)' without a password")
+    head = data[:4096]
+    if head and b"\x00" not in head and _decode(head)[0] is not None:
+        return ("this is a text file, not an Excel workbook; if it is a CSV file, name it "
+                "with .csv (or use --format csv)")
+    return _DAMAGED
+
+
+def _read_workbook(data: bytes, path: str) -> LoadResult:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
+                                      keep_links=False)
+    try:
+        sheets = workbook.worksheets
+        if not sheets:
+            return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
+        chosen = next((sheet for sheet in sheets
+                       if _key(sheet.title) in (_key("题库"), "questions")), sheets[0])
+        merges = _merged_ranges(data, getattr(chosen, "_worksheet_path", None))
+        if hasattr(chosen, "reset_dimensions"):
+            chosen.reset_dimensions()  # the stored size may be wrong; read every row
+        rows = chosen.iter_rows(values_only=True)
+        return _Reader(path, "xlsx").read(_xlsx_rows(rows, merges))
+    finally:
+        workbook.close()
+
+
+def _xlsx_rows(rows: Iterable[tuple[Any, ...]], merges: _Merges
+               ) -> Iterator[tuple[int, list[str]]]:
+    for number, values in enumerate(rows, start=1):
+        cells = [_cell_text(value) for value in values]
+        for column, top in merges.fill_down.get(number, ()):
+            while len(cells) <= column:
+                cells.append("")
+            cells[column] = merges.values.get((top, column), "")
+        if number in merges.heading_rows:
+            if sum(1 for cell in cells if cell.strip()) <= 1:
+                continue  # a title or chapter line merged across the sheet
+        for column in merges.tops.get(number, ()):
+            if column < len(cells):
+                merges.values[(number, column)] = cells[column]
+        yield number, cells
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass
+class _Merges:
+    """Merged cells of the sheet: a value merged down a column applies to every row it
+    covers (题型 written once for a block of questions); a row that is one merged title is
+    skipped."""
+
+    fill_down: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # row -> (col, top)
+    tops: dict[int, list[int]] = field(default_factory=dict)  # top row -> columns to remember
+    values: dict[tuple[int, int], str] = field(default_factory=dict)
+    heading_rows: set[int] = field(default_factory=set)
+
+
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):'
+                         rb'([A-Z]{1,3})(\d{1,7})"')
+_MAX_FILLED = 200_000
+
+
+def _merged_ranges(data: bytes, sheet_path: str | None) -> _Merges:
+    """The merged ranges, read from the sheet's XML (openpyxl's read-only mode skips them)."""
+    merges = _Merges()
+    if not sheet_path:
+        return merges
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            name = sheet_path.lstrip("/")
+            if archive.getinfo(name).file_size > 64 * 1024 * 1024:
+                return merges
+            xml = archive.read(name)
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError, RuntimeError):
+        return merges
+    filled = 0
+    for first_col, first_row, last_col, last_row in _MERGE_CELL.findall(xml):
+        left, right = _column_index(first_col), _column_index(last_col)
+        top, bottom = int(first_row), int(last_row)
+        if right > left:
+            merges.heading_rows.add(top)
+        if right == left and bottom > top and filled < _MAX_FILLED:
+            merges.tops.setdefault(top, []).append(left)
+            for row in range(top + 1, min(bottom, top + _MAX_FILLED - filled) + 1):
+                merges.fill_down.setdefault(row, []).append((left, top))
+                filled += 1
+    return merges
+
+
+def _column_index(letters: bytes) -> int:
+    """0-based index of a column named by letters (b"A" -> 0, b"AB" -> 27)."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def _column_letter(index: int) -> str:
+    """Letters of a 0-based column index (0 -> "A", 27 -> "AB")."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+# --------------------------------------------------------------------------- rows
+
+
+@dataclass
+class _Column:
+    index: int  # 0-based
+    header: str  # as written in the file
+
+
+class _Invalid(Exception):
+    """Ends the reading of one row after its problems have been recorded."""
+
+
+class _Reader:
+    """Turns (row number, cells) into questions and cards, collecting problems."""
+
+    def __init__(self, path: str, kind: str) -> None:
+        self.path = path
+        self.kind = kind
+        self.problems: list[Problem] = []
+        self.columns: dict[str, _Column] = {}
+        self.width = 0
+        self.unnamed: set[int] = set()  # header cells left empty
+        self.chinese = True
+
+    def problem(self, row: int, message: str, column: int | None = None) -> None:
+        self.problems.append(Problem(self.path, row, message,
+                                     None if column is None else column + 1))
+
+    def read(self, rows: Iterable[tuple[int, list[str]] | Problem]) -> LoadResult:
+        questions: list[Question] = []
+        cards: list[Card] = []
+        waiting: list[tuple[int, list[str]]] = []  # rows before the header is found
+        header_row = 0
+        for item in rows:
+            if isinstance(item, Problem):
+                self.problems.append(item)
+                continue
+            number, cells = item
+            if number > MAX_ROWS:
+                self.problem(number, f"the sheet has more than {MAX_ROWS:,} rows; split it "
+                                     "into smaller sets (the rest was not read)")
+                break
+            if not header_row:
+                if not any(cell.strip() for cell in cells):
+                    continue
+                waiting.append((number, cells))
+                if self._looks_like_header(cells) or len(waiting) >= _HEADER_SEARCH_ROWS:
+                    header_row = self._header(waiting)
+                    if not header_row:
+                        return LoadResult(None, self.problems)
+                    for later_number, later_cells in waiting:
+                        if later_number > header_row:
+                            self._add(later_number, later_cells, questions, cards)
+                continue
+            self._add(number, cells, questions, cards)
+        if not header_row:
+            if waiting:
+                header_row = self._header(waiting)
+                if header_row:
+                    for later_number, later_cells in waiting:
+                        if later_number > header_row:
+                            self._add(later_number, later_cells, questions, cards)
+            elif not self.problems:
+                self.problem(0, "the file is empty; start from a template in "
+                                "questions/templates/")
+        # In row order, and within a row from left to right.
+        self.problems.sort(key=lambda problem: (problem.line, problem.column or 0))
+        if not questions and not cards:
+            if header_row and not self.problems:
+                self.problem(header_row, "there are no questions under the header row")
+            return LoadResult(None, self.problems)
+        question_set = QuestionSet(
+            id=set_id_from_path(self.path),
+            title=file_stem(self.path),
+            questions=questions,
+            cards=cards,
+            source=self.path,
+            format=self.kind,
+        )
+        return LoadResult(question_set, self.problems)
+
+    # ----------------------------------------------------------------- header
+
+    @staticmethod
+    def _looks_like_header(cells: list[str]) -> bool:
+        return sum(1 for cell in cells if _key(cell) in _FIELD_OF) >= 2
+
+    def _header(self, waiting: list[tuple[int, list[str]]]) -> int:
+        """Read the header among the first rows; its row number, or 0 when there is none."""
+        found = next(((number, cells) for number, cells in waiting
+                      if self._looks_like_header(cells)), None)
+        if found is None:  # a header with typos: the first row naming any known column
+            found = next(((number, cells) for number, cells in waiting
+                          if any(_key(cell) in _FIELD_OF for cell in cells)), None)
+        if found is None:
+            number, cells = waiting[0]
+            shown = ", ".join(cell.strip()[:20] for cell in cells[:6] if cell.strip())
+            self.problem(number, "no header row found: the first row must name the columns, "
+                                 "e.g. 题型, 题干, 选项A, 选项B, 答案 (or type, question, A, B, "
+                                 f"answer); this row has: {shown[:200]}")
+            return 0
+        number, cells = found
+        self.width = len(cells)
+        while self.width and not cells[self.width - 1].strip():
+            self.width -= 1
+        chinese = 0
+        for index, cell in enumerate(cells[:self.width]):
+            header = " ".join(cell.split())
+            if not header:
+                self.unnamed.add(index)
+                continue
+            key = _key(header)
+            name = _FIELD_OF.get(key)
+            if name is None:
+                self.problem(number, self._unknown_header(header, key), index)
+                continue
+            if name in self.columns:
+                self.problem(number, f"columns '{self.columns[name].header}' and '{header}' "
+                                     f"both give the {_describe(name)}; keep one of them",
+                             index)
+                continue
+            self.columns[name] = _Column(index, header)
+            chinese += any("\u4e00" <= char <= "\u9fff" for char in header)
+        self.chinese = chinese * 2 >= len(self.columns)
+        for name in ("prompt", "answer"):
+            if name not in self.columns:
+                self.problem(number, f"the header row has no {self.name(name)} column "
+                                     f"({_describe(name)}); add it")
+        if "prompt" not in self.columns or "answer" not in self.columns:
+            return 0
+        return number
+
+    @staticmethod
+    def _unknown_header(header: str, key: str) -> str:
+        if _TOO_FAR_OPTION.fullmatch(key):
+            return (f"unknown column '{header}': a question has at most 8 options, "
+                    "选项A to 选项H (A to H)")
+        close = difflib.get_close_matches(header, _ALL_HEADER_NAMES, n=1, cutoff=0.5)
+        if not close:
+            close = difflib.get_close_matches(key, list(_FIELD_OF), n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return (f"unknown column '{header}'{hint}; known columns are 编号, 题型, 题干, 选项A-"
+                "选项H, 答案, 解析, 章节, 难度, 标签, 原文 (or id, type, question, A-H, answer, "
+                "explanation, section, difficulty, tags, evidence)")
+
+    def name(self, field_name: str) -> str:
+        """The column's header as written in the file, or its usual name when it is missing."""
+        column = self.columns.get(field_name)
+        if column is not None:
+            return column.header
+        names = HEADERS[field_name]
+        if self.chinese:
+            return names[0]
+        return next(name for name in names if name.isascii())
+
+    # ----------------------------------------------------------------- rows
+
+    def _add(self, number: int, cells: list[str], questions: list[Question],
+             cards: list[Card]) -> None:
+        row = _Row(self, number, cells)
+        content = [name for name, column in self.columns.items()
+                   if name not in ("id", "type") and row.raw(column.index)]
+        extra = row.extra_cells()
+        if not content and not extra:
+            return  # an empty row, or a numbered but unused template row
+        try:
+            item = row.item()
+        except _Invalid:
+            return
+        if isinstance(item, Card):
+            cards.append(item)
+        else:
+            questions.append(item)
+
+
+class _Row:
+    def __init__(self, reader: _Reader, number: int, cells: list[str]) -> None:
+        self.reader = reader
+        self.number = number
+        self.cells = cells
+        self.failed = False
+
+    def raw(self, index: int) -> str:
+        return self.cells[index].strip() if index < len(self.cells) else ""
+
+    def get(self, name: str) -> str:
+        column = self.reader.columns.get(name)
+        if column is None:
+            return ""
+        text = self.raw(column.index)
+        if len(text) > MAX_CELL_CHARS:
+            self.fail(f"{self.reader.name(name)} has {len(text):,} characters; a cell may hold "
+                      f"at most {MAX_CELL_CHARS:,}", name)
+            return ""
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def fail(self, message: str, name: str | None = None, index: int | None = None) -> None:
+        if index is None and name is not None and name in self.reader.columns:
+            index = self.reader.columns[name].index
+        self.reader.problem(self.number, message, index)
+        self.failed = True
+
+    def extra_cells(self) -> bool:
+        """Report text in columns without a header; True when there was some."""
+        reader = self.reader
+        found = False
+        for index in sorted(reader.unnamed):
+            if self.raw(index):
+                self.fail(f"column {_column_letter(index)} has text but no header in the "
+                          "header row; name the column or move the text", index=index)
+                found = True
+        beyond = next((index for index in range(reader.width, len(self.cells))
+                       if self.cells[index].strip()), None)
+        if beyond is not None:
+            last = max(index for index in range(len(self.cells)) if self.cells[index].strip())
+            if reader.kind == "csv":
+                message = (f"this row has {last + 1} cells but the header has {reader.width} "
+                           "columns; a cell that contains a comma must be in double quotes")
+            else:
+                message = (f"column {_column_letter(beyond)} has text but no header in the "
+                           "header row; name the column or move the text")
+            self.fail(message, index=beyond)
+            found = True
+        return found
+
+    def item(self) -> Question | Card:
+        reader = self.reader
+        item_id = self.item_id()
+        kind = self.kind()
+        prompt = self.get("prompt")
+        options = self.options()
+        answer = self.get("answer")
+        explanation = self.get("explanation")
+        section = self.get("section") or None
+        evidence = self.get("evidence")
+        tags = [tag.strip() for tag in _TAG_SEPARATORS.split(self.get("tags")) if tag.strip()]
+        difficulty = self.difficulty()
+        if section is not None and "\n" in section:
+            self.fail(f"{reader.name('section')} must be one section id on one line, e.g. "
+                      "suggestions.5.2", "section")
+        if kind is None:
+            raise _Invalid
+        if not prompt:
+            what = "the front of the card" if kind == "card" else "the question"
+            self.fail(f"{reader.name('prompt')} is empty; write {what}", "prompt")
+        if kind == "card":
+            if options:
+                self.no_options("card", options)
+            if not answer:
+                self.fail(f"{reader.name('answer')} is empty; write the back of the card",
+                          "answer")
+            if self.failed:
+                raise _Invalid
+            return Card(id=item_id, front=prompt, back=answer, section=section,
+                        explanation=explanation, evidence=evidence, tags=tags, line=self.number)
+        question = Question(id=item_id, type=_QUESTION_TYPE[kind], prompt=prompt, section=section,
+                            explanation=explanation, evidence=evidence, tags=tags,
+                            difficulty=difficulty, line=self.number)
+        if kind in ("single", "multiple"):
+            self.choices(question, options, answer)
+        elif kind == "truefalse":
+            question.truth = self.truth(options, answer)
+        else:
+            if options:
+                self.no_options(f"{self.type_word()} question", options)
+            question.accepted = [piece.strip() for piece in _FILL_SEPARATORS.split(answer)
+                                 if piece.strip()]
+            if not question.accepted:
+                self.fail(f"{reader.name('answer')} is empty; write the accepted answer "
+                          "(several separated by | or ；)", "answer")
+        if self.failed:
+            raise _Invalid
+        return question
+
+    def item_id(self) -> str:
+        item_id = self.get("id")
+        if "\n" in item_id:
+            self.fail(f"{self.reader.name('id')} must be on one line", "id")
+        return item_id or f"row-{self.number}"
+
+    def type_word(self) -> str:
+        """The type as the trainer wrote it, for messages."""
+        written = self.get("type")
+        if written:
+            return written
+        return "题" if self.reader.chinese else "question"
+
+    def kind(self) -> str | None:
+        written = self.get("type")
+        name = self.reader.name("type")
+        if not written:
+            if any(self.raw(self.reader.columns[f"option {letter}"].index)
+                   for letter in LETTERS if f"option {letter}" in self.reader.columns):
+                letters = _letters(self.get("answer"))
+                return "multiple" if letters is not None and len(letters) > 1 else "single"
+            self.fail(f"{name} is empty; {_TYPE_HINT}", "type")
+            return None
+        key = _key(written)
+        kind = _TYPE_OF.get(key)
+        if kind is not None:
+            return kind
+        unsupported = _NOT_IN_SPREADSHEETS.get(key)
+        if unsupported == "essay":
+            self.fail(f"{name} '{written}': open questions cannot be marked automatically; "
+                      f"{_TYPE_HINT}", "type")
+        elif unsupported is not None:
+            self.fail(f"{name} '{written}': {unsupported} questions cannot be written in a "
+                      "spreadsheet; put them in a YAML file (see docs/question-format.md), or "
+                      f"{_TYPE_HINT}", "type")
+        else:
+            self.fail(f"{name} '{written}' is not a question type; {_TYPE_HINT}", "type")
+        return None
+
+    def options(self) -> list[tuple[str, str]]:
+        """(letter, text) of the filled options, checked to run from A without a gap."""
+        reader = self.reader
+        filled: list[tuple[str, str]] = []
+        gap: str | None = None
+        for letter in LETTERS:
+            name = f"option {letter}"
+            text = self.get(name) if name in reader.columns else ""
+            if not text:
+                gap = gap or letter
+                continue
+            if gap is not None:
+                self.fail(f"{reader.name(f'option {gap}')} is empty but "
+                          f"{reader.name(name)} is not; fill the options from A on without "
+                          "gaps", f"option {gap}" if f"option {gap}" in reader.columns else name)
+                gap = "-"  # report one gap per row
+            filled.append((letter, text))
+        return filled
+
+    def no_options(self, kind_word: str, options: list[tuple[str, str]]) -> None:
+        first, last = options[0][0], options[-1][0]
+        names = self.reader.name(f"option {first}")
+        if last != first:
+            names += f"-{self.reader.name(f'option {last}')}"
+        self.fail(f"a {kind_word} has no options; leave {names} empty",
+                  f"option {first}")
+
+    def choices(self, question: Question, options: list[tuple[str, str]], answer: str) -> None:
+        reader = self.reader
+        name = reader.name("answer")
+        kind_word = self.type_word()
+        if len(options) < 2:
+            self.fail(f"a {kind_word} question needs at least 2 options "
+                      f"({reader.name('option A')}, {reader.name('option B')}, ...); this one "
+                      f"has {len(options)}", "option A")
+        if not answer:
+            example = "B" if question.type == "single" else "AC"
+            self.fail(f"{name} is empty; give the letter of the correct option, e.g. {example}",
+                      "answer")
+            return
+        letters = _letters(answer)
+        if letters is None:
+            self.fail(f"{name} '{_short(answer)}' is not option letters; write e.g. B, or AC "
+                      "or A,C for several", "answer")
+            return
+        if not letters:
+            self.fail(f"{name} is empty; give the letter of the correct option", "answer")
+            return
+        have = "".join(letter for letter, _ in options)
+        missing = [letter for letter in letters if letter not in have]
+        if missing:
+            where = (f"this question has options A-{have[-1]}" if len(have) > 1 else
+                     "this question has only option A" if have else
+                     "this question has no options")
+            if "".join(missing) == answer.strip().upper() and len(missing) == 1:
+                self.fail(f"{name} '{answer.strip()}' names no option; {where}", "answer")
+            else:
+                self.fail(f"{name} '{_short(answer)}' names {', '.join(missing)}, which "
+                          f"{'is no option' if len(missing) == 1 else 'are no options'}; "
+                          f"{where}", "answer")
+            return
+        if question.type == "single" and len(letters) > 1:
+            multiple = "多选" if reader.chinese else "multiple"
+            self.fail(f"a {kind_word} question has one answer, but {name} '{_short(answer)}' "
+                      f"names {len(letters)} options; make it {multiple} or give one letter",
+                      "answer")
+            return
+        question.choices = [Choice(text=text, correct=letter in letters)
+                            for letter, text in options]
+
+    def truth(self, options: list[tuple[str, str]], answer: str) -> bool | None:
+        reader = self.reader
+        name = reader.name("answer")
+        option_truths = {letter: _TRUTH.get(_truth_key(text)) for letter, text in options}
+        if options and None in option_truths.values():
+            self.no_options(f"{self.type_word()} question", options)
+            return None
+        if not answer:
+            self.fail(f"{name} is empty; {_TRUTH_HINT}", "answer")
+            return None
+        key = _truth_key(answer)
+        value = _TRUTH.get(key)
+        if value is None and key.upper() in option_truths:
+            value = option_truths[key.upper()]  # 选项A 正确, 选项B 错误, 答案 A
+        if value is None:
+            self.fail(f"{name} '{_short(answer)}' is not true or false; for a "
+                      f"{self.type_word()} question {_TRUTH_HINT}", "answer")
+        return value
+
+    def difficulty(self) -> int | None:
+        text = self.get("difficulty")
+        if not text:
+            return None
+        key = unicodedata.normalize("NFKC", text).casefold().strip()
+        value: int | None = _DIFFICULTY_WORDS.get(key)
+        if value is None and key and set(key) <= {"★", "☆"}:
+            value = key.count("★")
+        if value is None:
+            try:
+                number = float(key)
+            except ValueError:
+                number = math.nan
+            if number.is_integer():
+                value = int(number)
+        if value is None or not 1 <= value <= 5:
+            self.fail(f"{self.reader.name('difficulty')} '{_short(text)}' must be a number from "
+                      "1 (easy) to 5 (hard)", "difficulty")
+            return None
+        return value
+
+
+def _describe(field_name: str) -> str:
+    if field_name.startswith("option "):
+        return f"option {field_name[-1]}"
+    return {"prompt": "question text", "answer": "correct answer", "id": "question id",
+            "type": "question type"}.get(field_name, field_name)
+
+
+def _letters(answer: str) -> str | None:
+    """The option letters an answer names ("A、C" -> "AC"), None when it is not letters."""
+    text = unicodedata.normalize("NFKC", answer).upper().strip().strip("()[]【】.。")
+    text = _LETTER_SEPARATORS.sub("", text)
+    if not text.isascii() or not text.isalpha():
+        return None if text else ""
+    return "".join(dict.fromkeys(text))
+
+
+def _truth_key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip().rstrip("。.!！")
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 40 else flat[:37] + "..."
