@@ -1,0 +1,950 @@
+"""Importing question-set files: read off the GUI thread, preview, list every problem, import.
+
+``ImportDialog(store, paths)`` reads each file with :func:`load_file` in a thread-pool worker
+(a busy indicator shows meanwhile), then previews every set: title, id, format, counts by type
+and by report section, and whether it is new or updates a set already in the profile (with the
+number of new, changed and removed items). Every problem is listed, with its file and line,
+before anything is written; Import stays disabled until there are none. Import is all or
+nothing across the files, like ``studyapp import``.
+
+``choose_and_import(store, parent)`` asks for files with a file dialog, then runs the dialog.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, QRect, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.questionsets import EXTENSIONS, load_file, sha256_of
+from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.model import Card, Question, QuestionSet
+from studyapp.core.store import SetInfo, Store, StoreError, open_store
+
+__all__ = [
+    "FILE_FILTER",
+    "FORMAT_LABELS",
+    "TYPE_LABELS",
+    "FilePreview",
+    "ImportDialog",
+    "ask_for_files",
+    "choose_and_import",
+]
+
+# The 8-pixel grid: outer margins, gaps between blocks, gaps inside a block.
+MARGIN = 24
+GAP = 16
+SMALL_GAP = 8
+
+FILE_FILTER = (
+    "Question sets (" + " ".join(f"*{ext}" for ext in EXTENSIONS) + ");;All files (*)"
+)
+FORMAT_LABELS = {
+    "native": "StudyApp YAML",
+    "csv": "CSV spreadsheet",
+    "xlsx": "Excel workbook",
+    "gift": "GIFT (Moodle)",
+    "aiken": "Aiken",
+    "txt": "Text (Aiken or GIFT)",
+}
+TYPE_LABELS = {
+    "single": "Single choice",
+    "multiple": "Multiple choice",
+    "truefalse": "True/false",
+    "fill": "Fill in the blank",
+    "match": "Matching",
+    "order": "Ordering",
+    "numeric": "Numeric",
+}
+NO_SECTION = "Not tied to a report section"
+
+_last_folder: str = ""
+
+
+# --- loading (pure Python: runs in a worker thread) -------------------------------------------
+
+
+@dataclass
+class ItemChanges:
+    """How a file's set differs from the version already in the profile."""
+
+    new: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class FilePreview:
+    """One file as read for the preview; ``problems`` empty means it can be imported."""
+
+    path: Path
+    question_set: QuestionSet | None
+    problems: list[Problem] = field(default_factory=list)
+    sha256: str = ""
+    format: str = ""
+    existing: SetInfo | None = None
+    changes: ItemChanges | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.question_set is not None and not self.problems
+
+    @property
+    def unchanged_file(self) -> bool:
+        """The very same file (same bytes) was imported before."""
+        return self.existing is not None and bool(self.sha256) and (
+            self.existing.sha256 == self.sha256
+        )
+
+
+def _question_key(question: Question) -> tuple[Any, ...]:
+    # The fields the store compares on re-import (position and line moving is no change).
+    return (
+        question.type, question.section or None, question.prompt,
+        json.dumps(question.body(), ensure_ascii=False, sort_keys=True),
+        question.explanation, question.evidence, tuple(question.tags), question.difficulty,
+    )
+
+
+def _card_key(card: Card) -> tuple[Any, ...]:
+    return (card.section or None, card.front, card.back, card.explanation, card.evidence,
+            tuple(card.tags))
+
+
+def item_changes(new: QuestionSet, old: QuestionSet) -> ItemChanges:
+    """New, changed, removed and unchanged items between two versions of a set."""
+    before = {("q", q.id): _question_key(q) for q in old.questions}
+    before.update({("c", c.id): _card_key(c) for c in old.cards})
+    after = {("q", q.id): _question_key(q) for q in new.questions}
+    after.update({("c", c.id): _card_key(c) for c in new.cards})
+    changes = ItemChanges()
+    for key, value in after.items():
+        if key not in before:
+            changes.new += 1
+        elif before[key] != value:
+            changes.changed += 1
+        else:
+            changes.unchanged += 1
+    changes.removed = sum(1 for key in before if key not in after)
+    return changes
+
+
+def load_previews(
+    paths: Sequence[Path], data_dir: Path, profile: str, known: dict[str, SetInfo]
+) -> list[FilePreview]:
+    """Reads every file and compares each set with the one in the profile, if any.
+
+    Runs off the GUI thread: it opens its own read-only use of the profile (``open_store``)
+    because an sqlite connection belongs to the thread that made it. Never raises.
+    """
+    previews: list[FilePreview] = []
+    for path in paths:
+        result = load_file(path)
+        preview = FilePreview(path, result.question_set, list(result.problems))
+        if result.question_set is not None:
+            preview.format = result.question_set.format
+        else:
+            preview.format = EXTENSIONS.get(path.suffix.lower(), "")
+        try:
+            preview.sha256 = sha256_of(path)
+        except OSError:
+            pass  # load_file has already reported why the file cannot be read
+        if preview.question_set is not None:
+            preview.existing = known.get(preview.question_set.id)
+        previews.append(preview)
+    _flag_shared_ids(previews)
+    to_compare = [p for p in previews if p.existing is not None and p.question_set is not None]
+    if to_compare:
+        try:
+            second = open_store(data_dir, profile)
+        except StoreError:
+            return previews  # the preview then only says "updates"; import reports errors
+        try:
+            for preview in to_compare:
+                assert preview.question_set is not None
+                try:
+                    old = second.question_sets.get(preview.question_set.id)
+                except (StoreError, sqlite3.Error):
+                    continue
+                preview.changes = item_changes(preview.question_set, old)
+        finally:
+            second.close()
+    return previews
+
+
+def _flag_shared_ids(previews: list[FilePreview]) -> None:
+    """Two files declaring the same set id would overwrite each other: a problem."""
+    first_with: dict[str, Path] = {}
+    for preview in previews:
+        if preview.question_set is None:
+            continue
+        set_id = preview.question_set.id
+        if set_id in first_with:
+            preview.problems.insert(0, Problem(
+                str(preview.path), 0,
+                f"set id '{set_id}' is also used by {first_with[set_id].name}, which is "
+                "imported too; give each set its own id or import the files one at a time",
+            ))
+        else:
+            first_with[set_id] = preview.path
+
+
+class _LoadSignals(QObject):
+    finished = Signal(int, object)  # generation, list[FilePreview]
+
+
+def _load_job(signals: _LoadSignals, generation: int, paths: list[Path], data_dir: Path,
+              profile: str, known: dict[str, SetInfo]) -> None:
+    try:
+        previews = load_previews(paths, data_dir, profile, known)
+    except Exception as error:  # never lose the dialog in a busy state
+        previews = [FilePreview(p, None, [Problem(str(p), 0, f"cannot be read ({error})")])
+                    for p in paths]
+    signals.finished.emit(generation, previews)
+
+
+# --- widgets shared with the sets dialog ------------------------------------------------------
+
+
+def section_label(section_id: str | None, with_id: bool = False) -> str:
+    """The report's own number and title for a section id ("" or None: no section).
+
+    ``with_id`` appends ``"\x1f" + id``, which :func:`counts_table` shows muted after the label.
+    """
+    if not section_id:
+        return NO_SECTION
+    from studyapp.core.report import load_report
+
+    report = load_report()
+    if section_id in report:
+        label = report.get(section_id).label
+        return f"{label}\x1f{section_id}" if with_id else label
+    return f"{section_id}\x1f(not a report section)" if with_id else section_id
+
+
+def section_order(section_ids: Iterable[str | None]) -> list[str | None]:
+    """Report order; unknown ids after, then items without a section."""
+    from studyapp.core.report import load_report
+
+    order = {sid: i for i, sid in enumerate(load_report().section_ids)}
+    return sorted(
+        section_ids,
+        key=lambda s: (0, order[s], "") if s in order else (1 if s else 2, 0, s or ""),
+    )
+
+
+def types_text(by_type: dict[str, int]) -> str:
+    """'Single choice 5 · True/false 3' in the order of the question types."""
+    parts = [f"{TYPE_LABELS.get(t, t)} {by_type[t]}" for t in TYPE_LABELS if by_type.get(t)]
+    parts += [f"{t} {n}" for t, n in by_type.items() if t not in TYPE_LABELS and n]
+    return " · ".join(parts)
+
+
+def muted(label: QLabel) -> QLabel:
+    """Secondary text, in the palette's (theme-following) placeholder colour."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def muted_colour_name(palette: QPalette) -> str:
+    """The placeholder colour laid over the window colour, as '#rrggbb' for rich text."""
+    top = palette.color(QPalette.ColorRole.PlaceholderText)
+    under = palette.color(QPalette.ColorRole.Window)
+    alpha = top.alphaF()
+    mixed = [round(a * alpha + b * (1 - alpha)) for a, b in zip(
+        (top.red(), top.green(), top.blue()), (under.red(), under.green(), under.blue()),
+        strict=True)]
+    return "#{:02x}{:02x}{:02x}".format(*mixed)
+
+
+def heading(text: str, scale: float = 1.25) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def counts_table(headers: Sequence[str], rows: Sequence[tuple[str, Sequence[int]]],
+                 palette: QPalette | None = None) -> QLabel:
+    """A quiet table (rich text, so long section titles wrap): a label and count columns."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    muted_colour = muted_colour_name(palette or label.palette())
+    cell = f'style="padding: 2px 0 2px {GAP}px"'
+    head = "".join(
+        f'<th align="{"left" if i == 0 else "right"}" '
+        f'style="font-weight: normal; padding: 0 0 4px {0 if i == 0 else GAP}px">'
+        f'<span style="color: {muted_colour}">{html.escape(text)}</span></th>'
+        for i, text in enumerate(headers)
+    )
+    body = "".join(
+        f'<tr><td style="padding: 2px 0">{_label_html(text, muted_colour)}</td>'
+        + "".join(f'<td align="right" {cell}>{count if count else "–"}</td>' for count in counts)
+        + "</tr>"
+        for text, counts in rows
+    )
+    label.setText(f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>')
+    return label
+
+
+def _label_html(text: str, muted_colour: str) -> str:
+    """'label\x1fid' shows the id after the label in the muted colour."""
+    label, _, extra = text.partition("\x1f")
+    out = html.escape(label)
+    if extra:
+        out += f' <span style="color: {muted_colour}">{html.escape(extra)}</span>'
+    return out
+
+
+def message_row() -> tuple[QWidget, QLabel, QLabel]:
+    """A row for a status message: an icon (never colour alone) and wrapping text."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(SMALL_GAP)
+    icon = QLabel()
+    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+    text = QLabel()
+    text.setWordWrap(True)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    layout.addWidget(icon)
+    layout.addWidget(text, 1)
+    row.hide()
+    return row, icon, text
+
+
+def show_message(row: QWidget, icon: QLabel, text: QLabel, message: str,
+                 kind: QStyle.StandardPixmap | None) -> None:
+    if not message:
+        row.hide()
+        return
+    if kind is None:
+        icon.clear()
+        icon.hide()
+    else:
+        size = row.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(row.style().standardIcon(kind).pixmap(size, size))
+        icon.show()
+    text.setText(message)
+    row.show()
+
+
+def ask_for_files(parent: QWidget | None) -> list[Path]:
+    """The question-set files the user picks (an empty list when they cancel)."""
+    global _last_folder
+    names, _ = QFileDialog.getOpenFileNames(
+        parent, "Import question sets", _last_folder, FILE_FILTER
+    )
+    paths = [Path(name) for name in names if name]
+    if paths:
+        _last_folder = str(paths[0].parent)
+    return paths
+
+
+def choose_and_import(store: Store, parent: QWidget | None = None) -> list[str]:
+    """Asks for files, previews them and imports on the user's word.
+
+    Returns the ids of the sets imported (empty when the user cancelled or nothing could be
+    imported).
+    """
+    paths = ask_for_files(parent)
+    if not paths:
+        return []
+    dialog = ImportDialog(store, paths, parent)
+    imported: list[str] = []
+    dialog.imported.connect(imported.extend)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+    return imported
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Lets rows of a tree grow so that long problem messages wrap instead of being cut."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        hint = super().sizeHint(option, index)
+        width = self._view.columnWidth(index.column()) - SMALL_GAP
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if width <= 0 or not text:
+            return hint
+        metrics = QFontMetrics(option.font)
+        rect = metrics.boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + SMALL_GAP // 2))
+
+
+# --- the dialog -------------------------------------------------------------------------------
+
+
+class _FileCard(QFrame):
+    """The preview of one file."""
+
+    def __init__(self, preview: FilePreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importFileCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(GAP, GAP, GAP, GAP)
+        layout.setSpacing(SMALL_GAP)
+        question_set = preview.question_set
+        file_name = preview.path.name
+        format_label = FORMAT_LABELS.get(preview.format, preview.format or "unknown format")
+
+        self.title = heading(question_set.title if question_set else file_name)
+        layout.addWidget(self.title)
+        meta = [f"Set id: {question_set.id}"] if question_set else []
+        meta += [format_label, file_name]
+        self.meta = muted(QLabel(" · ".join(meta)))
+        self.meta.setWordWrap(True)
+        self.meta.setToolTip(str(preview.path))
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.meta)
+
+        self.status = QLabel(self._status_text(preview))
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setObjectName("importFileStatus")
+        layout.addWidget(self.status)
+
+        if question_set is None:
+            return
+        if question_set.description:
+            description = QLabel(question_set.description)
+            description.setWordWrap(True)
+            layout.addWidget(description)
+
+        by_type: dict[str, int] = {}
+        for question in question_set.questions:
+            by_type[question.type] = by_type.get(question.type, 0) + 1
+        totals = QGridLayout()
+        totals.setHorizontalSpacing(GAP)
+        totals.setVerticalSpacing(SMALL_GAP // 2)
+        totals.addWidget(muted(QLabel("Questions")), 0, 0)
+        self.questions = QLabel(str(len(question_set.questions)))
+        totals.addWidget(self.questions, 0, 1)
+        type_label = QLabel(types_text(by_type))
+        type_label.setWordWrap(True)
+        totals.addWidget(type_label, 0, 2)
+        totals.addWidget(muted(QLabel("Cards")), 1, 0)
+        self.cards = QLabel(str(len(question_set.cards)))
+        totals.addWidget(self.cards, 1, 1)
+        totals.setColumnStretch(2, 1)
+        layout.addLayout(totals)
+
+        sections: dict[str | None, list[int]] = {}
+        for question in question_set.questions:
+            sections.setdefault(question.section or None, [0, 0])[0] += 1
+        for card in question_set.cards:
+            sections.setdefault(card.section or None, [0, 0])[1] += 1
+        if sections and set(sections) != {None}:
+            layout.addSpacing(SMALL_GAP)
+            rows = [(section_label(s, True), sections[s]) for s in section_order(sections)]
+            self.sections = counts_table(("By report section", "Questions", "Cards"), rows)
+            layout.addWidget(self.sections)
+
+    @staticmethod
+    def _status_text(preview: FilePreview) -> str:
+        """Rich text: what importing this file would do."""
+        if preview.question_set is None:
+            return "<b>Cannot be read</b>: see the problems below."
+        if preview.problems:
+            return f"<b>Has {plural(len(preview.problems), 'problem')}</b>: see below."
+        if preview.existing is None:
+            return "<b>New set</b>: it will be added to this profile."
+        if preview.unchanged_file:
+            return ("<b>Already imported</b> from this very file: importing it again "
+                    "changes nothing.")
+        text = (f"<b>Updates</b> the set “{html.escape(preview.existing.title)}” in this "
+                "profile")
+        changes = preview.changes
+        if changes is None:
+            return text + "."
+        return (
+            f"{text}: {changes.new} new, {changes.changed} changed, {changes.removed} removed, "
+            f"{changes.unchanged} unchanged. Learners keep their progress on every item whose "
+            "id stays."
+        )
+
+
+class ImportDialog(QDialog):
+    """Preview and import question-set files, all or nothing.
+
+    ``imported`` carries the ids of the sets written; ``loaded`` is emitted each time the
+    files have been read and the preview is shown.
+    """
+
+    imported = Signal(list)
+    loaded = Signal()
+
+    EMPTY, LOADING, PREVIEW, SUMMARY = range(4)
+
+    def __init__(self, store: Store, paths: Sequence[Path | str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import question sets")
+        self.setObjectName("importDialog")
+        self.setMinimumSize(560, 440)
+        self.resize(760, 680)
+        self.setAcceptDrops(True)
+        self._store = store
+        self._paths: list[Path] = []
+        self._previews: list[FilePreview] = []
+        self._generation = 0
+        self._importing = False
+        self._done = False
+        self._signals = _LoadSignals()
+        self._signals.finished.connect(self._on_loaded)
+        self._build()
+        self.set_paths([Path(p) for p in paths])
+
+    # -- construction --
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(GAP)
+
+        intro = QLabel(
+            "Check the preview and the problems. Nothing is written to this profile until you "
+            "choose Import, and then every file is imported or none."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+
+        # empty
+        self.empty_label = muted(QLabel(
+            "No files chosen yet.\n\nChoose Add files… or drop question-set files here "
+            f"({', '.join(EXTENSIONS)})."
+        ))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.pages.addWidget(self.empty_label)
+
+        # loading
+        loading = QWidget()
+        loading_layout = QVBoxLayout(loading)
+        loading_layout.addStretch(1)
+        self.loading_label = QLabel()
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setWordWrap(True)
+        loading_layout.addWidget(self.loading_label)
+        loading_layout.addSpacing(SMALL_GAP)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # busy indicator
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(320)
+        self.busy.setAccessibleName("Reading the files")
+        loading_layout.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        loading_layout.addStretch(1)
+        self.pages.addWidget(loading)
+
+        # preview: the files above, the problems below (resizable)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.preview_scroll = QScrollArea()
+        self.preview_scroll.setWidgetResizable(True)
+        self.preview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.splitter.addWidget(self.preview_scroll)
+
+        self.problems_box = QWidget()
+        problems_layout = QVBoxLayout(self.problems_box)
+        problems_layout.setContentsMargins(0, SMALL_GAP, 0, 0)
+        problems_layout.setSpacing(SMALL_GAP)
+        header = QHBoxLayout()
+        header.setSpacing(SMALL_GAP)
+        self.problems_title = heading("Problems", 1.1)
+        header.addWidget(self.problems_title, 1)
+        self.copy_button = QPushButton("Copy problems")
+        self.copy_button.setToolTip("Copy every problem as 'file:line: message' lines")
+        self.copy_button.clicked.connect(self.copy_problems)
+        header.addWidget(self.copy_button)
+        problems_layout.addLayout(header)
+        self.problems_view = QTreeWidget()
+        self.problems_view.setColumnCount(3)
+        self.problems_view.setHeaderLabels(["File", "Line", "Problem"])
+        self.problems_view.setRootIsDecorated(False)
+        self.problems_view.setWordWrap(True)
+        self.problems_view.setUniformRowHeights(False)
+        self.problems_view.setAlternatingRowColors(True)
+        self.problems_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.problems_view.setAccessibleName("Problems")
+        self.problems_view.setItemDelegate(_WrappingDelegate(self.problems_view))
+        self.problems_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.problems_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        head = self.problems_view.header()
+        head.setStretchLastSection(True)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        head.sectionResized.connect(lambda *_: self.problems_view.doItemsLayout())
+        copy_action = QAction("Copy", self.problems_view)
+        copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy_action.triggered.connect(self._copy_selected_problems)
+        self.problems_view.addAction(copy_action)
+        problems_layout.addWidget(self.problems_view, 1)
+        self.splitter.addWidget(self.problems_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.pages.addWidget(self.splitter)
+
+        # summary after importing
+        summary = QScrollArea()
+        summary.setWidgetResizable(True)
+        summary.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_body = QWidget()
+        self.summary_layout = QVBoxLayout(self.summary_body)
+        self.summary_layout.setContentsMargins(0, 0, 0, 0)
+        self.summary_layout.setSpacing(GAP)
+        summary.setWidget(self.summary_body)
+        self.pages.addWidget(summary)
+
+        # the message (problems, errors) and the import progress
+        self.message_row, self.message_icon, self.message = message_row()
+        self.message.setObjectName("importMessage")
+        layout.addWidget(self.message_row)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.hide()
+        layout.addWidget(self.progress)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(SMALL_GAP)
+        self.add_button = QPushButton("Add files…")
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self._add_files)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons.addWidget(self.cancel_button)
+        self.import_button = QPushButton("Import")
+        self.import_button.setDefault(True)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.import_files)
+        buttons.addWidget(self.import_button)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.hide()
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.copy_button.setAutoDefault(False)
+
+    # -- public API --
+
+    @property
+    def paths(self) -> list[Path]:
+        return list(self._paths)
+
+    @property
+    def previews(self) -> list[FilePreview]:
+        return list(self._previews)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for preview in self._previews for problem in preview.problems]
+
+    def is_loading(self) -> bool:
+        return self.pages.currentIndex() == self.LOADING
+
+    def set_paths(self, paths: Sequence[Path]) -> None:
+        """Shows these files (duplicates dropped) and starts reading them."""
+        self._paths = list(dict.fromkeys(Path(p) for p in paths))
+        self._previews = []
+        self._generation += 1
+        show_message(self.message_row, self.message_icon, self.message, "", None)
+        if not self._paths:
+            self.pages.setCurrentIndex(self.EMPTY)
+            self._update_buttons()
+            return
+        names = ", ".join(p.name for p in self._paths[:3])
+        if len(self._paths) > 3:
+            names += f" and {len(self._paths) - 3} more"
+        self.loading_label.setText(f"Reading {names}…")
+        self.pages.setCurrentIndex(self.LOADING)
+        self._update_buttons()
+        known = {info.id: info for info in self._store.question_sets.list()}
+        job = functools.partial(
+            _load_job, self._signals, self._generation, list(self._paths),
+            self._store.path.parent.parent, self._store.profile, known,
+        )
+        QThreadPool.globalInstance().start(job)
+
+    def add_paths(self, paths: Iterable[Path]) -> None:
+        self.set_paths([*self._paths, *paths])
+
+    def problems_text(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
+
+    def copy_problems(self) -> None:
+        """Puts every problem on the clipboard, one 'file:line: message' per line."""
+        QGuiApplication.clipboard().setText(self.problems_text())
+
+    # -- reading --
+
+    def _on_loaded(self, generation: int, previews: list[FilePreview]) -> None:
+        if generation != self._generation or self._done:
+            return  # an older read, overtaken by set_paths
+        self._previews = previews
+        self._show_preview()
+        self.pages.setCurrentIndex(self.PREVIEW)
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _show_preview(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
+        for preview in self._previews:
+            layout.addWidget(_FileCard(preview))
+        layout.addStretch(1)
+        self.preview_scroll.setWidget(body)
+
+        problems = self.problems
+        self.problems_view.clear()
+        for problem in problems:
+            where = str(problem.line) if problem.line else "–"
+            if problem.column is not None and problem.line:
+                where += f":{problem.column}"
+            item = QTreeWidgetItem([Path(problem.path).name, where, problem.message])
+            item.setToolTip(0, problem.path)
+            item.setToolTip(2, problem.message)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.problems_view.addTopLevelItem(item)
+        self.problems_title.setText(f"Problems ({len(problems)})")
+        self.problems_box.setVisible(bool(problems))
+        if problems:  # the problems matter more than the preview then: half the room each
+            half = max(self.splitter.height() // 2, 160)
+            self.splitter.setSizes([half, half])
+
+        if problems:
+            with_problems = [p for p in self._previews if p.problems]
+            if len(with_problems) == 1:
+                where = with_problems[0].path.name
+            else:
+                where = ", ".join(p.path.name for p in with_problems[:-1])
+                where += f" and {with_problems[-1].path.name}"
+            these = "this problem" if len(problems) == 1 else f"these {len(problems)} problems"
+            show_message(
+                self.message_row, self.message_icon, self.message,
+                f"Fix {these} in {where} and try again; nothing has been imported.",
+                QStyle.StandardPixmap.SP_MessageBoxWarning,
+            )
+        else:
+            sets = plural(len(self._previews), "set")
+            show_message(
+                self.message_row, self.message_icon, self.message,
+                f"No problems found. Choose Import to add or update {sets}.",
+                QStyle.StandardPixmap.SP_DialogApplyButton,
+            )
+
+    def _update_buttons(self) -> None:
+        ready = (
+            self.pages.currentIndex() == self.PREVIEW
+            and bool(self._previews)
+            and all(p.ok for p in self._previews)
+            and not self._importing
+        )
+        self.import_button.setEnabled(ready)
+        self.add_button.setEnabled(not self._importing and not self._done)
+        self.cancel_button.setEnabled(not self._importing)
+        self.copy_button.setEnabled(bool(self.problems))
+
+    def _add_files(self) -> None:
+        paths = ask_for_files(self)
+        if paths:
+            self.add_paths(paths)
+
+    # -- importing --
+
+    def import_files(self) -> None:
+        """Imports every previewed file in one transaction; does nothing unless all are ok."""
+        if not self.import_button.isEnabled():
+            return
+        question_sets = [p.question_set for p in self._previews if p.question_set is not None]
+        total = sum(len(s.questions) + len(s.cards) for s in question_sets)
+        self._importing = True
+        self._update_buttons()
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(0)
+        self.progress.show()
+        show_message(self.message_row, self.message_icon, self.message,
+                     f"Importing {plural(total, 'item')}…", None)
+        # The import runs here, on the GUI thread, on the window's own connection: the
+        # profile then has a single writer, so a long import never makes the main window's
+        # own writes wait for the lock ("database is locked"), and the transaction spans all
+        # files. The window stays painted through import_set's progress callback, which
+        # processes events except user input (so nothing can start a second write meanwhile).
+        done_before = 0
+        results = []
+        try:
+            with self._store.db.atomic():  # all files or none, as `studyapp import` does
+                for preview in self._previews:
+                    assert preview.question_set is not None
+                    size = len(preview.question_set.questions) + len(preview.question_set.cards)
+                    summary = self._store.question_sets.import_set(
+                        preview.question_set, sha256=preview.sha256,
+                        progress=functools.partial(self._on_progress, done_before),
+                    )
+                    results.append((preview, summary))
+                    done_before += size
+        except (StoreError, sqlite3.Error, OSError) as error:
+            self._importing = False
+            self.progress.hide()
+            reason = error.args[0] if isinstance(error, StoreError) and error.args else error
+            show_message(
+                self.message_row, self.message_icon, self.message,
+                f"The question sets could not be imported: {reason}. Nothing has been "
+                "imported; the profile is as it was.",
+                QStyle.StandardPixmap.SP_MessageBoxCritical,
+            )
+            self._update_buttons()
+            return
+        self._importing = False
+        self._done = True
+        self.progress.hide()
+        self._show_summary(results)
+        ids = [summary.set_id for _, summary in results]
+        self.imported.emit(ids)
+
+    def _on_progress(self, offset: int, done: int, total: int) -> None:
+        self.progress.setValue(min(offset + done, self.progress.maximum()))
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def _show_summary(self, results: list[tuple[FilePreview, Any]]) -> None:
+        while self.summary_layout.count():
+            item = self.summary_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for preview, summary in results:
+            card = QFrame()
+            card.setFrameShape(QFrame.Shape.StyledPanel)
+            card_layout = QVBoxLayout(card)
+            card_layout.setContentsMargins(GAP, GAP, GAP, GAP)
+            card_layout.setSpacing(SMALL_GAP)
+            title = preview.question_set.title if preview.question_set else summary.set_id
+            card_layout.addWidget(heading(title, 1.15))
+            card_layout.addWidget(muted(QLabel(f"Set id: {summary.set_id} · {preview.path.name}")))
+            counts = QLabel(
+                f"<b>{summary.added}</b> added · <b>{summary.updated}</b> updated · "
+                f"<b>{summary.unchanged}</b> unchanged · <b>{summary.retired}</b> retired"
+            )
+            counts.setObjectName("importSummaryCounts")
+            counts.setTextFormat(Qt.TextFormat.RichText)
+            card_layout.addWidget(counts)
+            self.summary_layout.addWidget(card)
+        self.summary_layout.addStretch(1)
+        self.pages.setCurrentIndex(self.SUMMARY)
+        show_message(
+            self.message_row, self.message_icon, self.message,
+            f"Imported {plural(len(results), 'question set')}. Retired items stay in learners' "
+            "history but are no longer asked.",
+            QStyle.StandardPixmap.SP_DialogApplyButton,
+        )
+        self.import_button.hide()
+        self.cancel_button.hide()
+        self.add_button.hide()
+        self.close_button.show()
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+
+    # -- closing and dropping --
+
+    def reject(self) -> None:
+        if self._importing:
+            return  # the transaction is under way; it finishes in moments
+        super().reject()
+
+    def done(self, result: int) -> None:
+        if self._importing:
+            return
+        self._generation += 1  # a read still running is no longer wanted
+        super().done(result)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self._importing and not self._done and _local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_files(event.mimeData().urls())
+        if paths and not self._importing and not self._done:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+        else:
+            event.ignore()
+
+    def _copy_selected_problems(self) -> None:
+        rows = sorted(self.problems_view.indexOfTopLevelItem(item)
+                      for item in self.problems_view.selectedItems())
+        problems = self.problems
+        chosen = [problems[row] for row in rows if 0 <= row < len(problems)] or problems
+        QGuiApplication.clipboard().setText("\n".join(str(p) for p in chosen))
+
+
+def _local_files(urls: Iterable[Any]) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
