@@ -1,0 +1,402 @@
+"""The question sets of a profile: list, details, import, export and removal.
+
+``QuestionSetsDialog(store)`` lists the profile's sets (built-in ones marked and protected),
+shows the selected set's details with its counts by type and by report section, and offers
+Import… (the import dialog), Export… (the set as a native YAML file, written atomically) and
+Remove… (after a confirmation; learners' history is kept).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.store import SetInfo, Store, StoreError
+from studyapp.ui import import_dialog
+from studyapp.ui.import_dialog import (
+    FORMAT_LABELS,
+    GAP,
+    MARGIN,
+    SMALL_GAP,
+    counts_table,
+    heading,
+    message_row,
+    muted,
+    plural,
+    section_label,
+    section_order,
+    show_message,
+    types_text,
+)
+
+__all__ = ["BUILTIN_TOOLTIP", "QuestionSetsDialog", "write_atomically"]
+
+BUILTIN_TOOLTIP = (
+    "Built-in sets come with StudyApp and cannot be removed. "
+    "Updating StudyApp keeps them up to date."
+)
+EXPORT_FILTER = "StudyApp question set (*.yaml *.yml)"
+
+_last_export_folder: str = ""
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Writes ``text`` (UTF-8) to a temporary file beside ``path``, then replaces ``path``.
+
+    A crash or a full disk leaves either the old file or the new one, never half a file.
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def _when(stamp: str) -> str:
+    """An ISO time stamp (UTC) in local time, e.g. '2025-03-14 09:26'."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (ValueError, TypeError):
+        return stamp or "–"
+
+
+class QuestionSetsDialog(QDialog):
+    """The profile's question sets. ``changed`` is emitted when sets were added or removed."""
+
+    changed = Signal()
+
+    LIST, EMPTY = range(2)
+    COLUMNS = ("Set", "Questions", "Cards", "Kind")
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Question sets")
+        self.setObjectName("questionSetsDialog")
+        self.setMinimumSize(720, 440)
+        self.resize(980, 620)
+        self._store = store
+        self._infos: dict[str, SetInfo] = {}
+        self._build()
+        self.refresh()
+
+    # -- construction --
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(GAP)
+
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.list = QTreeWidget()
+        self.list.setColumnCount(len(self.COLUMNS))
+        self.list.setHeaderLabels(list(self.COLUMNS))
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName("Question sets")
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(self.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.currentItemChanged.connect(lambda *_: self._show_details())
+        remove_action = QAction("Remove", self.list)
+        remove_action.setShortcut(QKeySequence.StandardKey.Delete)
+        remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_action.triggered.connect(self.remove_selected)
+        self.list.addAction(remove_action)
+        self.splitter.addWidget(self.list)
+
+        self.details_scroll = QScrollArea()
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self.splitter.addWidget(self.details_scroll)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([440, 480])
+        self.pages.addWidget(self.splitter)
+
+        self.empty_label = muted(QLabel(
+            "No question sets in this profile yet.\n\nChoose Import… to add one from a file "
+            "(.yaml, .yml, .csv, .xlsx, .gift or .txt)."
+        ))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.pages.addWidget(self.empty_label)
+
+        self.message_row, self.message_icon, self.message = message_row()
+        self.message.setObjectName("setsMessage")
+        layout.addWidget(self.message_row)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(SMALL_GAP)
+        self.import_button = QPushButton("Import…")
+        self.import_button.setToolTip("Add or update question sets from files")
+        self.import_button.clicked.connect(self.import_sets)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save the selected set as a StudyApp YAML file")
+        self.export_button.clicked.connect(self.export_selected)
+        self.remove_button = QPushButton("Remove…")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.accept)
+        for button in (self.import_button, self.export_button, self.remove_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        self.close_button.setDefault(True)
+        layout.addLayout(buttons)
+
+    # -- public API --
+
+    def refresh(self, select: str | None = None) -> None:
+        """Reloads the list from the store, keeping (or moving to) the selected set."""
+        keep = select or self.selected_id()
+        infos = self._store.question_sets.list()
+        self._infos = {info.id: info for info in infos}
+        self.list.clear()
+        chosen: QTreeWidgetItem | None = None
+        for info in infos:
+            item = QTreeWidgetItem([
+                info.title, str(info.question_count), str(info.card_count),
+                "Built-in" if info.builtin else "Imported",
+            ])
+            item.setData(0, Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(0, f"{info.title} ({info.id})")
+            if info.builtin:
+                item.setToolTip(3, BUILTIN_TOOLTIP)
+            for column in (1, 2):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(item)
+            if info.id == keep:
+                chosen = item
+        if chosen is None and self.list.topLevelItemCount():
+            chosen = self.list.topLevelItem(0)
+        self.pages.setCurrentIndex(self.LIST if infos else self.EMPTY)
+        if chosen is not None:
+            self.list.setCurrentItem(chosen)
+        self._show_details()
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        value = item.data(0, Qt.ItemDataRole.UserRole)
+        return str(value) if value is not None else None
+
+    def select(self, set_id: str) -> None:
+        for row in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(row)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == set_id:
+                self.list.setCurrentItem(item)
+                return
+
+    def import_sets(self) -> None:
+        """Import… : the file dialog, then the import dialog, then a fresh list."""
+        ids = import_dialog.choose_and_import(self._store, self)
+        if ids:
+            self.refresh(select=ids[0])
+            self._say(f"Imported {plural(len(ids), 'question set')}.",
+                      QStyle.StandardPixmap.SP_DialogApplyButton)
+            self.changed.emit()
+
+    def export_selected(self) -> None:
+        """Export… : the selected set as native YAML, in a file the user names."""
+        global _last_export_folder
+        info = self._selected_info()
+        if info is None:
+            return
+        start = str(Path(_last_export_folder or Path.home()) / f"{info.id}.yaml")
+        name, _ = QFileDialog.getSaveFileName(self, "Export question set", start, EXPORT_FILTER)
+        if not name:
+            return
+        target = Path(name)
+        if target.suffix.lower() not in (".yaml", ".yml"):
+            target = target.with_name(target.name + ".yaml")
+        from studyapp.core.questionsets.native import dump
+
+        try:
+            text = dump(self._store.question_sets.get(info.id))
+        except (StoreError, ValueError) as error:
+            self._say(f"“{info.title}” cannot be exported: {error}",
+                      QStyle.StandardPixmap.SP_MessageBoxCritical)
+            return
+        try:
+            write_atomically(target, text)
+        except OSError as error:
+            self._say(
+                f"“{info.title}” could not be saved to {target} "
+                f"({error.strerror or error}). Choose another folder and try again.",
+                QStyle.StandardPixmap.SP_MessageBoxCritical,
+            )
+            return
+        _last_export_folder = str(target.parent)
+        self._say(f"Exported “{info.title}” to {target}.",
+                  QStyle.StandardPixmap.SP_DialogApplyButton)
+
+    def remove_selected(self) -> None:
+        """Remove… : after a confirmation naming the set; built-in sets are refused."""
+        info = self._selected_info()
+        if info is None:
+            return
+        if info.builtin:
+            self._say(BUILTIN_TOOLTIP, QStyle.StandardPixmap.SP_MessageBoxInformation)
+            return
+        counts = (f"{plural(info.question_count, 'question')} and "
+                  f"{plural(info.card_count, 'card')}")
+        answer = QMessageBox.question(
+            self,
+            "Remove question set",
+            f"Remove “{info.title}” ({counts}) from this profile?\n\n"
+            "Learners' history (answers, reviews and scores) is kept. Importing the file "
+            "again brings the set back together with that history.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        current = self.list.currentItem()
+        row = self.list.indexOfTopLevelItem(current) if current is not None else 0
+        try:
+            self._store.question_sets.remove(info.id)
+        except StoreError as error:
+            self._say(str(error.args[0] if error.args else error),
+                      QStyle.StandardPixmap.SP_MessageBoxCritical)
+            return
+        self.refresh()
+        if self.list.topLevelItemCount():
+            next_item = self.list.topLevelItem(min(row, self.list.topLevelItemCount() - 1))
+            if next_item is not None:
+                self.list.setCurrentItem(next_item)
+        self._say(f"Removed “{info.title}”. Learners' history is kept.",
+                  QStyle.StandardPixmap.SP_DialogApplyButton)
+        self.changed.emit()
+
+    # -- details --
+
+    def _selected_info(self) -> SetInfo | None:
+        set_id = self.selected_id()
+        return self._infos.get(set_id) if set_id is not None else None
+
+    def _say(self, text: str, kind: QStyle.StandardPixmap | None) -> None:
+        show_message(self.message_row, self.message_icon, self.message, text, kind)
+
+    def _show_details(self) -> None:
+        info = self._selected_info()
+        self.export_button.setEnabled(info is not None)
+        self.remove_button.setEnabled(info is not None and not info.builtin)
+        self.remove_button.setToolTip(
+            BUILTIN_TOOLTIP if info is not None and info.builtin
+            else "Remove the selected set from this profile"
+        )
+        body = QWidget()
+        body.setObjectName("setDetails")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(GAP, GAP, GAP, GAP)
+        layout.setSpacing(SMALL_GAP)
+        if info is None:
+            layout.addWidget(muted(QLabel("Select a set to see its details.")))
+            layout.addStretch(1)
+            self.details_scroll.setWidget(body)
+            return
+        self.details_title = heading(info.title)
+        layout.addWidget(self.details_title)
+        if info.builtin:
+            badge = muted(QLabel("Built-in · comes with StudyApp"))
+            badge.setToolTip(BUILTIN_TOOLTIP)
+            layout.addWidget(badge)
+        if info.description:
+            description = QLabel(info.description)
+            description.setWordWrap(True)
+            description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(description)
+        layout.addSpacing(SMALL_GAP)
+
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(GAP)
+        facts.setVerticalSpacing(SMALL_GAP // 2)
+        rows = [
+            ("Set id", info.id),
+            ("Version", info.version or "–"),
+            ("Source", info.source or "–"),
+            ("Format", FORMAT_LABELS.get(info.format, info.format or "–")),
+            ("Imported", _when(info.imported_at)),
+            ("Questions", f"{info.question_count}"
+             + (f"  ({types_text(info.by_type)})" if info.by_type else "")),
+            ("Cards", str(info.card_count)),
+        ]
+        self.facts: dict[str, QLabel] = {}
+        for row, (name, value) in enumerate(rows):
+            key = muted(QLabel(name))
+            key.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label = QLabel(value)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if name == "Source":
+                label.setToolTip(value)
+            facts.addWidget(key, row, 0, Qt.AlignmentFlag.AlignTop)
+            facts.addWidget(label, row, 1)
+            self.facts[name] = label
+        facts.setColumnStretch(1, 1)
+        layout.addLayout(facts)
+
+        sections: dict[str | None, int] = {}
+        for section_id, count in info.by_section.items():
+            sections[section_id or None] = sections.get(section_id or None, 0) + count
+        if sections and set(sections) != {None}:
+            layout.addSpacing(SMALL_GAP)
+            table_rows = [(section_label(s, True), [sections[s]]) for s in section_order(sections)]
+            self.sections_table = counts_table(("By report section", "Items"), table_rows)
+            layout.addWidget(self.sections_table)
+        layout.addStretch(1)
+        self.details_scroll.setWidget(body)
+
+    def details_text(self) -> str:
+        """The details pane's text (for tests and accessibility checks)."""
+        widget = self.details_scroll.widget()
+        if widget is None:
+            return ""
+        texts = [label.text() for label in widget.findChildren(QLabel)]
+        return html.unescape("\n".join(texts))
