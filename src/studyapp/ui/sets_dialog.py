@@ -14,8 +14,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -140,11 +140,7 @@ class QuestionSetsDialog(QDialog):
         for column in range(1, len(self.COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.list.currentItemChanged.connect(lambda *_: self._show_details())
-        remove_action = QAction("Remove", self.list)
-        remove_action.setShortcut(QKeySequence.StandardKey.Delete)
-        remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        remove_action.triggered.connect(self.remove_selected)
-        self.list.addAction(remove_action)
+        self.list.installEventFilter(self)  # Delete on the list: Remove…
         self.splitter.addWidget(self.list)
 
         self.details_scroll = QScrollArea()
@@ -187,6 +183,17 @@ class QuestionSetsDialog(QDialog):
         buttons.addWidget(self.close_button)
         self.close_button.setDefault(True)
         layout.addLayout(buttons)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Delete)
+        ):
+            self.remove_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- public API --
 
