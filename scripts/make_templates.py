@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -247,7 +248,8 @@ def xlsx_bytes(rows: list[list[str]]) -> bytes:
 
 
 def _reproducible_zip(data: bytes) -> bytes:
-    """The same archive with fixed timestamps on its entries."""
+    """The same archive with fixed timestamps on its entries and in its properties (openpyxl
+    stamps the time of saving as the modified time)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -255,7 +257,12 @@ def _reproducible_zip(data: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*",
+                                 rb"\g<1>" + FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode(),
+                                 content)
+            target.writestr(entry, content)
     return out.getvalue()
 
 

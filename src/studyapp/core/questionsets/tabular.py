@@ -396,7 +396,7 @@ class _Reader:
                 if self._looks_like_header(cells) or len(waiting) >= _HEADER_SEARCH_ROWS:
                     header_row = self._header(waiting)
                     if not header_row:
-                        return LoadResult(None, self.problems)
+                        return self.result(None)
                     for later_number, later_cells in waiting:
                         if later_number > header_row:
                             self._add(later_number, later_cells, questions, cards)
@@ -412,12 +412,10 @@ class _Reader:
             elif not self.problems:
                 self.problem(0, "the file is empty; start from a template in "
                                 "questions/templates/")
-        # In row order, and within a row from left to right.
-        self.problems.sort(key=lambda problem: (problem.line, problem.column or 0))
         if not questions and not cards:
             if header_row and not self.problems:
                 self.problem(header_row, "there are no questions under the header row")
-            return LoadResult(None, self.problems)
+            return self.result(None)
         question_set = QuestionSet(
             id=set_id_from_path(self.path),
             title=file_stem(self.path),
@@ -426,21 +424,29 @@ class _Reader:
             source=self.path,
             format=self.kind,
         )
+        return self.result(question_set)
+
+    def result(self, question_set: QuestionSet | None) -> LoadResult:
+        # In row order, and within a row from left to right.
+        self.problems.sort(key=lambda problem: (problem.line, problem.column or 0))
         return LoadResult(question_set, self.problems)
 
     # ----------------------------------------------------------------- header
 
     @staticmethod
     def _looks_like_header(cells: list[str]) -> bool:
-        return sum(1 for cell in cells if _key(cell) in _FIELD_OF) >= 2
+        """Two known column names, not all of them option letters (a data row has those)."""
+        known = [key for key in map(_key, cells) if key in _FIELD_OF]
+        return len(known) >= 2 and any(len(key) > 1 for key in known)
 
     def _header(self, waiting: list[tuple[int, list[str]]]) -> int:
         """Read the header among the first rows; its row number, or 0 when there is none."""
         found = next(((number, cells) for number, cells in waiting
                       if self._looks_like_header(cells)), None)
-        if found is None:  # a header with typos: the first row naming any known column
+        if found is None:  # a header with typos: the first row naming a known column
             found = next(((number, cells) for number, cells in waiting
-                          if any(_key(cell) in _FIELD_OF for cell in cells)), None)
+                          if any(_key(cell) in _FIELD_OF and len(_key(cell)) > 1
+                                 for cell in cells)), None)
         if found is None:
             number, cells = waiting[0]
             shown = ", ".join(cell.strip()[:20] for cell in cells[:6] if cell.strip())
@@ -540,7 +546,6 @@ class _Row:
         if len(text) > MAX_CELL_CHARS:
             self.fail(f"{self.reader.name(name)} has {len(text):,} characters; a cell may hold "
                       f"at most {MAX_CELL_CHARS:,}", name)
-            return ""
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
     def fail(self, message: str, name: str | None = None, index: int | None = None) -> None:
@@ -665,17 +670,19 @@ class _Row:
         reader = self.reader
         filled: list[tuple[str, str]] = []
         gap: str | None = None
+        reported = False
         for letter in LETTERS:
             name = f"option {letter}"
             text = self.get(name) if name in reader.columns else ""
             if not text:
                 gap = gap or letter
                 continue
-            if gap is not None:
-                self.fail(f"{reader.name(f'option {gap}')} is empty but "
-                          f"{reader.name(name)} is not; fill the options from A on without "
-                          "gaps", f"option {gap}" if f"option {gap}" in reader.columns else name)
-                gap = "-"  # report one gap per row
+            if gap is not None and not reported:  # one gap problem per row is enough
+                gap_name = f"option {gap}"
+                self.fail(f"{reader.name(gap_name)} is empty but {reader.name(name)} is not; "
+                          "fill the options from A on without gaps",
+                          gap_name if gap_name in reader.columns else name)
+                reported = True
             filled.append((letter, text))
         return filled
 
@@ -692,9 +699,10 @@ class _Row:
         name = reader.name("answer")
         kind_word = self.type_word()
         if len(options) < 2:
+            wanted = f"option {LETTERS[len(options)]}"
             self.fail(f"a {kind_word} question needs at least 2 options "
                       f"({reader.name('option A')}, {reader.name('option B')}, ...); this one "
-                      f"has {len(options)}", "option A")
+                      f"has {len(options)}", wanted if wanted in reader.columns else "option A")
         if not answer:
             example = "B" if question.type == "single" else "AC"
             self.fail(f"{name} is empty; give the letter of the correct option, e.g. {example}",
