@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from studyapp import cli
@@ -19,7 +20,7 @@ def main_gui() -> int:
     return main()
 
 
-def main_gui_with(args: object) -> int:
+def main_gui_with(args: argparse.Namespace) -> int:
     # Qt is imported only here, so that every command-line path stays free of it.
     from studyapp.ui.launch import run_gui
 

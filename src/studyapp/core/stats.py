@@ -30,10 +30,10 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
     """A stable-keyed summary of one profile (documented in docs/cli.md)."""
     progress = store.sections.all_progress()
     read = store.sections.read_ids() & set(report.section_ids)
-    counts = read_counts(report, read)
+    read_in = read_counts(report, read)
     parts = []
     for part in report.parts:
-        read_in_part, total = counts.get(part.id, (int(part.id in read), 1))
+        read_in_part, total = read_in.get(part.id, (int(part.id in read), 1))
         parts.append({
             "id": part.id,
             "title": part.label,

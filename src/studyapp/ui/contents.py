@@ -1,0 +1,359 @@
+"""The reader's left pane: overall progress, the contents tree and report search."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QResizeEvent,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.report import Report, Section
+from studyapp.core.search import ReportSearch, SearchHit
+from studyapp.core.stats import read_counts
+from studyapp.ui.icons import icon
+from studyapp.ui.theme import Colours
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+MIN_QUERY_CHARS = 2
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights that fit a title wrapped to the column's width (long report headings)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.column() != 0:
+            return hint
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._tree.columnWidth(0) - depth * self._tree.indentation() - 12
+        if width <= 40:
+            return hint
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = index.data(Qt.ItemDataRole.FontRole) or self._tree.font()
+        rect = QFontMetrics(font).boundingRect(
+            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 10))
+
+
+class ContentsTree(QTreeWidget):
+    """The report's sections with their own numbering, a tick on read ones, counts on parts."""
+
+    section_activated = Signal(str)
+
+    def __init__(self, report: Report, colours: Colours, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report = report
+        self._colours = colours
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self.setObjectName("ContentsTree")
+        self.setColumnCount(2)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)  # long titles wrap, never cut
+        self.setIndentation(14)
+        self.setItemDelegate(_WrappingDelegate(self))
+        self.setAccessibleName("Contents")
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for part in report.parts:
+            self._add(part, None)
+        self.expandAll()
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+
+    def _add(self, section: Section, parent: QTreeWidgetItem | None) -> None:
+        item = QTreeWidgetItem([section.label, ""])
+        item.setData(0, SECTION_ROLE, section.id)
+        item.setToolTip(0, section.label)
+        if parent is None:
+            font = item.font(0)
+            font.setWeight(font.Weight.DemiBold)
+            item.setFont(0, font)
+            self.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        self._items[section.id] = item
+        for child in section.children:
+            self._add(child, item)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.doItemsLayout()  # wrapped titles take the rows they need at the new width
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.section_activated.emit(item.data(0, SECTION_ROLE))
+
+    def select(self, section_id: str) -> None:
+        item = self._items.get(section_id)
+        if item is not None and self.currentItem() is not item:
+            self.blockSignals(True)
+            self.setCurrentItem(item)
+            self.blockSignals(False)
+            self.scrollToItem(item)
+
+    def item_for(self, section_id: str) -> QTreeWidgetItem:
+        return self._items[section_id]
+
+    def show_progress(self, read_ids: set[str]) -> None:
+        counts = read_counts(self._report, read_ids)
+        tick = icon("check", self._colours.success)
+        for section_id, item in self._items.items():
+            read = section_id in read_ids
+            item.setIcon(1, tick if read else icon("check", "#00000000"))
+            if section_id in counts:
+                done, total = counts[section_id]
+                item.setText(1, f"{done}/{total}")
+                item.setToolTip(1, f"{done} of {total} sections read")
+            else:
+                item.setToolTip(1, "Read" if read else "Not read yet")
+            item.setData(1, Qt.ItemDataRole.AccessibleTextRole,
+                         "read" if read else "not read")
+            item.setForeground(1, self.palette().placeholderText())
+
+
+class _HitDelegate(QStyledItemDelegate):
+    """Draws a search result: the section in small muted type, the snippet with hits marked."""
+
+    def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colours = colours
+        self._list = parent
+
+    def _document(self, option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(6)
+        document.setHtml(index.data(HTML_ROLE) or "")
+        document.setTextWidth(max(80, option.rect.width()))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text = option.text
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+        document = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = option.palette.ColorRole.HighlightedText if selected else (
+            option.palette.ColorRole.Text)
+        context.palette.setColor(context.palette.ColorRole.Text,
+                                 option.palette.color(role))
+        context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+        option.text = text
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        self.initStyleOption(option, index)
+        width = self._list.viewport().width() if isinstance(self._list, QListWidget) else 240
+        option.rect.setWidth(width)
+        document = self._document(option, index)
+        return QSize(width, int(document.size().height()) + 2)
+
+
+def hit_html(hit: SearchHit, section: Section, colours: Colours) -> str:
+    """A result as rich text: the section's label, then the snippet with each hit marked."""
+    parts, last = [], 0
+    for start, end in hit.matches:
+        parts.append(html.escape(hit.snippet[last:start]))
+        parts.append(
+            f'<span style="background-color:{colours.hit}; font-weight:600">'
+            f"{html.escape(hit.snippet[start:end])}</span>"
+        )
+        last = end
+    parts.append(html.escape(hit.snippet[last:]))
+    return (
+        f'<div style="color:{colours.muted}; font-size:small">{html.escape(section.label)}</div>'
+        f'<div>{"".join(parts)}</div>'
+    )
+
+
+class SearchResults(QListWidget):
+    hit_activated = Signal(object)  # SearchHit
+
+    def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SearchResults")
+        self.setAccessibleName("Search results")
+        self.setWordWrap(True)
+        self.setItemDelegate(_HitDelegate(colours, self))
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.itemActivated.connect(lambda item: self.hit_activated.emit(item.data(HIT_ROLE)))
+        self.itemClicked.connect(lambda item: self.hit_activated.emit(item.data(HIT_ROLE)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.doItemsLayout()  # results wrap to the new width
+
+
+class ContentsPanel(QWidget):
+    """Overall progress, a search field, and below it the contents or the search results."""
+
+    section_activated = Signal(str)
+    hit_activated = Signal(object)  # SearchHit
+
+    def __init__(self, report: Report, colours: Colours, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report = report
+        self._colours = colours
+        self._search: ReportSearch | None = None  # built on first use: start-up stays lean
+
+        self.progress_label = QLabel()
+        self.progress_label.setProperty("role", "muted")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName("Reading progress")
+
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("SearchField")
+        self.search_field.setPlaceholderText("Search the report (Ctrl+F)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Search the report")
+        self.search_field.addAction(icon("search", colours.muted),
+                                    QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field.textChanged.connect(self._search_changed)
+        self.search_field.returnPressed.connect(self._open_current_hit)
+        self.search_field.installEventFilter(self)
+
+        self.tree = ContentsTree(report, colours)
+        self.tree.section_activated.connect(self.section_activated)
+        self.results = SearchResults(colours)
+        self.results.hit_activated.connect(self._hit_chosen)
+        self.results_status = QLabel()
+        self.results_status.setProperty("role", "muted")
+        self.results_status.setWordWrap(True)
+
+        results_page = QWidget()
+        results_layout = QVBoxLayout(results_page)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.setSpacing(8)
+        results_layout.addWidget(self.results_status)
+        results_layout.addWidget(self.results, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(results_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 8, 16)
+        layout.setSpacing(8)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress_bar)
+        layout.addSpacing(8)
+        layout.addWidget(self.search_field)
+        layout.addWidget(self.stack, 1)
+
+    def show_progress(self, read_ids: set[str]) -> None:
+        done, total = read_counts(self._report, read_ids)[self._report.root.id]
+        self.progress_label.setText(f"{done} of {total} sections read")
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+        self.tree.show_progress(read_ids)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        query = text.strip()
+        if not query:
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        self.results.clear()
+        if len(query) < MIN_QUERY_CHARS:
+            self.results_status.setText("Keep typing: at least two letters.")
+            return
+        if self._search is None:
+            self._search = ReportSearch(self._report)
+        hits = self._search.search(query)
+        for hit in hits:
+            item = QListWidgetItem()
+            section = self._report.get(hit.section_id)
+            item.setData(HTML_ROLE, hit_html(hit, section, self._colours))
+            item.setData(HIT_ROLE, hit)
+            item.setToolTip(section.label)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{section.label}: {hit.snippet}")
+            self.results.addItem(item)
+        if hits:
+            self.results.setCurrentRow(0)
+            noun = "place" if len(hits) == 1 else "places"
+            self.results_status.setText(
+                f"Found in {len(hits)} {noun}. Enter opens the highlighted one; Esc goes back "
+                "to the contents."
+            )
+        else:
+            self.results_status.setText(
+                f"No paragraph holds “{query}”. Check the spelling or try fewer words."
+            )
+
+    def _open_current_hit(self) -> None:
+        item = self.results.currentItem()
+        if self.stack.currentIndex() == 1 and item is not None:
+            self._hit_chosen(item.data(HIT_ROLE))
+
+    def _hit_chosen(self, hit: SearchHit) -> None:
+        self.hit_activated.emit(hit)
+
+    def leave_search(self) -> None:
+        self.search_field.clear()
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.search_field and isinstance(event, QKeyEvent) and (
+            event.type() == QKeyEvent.Type.KeyPress
+        ):
+            key = event.key()
+            if key == Qt.Key.Key_Escape:
+                self.leave_search()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.stack.currentIndex() == 1:
+                row = self.results.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
+                if 0 <= row < self.results.count():
+                    self.results.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]

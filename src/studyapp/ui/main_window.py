@@ -1,0 +1,376 @@
+"""The main window: a navigation rail on the left, the current view, menus and a status bar."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp import __version__
+from studyapp.core.questionsets import EXTENSIONS
+from studyapp.core.report import Report
+from studyapp.core.stats import read_counts
+from studyapp.core.store import Store
+from studyapp.ui.icons import icon
+from studyapp.ui.reader import ReaderView
+from studyapp.ui.theme import Colours, ThemeChoice
+
+VIEWS = [
+    # (key, rail label, icon, what the view is for)
+    ("read", "Read", "book-open", "Read the report"),
+    ("cards", "Cards", "layers", "Flashcards"),
+    ("quiz", "Quiz", "list-checks", "Quizzes"),
+    ("progress", "Progress", "chart-column", "Your progress"),
+]
+
+
+class PendingView(QWidget):
+    """A view that this version does not have yet: says so, and what is ready for it."""
+
+    def __init__(self, title: str, icon_name: str, message: str, colours: Colours,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        picture = QLabel()
+        picture.setPixmap(icon(icon_name, colours.muted).pixmap(QSize(48, 48)))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading = QLabel(title)
+        heading.setProperty("role", "heading")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel(message)
+        self.message.setProperty("role", "muted")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setMaximumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(picture)
+        layout.addSpacing(8)
+        layout.addWidget(heading)
+        layout.addSpacing(8)
+        layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, report: Report, settings: QSettings, data_dir: Path,
+                 colours: Colours, theme: ThemeChoice) -> None:
+        super().__init__()
+        self.store = store
+        self.report = report
+        self.settings = settings
+        self.data_dir = data_dir
+        self.colours = colours
+        self.theme = theme
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("StudyApp")
+        self.setMinimumSize(900, 600)
+        self.setAcceptDrops(True)
+
+        self.reader = ReaderView(store, report, settings, colours)
+        self.reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.reader.read_changed.connect(self._show_reading_status)
+        sets = store.question_sets.list()
+        cards = sum(s.card_count for s in sets)
+        questions = sum(s.question_count for s in sets)
+        self.views: dict[str, QWidget] = {
+            "read": self.reader,
+            "cards": PendingView(
+                "Flashcards", "layers",
+                f"Spaced-repetition review is not in this version yet. {cards} flashcards in "
+                f"{len(sets)} question sets are loaded and waiting for it.", colours),
+            "quiz": PendingView(
+                "Quizzes", "list-checks",
+                f"Quizzes are not in this version yet. {questions} questions are loaded, the "
+                "four relationships of part III (5) first.", colours),
+            "progress": PendingView(
+                "Progress", "chart-column",
+                "Charts of your progress are not in this version yet. Your reading progress "
+                "is shown in the Read view and with `studyapp stats`.", colours),
+        }
+        self.stack = QStackedWidget()
+        for key in self.views:
+            self.stack.addWidget(self.views[key])
+
+        self.rail = QFrame()
+        self.rail.setObjectName("NavigationRail")
+        self.rail.setFixedWidth(88)
+        rail_layout = QVBoxLayout(self.rail)
+        rail_layout.setContentsMargins(0, 8, 0, 8)
+        rail_layout.setSpacing(4)
+        self.rail_buttons = QButtonGroup(self)
+        self.rail_buttons.setExclusive(True)
+        self.view_actions: dict[str, QAction] = {}
+        for number, (key, label, icon_name, tip) in enumerate(VIEWS, start=1):
+            button = QToolButton()
+            button.setObjectName("RailButton")
+            button.setText(label)
+            button.setIcon(icon(icon_name, colours.muted, colours.accent))
+            button.setIconSize(QSize(24, 24))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setCheckable(True)
+            button.setToolTip(f"{tip} (Ctrl+{number})")
+            button.setAccessibleName(tip)
+            button.setFixedWidth(88)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _checked=False, k=key: self.show_view(k))
+            self.rail_buttons.addButton(button, number - 1)
+            rail_layout.addWidget(button)
+            action = QAction(tip, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
+            self.view_actions[key] = action
+        rail_layout.addStretch(1)
+
+        central = QWidget()
+        central_layout = QHBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.rail)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.profile_label = QLabel(f"Profile: {store.profile}")
+        self.profile_label.setToolTip(str(store.path))
+        self.reading_label = QLabel()
+        self.statusBar().addPermanentWidget(self.reading_label)
+        self.statusBar().addPermanentWidget(self.profile_label)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self._build_menus()
+        self._restore_window()
+        self._show_reading_status()
+        self.reader.resume()
+
+    # -- menus -----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        reader = self.reader.actions_by_name
+        menus = self.menuBar()
+
+        file_menu = menus.addMenu("&File")
+        self.import_action = self._action("&Import question set…", "Ctrl+O", self.import_files,
+                                          "file-up")
+        self.sets_action = self._action("&Question sets…", "Ctrl+Shift+Q", self.manage_sets)
+        self.data_folder_action = self._action("Open &data folder", None, self.open_data_folder)
+        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
+        file_menu.addActions([self.import_action, self.sets_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        go_menu = menus.addMenu("&Go")
+        go_menu.addActions([self.view_actions[key] for key, *_ in VIEWS])
+        go_menu.addSeparator()
+        go_menu.addActions([reader["previous"], reader["next"], reader["search"]])
+
+        reading_menu = menus.addMenu("&Reading")
+        reading_menu.addActions([reader["mark_read"], reader["add_note"], reader["bookmark"]])
+
+        view_menu = menus.addMenu("&View")
+        view_menu.addActions([reader["zoom_in"], reader["zoom_out"], reader["zoom_reset"]])
+        view_menu.addSeparator()
+        view_menu.addActions([reader["toggle_contents"], reader["toggle_notes"]])
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Appearance")
+        self.theme_actions = QActionGroup(self)
+        for choice, text in ((ThemeChoice.SYSTEM, "Follow the &system"),
+                             (ThemeChoice.LIGHT, "&Light"), (ThemeChoice.DARK, "&Dark")):
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(choice is self.theme)
+            action.setData(choice.value)
+            action.triggered.connect(lambda _checked=False, c=choice: self._choose_theme(c))
+            self.theme_actions.addAction(action)
+            theme_menu.addAction(action)
+
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", "F1", self.show_shortcuts))
+        help_menu.addAction(self.data_folder_action)
+        help_menu.addAction(self._action("&About StudyApp", None, self.show_about))
+
+        for action in reader.values():
+            self.addAction(action)
+        for action in self.view_actions.values():
+            self.addAction(action)
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot: Callable[[], object], icon_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name, self.colours.text))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def all_actions(self) -> list[QAction]:
+        """Every action with a shortcut, in menu order (for the shortcuts list)."""
+        seen: list[QAction] = []
+
+        def collect(actions: list[QAction]) -> None:
+            for action in actions:
+                menu = action.menu()
+                if isinstance(menu, QMenu):
+                    collect(menu.actions())
+                elif action.shortcuts() and action not in seen:
+                    seen.append(action)
+
+        collect(self.menuBar().actions())
+        return seen
+
+    # -- views -----------------------------------------------------------------------------
+    def show_view(self, key: str) -> None:
+        index = list(self.views).index(key)
+        self.stack.setCurrentIndex(index)
+        self.rail_buttons.button(index).setChecked(True)
+        self.settings.setValue("window/view", key)
+        if key == "read":
+            self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def current_view(self) -> str:
+        return list(self.views)[self.stack.currentIndex()]
+
+    def _show_reading_status(self) -> None:
+        done, total = read_counts(self.report, self.store.sections.read_ids())[
+            self.report.root.id]
+        self.reading_label.setText(f"{done}/{total} sections read")
+
+    # -- files -----------------------------------------------------------------------------
+    def import_files(self, paths: list[Path] | None = None) -> None:
+        from studyapp.ui.import_dialog import ImportDialog, choose_and_import
+
+        if not paths:
+            imported = choose_and_import(self.store, self)
+        else:
+            dialog = ImportDialog(self.store, paths, self)
+            dialog.exec()
+            imported = getattr(dialog, "imported_ids", [])
+        if imported:
+            self.statusBar().showMessage(f"Imported {len(imported)} question set(s).", 5000)
+
+    def manage_sets(self) -> None:
+        from studyapp.ui.sets_dialog import QuestionSetsDialog
+
+        QuestionSetsDialog(self.store, self).exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self._dropped_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = self._dropped_files(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    @staticmethod
+    def _dropped_files(urls: list[QUrl]) -> list[Path]:
+        return [Path(url.toLocalFile()) for url in urls
+                if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in EXTENSIONS]
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+
+    # -- help ------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.all_actions(), self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About StudyApp",
+            f"<h3>StudyApp {html.escape(__version__)}</h3>"
+            f"<p>{html.escape(self.report.title)}: read it, drill it, keep your progress.</p>"
+            "<p>Everything stays on this PC; StudyApp never uses the network.</p>"
+            f"<p>Your data: {html.escape(str(self.store.path))}</p>"
+            "<p>Icons: Lucide (ISC licence).</p>",
+        )
+
+    def _choose_theme(self, choice: ThemeChoice) -> None:
+        self.settings.setValue("appearance/theme", choice.value)
+        self.theme = choice
+        QMessageBox.information(
+            self, "Appearance",
+            "The new appearance is used from the next start of StudyApp.",
+        )
+
+    # -- window state ----------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        view = str(self.settings.value("window/view", "read"))
+        self.show_view(view if view in self.views else "read")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.reader.save_state()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+class ShortcutsDialog(QDialog):
+    """Every shortcut, read from the actions themselves so the list is never out of date."""
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setMinimumSize(520, 480)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        rows = [(a.text().replace("&", "").rstrip("…"),
+                 ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                           for s in a.shortcuts())) for a in actions]
+        rows += [
+            ("Next / previous section (in the text)", "Right, Left"),
+            ("Scroll the text; at the end, the next section", "Down, Up, PageDown, Space"),
+            ("Note the selected passage (in the text)", "N"),
+            ("Leave the search", "Esc"),
+        ]
+        for text, keys in rows:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, QTableWidgetItem(text))
+            self.table.setItem(row, 1, QTableWidgetItem(keys))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(16)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+

@@ -1,0 +1,313 @@
+"""The reader's right pane: notes on the open section and bookmarks across the report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.report import Report
+from studyapp.core.store import Bookmark, Note, Store
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+QUOTE_CHARS = 160
+
+
+def _when(stamp: str) -> str:
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def _empty_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "empty")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label
+
+
+class NotesTab(QWidget):
+    """The open section's notes: list, add, edit, delete. Saved as soon as the user saves."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._section_id: str | None = None
+        self._editing: int | None = None  # note id being edited, None for a new note
+        self._paragraph: int | None = None
+
+        self.list = QListWidget()
+        self.list.setObjectName("NotesList")
+        self.list.setAccessibleName("Notes on this section")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(lambda _item: self.edit_selected())
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.empty = _empty_label(
+            "No notes on this section yet. Select a passage and press N, "
+            "or choose Add note."
+        )
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.list)
+
+        self.add_button = QPushButton("Add note")
+        self.add_button.setToolTip("Add a note on this section (N in the text, or Ctrl+N)")
+        self.add_button.clicked.connect(lambda: self.start_new())
+        self.edit_button = QPushButton("Edit")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("NoteEditor")
+        self.editor.setAccessibleName("Note text")
+        self.editor.setPlaceholderText("Write your note. Ctrl+Enter saves, Esc cancels.")
+        self.save_button = QPushButton("Save note")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        editor_buttons = QHBoxLayout()
+        editor_buttons.addStretch(1)
+        editor_buttons.addWidget(self.cancel_button)
+        editor_buttons.addWidget(self.save_button)
+        self.editor_box = QWidget()
+        editor_layout = QVBoxLayout(self.editor_box)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.setSpacing(8)
+        editor_layout.addWidget(self.editor)
+        editor_layout.addLayout(editor_buttons)
+        self.editor_box.hide()
+        self.editor.installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.editor_box)
+        self._update_buttons()
+
+    def show_section(self, section_id: str) -> None:
+        self.cancel()
+        self._section_id = section_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        notes = self._store.notes.for_section(self._section_id) if self._section_id else []
+        for note in notes:
+            self.list.addItem(self._item(note))
+        self.pages.setCurrentIndex(1 if notes else 0)
+        self._update_buttons()
+
+    @staticmethod
+    def _item(note: Note) -> QListWidgetItem:
+        stamp = _when(note.updated_at)
+        item = QListWidgetItem(f"{note.text}\n— {stamp}")
+        item.setData(ID_ROLE, note.id)
+        item.setData(Qt.ItemDataRole.UserRole + 1, note.text)
+        item.setToolTip("Enter or double-click to edit")
+        return item
+
+    def _update_buttons(self) -> None:
+        selected = self.list.currentItem() is not None and self.pages.currentIndex() == 1
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+        self.add_button.setEnabled(self._section_id is not None)
+
+    def start_new(self, quote: str = "", paragraph: int | None = None) -> None:
+        """Opens the editor for a new note, quoting the selected passage if there is one."""
+        if self._section_id is None:
+            return
+        self._editing = None
+        self._paragraph = paragraph
+        quote = " ".join(quote.split())
+        if len(quote) > QUOTE_CHARS:
+            quote = quote[:QUOTE_CHARS].rstrip() + "…"
+        self._open_editor(f"“{quote}”\n" if quote else "")
+
+    def edit_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        self._editing = int(item.data(ID_ROLE))
+        self._open_editor(str(item.data(Qt.ItemDataRole.UserRole + 1)))
+
+    def _open_editor(self, text: str) -> None:
+        self.editor.setPlainText(text)
+        self.editor_box.show()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+
+    def save(self) -> None:
+        text = self.editor.toPlainText().strip()
+        if not text or self._section_id is None:
+            self.cancel()
+            return
+        if self._editing is None:
+            self._store.notes.add(self._section_id, text, self._paragraph)
+        else:
+            self._store.notes.update(self._editing, text)
+        self.cancel()
+        self.refresh()
+        self.changed.emit()
+
+    def cancel(self) -> None:
+        self._editing = None
+        self._paragraph = None
+        self.editor.clear()
+        self.editor_box.hide()
+
+    def delete_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete note", "Delete this note? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._store.notes.delete(int(item.data(ID_ROLE)))
+            self.refresh()
+            self.changed.emit()
+
+    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt's name
+        from PySide6.QtGui import QKeyEvent
+
+        if watched is self.editor and isinstance(event, QKeyEvent) and (
+            event.type() == QKeyEvent.Type.KeyPress
+        ):
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.save()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.cancel()
+                return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+
+class BookmarksTab(QWidget):
+    """Every bookmark in the report; Enter opens one, F2 renames, Delete removes."""
+
+    open_requested = Signal(str, object)  # section id, paragraph or None
+    changed = Signal()
+
+    def __init__(self, store: Store, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._report = report
+        self.list = QListWidget()
+        self.list.setObjectName("BookmarksList")
+        self.list.setAccessibleName("Bookmarks")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._open)
+        self.list.itemChanged.connect(self._renamed)
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.empty = _empty_label(
+            "No bookmarks yet. Press Ctrl+D while reading to bookmark the place you are at."
+        )
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.list)
+        self.open_button = QPushButton("Open")
+        self.open_button.clicked.connect(lambda: self._open(self.list.currentItem()))
+        self.rename_button = QPushButton("Rename")
+        self.rename_button.clicked.connect(self._start_rename)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        marks = self._store.bookmarks.all()
+        for mark in marks:
+            self.list.addItem(self._item(mark))
+        self.list.blockSignals(False)
+        self.pages.setCurrentIndex(1 if marks else 0)
+        self._update_buttons()
+
+    def _item(self, mark: Bookmark) -> QListWidgetItem:
+        section = self._report.get(mark.section_id) if mark.section_id in self._report else None
+        title = section.label if section else mark.section_id
+        item = QListWidgetItem(mark.label or title)
+        item.setData(ID_ROLE, mark.id)
+        item.setData(Qt.ItemDataRole.UserRole + 1, (mark.section_id, mark.paragraph))
+        item.setToolTip(f"{title}\nAdded {_when(mark.created_at)}. F2 renames.")
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        return item
+
+    def _update_buttons(self) -> None:
+        selected = self.list.currentItem() is not None and self.pages.currentIndex() == 1
+        for button in (self.open_button, self.rename_button, self.remove_button):
+            button.setEnabled(selected)
+
+    def _open(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            section_id, paragraph = item.data(Qt.ItemDataRole.UserRole + 1)
+            self.open_requested.emit(section_id, paragraph)
+
+    def _start_rename(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.list.editItem(item)
+
+    def _renamed(self, item: QListWidgetItem) -> None:
+        self._store.bookmarks.rename(int(item.data(ID_ROLE)), item.text())
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._store.bookmarks.remove(int(item.data(ID_ROLE)))
+            self.refresh()
+            self.changed.emit()
+
+
+class NotesPanel(QTabWidget):
+    def __init__(self, store: Store, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("NotesPanel")
+        self.setDocumentMode(True)
+        self.notes = NotesTab(store)
+        self.bookmarks = BookmarksTab(store, report)
+        self.addTab(self.notes, "Notes")
+        self.addTab(self.bookmarks, "Bookmarks")

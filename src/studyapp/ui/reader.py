@@ -1,0 +1,401 @@
+"""The Read view: contents and search on the left, the section in the middle, notes on the right.
+
+Reading progress goes to the profile through ``store.sections``: the first opening, the time
+spent (while the window is active), the scroll position, and "read" -- set by the learner or
+automatically once they have reached the end of a section and stayed a reasonable time.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.report import Report, Section
+from studyapp.core.search import SearchHit
+from studyapp.core.store import Store
+from studyapp.ui.contents import ContentsPanel
+from studyapp.ui.icons import icon
+from studyapp.ui.notes_panel import NotesPanel
+from studyapp.ui.section_text import SectionText
+from studyapp.ui.theme import Colours, clamp_zoom, reading_font
+
+TICK_MS = 500
+FLUSH_SECONDS = 15.0  # time spent is written at most this often while reading
+POSITION_SAVE_MS = 400
+MIN_DWELL_SECONDS = 5.0
+MAX_DWELL_SECONDS = 60.0
+WORDS_PER_DWELL_SECOND = 10.0  # a quick read: well under half of a normal reading speed
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def dwell_seconds(section: Section) -> float:
+    """How long a learner stays at the end of a section before it counts as read."""
+    words = sum(len(_WORD.findall(p)) for p in section.paragraphs)
+    return min(MAX_DWELL_SECONDS, max(MIN_DWELL_SECONDS, words / WORDS_PER_DWELL_SECOND))
+
+
+class ReaderView(QWidget):
+    read_changed = Signal()  # a section was marked read or unread
+    status_message = Signal(str)
+
+    def __init__(self, store: Store, report: Report, settings: QSettings, colours: Colours,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReaderView")
+        self._store = store
+        self._report = report
+        self._settings = settings
+        self._colours = colours
+        self.dwell_for: Callable[[Section], float] = dwell_seconds
+        self.section: Section | None = None
+        self._zoom = clamp_zoom(int(str(settings.value("reader/zoom", 0))))
+        self._opened_at = time.monotonic()
+        self._unflushed_seconds = 0.0
+        self._last_tick = time.monotonic()
+        self._end_reached_at: float | None = None
+
+        self.contents = ContentsPanel(report, colours)
+        self.contents.section_activated.connect(self.open_section)
+        self.contents.hit_activated.connect(self.open_hit)
+
+        self.text = SectionText(colours)
+        self.text.next_requested.connect(self.go_next)
+        self.text.previous_requested.connect(self.go_previous)
+        self.text.section_link.connect(self.open_section)
+        self.text.scrolled.connect(self._scrolled)
+
+        self.previous_button = QPushButton()
+        self.previous_button.setIcon(icon("chevron-left", colours.text))
+        self.previous_button.clicked.connect(self.go_previous)
+        self.next_button = QPushButton()
+        self.next_button.setIcon(icon("chevron-right", colours.text))
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.next_button.clicked.connect(self.go_next)
+        self.read_button = QPushButton()
+        self.read_button.setObjectName("MarkReadButton")
+        self.read_button.setCheckable(True)
+        self.read_button.setIcon(icon("circle-check", colours.muted, colours.success))
+        self.read_button.clicked.connect(self._read_button_clicked)
+        for button in (self.previous_button, self.next_button, self.read_button):
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(24, 8, 24, 16)
+        bottom.setSpacing(8)
+        bottom.addWidget(self.previous_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.read_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.next_button)
+
+        self.welcome = QLabel()
+        self.welcome.setObjectName("WelcomeBanner")
+        self.welcome.setWordWrap(True)
+        self.welcome.setTextFormat(Qt.TextFormat.RichText)
+        self.welcome.setStyleSheet(
+            f"QLabel#WelcomeBanner {{ background: {colours.alternate}; border: 1px solid "
+            f"{colours.border}; border-radius: 8px; padding: 12px 16px; margin: 16px 24px 0; }}"
+        )
+        self.welcome.hide()
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.welcome)
+        centre_layout.addWidget(self.text, 1)
+        centre_layout.addLayout(bottom)
+        centre.setAutoFillBackground(True)
+        palette = centre.palette()
+        palette.setColor(centre.backgroundRole(), self.text.palette().base().color())
+        centre.setPalette(palette)
+
+        self.notes_panel = NotesPanel(store, report)
+        self.notes_panel.bookmarks.open_requested.connect(self.open_section)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("ReaderSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.contents)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.notes_panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.contents.setMinimumWidth(240)
+        self.splitter.setSizes([300, 760, 280])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        saved = settings.value("reader/splitter")
+        if saved is not None:
+            self.splitter.restoreState(saved)
+        self.contents.setVisible(settings.value("reader/contents_visible", "true") == "true")
+        self.notes_panel.setVisible(settings.value("reader/notes_visible", "true") == "true")
+
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_SAVE_MS)
+        self._position_timer.timeout.connect(self._save_position)
+        self._tick_timer = QTimer(self)
+        self._tick_timer.setInterval(TICK_MS)
+        self._tick_timer.timeout.connect(self._tick)
+        self._tick_timer.start()
+
+        self.actions_by_name = self._make_actions()
+        self.refresh_progress()
+
+    # -- actions ---------------------------------------------------------------------------
+    def _make_actions(self) -> dict[str, QAction]:
+        def action(name: str, text: str, shortcuts: list[str], slot: Callable[[], object],
+                   icon_name: str | None = None, checkable: bool = False) -> QAction:
+            made = QAction(text, self)
+            made.setObjectName(name)
+            made.setShortcuts([QKeySequence(s) for s in shortcuts])
+            made.setCheckable(checkable)
+            if icon_name:
+                made.setIcon(icon(icon_name, self._colours.text))
+            made.triggered.connect(slot)
+            return made
+
+        actions = {
+            "previous": action("previous", "&Previous section", ["Alt+Left"], self.go_previous,
+                               "chevron-left"),
+            "next": action("next", "&Next section", ["Alt+Right"], self.go_next,
+                           "chevron-right"),
+            "mark_read": action("mark_read", "&Mark section as read", ["Ctrl+M"],
+                                self.toggle_read, "circle-check"),
+            "search": action("search", "&Search the report…", ["Ctrl+F"],
+                             self.contents.focus_search, "search"),
+            "add_note": action("add_note", "Add &note…", ["Ctrl+N"], self.add_note,
+                               "sticky-note"),
+            "bookmark": action("bookmark", "&Bookmark this place", ["Ctrl+D"],
+                               self.add_bookmark, "bookmark"),
+            "zoom_in": action("zoom_in", "Zoom &in", ["Ctrl+=", "Ctrl++"],
+                              lambda: self.set_zoom(self._zoom + 1)),
+            "zoom_out": action("zoom_out", "Zoom &out", ["Ctrl+-"],
+                               lambda: self.set_zoom(self._zoom - 1)),
+            "zoom_reset": action("zoom_reset", "&Actual size", ["Ctrl+0"],
+                                 lambda: self.set_zoom(0)),
+            "toggle_contents": action("toggle_contents", "&Contents", ["Ctrl+Shift+C"],
+                                      self._toggle_contents, "panel-left", checkable=True),
+            "toggle_notes": action("toggle_notes", "Notes and &bookmarks", ["Ctrl+Shift+B"],
+                                   self._toggle_notes, "panel-right", checkable=True),
+        }
+        actions["toggle_contents"].setChecked(not self.contents.isHidden())
+        actions["toggle_notes"].setChecked(not self.notes_panel.isHidden())
+        # N with a passage selected: the quick way to note it (only while the text has focus).
+        quick_note = QAction("Note the selected passage", self.text)
+        quick_note.setShortcut(QKeySequence("N"))
+        quick_note.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        quick_note.triggered.connect(self.add_note)
+        self.text.addAction(quick_note)
+        for made in actions.values():
+            made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        return actions
+
+    # -- opening sections ------------------------------------------------------------------
+    def resume(self) -> None:
+        """Opens the section the learner was reading last, at the same place."""
+        last = self._store.sections.last_opened()
+        if last is None or last not in self._report:
+            self.welcome.setText(
+                "<b>Welcome to StudyApp.</b> Read the report section by section: your place "
+                "and progress are kept on this PC. Start below with the introduction, or go "
+                "straight to <a href='section:suggestions.5'>part III (5), the four "
+                "relationships</a>. Ctrl+F searches the whole report."
+            )
+            self.welcome.linkActivated.connect(
+                lambda link: self.open_section(link.partition(":")[2]))
+            self.welcome.show()
+            self.open_section(self._report.sections[0].id)
+            return
+        self.open_section(last, position=self._store.sections.progress(last).position)
+
+    def open_section(self, section_id: str, paragraph: int | None = None,
+                     position: float | None = None) -> None:
+        if section_id not in self._report:
+            self.status_message.emit(f"There is no section '{section_id}' in the report.")
+            return
+        section = self._report.get(section_id)
+        if self.section is not section:
+            self._leave_section()
+            self.section = section
+            self.text.show_section(self._report, section, reading_font(self._zoom))
+            self._store.sections.opened(section_id)
+            self._opened_at = self._last_tick = time.monotonic()
+            self._end_reached_at = None
+            self.notes_panel.notes.show_section(section_id)
+        self.contents.tree.select(section_id)
+        if paragraph is not None:
+            self.text.scroll_to_paragraph(paragraph)
+        else:
+            self.text.restore_position(position or 0.0)
+        self._update_controls()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        words = _WORD.findall(self.contents.search_field.text().lower())
+        self.open_section(hit.section_id, paragraph=hit.paragraph)
+        self.text.highlight(words, hit.paragraph)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_next(self) -> None:
+        if self.section is not None:
+            following = self._report.next(self.section)
+            if following is not None:
+                self.open_section(following.id)
+
+    def go_previous(self) -> None:
+        if self.section is not None:
+            preceding = self._report.previous(self.section)
+            if preceding is not None:
+                self.open_section(preceding.id)
+
+    def _update_controls(self) -> None:
+        if self.section is None:
+            return
+        preceding = self._report.previous(self.section)
+        following = self._report.next(self.section)
+        self.previous_button.setEnabled(preceding is not None)
+        self.next_button.setEnabled(following is not None)
+        self.previous_button.setText("Previous")
+        self.previous_button.setToolTip(
+            f"Previous: {preceding.label} (Left or Alt+Left)" if preceding else "")
+        self.next_button.setText("Next" if following else "End of the report")
+        self.next_button.setToolTip(
+            f"Next: {following.label} (Right or Alt+Right)" if following else "")
+        read = self.section.id in self._store.sections.read_ids()
+        self.read_button.setChecked(read)
+        self.read_button.setText("Read" if read else "Mark as read")
+        self.read_button.setToolTip("Ctrl+M " + ("marks it unread" if read else "marks it read"))
+        self.actions_by_name["mark_read"].setText(
+            "&Mark section as unread" if read else "&Mark section as read")
+
+    # -- progress --------------------------------------------------------------------------
+    def refresh_progress(self) -> None:
+        self.contents.show_progress(self._store.sections.read_ids())
+
+    def toggle_read(self) -> None:
+        if self.section is None:
+            return
+        read = self.section.id in self._store.sections.read_ids()
+        self._set_read(not read)
+
+    def _read_button_clicked(self) -> None:
+        self._set_read(self.read_button.isChecked())
+
+    def _set_read(self, read: bool) -> None:
+        if self.section is None:
+            return
+        self._store.sections.mark_read(self.section.id, read)
+        self._end_reached_at = None if read else self._end_reached_at
+        self.refresh_progress()
+        self._update_controls()
+        self.read_changed.emit()
+        self.status_message.emit(
+            f"Marked “{self.section.label}” as {'read' if read else 'not read'}.")
+
+    def _tick(self) -> None:
+        """Counts reading time while the app is in front, and marks a section read once the
+        learner has reached its end and stayed there long enough."""
+        now = time.monotonic()
+        elapsed, self._last_tick = now - self._last_tick, now
+        if self.section is None or not self.isVisible():
+            return
+        if QGuiApplication.applicationState() != Qt.ApplicationState.ApplicationActive:
+            return
+        self._unflushed_seconds += min(elapsed, 2 * TICK_MS / 1000)
+        if self._unflushed_seconds >= FLUSH_SECONDS:
+            self.flush()
+        if not self.text.at_end():
+            self._end_reached_at = None
+            return
+        if self._end_reached_at is None:
+            self._end_reached_at = now
+        stayed = now - self._opened_at
+        if stayed >= self.dwell_for(self.section) and (
+            self.section.id not in self._store.sections.read_ids()
+        ):
+            self._set_read(True)
+
+    def flush(self) -> None:
+        """Writes the time spent and the position of the open section."""
+        if self.section is None:
+            return
+        if self._unflushed_seconds > 0:
+            self._store.sections.add_seconds(self.section.id, self._unflushed_seconds)
+            self._unflushed_seconds = 0.0
+        self._save_position()
+
+    def _leave_section(self) -> None:
+        self.flush()
+        self._position_timer.stop()
+
+    def _scrolled(self, _fraction: float) -> None:
+        self._position_timer.start()
+
+    def _save_position(self) -> None:
+        if self.section is not None:
+            self._store.sections.set_position(self.section.id, self.text.position())
+
+    # -- notes and bookmarks ---------------------------------------------------------------
+    def add_note(self) -> None:
+        if self.section is None:
+            return
+        if self.notes_panel.isHidden():
+            self._toggle_notes()
+        self.notes_panel.setCurrentWidget(self.notes_panel.notes)
+        quote = self.text.textCursor().selectedText().replace("\u2029", " ")
+        self.notes_panel.notes.start_new(quote, self.text.selected_paragraph())
+
+    def add_bookmark(self) -> None:
+        if self.section is None:
+            return
+        paragraph = self.text.paragraph_at_top()
+        self._store.bookmarks.add(self.section.id, paragraph, self.section.label)
+        self.notes_panel.bookmarks.refresh()
+        self.status_message.emit(
+            f"Bookmarked “{self.section.label}”. Bookmarks are listed beside the text.")
+
+    # -- view ------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, zoom: int) -> None:
+        self._zoom = clamp_zoom(zoom)
+        self._settings.setValue("reader/zoom", self._zoom)
+        if self.section is not None:
+            position = self.text.position()
+            self.text.show_section(self._report, self.section, reading_font(self._zoom))
+            self.text.restore_position(position)
+        self.status_message.emit(f"Text size {reading_font(self._zoom).pointSize()} pt")
+
+    def _toggle_contents(self) -> None:
+        self.contents.setVisible(self.contents.isHidden())
+        self.actions_by_name["toggle_contents"].setChecked(not self.contents.isHidden())
+
+    def _toggle_notes(self) -> None:
+        self.notes_panel.setVisible(self.notes_panel.isHidden())
+        self.actions_by_name["toggle_notes"].setChecked(not self.notes_panel.isHidden())
+
+    def save_state(self) -> None:
+        """Saves everything before the window closes; nothing is written after this."""
+        self._tick_timer.stop()
+        self._position_timer.stop()
+        self.flush()
+        self._settings.setValue("reader/splitter", self.splitter.saveState())
+        self._settings.setValue("reader/contents_visible",
+                                "false" if self.contents.isHidden() else "true")
+        self._settings.setValue("reader/notes_visible",
+                                "false" if self.notes_panel.isHidden() else "true")
+

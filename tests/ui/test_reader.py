@@ -1,0 +1,347 @@
+"""The reader driven as a learner drives it: contents, keys, search, notes, restart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from studyapp.core.report import Report, load_report
+from studyapp.core.store import Store, open_store
+from studyapp.ui.launch import settings_for
+from studyapp.ui.main_window import MainWindow
+from studyapp.ui.theme import LIGHT, ThemeChoice
+
+WindowFactory = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def report() -> Report:
+    return load_report()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, isolated_data_dir: Path,
+                report: Report) -> Iterator[WindowFactory]:
+    """Opens the main window on the test profile as the app does: a store and settings file."""
+    opened: list[tuple[MainWindow, Store]] = []
+
+    def make() -> MainWindow:
+        store = open_store(isolated_data_dir, "learner")
+        settings = settings_for(isolated_data_dir)
+        window = MainWindow(store, report, settings, isolated_data_dir, LIGHT,
+                            ThemeChoice.SYSTEM)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        with qtbot.waitExposed(window):
+            window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)  # window shortcuts need the active window
+        opened.append((window, store))
+        return window
+
+    yield make
+    for window, store in opened:
+        window.close()
+        store.close()
+
+
+def restart(window: MainWindow, make: WindowFactory) -> MainWindow:
+    window.close()
+    window.store.close()
+    return make()
+
+
+def click_section(qtbot: QtBot, window: MainWindow, section_id: str) -> None:
+    tree = window.reader.contents.tree
+    item = tree.item_for(section_id)
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_first_run_opens_the_introduction_with_a_welcome(make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    assert reader.section is not None and reader.section.id == "intro"
+    assert reader.welcome.isVisible()
+    assert "Welcome" in reader.welcome.text()
+    assert window.current_view() == "read"
+    assert reader.contents.progress_label.text() == "0 of 29 sections read"
+
+
+def test_open_a_section_from_the_contents(qtbot: QtBot, make_window: WindowFactory,
+                                          report: Report) -> None:
+    window = make_window()
+    click_section(qtbot, window, "suggestions.5.2")
+    reader = window.reader
+    assert reader.section is not None and reader.section.id == "suggestions.5.2"
+    text = reader.text.toPlainText()
+    assert report.get("suggestions.5.2").label in text
+    assert "Dare to charge and charge is not the same" in text
+    assert window.store.sections.last_opened() == "suggestions.5.2"
+
+
+def test_every_word_of_a_section_is_shown(make_window: WindowFactory, report: Report) -> None:
+    window = make_window()
+    for section in report.sections:
+        window.reader.open_section(section.id)
+        shown = " ".join(window.reader.text.toPlainText().split())
+        for paragraph in section.body_paragraphs():
+            assert " ".join(paragraph.split()) in shown, section.id
+
+
+def test_next_and_previous_with_keys_and_buttons(qtbot: QtBot,
+                                                 make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.text.setFocus()
+    qtbot.keyClick(reader.text, Qt.Key.Key_Right)
+    assert reader.section is not None and reader.section.id == "problems"
+    qtbot.keyClick(reader.text, Qt.Key.Key_Right)
+    assert reader.section.id == "problems.1"
+    qtbot.keyClick(reader.text, Qt.Key.Key_Left)
+    assert reader.section.id == "problems"
+    qtbot.mouseClick(reader.next_button, Qt.MouseButton.LeftButton)
+    assert reader.section.id == "problems.1"
+    qtbot.mouseClick(reader.previous_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(reader.previous_button, Qt.MouseButton.LeftButton)
+    assert reader.section.id == "intro"
+    assert not reader.previous_button.isEnabled()
+
+
+def test_page_down_scrolls_then_moves_on_at_the_end(qtbot: QtBot,
+                                                    make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.set_zoom(12)  # big type: the section is taller than the window
+    reader.open_section("suggestions.3")
+    bar = reader.text.verticalScrollBar()
+    assert bar.maximum() > 0
+    reader.text.setFocus()
+    qtbot.keyClick(reader.text, Qt.Key.Key_PageDown)
+    assert bar.value() > 0 and reader.section is not None
+    assert reader.section.id == "suggestions.3"
+    for _ in range(50):
+        if reader.section.id != "suggestions.3":
+            break
+        qtbot.keyClick(reader.text, Qt.Key.Key_PageDown)
+    assert reader.section.id == "suggestions.4"
+
+
+def test_mark_as_read_ticks_the_contents_and_counts_the_part(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.open_section("problems.1")
+    qtbot.mouseClick(reader.read_button, Qt.MouseButton.LeftButton)
+    assert "problems.1" in window.store.sections.read_ids()
+    assert reader.contents.tree.item_for("problems").text(1) == "1/4"
+    assert reader.contents.progress_label.text() == "1 of 29 sections read"
+    assert window.reading_label.text() == "1/29 sections read"
+    qtbot.keyClick(reader.text, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert "problems.1" not in window.store.sections.read_ids()
+    assert reader.contents.tree.item_for("problems").text(1) == "0/4"
+
+
+def test_reaching_the_end_and_staying_marks_read(qtbot: QtBot,
+                                                 make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.dwell_for = lambda section: 0.6
+    reader.open_section("reasons.3")
+    reader.text.verticalScrollBar().setValue(reader.text.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: "reasons.3" in window.store.sections.read_ids(), timeout=5000)
+    assert reader.read_button.isChecked()
+
+
+def test_a_section_left_quickly_is_not_marked_read(qtbot: QtBot,
+                                                   make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.dwell_for = lambda section: 60.0
+    reader.open_section("reasons.3")
+    reader.text.verticalScrollBar().setValue(reader.text.verticalScrollBar().maximum())
+    qtbot.wait(1200)
+    assert "reasons.3" not in window.store.sections.read_ids()
+
+
+def test_search_and_open_a_hit(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = reader.contents.search_field
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "rushing into batt")
+    results = reader.contents.results
+    assert results.count() >= 1
+    assert "Found in" in reader.contents.results_status.text()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert reader.section is not None
+    assert reader.section.id == "suggestions.5.2"
+    assert "rushing into battle" in reader.text.toPlainText().lower()
+    assert reader.text.hit_count() >= 3  # each word of the query is marked
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == ""
+    assert reader.contents.stack.currentIndex() == 0
+
+
+def test_search_with_no_hit_says_so(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    field = window.reader.contents.search_field
+    field.setFocus()
+    qtbot.keyClicks(field, "zzyzx")
+    assert window.reader.contents.results.count() == 0
+    assert "No paragraph holds" in window.reader.contents.results_status.text()
+
+
+def test_add_edit_and_delete_a_note(qtbot: QtBot, make_window: WindowFactory,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.open_section("suggestions.5.1")
+    notes = reader.notes_panel.notes
+    assert notes.empty.isVisible()
+    qtbot.mouseClick(notes.add_button, Qt.MouseButton.LeftButton)
+    assert notes.editor.hasFocus()
+    qtbot.keyClicks(notes.editor, "Pragmatism means grasping the reality")
+    qtbot.mouseClick(notes.save_button, Qt.MouseButton.LeftButton)
+    saved = window.store.notes.for_section("suggestions.5.1")
+    assert [n.text for n in saved] == ["Pragmatism means grasping the reality"]
+    assert notes.list.count() == 1 and notes.list.isVisible()
+
+    notes.list.setCurrentRow(0)
+    qtbot.mouseClick(notes.edit_button, Qt.MouseButton.LeftButton)
+    notes.editor.selectAll()
+    qtbot.keyClicks(notes.editor, "Edited")
+    qtbot.keyClick(notes.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [n.text for n in window.store.notes.for_section("suggestions.5.1")] == ["Edited"]
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    notes.list.setCurrentRow(0)
+    qtbot.mouseClick(notes.delete_button, Qt.MouseButton.LeftButton)
+    assert window.store.notes.for_section("suggestions.5.1") == []
+    assert notes.empty.isVisible()
+
+
+def test_n_notes_the_selected_passage(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.open_section("suggestions.5.4")
+    cursor = reader.text.textCursor()
+    paragraph_block = reader.text.document().findBlockByNumber(2)
+    cursor.setPosition(paragraph_block.position())
+    cursor.setPosition(paragraph_block.position() + 20, cursor.MoveMode.KeepAnchor)
+    reader.text.setTextCursor(cursor)
+    reader.text.setFocus()
+    qtbot.keyClick(reader.text, Qt.Key.Key_N)
+    editor = reader.notes_panel.notes.editor
+    assert editor.isVisible()
+    assert editor.toPlainText().startswith("“" + paragraph_block.text()[:20].strip())
+
+
+def test_bookmark_listed_renamed_and_opened(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.open_section("reasons.2")
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    marks = window.store.bookmarks.all()
+    assert [m.section_id for m in marks] == ["reasons.2"]
+    tab = reader.notes_panel.bookmarks
+    assert tab.list.count() == 1
+    tab.list.item(0).setText("Quality of cadres")
+    assert window.store.bookmarks.all()[0].label == "Quality of cadres"
+    reader.open_section("intro")
+    tab.list.setCurrentRow(0)
+    qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    assert reader.section is not None and reader.section.id == "reasons.2"
+
+
+def test_zoom_keys_change_the_text_size_and_it_is_kept(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    before = window.reader.text.document().defaultFont().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.text.document().defaultFont().pointSizeF() == before + 2
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.zoom == 1
+    window = restart(window, make_window)
+    assert window.reader.zoom == 1
+    assert window.reader.text.document().defaultFont().pointSizeF() == before + 1
+
+
+def test_read_three_sections_quit_and_resume(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    for section_id in ("intro", "problems", "problems.1"):
+        click_section(qtbot, window, section_id)
+        qtbot.mouseClick(reader.read_button, Qt.MouseButton.LeftButton)
+    reader.set_zoom(10)
+    click_section(qtbot, window, "suggestions.3")
+    bar = reader.text.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    position = reader.text.position()
+    assert 0.3 < position < 0.7
+
+    window = restart(window, make_window)
+    reader = window.reader
+    assert reader.section is not None and reader.section.id == "suggestions.3"
+    assert not reader.welcome.isVisible()
+    qtbot.waitUntil(lambda: abs(reader.text.position() - position) < 0.02, timeout=3000)
+    tree = reader.contents.tree
+    for section_id in ("intro", "problems", "problems.1"):
+        assert not tree.item_for(section_id).icon(1).isNull()
+        assert tree.item_for(section_id).data(1, Qt.ItemDataRole.AccessibleTextRole) == "read"
+    assert tree.item_for("problems.2").data(1, Qt.ItemDataRole.AccessibleTextRole) == "not read"
+    assert reader.contents.progress_label.text() == "3 of 29 sections read"
+
+
+def test_time_spent_is_recorded(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    window.reader.open_section("reasons.1")
+    qtbot.wait(1100)
+    window.reader.open_section("reasons.2")
+    assert window.store.sections.progress("reasons.1").seconds > 0
+
+
+def test_window_remembers_view_and_panels(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_B,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.reader.notes_panel.isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() == "quiz"
+    window = restart(window, make_window)
+    assert window.current_view() == "quiz"
+    assert window.reader.notes_panel.isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() == "read"
+
+
+def test_shortcuts_list_is_made_from_the_actions(make_window: WindowFactory,
+                                                 qtbot: QtBot) -> None:
+    from studyapp.ui.main_window import ShortcutsDialog
+
+    window = make_window()
+    dialog = ShortcutsDialog(window.all_actions(), window)
+    qtbot.addWidget(dialog)
+    listed = {dialog.table.item(row, 0).text(): dialog.table.item(row, 1).text()
+              for row in range(dialog.table.rowCount())}
+    assert listed["Search the report"] == "Ctrl+F"
+    assert listed["Mark section as read"] == "Ctrl+M"
+    assert "Ctrl+=" in listed["Zoom in"]
+    assert listed["Import question set"] == "Ctrl+O"
+
+
+def test_settings_are_an_ini_file_in_the_data_dir(isolated_data_dir: Path) -> None:
+    settings = settings_for(isolated_data_dir)
+    assert settings.format() == QSettings.Format.IniFormat
+    assert Path(settings.fileName()).parent == isolated_data_dir
