@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,9 @@ def test_valid_file_previews_then_imports(qtbot: QtBot, store: Store, tmp_path: 
     assert "Not tied to a report section" in text
     assert not dialog.problems_box.isVisible()
     assert dialog.import_button.isEnabled()
+    assert dialog.import_button.hasFocus()  # Enter imports
     assert store.question_sets.list() == []  # nothing written before Import
+    assert gc.isenabled()  # paused only while the worker parses
 
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)

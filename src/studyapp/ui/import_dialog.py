@@ -13,10 +13,13 @@ nothing across the files, like ``studyapp import``.
 from __future__ import annotations
 
 import functools
+import gc
 import html
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -231,6 +234,35 @@ def _flag_shared_ids(previews: list[FilePreview]) -> None:
             first_with[set_id] = preview.path
 
 
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+_gc_was_enabled = True
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pauses Python's cyclic garbage collector while files are parsed.
+
+    Parsing a large file makes hundreds of thousands of objects, and each full collection
+    they trigger holds the interpreter lock for up to half a second, which freezes the window
+    even though the parsing runs in a worker (20,000 questions: 4.3 s with pauses of 0.5 s,
+    1.6 s without). Parsed sets hold no reference cycles that need collecting meanwhile.
+    """
+    global _gc_pausers, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pausers == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pausers += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if _gc_pausers == 0 and _gc_was_enabled:
+                gc.enable()
+
+
 class _LoadSignals(QObject):
     finished = Signal(int, object)  # generation, list[FilePreview]
 
@@ -238,11 +270,15 @@ class _LoadSignals(QObject):
 def _load_job(signals: _LoadSignals, generation: int, paths: list[Path], data_dir: Path,
               profile: str, known: dict[str, SetInfo]) -> None:
     try:
-        previews = load_previews(paths, data_dir, profile, known)
+        with _collector_paused():
+            previews = load_previews(paths, data_dir, profile, known)
     except Exception as error:  # never lose the dialog in a busy state
         previews = [FilePreview(p, None, [Problem(str(p), 0, f"cannot be read ({error})")])
                     for p in paths]
-    signals.finished.emit(generation, previews)
+    try:
+        signals.finished.emit(generation, previews)
+    except RuntimeError:
+        pass  # the application is closing down: nobody is waiting for the preview
 
 
 # --- widgets shared with the sets dialog ------------------------------------------------------
@@ -285,6 +321,7 @@ def types_text(by_type: dict[str, int]) -> str:
 def muted(label: QLabel) -> QLabel:
     """Secondary text, in the palette's (theme-following) placeholder colour."""
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    label.setProperty("role", "muted")  # the theme's style sheet rule for secondary text
     return label
 
 
@@ -422,13 +459,15 @@ class _WrappingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
         hint = super().sizeHint(option, index)
-        width = self._view.columnWidth(index.column()) - SMALL_GAP
+        # Leave room for the item's padding (the theme adds some) and the text margins.
+        width = self._view.columnWidth(index.column()) - GAP
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         if width <= 0 or not text:
             return hint
         metrics = QFontMetrics(option.font)
         rect = metrics.boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, text)
-        return QSize(hint.width(), max(hint.height(), rect.height() + SMALL_GAP // 2))
+        # The hint holds one line plus the item's padding: add the extra lines.
+        return QSize(hint.width(), hint.height() + max(0, rect.height() - metrics.height()))
 
 
 # --- the dialog -------------------------------------------------------------------------------
@@ -750,6 +789,10 @@ class ImportDialog(QDialog):
         self._show_preview()
         self.pages.setCurrentIndex(self.PREVIEW)
         self._update_buttons()
+        if self.import_button.isEnabled():
+            self.import_button.setFocus()
+        elif self.problems:
+            self.problems_view.setFocus()
         self.loaded.emit()
 
     def _show_preview(self) -> None:
@@ -771,7 +814,7 @@ class ImportDialog(QDialog):
             item = QTreeWidgetItem([Path(problem.path).name, where, problem.message])
             item.setToolTip(0, problem.path)
             item.setToolTip(2, problem.message)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.problems_view.addTopLevelItem(item)
         self.problems_title.setText(f"Problems ({len(problems)})")
         self.problems_box.setVisible(bool(problems))
