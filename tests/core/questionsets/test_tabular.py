@@ -452,6 +452,17 @@ def test_huge_cells_are_problems_not_crashes() -> None:
         (3, "a cell is longer than 131,072 characters")]
 
 
+def test_absurdly_wide_rows_and_headers_stay_fast() -> None:
+    start = time.perf_counter()
+    result = parse_csv(b"a," * 2_000_000, "wide.csv")
+    assert [p.column for p in result.problems] == [None, 16_385]
+    header = ",".join(["题型", "题干", "答案"] + [f"x{n}" for n in range(5000)])
+    result = parse(f"{header}\n判断,S.,对\n")
+    assert len(result.problems) == 51
+    assert result.problems[-1].message == "... and 4,950 more unknown columns"
+    assert time.perf_counter() - start < 5
+
+
 @pytest.mark.parametrize("data", [
     b"\x00\x01\x02binary\xff\xfe\x00", b"\xff\xd8\xff\xe0\x00\x10JFIF", b"PK\x03\x04junk",
     bytes(range(256)) * 4, b"\x81\x30" * 100,

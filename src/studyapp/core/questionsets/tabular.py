@@ -38,11 +38,14 @@ from studyapp.core.questionsets._text import file_stem, set_id_from_path
 from studyapp.core.questionsets.errors import Problem
 from studyapp.core.questionsets.model import Card, Choice, Question, QuestionSet, QuestionType
 
-__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_ROWS", "TYPE_NAMES", "parse_csv", "parse_xlsx"]
+__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_ROWS", "TYPE_NAMES", "parse_csv",
+           "parse_xlsx"]
 
 LETTERS = "ABCDEFGH"
 MAX_CELL_CHARS = 32767  # what an Excel cell holds
 MAX_ROWS = 100_000
+MAX_COLUMNS = 16_384  # what an Excel sheet holds
+_MAX_UNKNOWN_REPORTED = 50
 # How far down the header row may be (rows above it are a title and skipped).
 _HEADER_SEARCH_ROWS = 10
 
@@ -386,9 +389,14 @@ class _Reader:
                 continue
             number, cells = item
             if number > MAX_ROWS:
-                self.problem(number, f"the sheet has more than {MAX_ROWS:,} rows; split it "
+                self.problem(number, f"the file has more than {MAX_ROWS:,} rows; split it "
                                      "into smaller sets (the rest was not read)")
                 break
+            if len(cells) > MAX_COLUMNS:
+                self.problem(number, f"this row has {len(cells):,} cells; a sheet has at most "
+                                     f"{MAX_COLUMNS:,} columns (the rest of the row was not "
+                                     "read)", MAX_COLUMNS)
+                cells = cells[:MAX_COLUMNS]
             if not header_row:
                 if not any(cell.strip() for cell in cells):
                     continue
@@ -436,7 +444,7 @@ class _Reader:
     @staticmethod
     def _looks_like_header(cells: list[str]) -> bool:
         """Two known column names, not all of them option letters (a data row has those)."""
-        known = [key for key in map(_key, cells) if key in _FIELD_OF]
+        known = [key for key in map(_key, cells[:200]) if key in _FIELD_OF]
         return len(known) >= 2 and any(len(key) > 1 for key in known)
 
     def _header(self, waiting: list[tuple[int, list[str]]]) -> int:
@@ -458,7 +466,7 @@ class _Reader:
         self.width = len(cells)
         while self.width and not cells[self.width - 1].strip():
             self.width -= 1
-        chinese = 0
+        chinese = unknown = first_unreported = 0
         for index, cell in enumerate(cells[:self.width]):
             header = " ".join(cell.split())
             if not header:
@@ -467,7 +475,11 @@ class _Reader:
             key = _key(header)
             name = _FIELD_OF.get(key)
             if name is None:
-                self.problem(number, self._unknown_header(header, key), index)
+                unknown += 1
+                if unknown <= _MAX_UNKNOWN_REPORTED:
+                    self.problem(number, self._unknown_header(header, key), index)
+                elif unknown == _MAX_UNKNOWN_REPORTED + 1:
+                    first_unreported = index
                 continue
             if name in self.columns:
                 self.problem(number, f"columns '{self.columns[name].header}' and '{header}' "
@@ -476,6 +488,9 @@ class _Reader:
                 continue
             self.columns[name] = _Column(index, header)
             chinese += any("\u4e00" <= char <= "\u9fff" for char in header)
+        if unknown > _MAX_UNKNOWN_REPORTED:
+            self.problem(number, f"... and {unknown - _MAX_UNKNOWN_REPORTED:,} more unknown "
+                                 "columns", first_unreported)
         self.chinese = chinese * 2 >= len(self.columns)
         for name in ("prompt", "answer"):
             if name not in self.columns:
