@@ -319,9 +319,15 @@ def types_text(by_type: dict[str, int]) -> str:
 
 
 def muted(label: QLabel) -> QLabel:
-    """Secondary text, in the palette's (theme-following) placeholder colour."""
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    label.setProperty("role", "muted")  # the theme's style sheet rule for secondary text
+    """Secondary text: the theme's ``QLabel[role="muted"]`` rule, else the placeholder colour.
+
+    Not both: a style sheet colour turns the placeholder role into a half-transparent colour,
+    which fails contrast on the dark theme.
+    """
+    label.setProperty("role", "muted")
+    app = QApplication.instance()
+    if not (isinstance(app, QApplication) and app.styleSheet()):
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 

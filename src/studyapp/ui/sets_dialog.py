@@ -107,7 +107,7 @@ class QuestionSetsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Question sets")
         self.setObjectName("questionSetsDialog")
-        self.setMinimumSize(720, 440)
+        self.setMinimumSize(760, 480)
         self.resize(980, 620)
         self._store = store
         self._infos: dict[str, SetInfo] = {}
