@@ -345,3 +345,31 @@ def test_settings_are_an_ini_file_in_the_data_dir(isolated_data_dir: Path) -> No
     settings = settings_for(isolated_data_dir)
     assert settings.format() == QSettings.Format.IniFormat
     assert Path(settings.fileName()).parent == isolated_data_dir
+
+
+def test_choosing_dark_rebuilds_the_window_in_place(qtbot: QtBot,
+                                                    isolated_data_dir: Path,
+                                                    report: Report) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from studyapp.ui.launch import WindowSession
+    from studyapp.ui.theme import DARK
+
+    store = open_store(isolated_data_dir, "learner")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    session = WindowSession(app, store, report, settings_for(isolated_data_dir),
+                            isolated_data_dir)
+    first = session.open_window()
+    qtbot.addWidget(first)
+    first.reader.open_section("reasons.4")
+    dark = next(a for a in first.theme_actions.actions() if a.data() == "dark")
+    dark.trigger()
+    second = session.window
+    assert second is not None and second is not first
+    qtbot.addWidget(second)
+    assert second.colours is DARK
+    assert second.reader.section is not None and second.reader.section.id == "reasons.4"
+    assert app.palette().base().color().name().upper() == DARK.base.upper()
+    second.close()
+    store.close()

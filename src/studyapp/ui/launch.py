@@ -14,15 +14,20 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile_name
-from studyapp.core.report import load_report
+from studyapp.core.report import Report, load_report
 from studyapp.core.resources import MissingResourceError
-from studyapp.core.store import StoreError, open_store
+from studyapp.core.store import Store, StoreError, open_store
 from studyapp.ui.theme import ThemeChoice, apply_theme, ui_font
+
+if TYPE_CHECKING:
+    from studyapp.ui.main_window import MainWindow
 
 APP_NAME = "StudyApp"
 SETTINGS_FILE = "settings.ini"
@@ -71,15 +76,10 @@ def run_gui(args: Namespace) -> int:
         # The reader still works without the built-in sets; say what is wrong and go on.
         QMessageBox.warning(None, APP_NAME, str(error))
 
-    from studyapp.ui.main_window import MainWindow
-
-    settings = settings_for(data_dir)
-    choice = theme_choice(settings)
-    colours = apply_theme(app, choice)
-    window = MainWindow(store, report, settings, data_dir, colours, choice)
+    session = WindowSession(app, store, report, settings_for(data_dir), data_dir)
     previous_hook = sys.excepthook
-    sys.excepthook = _error_reporter(data_dir / LOG_FILE, window)
-    window.show()
+    sys.excepthook = _error_reporter(data_dir / LOG_FILE, session)
+    session.open_window()
     try:
         return app.exec()
     finally:
@@ -87,7 +87,44 @@ def run_gui(args: Namespace) -> int:
         store.close()
 
 
-def _error_reporter(log: Path, parent: QWidget) -> Callable[
+class WindowSession(QObject):
+    """Keeps the main window; builds it anew in the other theme when the appearance changes
+    (by the View menu, or by the system while the app follows it). The learner's place and
+    panels come back through the store and the settings, as after a restart."""
+
+    def __init__(self, app: QApplication, store: Store, report: Report, settings: QSettings,
+                 data_dir: Path) -> None:
+        super().__init__()
+        self.app = app
+        self.store = store
+        self.report = report
+        self.settings = settings
+        self.data_dir = data_dir
+        self.window: MainWindow | None = None
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    def open_window(self) -> MainWindow:
+        from studyapp.ui.main_window import MainWindow
+
+        choice = theme_choice(self.settings)
+        colours = apply_theme(self.app, choice)
+        window = MainWindow(self.store, self.report, self.settings, self.data_dir, colours,
+                            choice)
+        window.appearance_changed.connect(self.open_window)
+        previous, self.window = self.window, window
+        if previous is not None:
+            previous.close()  # saves its state, which the new window then restores
+            previous.deleteLater()
+            window.restoreGeometry(previous.saveGeometry())
+        window.show()
+        return window
+
+    def _system_scheme_changed(self) -> None:
+        if self.window is not None and theme_choice(self.settings) is ThemeChoice.SYSTEM:
+            self.open_window()
+
+
+def _error_reporter(log: Path, session: WindowSession) -> Callable[
     [type[BaseException], BaseException, TracebackType | None], None
 ]:
     """An unexpected error is written to a log and explained; the app keeps running."""
@@ -102,7 +139,7 @@ def _error_reporter(log: Path, parent: QWidget) -> Callable[
         except OSError:
             where = "The details could not be saved."
         QMessageBox.warning(
-            parent, APP_NAME,
+            session.window, APP_NAME,
             f"Something went wrong: {error}. Your progress is saved. {where} "
             "Please send that file to your IT contact.",
         )

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -80,6 +80,8 @@ class PendingView(QWidget):
 
 
 class MainWindow(QMainWindow):
+    appearance_changed = Signal()  # the learner chose another theme; the window is rebuilt
+
     def __init__(self, store: Store, report: Report, settings: QSettings, data_dir: Path,
                  colours: Colours, theme: ThemeChoice) -> None:
         super().__init__()
@@ -314,12 +316,9 @@ class MainWindow(QMainWindow):
         )
 
     def _choose_theme(self, choice: ThemeChoice) -> None:
-        self.settings.setValue("appearance/theme", choice.value)
-        self.theme = choice
-        QMessageBox.information(
-            self, "Appearance",
-            "The new appearance is used from the next start of StudyApp.",
-        )
+        if choice is not self.theme:
+            self.settings.setValue("appearance/theme", choice.value)
+            self.appearance_changed.emit()
 
     # -- window state ----------------------------------------------------------------------
     def _restore_window(self) -> None:
