@@ -463,6 +463,13 @@ def test_absurdly_wide_rows_and_headers_stay_fast() -> None:
     assert time.perf_counter() - start < 5
 
 
+def test_row_limits() -> None:
+    data = "题型,题干,答案\n判断,S.,对\n".encode() + b"\n" * 200_000 + "判断,T.,对\n".encode()
+    assert [(p.line, p.message.split(";")[0]) for p in parse_csv(data, "long.csv").problems] == [
+        (200_003, "the file has more than 100,000 rows")]
+    assert [p.line for p in parse_csv(b"\n" * 1_100_000, "blank.csv").problems] == [1_048_577]
+
+
 @pytest.mark.parametrize("data", [
     b"\x00\x01\x02binary\xff\xfe\x00", b"\xff\xd8\xff\xe0\x00\x10JFIF", b"PK\x03\x04junk",
     bytes(range(256)) * 4, b"\x81\x30" * 100,
@@ -579,6 +586,18 @@ def test_xlsx_merged_cells_title_rows_and_empty_rows() -> None:
     assert result.question_set is not None
     assert [(q.line, q.type, q.prompt) for q in result.question_set.questions] == [
         (3, "single", "One?"), (4, "single", "Two?"), (7, "truefalse", "Three.")]
+
+
+def test_xlsx_formatting_far_below_the_questions_is_no_problem() -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["题型", "题干", "答案"])
+    workbook.active.append(["判断", "S.", "对"])
+    workbook.active.cell(row=150_000, column=2).style = "Good"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert only_of(parse_xlsx(buffer.getvalue(), "bank.xlsx")).truth is True
 
 
 def test_xlsx_reads_the_questions_sheet_when_there_is_one() -> None:

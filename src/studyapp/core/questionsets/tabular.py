@@ -45,6 +45,7 @@ LETTERS = "ABCDEFGH"
 MAX_CELL_CHARS = 32767  # what an Excel cell holds
 MAX_ROWS = 100_000
 MAX_COLUMNS = 16_384  # what an Excel sheet holds
+_SHEET_ROWS = 1_048_576  # likewise
 _MAX_UNKNOWN_REPORTED = 50
 # How far down the header row may be (rows above it are a title and skipped).
 _HEADER_SEARCH_ROWS = 10
@@ -388,7 +389,12 @@ class _Reader:
                 self.problems.append(item)
                 continue
             number, cells = item
-            if number > MAX_ROWS:
+            if number > _SHEET_ROWS:
+                self.problem(number, f"the file has more than {_SHEET_ROWS:,} rows, more than "
+                                     "a sheet holds (the rest was not read)")
+                break
+            if number > MAX_ROWS and any(cell.strip() for cell in cells):
+                # (Empty rows further down, e.g. formatting Excel keeps, do not count.)
                 self.problem(number, f"the file has more than {MAX_ROWS:,} rows; split it "
                                      "into smaller sets (the rest was not read)")
                 break
