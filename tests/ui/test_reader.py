@@ -373,3 +373,41 @@ def test_choosing_dark_rebuilds_the_window_in_place(qtbot: QtBot,
     assert app.palette().base().color().name().upper() == DARK.base.upper()
     second.close()
     store.close()
+
+
+def test_dropping_a_question_file_opens_the_import_preview(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from studyapp.ui import import_dialog
+
+    source = tmp_path / "class-7.yaml"
+    source.write_text(
+        "format: studyapp-questions/1\nid: class-7\ntitle: Class 7\nquestions:\n"
+        "  - id: q1\n    type: truefalse\n    prompt: Innovation comes from practice.\n"
+        "    answer: true\n", encoding="utf-8")
+    window = make_window()
+    before = window.quiz_view.message.text()
+
+    def import_at_once(dialog: import_dialog.ImportDialog) -> int:
+        qtbot.waitUntil(lambda: not dialog.is_loading() and bool(dialog.previews))
+        assert [Path(p).name for p in dialog.paths] == ["class-7.yaml"]
+        assert dialog.problems == []
+        dialog.import_files()
+        return 1
+
+    monkeypatch.setattr(import_dialog.ImportDialog, "exec", import_at_once)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(source)), QUrl.fromLocalFile(str(tmp_path / "x.png"))])
+    enter = QDragEnterEvent(QPointF(400, 300), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)  # Qt delivers drag events only during a real drag
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(400, 300), Qt.DropAction.CopyAction, data,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    assert "class-7" in [s.id for s in window.store.question_sets.list()]
+    assert window.statusBar().currentMessage() == "Imported 1 question set."
+    assert window.quiz_view.message.text() != before

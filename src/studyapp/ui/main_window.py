@@ -99,24 +99,18 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(store, report, settings, colours)
         self.reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.reader.read_changed.connect(self._show_reading_status)
-        sets = store.question_sets.list()
-        cards = sum(s.card_count for s in sets)
-        questions = sum(s.question_count for s in sets)
+        self.cards_view = PendingView("Flashcards", "layers", "", colours)
+        self.quiz_view = PendingView("Quizzes", "list-checks", "", colours)
         self.views: dict[str, QWidget] = {
             "read": self.reader,
-            "cards": PendingView(
-                "Flashcards", "layers",
-                f"Spaced-repetition review is not in this version yet. {cards} flashcards in "
-                f"{len(sets)} question sets are loaded and waiting for it.", colours),
-            "quiz": PendingView(
-                "Quizzes", "list-checks",
-                f"Quizzes are not in this version yet. {questions} questions are loaded, the "
-                "four relationships of part III (5) first.", colours),
+            "cards": self.cards_view,
+            "quiz": self.quiz_view,
             "progress": PendingView(
                 "Progress", "chart-column",
                 "Charts of your progress are not in this version yet. Your reading progress "
-                "is shown in the Read view and with `studyapp stats`.", colours),
+                "is shown in the Read view and by the command studyapp stats.", colours),
         }
+        self._show_set_counts()
         self.stack = QStackedWidget()
         for key in self.views:
             self.stack.addWidget(self.views[key])
@@ -266,22 +260,40 @@ class MainWindow(QMainWindow):
         self.reading_label.setText(f"{done}/{total} sections read")
 
     # -- files -----------------------------------------------------------------------------
+    def _show_set_counts(self) -> None:
+        sets = self.store.question_sets.list()
+        cards = sum(s.card_count for s in sets)
+        questions = sum(s.question_count for s in sets)
+        self.cards_view.message.setText(
+            f"Spaced-repetition review is not in this version yet. {cards} flashcards in "
+            f"{len(sets)} question sets are loaded and waiting for it.")
+        self.quiz_view.message.setText(
+            f"Quizzes are not in this version yet. {questions} questions in {len(sets)} "
+            "question sets are loaded, the four relationships of part III (5) first.")
+
     def import_files(self, paths: list[Path] | None = None) -> None:
+        """File → Import (a file dialog first) or files dropped on the window."""
         from studyapp.ui.import_dialog import ImportDialog, choose_and_import
 
-        if not paths:
-            imported = choose_and_import(self.store, self)
-        else:
+        if paths:
             dialog = ImportDialog(self.store, paths, self)
+            dialog.imported.connect(self._imported)
             dialog.exec()
-            imported = getattr(dialog, "imported_ids", [])
-        if imported:
-            self.statusBar().showMessage(f"Imported {len(imported)} question set(s).", 5000)
+        else:
+            self._imported(choose_and_import(self.store, self))
+
+    def _imported(self, set_ids: list[str]) -> None:
+        if set_ids:
+            self._show_set_counts()
+            noun = "set" if len(set_ids) == 1 else "sets"
+            self.statusBar().showMessage(f"Imported {len(set_ids)} question {noun}.", 5000)
 
     def manage_sets(self) -> None:
         from studyapp.ui.sets_dialog import QuestionSetsDialog
 
-        QuestionSetsDialog(self.store, self).exec()
+        dialog = QuestionSetsDialog(self.store, self)
+        dialog.changed.connect(self._show_set_counts)
+        dialog.exec()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if self._dropped_files(event.mimeData().urls()):

@@ -127,7 +127,8 @@ def style_sheet(colours: Colours) -> str:
     QPushButton:focus {{ border: 2px solid {c.accent}; }}
     QPushButton:default {{ background: {c.highlight}; color: {c.highlighted_text};
                            border-color: {c.highlight}; }}
-    QPushButton:disabled {{ color: {c.muted}; background: {c.alternate}; }}
+    QPushButton:disabled, QPushButton:default:disabled {{
+        color: {c.muted}; background: {c.alternate}; border-color: {c.border}; }}
     QProgressBar {{ border: none; border-radius: 3px; background: {c.border};
                     max-height: 6px; }}
     QProgressBar::chunk {{ border-radius: 3px; background: {c.highlight}; }}
