@@ -1,8 +1,5 @@
 """StudyApp: study the report on the innovation ability of leading bodies and cadres."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("studyapp")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written; pyproject.toml reads it from here (hatch), so the
+# app need not import importlib.metadata (slow) at start-up.
+__version__ = "0.1.0"

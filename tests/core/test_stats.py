@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from studyapp.core.report import ROOT_ID, load_report
-from studyapp.core.stats import read_counts
 
 
 def test_parts_count_themselves_and_everything_below() -> None:
     report = load_report()
-    counts = read_counts(report, {"problems", "problems.2", "suggestions.5.3", "nonsense"})
+    counts = report.read_counts({"problems", "problems.2", "suggestions.5.3", "nonsense"})
     assert counts["problems"] == (2, 4)
     assert counts["suggestions.5"] == (1, 5)
     assert counts["suggestions"][0] == 1
@@ -16,6 +15,6 @@ def test_parts_count_themselves_and_everything_below() -> None:
 
 
 def test_leaves_have_no_count_of_their_own() -> None:
-    counts = read_counts(load_report(), set())
+    counts = load_report().read_counts(set())
     assert "intro" not in counts and "problems.1" not in counts
     assert all(read == 0 for read, _ in counts.values())

@@ -1,4 +1,9 @@
-"""What a user sees when the app cannot start: a plain message that says what to do."""
+"""What a user sees when the app starts, and when it cannot: a plain message that says what
+to do, never a traceback.
+
+``start_gui`` is what ``run_gui`` runs before the event loop; the tests drive it with qtbot
+instead of ``app.exec()`` (an exited application loop would stop later tests' timers).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from studyapp.core import report as report_module
 from studyapp.core.resources import read_text
 from studyapp.core.store import open_store
-from studyapp.ui.launch import run_gui
+from studyapp.ui.launch import WindowSession, run_gui, start_gui
 
 
 @pytest.fixture
@@ -29,14 +34,59 @@ def shown(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> list[str]:
     return texts
 
 
-def start(data_dir: Path, profile: str | None = None) -> int:
-    return run_gui(argparse.Namespace(data_dir=str(data_dir), profile=profile))
+def args(data_dir: Path, profile: str | None = None) -> argparse.Namespace:
+    return argparse.Namespace(data_dir=str(data_dir), profile=profile)
 
 
-def test_a_data_dir_that_cannot_be_written(tmp_path: Path, shown: list[str]) -> None:
+def start(qtbot: QtBot, data_dir: Path, profile: str | None = None) -> WindowSession:
+    """Starts as the app does and waits until the profile is open or has failed."""
+    session = start_gui(args(data_dir, profile))
+    assert session is not None and session.window is not None
+    qtbot.addWidget(session.window)
+    failures: list[bool] = []
+    session.failed.connect(lambda: failures.append(True))
+    qtbot.waitUntil(lambda: session.store is not None or bool(failures))
+    return session
+
+
+def test_a_normal_start_opens_the_window_on_the_report(qtbot: QtBot, tmp_path: Path,
+                                                       shown: list[str]) -> None:
+    session = start(qtbot, tmp_path)
+    window = session.window
+    assert window is not None and window.isVisible()
+    assert session.store is not None and window.store is session.store
+    assert window.reader.section is not None and window.reader.section.id == "intro"
+    builtin = sorted(s.id for s in session.store.question_sets.list() if s.builtin)
+    assert builtin == ["four-relationships", "report-problems-and-reasons",
+                       "report-suggestions"]
+    assert shown == []
+    window.close()
+    session.close()
+    assert (tmp_path / "settings.ini").is_file()
+
+
+def test_the_frame_shows_before_the_profile_is_open(qtbot: QtBot, tmp_path: Path) -> None:
+    session = start_gui(args(tmp_path))
+    assert session is not None and session.window is not None
+    qtbot.addWidget(session.window)
+    assert session.window.isVisible()
+    assert session.store is None
+    assert "Opening the profile" in session.window.opening.text()
+    assert not session.window.import_action.isEnabled()
+    qtbot.waitUntil(lambda: session.store is not None)
+    assert session.window.import_action.isEnabled()
+    assert session.window.current_view() == "read"
+    session.window.close()
+    session.close()
+
+
+def test_a_data_dir_that_cannot_be_written(qtbot: QtBot, tmp_path: Path,
+                                           shown: list[str]) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the data folder should be")
-    assert start(blocked) == 1
+    session = start(qtbot, blocked)
+    assert session.store is None
+    assert session.window is not None and not session.window.isVisible()
     assert len(shown) == 1
     assert "cannot start" in shown[0]
     assert "cannot write to its data folder" in shown[0]
@@ -44,7 +94,8 @@ def test_a_data_dir_that_cannot_be_written(tmp_path: Path, shown: list[str]) -> 
     assert "Traceback" not in shown[0]
 
 
-def test_a_profile_from_a_newer_version(tmp_path: Path, shown: list[str]) -> None:
+def test_a_profile_from_a_newer_version(qtbot: QtBot, tmp_path: Path,
+                                        shown: list[str]) -> None:
     store = open_store(tmp_path, "default")
     store.db.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
@@ -52,13 +103,14 @@ def test_a_profile_from_a_newer_version(tmp_path: Path, shown: list[str]) -> Non
     )
     store.close()
     before = store.path.read_bytes()
-    assert start(tmp_path) == 1
+    session = start(qtbot, tmp_path)
+    assert session.store is None
     assert "newer version of StudyApp" in shown[0]
     assert store.path.read_bytes() == before
 
 
-def test_a_bad_profile_name(tmp_path: Path, shown: list[str]) -> None:
-    assert start(tmp_path, profile="../escape") == 1
+def test_a_bad_profile_name_stops_before_any_window(tmp_path: Path, shown: list[str]) -> None:
+    assert run_gui(args(tmp_path, profile="../escape")) == 1
     assert "cannot be used as a profile name" in shown[0]
 
 
@@ -71,29 +123,8 @@ def report_missing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     report_module.load_report.cache_clear()
 
 
-def test_a_missing_resource(tmp_path: Path, shown: list[str], report_missing: None) -> None:
-    assert start(tmp_path) == 1
+def test_a_missing_resource(qtbot: QtBot, tmp_path: Path, shown: list[str],
+                            report_missing: None) -> None:
+    session = start(qtbot, tmp_path)
+    assert session.store is None
     assert "Reinstall StudyApp" in shown[0]
-
-
-def test_a_normal_start_opens_the_window_on_the_report(tmp_path: Path, qtbot: QtBot) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from studyapp.ui.main_window import MainWindow
-
-    seen: dict[str, object] = {}
-
-    def look_and_close() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        window = windows[0]
-        seen["section"] = window.reader.section.id if window.reader.section else None
-        seen["sets"] = sorted(s.id for s in window.store.question_sets.list() if s.builtin)
-        window.close()
-
-    QTimer.singleShot(200, look_and_close)
-    assert start(tmp_path) == 0
-    assert seen["section"] == "intro"
-    assert seen["sets"] == ["four-relationships", "report-problems-and-reasons",
-                            "report-suggestions"]
-    assert (tmp_path / "settings.ini").is_file()

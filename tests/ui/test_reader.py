@@ -33,9 +33,9 @@ def make_window(qtbot: QtBot, isolated_data_dir: Path,
     def make() -> MainWindow:
         store = open_store(isolated_data_dir, "learner")
         settings = settings_for(isolated_data_dir)
-        window = MainWindow(store, report, settings, isolated_data_dir, LIGHT,
-                            ThemeChoice.SYSTEM)
+        window = MainWindow(settings, isolated_data_dir, LIGHT, ThemeChoice.SYSTEM, "learner")
         qtbot.addWidget(window)
+        window.attach(store, report)
         window.resize(1280, 800)
         with qtbot.waitExposed(window):
             window.show()
@@ -355,13 +355,12 @@ def test_choosing_dark_rebuilds_the_window_in_place(qtbot: QtBot,
     from studyapp.ui.launch import WindowSession
     from studyapp.ui.theme import DARK
 
-    store = open_store(isolated_data_dir, "learner")
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    session = WindowSession(app, store, report, settings_for(isolated_data_dir),
-                            isolated_data_dir)
+    session = WindowSession(app, isolated_data_dir, "learner")
     first = session.open_window()
     qtbot.addWidget(first)
+    assert session.open_profile()
     first.reader.open_section("reasons.4")
     dark = next(a for a in first.theme_actions.actions() if a.data() == "dark")
     dark.trigger()
@@ -372,7 +371,7 @@ def test_choosing_dark_rebuilds_the_window_in_place(qtbot: QtBot,
     assert second.reader.section is not None and second.reader.section.id == "reasons.4"
     assert app.palette().base().color().name().upper() == DARK.base.upper()
     second.close()
-    store.close()
+    session.close()
 
 
 def test_dropping_a_question_file_opens_the_import_preview(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -119,6 +119,22 @@ class Report:
     def subtree(self, section_id: str) -> list[Section]:
         """The section and everything below it, in reading order."""
         return list(walk(self.get(section_id)))
+
+    def read_counts(self, read_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """(read, total) sections for every section with children and for the whole report.
+
+        A part counts itself and everything below it, so "3/5 read" means the same in the
+        contents, the status bar and ``studyapp stats``.
+        """
+        read = set(read_ids)
+        counts: dict[str, tuple[int, int]] = {}
+        for section in [self.root, *self.sections]:
+            if section.is_leaf:
+                continue
+            below = list(walk(section))
+            ids = [s.id for s in (below[1:] if section is self.root else below)]
+            counts[section.id] = (sum(1 for i in ids if i in read), len(ids))
+        return counts
 
     def plain_text(self) -> str:
         """The report as text: its title and every heading and paragraph, word for word."""

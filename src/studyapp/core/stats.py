@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from studyapp.core.report import Report, Section, walk
+from studyapp.core.report import Report
 from studyapp.core.store import Store
-
-
-def read_counts(report: Report, read_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """(read, total) sections for every section with children and for the whole report.
-
-    A part counts itself and everything below it, so "3/5 read" means the same in the
-    contents tree, the status bar and ``studyapp stats``.
-    """
-    read = set(read_ids)
-    counts: dict[str, tuple[int, int]] = {}
-    for section in [report.root, *report.sections]:
-        if section.is_leaf:
-            continue
-        below: list[Section] = list(walk(section))
-        ids = [s.id for s in (below[1:] if section is report.root else below)]
-        counts[section.id] = (sum(1 for i in ids if i in read), len(ids))
-    return counts
 
 
 def profile_summary(store: Store, report: Report) -> dict[str, Any]:
     """A stable-keyed summary of one profile (documented in docs/cli.md)."""
     progress = store.sections.all_progress()
     read = store.sections.read_ids() & set(report.section_ids)
-    read_in = read_counts(report, read)
+    read_in = report.read_counts(read)
     parts = []
     for part in report.parts:
         read_in_part, total = read_in.get(part.id, (int(part.id in read), 1))

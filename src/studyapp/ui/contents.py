@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.report import Report, Section
 from studyapp.core.search import ReportSearch, SearchHit
-from studyapp.core.stats import read_counts
 from studyapp.ui.icons import icon
 from studyapp.ui.theme import Colours
 
@@ -48,6 +47,7 @@ class _WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self._tree = tree
+        self._heights: dict[tuple[str, int], int] = {}  # (title, width) -> wrapped height
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -61,10 +61,12 @@ class _WrappingDelegate(QStyledItemDelegate):
         if width <= 40:
             return hint
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        font = index.data(Qt.ItemDataRole.FontRole) or self._tree.font()
-        rect = QFontMetrics(font).boundingRect(
-            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(hint.width(), max(hint.height(), rect.height() + 10))
+        if (text, width) not in self._heights:
+            font = index.data(Qt.ItemDataRole.FontRole) or self._tree.font()
+            rect = QFontMetrics(font).boundingRect(
+                QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+            self._heights[text, width] = rect.height() + 10
+        return QSize(hint.width(), max(hint.height(), self._heights[text, width]))
 
 
 class ContentsTree(QTreeWidget):
@@ -130,7 +132,7 @@ class ContentsTree(QTreeWidget):
         return self._items[section_id]
 
     def show_progress(self, read_ids: set[str]) -> None:
-        counts = read_counts(self._report, read_ids)
+        counts = self._report.read_counts(read_ids)
         tick = icon("check", self._colours.success)
         for section_id, item in self._items.items():
             read = section_id in read_ids
@@ -288,7 +290,7 @@ class ContentsPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
     def show_progress(self, read_ids: set[str]) -> None:
-        done, total = read_counts(self._report, read_ids)[self._report.root.id]
+        done, total = self._report.read_counts(read_ids)[self._report.root.id]
         self.progress_label.setText(f"{done} of {total} sections read")
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)

@@ -1,21 +1,68 @@
-"""Line icons (Lucide, ISC licence) from ``resources/icons/``, drawn in the theme's colours."""
+"""Line icons (Lucide, ISC licence) from ``resources/icons/``, drawn in the theme's colours.
+
+Icons are drawn when Qt first asks for a size, not when they are made: start-up renders
+only what the first window shows.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from studyapp.core.resources import MissingResourceError, read_text
-
-SIZES = (16, 20, 24, 32, 48)
 
 
 @cache
 def _svg(name: str) -> str:
     return read_text("icons", f"{name}.svg")
+
+
+class _TintedSvgEngine(QIconEngine):
+    """Draws one SVG with its ``currentColor`` strokes in the colour for the icon's state."""
+
+    def __init__(self, source: str, colour: str, active_colour: str | None) -> None:
+        super().__init__()
+        self._source = source
+        self._colours = {QIcon.State.Off: colour, QIcon.State.On: active_colour or colour}
+        self._renderers: dict[QIcon.State, QSvgRenderer] = {}
+        self._pixmaps: dict[tuple[int, int, QIcon.Mode, QIcon.State], QPixmap] = {}
+
+    def _renderer(self, state: QIcon.State) -> QSvgRenderer:
+        if state not in self._renderers:
+            data = self._source.replace("currentColor", self._colours[state]).encode()
+            self._renderers[state] = QSvgRenderer(QByteArray(data))
+        return self._renderers[state]
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        if mode == QIcon.Mode.Disabled:
+            painter.setOpacity(painter.opacity() * 0.45)
+        self._renderer(state).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        key = (size.width(), size.height(), mode, state)
+        if key not in self._pixmaps:
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+            painter.end()
+            self._pixmaps[key] = pixmap
+        return self._pixmaps[key]
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,  # noqa: N802
+                     scale: float) -> QPixmap:
+        pixmap = self.pixmap(QSize(round(size.width() * scale), round(size.height() * scale)),
+                             mode, state)
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return _TintedSvgEngine(self._source, self._colours[QIcon.State.Off],
+                                self._colours[QIcon.State.On])
 
 
 @cache
@@ -25,23 +72,8 @@ def icon(name: str, colour: str, active_colour: str | None = None) -> QIcon:
     A missing icon file gives an empty icon rather than stopping the app: the text label
     beside every icon still says what the control does.
     """
-    result = QIcon()
     try:
         source = _svg(name)
     except MissingResourceError:
-        return result
-    states = [(colour, QIcon.State.Off)]
-    if active_colour:
-        states.append((active_colour, QIcon.State.On))
-    for stroke, state in states:
-        renderer = QSvgRenderer(QByteArray(source.replace("currentColor", stroke).encode()))
-        for size in SIZES:
-            for ratio in (1, 2):
-                pixmap = QPixmap(size * ratio, size * ratio)
-                pixmap.setDevicePixelRatio(ratio)
-                pixmap.fill(Qt.GlobalColor.transparent)
-                painter = QPainter(pixmap)
-                renderer.render(painter, QRectF(0, 0, size, size))
-                painter.end()
-                result.addPixmap(pixmap, QIcon.Mode.Normal, state)
-    return result
+        return QIcon()
+    return QIcon(_TintedSvgEngine(source, colour, active_colour))

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -55,6 +55,25 @@ def show_startup_error(message: str) -> None:
 
 
 def run_gui(args: Namespace) -> int:
+    """Opens the app window and runs until it closes; 1 when the app cannot start."""
+    session = start_gui(args)
+    if session is None:
+        return 1
+    app = session.app
+    session.failed.connect(lambda: app.exit(1))
+    previous_hook = sys.excepthook
+    sys.excepthook = _error_reporter(session.data_dir / LOG_FILE, session)
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        session.close()
+
+
+def start_gui(args: Namespace) -> WindowSession | None:
+    """Shows the window's frame and opens the profile right after (from the event loop),
+    so the learner sees the app while the database layer loads. None when the data folder
+    or profile name cannot be used (the user has been told why)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -64,42 +83,34 @@ def run_gui(args: Namespace) -> int:
     try:
         data_dir = resolve_data_dir(getattr(args, "data_dir", None))
         profile = validate_profile_name(getattr(args, "profile", None))
-        report = load_report()
-        store = open_store(data_dir, profile)
-    except (DataDirError, StoreError, MissingResourceError) as error:
+    except DataDirError as error:
         apply_theme(app, ThemeChoice.SYSTEM)
         show_startup_error(str(error))
-        return 1
-    try:
-        store.question_sets.ensure_builtin()
-    except (StoreError, MissingResourceError) as error:
-        # The reader still works without the built-in sets; say what is wrong and go on.
-        QMessageBox.warning(None, APP_NAME, str(error))
-
-    session = WindowSession(app, store, report, settings_for(data_dir), data_dir)
-    previous_hook = sys.excepthook
-    sys.excepthook = _error_reporter(data_dir / LOG_FILE, session)
+        return None
+    session = WindowSession(app, data_dir, profile)
     session.open_window()
-    try:
-        return app.exec()
-    finally:
-        sys.excepthook = previous_hook
-        store.close()
+    QTimer.singleShot(0, session.open_profile)
+    return session
 
 
 class WindowSession(QObject):
-    """Keeps the main window; builds it anew in the other theme when the appearance changes
-    (by the View menu, or by the system while the app follows it). The learner's place and
-    panels come back through the store and the settings, as after a restart."""
+    """The main window and the profile it shows.
 
-    def __init__(self, app: QApplication, store: Store, report: Report, settings: QSettings,
-                 data_dir: Path) -> None:
+    When the appearance changes (by the View menu, or by the system while the app follows
+    it) the window is built anew in the other theme; the learner's place and panels come
+    back through the store and the settings, as after a restart.
+    """
+
+    failed = Signal()  # the profile could not be opened; the user has been told why
+
+    def __init__(self, app: QApplication, data_dir: Path, profile: str) -> None:
         super().__init__()
         self.app = app
-        self.store = store
-        self.report = report
-        self.settings = settings
         self.data_dir = data_dir
+        self.profile = profile
+        self.settings = settings_for(data_dir)
+        self.store: Store | None = None
+        self.report: Report | None = None
         self.window: MainWindow | None = None
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
@@ -108,16 +119,43 @@ class WindowSession(QObject):
 
         choice = theme_choice(self.settings)
         colours = apply_theme(self.app, choice)
-        window = MainWindow(self.store, self.report, self.settings, self.data_dir, colours,
-                            choice)
+        window = MainWindow(self.settings, self.data_dir, colours, choice, self.profile)
         window.appearance_changed.connect(self.open_window)
         previous, self.window = self.window, window
         if previous is not None:
             previous.close()  # saves its state, which the new window then restores
             previous.deleteLater()
             window.restoreGeometry(previous.saveGeometry())
+        if self.store is not None and self.report is not None:
+            window.attach(self.store, self.report)
         window.show()
         return window
+
+    def open_profile(self) -> bool:
+        """Opens the profile and shows it in the window; on failure says why and quits."""
+        try:
+            report = load_report()
+            store = open_store(self.data_dir, self.profile)
+        except (StoreError, MissingResourceError) as error:
+            show_startup_error(str(error))
+            if self.window is not None:
+                self.window.close()
+            self.failed.emit()
+            return False
+        try:
+            store.question_sets.ensure_builtin()
+        except (StoreError, MissingResourceError) as error:
+            # The reader still works without the built-in sets; say what is wrong and go on.
+            QMessageBox.warning(self.window, APP_NAME, str(error))
+        self.store, self.report = store, report
+        if self.window is not None:
+            self.window.attach(store, report)
+        return True
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def _system_scheme_changed(self) -> None:
         if self.window is not None and theme_choice(self.settings) is ThemeChoice.SYSTEM:

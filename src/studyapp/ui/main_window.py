@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -35,13 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp import __version__
-from studyapp.core.questionsets import EXTENSIONS
-from studyapp.core.report import Report
-from studyapp.core.stats import read_counts
-from studyapp.core.store import Store
 from studyapp.ui.icons import icon
-from studyapp.ui.reader import ReaderView
 from studyapp.ui.theme import Colours, ThemeChoice
+
+if TYPE_CHECKING:
+    from studyapp.core.report import Report
+    from studyapp.core.store import Store
 
 VIEWS = [
     # (key, rail label, icon, what the view is for)
@@ -82,38 +82,27 @@ class PendingView(QWidget):
 class MainWindow(QMainWindow):
     appearance_changed = Signal()  # the learner chose another theme; the window is rebuilt
 
-    def __init__(self, store: Store, report: Report, settings: QSettings, data_dir: Path,
-                 colours: Colours, theme: ThemeChoice) -> None:
+    def __init__(self, settings: QSettings, data_dir: Path, colours: Colours,
+                 theme: ThemeChoice, profile: str) -> None:
+        """The window's frame: rail, menus and status bar. :meth:`attach` adds the views
+        once the profile is open, so the window shows before the heavier modules load."""
         super().__init__()
-        self.store = store
-        self.report = report
         self.settings = settings
         self.data_dir = data_dir
         self.colours = colours
         self.theme = theme
+        self.store: Store | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle("StudyApp")
         self.setMinimumSize(900, 600)
         self.setAcceptDrops(True)
 
-        self.reader = ReaderView(store, report, settings, colours)
-        self.reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
-        self.reader.read_changed.connect(self._show_reading_status)
-        self.cards_view = PendingView("Flashcards", "layers", "", colours)
-        self.quiz_view = PendingView("Quizzes", "list-checks", "", colours)
-        self.views: dict[str, QWidget] = {
-            "read": self.reader,
-            "cards": self.cards_view,
-            "quiz": self.quiz_view,
-            "progress": PendingView(
-                "Progress", "chart-column",
-                "Charts of your progress are not in this version yet. Your reading progress "
-                "is shown in the Read view and by the command studyapp stats.", colours),
-        }
-        self._show_set_counts()
         self.stack = QStackedWidget()
-        for key in self.views:
-            self.stack.addWidget(self.views[key])
+        self.opening = QLabel(f"Opening the profile “{profile}”…")
+        self.opening.setProperty("role", "muted")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
+        self.views: dict[str, QWidget] = {}
 
         self.rail = QFrame()
         self.rail.setObjectName("NavigationRail")
@@ -153,21 +142,57 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.profile_label = QLabel(f"Profile: {store.profile}")
-        self.profile_label.setToolTip(str(store.path))
+        self.profile_label = QLabel(f"Profile: {profile}")
         self.reading_label = QLabel()
         self.statusBar().addPermanentWidget(self.reading_label)
         self.statusBar().addPermanentWidget(self.profile_label)
         self.statusBar().setSizeGripEnabled(True)
 
         self._build_menus()
-        self._restore_window()
+        self.set_ready(False)
+        self._restore_geometry()
+
+    def attach(self, store: Store, report: Report) -> None:
+        """Adds the views for the open profile and goes back to where the learner was."""
+        from studyapp.ui.reader import ReaderView
+
+
+        self.store = store
+        self.report = report
+        self.profile_label.setToolTip(str(store.path))
+        self.reader = ReaderView(store, report, self.settings, self.colours)
+        self.reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.reader.read_changed.connect(self._show_reading_status)
+        self.cards_view = PendingView("Flashcards", "layers", "", self.colours)
+        self.quiz_view = PendingView("Quizzes", "list-checks", "", self.colours)
+        self.views = {
+            "read": self.reader,
+            "cards": self.cards_view,
+            "quiz": self.quiz_view,
+            "progress": PendingView(
+                "Progress", "chart-column",
+                "Charts of your progress are not in this version yet. Your reading progress "
+                "is shown in the Read view and by the command studyapp stats.", self.colours),
+        }
+        for page in self.views.values():
+            self.stack.addWidget(page)
+        self._add_reader_actions()
+        self._show_set_counts()
         self._show_reading_status()
+        self.set_ready(True)
+        last_view = str(self.settings.value("window/view", "read"))
+        self.show_view(last_view if last_view in self.views else "read")
         self.reader.resume()
+
+    def set_ready(self, ready: bool) -> None:
+        """Until a profile is attached, only what needs none is enabled (menus, Quit, Help)."""
+        for button in self.rail_buttons.buttons():
+            button.setEnabled(ready)
+        for action in [*self.view_actions.values(), self.import_action, self.sets_action]:
+            action.setEnabled(ready)
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        reader = self.reader.actions_by_name
         menus = self.menuBar()
 
         file_menu = menus.addMenu("&File")
@@ -181,20 +206,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        go_menu = menus.addMenu("&Go")
-        go_menu.addActions([self.view_actions[key] for key, *_ in VIEWS])
-        go_menu.addSeparator()
-        go_menu.addActions([reader["previous"], reader["next"], reader["search"]])
-
-        reading_menu = menus.addMenu("&Reading")
-        reading_menu.addActions([reader["mark_read"], reader["add_note"], reader["bookmark"]])
-
-        view_menu = menus.addMenu("&View")
-        view_menu.addActions([reader["zoom_in"], reader["zoom_out"], reader["zoom_reset"]])
-        view_menu.addSeparator()
-        view_menu.addActions([reader["toggle_contents"], reader["toggle_notes"]])
-        view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Appearance")
+        self.go_menu = menus.addMenu("&Go")
+        self.go_menu.addActions([self.view_actions[key] for key, *_ in VIEWS])
+        self.reading_menu = menus.addMenu("&Reading")
+        self.view_menu = menus.addMenu("&View")
+        theme_menu = self.view_menu.addMenu("&Appearance")
         self.theme_actions = QActionGroup(self)
         for choice, text in ((ThemeChoice.SYSTEM, "Follow the &system"),
                              (ThemeChoice.LIGHT, "&Light"), (ThemeChoice.DARK, "&Dark")):
@@ -211,9 +227,22 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.data_folder_action)
         help_menu.addAction(self._action("&About StudyApp", None, self.show_about))
 
-        for action in reader.values():
-            self.addAction(action)
         for action in self.view_actions.values():
+            self.addAction(action)
+
+    def _add_reader_actions(self) -> None:
+        reader = self.reader.actions_by_name
+        self.go_menu.addSeparator()
+        self.go_menu.addActions([reader["previous"], reader["next"], reader["search"]])
+        self.reading_menu.addActions([reader["mark_read"], reader["add_note"],
+                                      reader["bookmark"]])
+        first = self.view_menu.actions()[0]
+        self.view_menu.insertActions(first, [reader["zoom_in"], reader["zoom_out"],
+                                             reader["zoom_reset"]])
+        self.view_menu.insertSeparator(first)
+        self.view_menu.insertActions(first, [reader["toggle_contents"], reader["toggle_notes"]])
+        self.view_menu.insertSeparator(first)
+        for action in reader.values():
             self.addAction(action)
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
@@ -244,23 +273,28 @@ class MainWindow(QMainWindow):
 
     # -- views -----------------------------------------------------------------------------
     def show_view(self, key: str) -> None:
+        if key not in self.views:
+            return
         index = list(self.views).index(key)
-        self.stack.setCurrentIndex(index)
+        self.stack.setCurrentWidget(self.views[key])
         self.rail_buttons.button(index).setChecked(True)
         self.settings.setValue("window/view", key)
         if key == "read":
             self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_view(self) -> str:
-        return list(self.views)[self.stack.currentIndex()]
+        current = self.stack.currentWidget()
+        return next((key for key, view in self.views.items() if view is current), "")
 
     def _show_reading_status(self) -> None:
-        done, total = read_counts(self.report, self.store.sections.read_ids())[
+        assert self.store is not None
+        done, total = self.report.read_counts(self.store.sections.read_ids())[
             self.report.root.id]
         self.reading_label.setText(f"{done}/{total} sections read")
 
     # -- files -----------------------------------------------------------------------------
     def _show_set_counts(self) -> None:
+        assert self.store is not None
         sets = self.store.question_sets.list()
         cards = sum(s.card_count for s in sets)
         questions = sum(s.question_count for s in sets)
@@ -275,6 +309,8 @@ class MainWindow(QMainWindow):
         """File → Import (a file dialog first) or files dropped on the window."""
         from studyapp.ui.import_dialog import ImportDialog, choose_and_import
 
+        if self.store is None:
+            return
         if paths:
             dialog = ImportDialog(self.store, paths, self)
             dialog.imported.connect(self._imported)
@@ -291,6 +327,8 @@ class MainWindow(QMainWindow):
     def manage_sets(self) -> None:
         from studyapp.ui.sets_dialog import QuestionSetsDialog
 
+        if self.store is None:
+            return
         dialog = QuestionSetsDialog(self.store, self)
         dialog.changed.connect(self._show_set_counts)
         dialog.exec()
@@ -305,8 +343,11 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_files(paths)
 
-    @staticmethod
-    def _dropped_files(urls: list[QUrl]) -> list[Path]:
+    def _dropped_files(self, urls: list[QUrl]) -> list[Path]:
+        from studyapp.core.questionsets import EXTENSIONS
+
+        if self.store is None:
+            return []
         return [Path(url.toLocalFile()) for url in urls
                 if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in EXTENSIONS]
 
@@ -321,9 +362,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self, "About StudyApp",
             f"<h3>StudyApp {html.escape(__version__)}</h3>"
-            f"<p>{html.escape(self.report.title)}: read it, drill it, keep your progress.</p>"
+            "<p>Research on improving the innovation ability of leading bodies and leading "
+            "cadres: read it, drill it, keep your progress.</p>"
             "<p>Everything stays on this PC; StudyApp never uses the network.</p>"
-            f"<p>Your data: {html.escape(str(self.store.path))}</p>"
+            f"<p>Your data: {html.escape(str(self.data_dir))}</p>"
             "<p>Icons: Lucide (ISC licence).</p>",
         )
 
@@ -333,17 +375,16 @@ class MainWindow(QMainWindow):
             self.appearance_changed.emit()
 
     # -- window state ----------------------------------------------------------------------
-    def _restore_window(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        view = str(self.settings.value("window/view", "read"))
-        self.show_view(view if view in self.views else "read")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.reader.save_state()
+        if self.store is not None:
+            self.reader.save_state()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)
