@@ -40,7 +40,7 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from studyapp.core.questionsets import FORMAT_NAMES
+    from studyapp.core.formats import FORMAT_NAMES
 
     parser = argparse.ArgumentParser(
         prog="studyapp",

@@ -57,8 +57,11 @@ def open_store(data_dir: Path, profile: str = DEFAULT_PROFILE) -> Store:
     if path.exists():
         _check_is_sqlite(path)
     try:
-        db = Database(path)
-        known = {migration.name for migration in migrations.pending(Database(memory=True))}
+        # No sqlite-utils plugins: nothing installed beside the app runs code on a learner's
+        # profile (and scanning for plugins costs start-up time).
+        db = Database(path, execute_plugins=False)
+        known = {migration.name for migration in migrations.pending(
+            Database(memory=True, execute_plugins=False))}
         applied = {migration.name for migration in migrations.applied(db)}
         if applied - known:
             db.close()

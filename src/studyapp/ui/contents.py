@@ -47,26 +47,27 @@ class _WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self._tree = tree
-        self._heights: dict[tuple[str, int], int] = {}  # (title, width) -> wrapped height
+        self._sizes: dict[tuple[str, int], QSize] = {}  # (title, column width) -> row size
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
         if index.column() != 0:
-            return hint
+            return super().sizeHint(option, index)
         depth, parent = 1, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         width = self._tree.columnWidth(0) - depth * self._tree.indentation() - 12
-        if width <= 40:
-            return hint
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        if (text, width) not in self._heights:
-            font = index.data(Qt.ItemDataRole.FontRole) or self._tree.font()
-            rect = QFontMetrics(font).boundingRect(
-                QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
-            self._heights[text, width] = rect.height() + 10
-        return QSize(hint.width(), max(hint.height(), self._heights[text, width]))
+        key = (text, width)
+        if key not in self._sizes:
+            hint = super().sizeHint(option, index)
+            if width > 40:
+                font = index.data(Qt.ItemDataRole.FontRole) or self._tree.font()
+                rect = QFontMetrics(font).boundingRect(
+                    QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+                hint.setHeight(max(hint.height(), rect.height() + 10))
+            self._sizes[key] = hint
+        return self._sizes[key]
 
 
 class ContentsTree(QTreeWidget):

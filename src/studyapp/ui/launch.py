@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile_name
 from studyapp.core.report import Report, load_report
 from studyapp.core.resources import MissingResourceError
-from studyapp.core.store import Store, StoreError, open_store
 from studyapp.ui.theme import ThemeChoice, apply_theme, ui_font
 
 if TYPE_CHECKING:
+    from studyapp.core.store import Store
     from studyapp.ui.main_window import MainWindow
 
 APP_NAME = "StudyApp"
@@ -133,6 +133,10 @@ class WindowSession(QObject):
 
     def open_profile(self) -> bool:
         """Opens the profile and shows it in the window; on failure says why and quits."""
+        # The database layer (sqlite-utils and what it pulls in) loads here, after the
+        # window is on screen.
+        from studyapp.core.store import StoreError, open_store
+
         try:
             report = load_report()
             store = open_store(self.data_dir, self.profile)

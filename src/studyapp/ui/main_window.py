@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
             self.import_files(paths)
 
     def _dropped_files(self, urls: list[QUrl]) -> list[Path]:
-        from studyapp.core.questionsets import EXTENSIONS
+        from studyapp.core.formats import EXTENSIONS
 
         if self.store is None:
             return []

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
+from studyapp.core.formats import ALIASES as _ALIASES
+from studyapp.core.formats import EXTENSIONS, FORMAT_NAMES, FORMATS
 from studyapp.core.questionsets.checks import check_set
 from studyapp.core.questionsets.errors import Problem
 from studyapp.core.questionsets.model import QuestionSet
@@ -33,18 +35,6 @@ __all__ = [
     "sha256_of",
 ]
 
-FORMATS = ("native", "csv", "xlsx", "gift", "aiken")
-# What --format accepts besides FORMATS; "txt" means "Aiken or GIFT, whichever fits".
-_ALIASES = {"yaml": "native", "yml": "native", "excel": "xlsx", "txt": "txt"}
-FORMAT_NAMES = FORMATS + tuple(_ALIASES)
-EXTENSIONS = {
-    ".yaml": "native",
-    ".yml": "native",
-    ".csv": "csv",
-    ".xlsx": "xlsx",
-    ".gift": "gift",
-    ".txt": "txt",
-}
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
