@@ -205,7 +205,10 @@ def test_add_edit_and_delete_a_note(qtbot: QtBot, make_window: WindowFactory,
     window = make_window()
     reader = window.reader
     reader.open_section("suggestions.5.1")
+    assert reader.notes_panel.isHidden()  # the text has the room until notes are asked for
+    qtbot.mouseClick(reader.notes_button, Qt.MouseButton.LeftButton)
     notes = reader.notes_panel.notes
+    qtbot.waitUntil(lambda: notes.add_button.isVisible() and notes.add_button.width() > 20)
     assert notes.empty.isVisible()
     qtbot.mouseClick(notes.add_button, Qt.MouseButton.LeftButton)
     assert notes.editor.hasFocus()
@@ -214,6 +217,7 @@ def test_add_edit_and_delete_a_note(qtbot: QtBot, make_window: WindowFactory,
     saved = window.store.notes.for_section("suggestions.5.1")
     assert [n.text for n in saved] == ["Pragmatism means grasping the reality"]
     assert notes.list.count() == 1 and notes.list.isVisible()
+    assert reader.notes_button.text() == "Notes (1)"
 
     notes.list.setCurrentRow(0)
     qtbot.mouseClick(notes.edit_button, Qt.MouseButton.LeftButton)
@@ -314,14 +318,16 @@ def test_time_spent_is_recorded(qtbot: QtBot, make_window: WindowFactory) -> Non
 
 def test_window_remembers_view_and_panels(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()
+    assert window.reader.notes_panel.isHidden()
     qtbot.keyClick(window, Qt.Key.Key_B,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.reader.notes_panel.isHidden()
+    assert not window.reader.notes_panel.isHidden()
+    assert window.reader.notes_button.isChecked()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "quiz"
     window = restart(window, make_window)
     assert window.current_view() == "quiz"
-    assert window.reader.notes_panel.isHidden()
+    assert not window.reader.notes_panel.isHidden()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "read"
 

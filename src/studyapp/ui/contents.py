@@ -204,13 +204,15 @@ def hit_html(hit: SearchHit, section: Section, colours: Colours) -> str:
     for start, end in hit.matches:
         parts.append(html.escape(hit.snippet[last:start]))
         parts.append(
-            f'<span style="background-color:{colours.hit}; font-weight:600">'
+            f'<span style="background-color:{colours.hit}; color:{colours.text}; '
+            'font-weight:600">'
             f"{html.escape(hit.snippet[start:end])}</span>"
         )
         last = end
     parts.append(html.escape(hit.snippet[last:]))
+    # The label takes the row's text colour (readable when the row is selected too).
     return (
-        f'<div style="color:{colours.muted}; font-size:small">{html.escape(section.label)}</div>'
+        f'<div style="font-size:small; font-style:italic">{html.escape(section.label)}</div>'
         f'<div>{"".join(parts)}</div>'
     )
 

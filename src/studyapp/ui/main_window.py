@@ -94,7 +94,10 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle("StudyApp")
-        self.setMinimumSize(900, 600)
+        # Room for the contents, the reading column and the notes side by side (the panels'
+        # own minimums add up to less); a fixed minimum also keeps the window from changing
+        # its minimum as panels open and close.
+        self.setMinimumSize(960, 600)
         self.setAcceptDrops(True)
 
         self.stack = QStackedWidget()

@@ -307,6 +307,7 @@ class NotesPanel(QTabWidget):
         super().__init__(parent)
         self.setObjectName("NotesPanel")
         self.setDocumentMode(True)
+        self.setMinimumWidth(220)
         self.notes = NotesTab(store)
         self.bookmarks = BookmarksTab(store, report)
         self.addTab(self.notes, "Notes")

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -88,7 +88,14 @@ class ReaderView(QWidget):
         self.read_button.setCheckable(True)
         self.read_button.setIcon(icon("circle-check", colours.muted, colours.success))
         self.read_button.clicked.connect(self._read_button_clicked)
-        for button in (self.previous_button, self.next_button, self.read_button):
+        self.notes_button = QPushButton()
+        self.notes_button.setObjectName("NotesButton")
+        self.notes_button.setCheckable(True)
+        self.notes_button.setIcon(icon("sticky-note", colours.text))
+        self.notes_button.setToolTip("Show or hide notes and bookmarks (Ctrl+Shift+B)")
+        self.notes_button.clicked.connect(self._toggle_notes)
+        for button in (self.previous_button, self.next_button, self.read_button,
+                       self.notes_button):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(24, 8, 24, 16)
@@ -96,6 +103,7 @@ class ReaderView(QWidget):
         bottom.addWidget(self.previous_button)
         bottom.addStretch(1)
         bottom.addWidget(self.read_button)
+        bottom.addWidget(self.notes_button)
         bottom.addStretch(1)
         bottom.addWidget(self.next_button)
 
@@ -123,6 +131,7 @@ class ReaderView(QWidget):
 
         self.notes_panel = NotesPanel(store, report)
         self.notes_panel.bookmarks.open_requested.connect(self.open_section)
+        self.notes_panel.notes.changed.connect(self._show_note_count)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("ReaderSplitter")
@@ -130,8 +139,10 @@ class ReaderView(QWidget):
         self.splitter.addWidget(self.contents)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.notes_panel)
+        self.splitter.splitterMoved.connect(lambda *_: self._fit_navigation_labels())
         self.splitter.setStretchFactor(1, 1)
-        self.contents.setMinimumWidth(240)
+        self.contents.setMinimumWidth(200)
+        self.centre = centre
         self.splitter.setSizes([300, 760, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -140,7 +151,8 @@ class ReaderView(QWidget):
         if saved is not None:
             self.splitter.restoreState(saved)
         self.contents.setVisible(settings.value("reader/contents_visible", "true") == "true")
-        self.notes_panel.setVisible(settings.value("reader/notes_visible", "true") == "true")
+        # Hidden until asked for: the text gets the room (the Notes button shows the count).
+        self.notes_panel.setVisible(settings.value("reader/notes_visible", "false") == "true")
 
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
@@ -193,6 +205,7 @@ class ReaderView(QWidget):
         }
         actions["toggle_contents"].setChecked(not self.contents.isHidden())
         actions["toggle_notes"].setChecked(not self.notes_panel.isHidden())
+        self.notes_button.setChecked(not self.notes_panel.isHidden())
         # N with a passage selected: the quick way to note it (only while the text has focus).
         quick_note = QAction("Note the selected passage", self.text)
         quick_note.setShortcut(QKeySequence("N"))
@@ -235,6 +248,7 @@ class ReaderView(QWidget):
             self._opened_at = self._last_tick = time.monotonic()
             self._end_reached_at = None
             self.notes_panel.notes.show_section(section_id)
+            self._show_note_count()
         self.contents.tree.select(section_id)
         if paragraph is not None:
             self.text.scroll_to_paragraph(paragraph)
@@ -267,12 +281,11 @@ class ReaderView(QWidget):
         following = self._report.next(self.section)
         self.previous_button.setEnabled(preceding is not None)
         self.next_button.setEnabled(following is not None)
-        self.previous_button.setText("Previous")
         self.previous_button.setToolTip(
             f"Previous: {preceding.label} (Left or Alt+Left)" if preceding else "")
-        self.next_button.setText("Next" if following else "End of the report")
         self.next_button.setToolTip(
             f"Next: {following.label} (Right or Alt+Right)" if following else "")
+        self._fit_navigation_labels()
         read = self.section.id in self._store.sections.read_ids()
         self.read_button.setChecked(read)
         self.read_button.setText("Read" if read else "Mark as read")
@@ -386,7 +399,26 @@ class ReaderView(QWidget):
 
     def _toggle_notes(self) -> None:
         self.notes_panel.setVisible(self.notes_panel.isHidden())
-        self.actions_by_name["toggle_notes"].setChecked(not self.notes_panel.isHidden())
+        shown = not self.notes_panel.isHidden()
+        self.actions_by_name["toggle_notes"].setChecked(shown)
+        self.notes_button.setChecked(shown)
+
+    def _show_note_count(self) -> None:
+        count = len(self._store.notes.for_section(self.section.id)) if self.section else 0
+        self.notes_button.setText(f"Notes ({count})" if count else "Notes")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_navigation_labels()
+
+    def _fit_navigation_labels(self) -> None:
+        """Previous/Next keep their words while the column is wide, and their arrows always."""
+        wide = self.centre.width() >= 560
+        self.previous_button.setText("Previous" if wide else "")
+        if self.section is not None and self._report.next(self.section) is None:
+            self.next_button.setText("End of the report" if wide else "")
+        else:
+            self.next_button.setText("Next" if wide else "")
 
     def save_state(self) -> None:
         """Saves everything before the window closes; nothing is written after this."""
