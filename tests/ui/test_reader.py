@@ -72,6 +72,8 @@ def test_first_run_opens_the_introduction_with_a_welcome(make_window: WindowFact
     assert "Welcome" in reader.welcome.text()
     assert window.current_view() == "read"
     assert reader.contents.progress_label.text() == "0 of 29 sections read"
+    reader.go_next()
+    assert not reader.welcome.isVisible()
 
 
 def test_open_a_section_from_the_contents(qtbot: QtBot, make_window: WindowFactory,

@@ -241,6 +241,8 @@ class ReaderView(QWidget):
             return
         section = self._report.get(section_id)
         if self.section is not section:
+            if self.section is not None:
+                self.welcome.hide()  # the learner has found their way
             self._leave_section()
             self.section = section
             self.text.show_section(self._report, section, reading_font(self._zoom))
