@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from studyapp.core.migrations import migrations
 from studyapp.core.paths import DEFAULT_PROFILE, DataDirError, profile_path
+from studyapp.core.questionsets import collector_paused
 from studyapp.core.questionsets.model import Card, Question, QuestionSet
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -386,6 +387,16 @@ class QuestionSetsService:
         Items missing from the new version are retired, not deleted, so that learners'
         history still names them.
         """
+        # A row per item would otherwise trigger collections that scan the whole set in vain.
+        with collector_paused():
+            return self._import_set(question_set, sha256, progress)
+
+    def _import_set(
+        self,
+        question_set: QuestionSet,
+        sha256: str,
+        progress: Callable[[int, int], None] | None,
+    ) -> ImportSummary:
         summary = ImportSummary(question_set.id)
         set_id = question_set.id
         total = len(question_set.questions) + len(question_set.cards)

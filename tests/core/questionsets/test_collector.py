@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,3 +94,30 @@ def test_pauses_nest_and_overlap_across_threads() -> None:
     release.set()
     thread.join(5)
     assert gc.isenabled()
+
+
+def test_import_set_runs_with_the_collector_paused_and_restores_it(tmp_path: Path) -> None:
+    from studyapp.core.store import open_store
+
+    store = open_store(tmp_path / "data", "default")
+    try:
+        result = load_file(_write(tmp_path))
+        assert result.question_set is not None
+        seen: list[bool] = []
+        store.question_sets.import_set(
+            result.question_set, progress=lambda done, total: seen.append(gc.isenabled()))
+        assert seen and not any(seen)
+        assert gc.isenabled()
+        result.question_set.questions[0].prompt = None  # type: ignore[assignment]
+        result.question_set.questions[0].id = None  # type: ignore[assignment]
+        with pytest.raises(sqlite3.IntegrityError):  # a failure must restore the collector
+            store.question_sets.import_set(result.question_set)
+        assert gc.isenabled()
+    finally:
+        store.close()
+
+
+def _write(folder: Path) -> Path:
+    path = folder / "demo.yaml"
+    path.write_text(NATIVE, encoding="utf-8")
+    return path
