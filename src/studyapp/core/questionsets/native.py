@@ -17,15 +17,22 @@ import difflib
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from yaml.composer import Composer
+from yaml.composer import ComposerError
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from studyapp.core.questionsets.checks import duplicate_ids
@@ -67,13 +74,12 @@ class _Refused(Exception):
 
 
 try:
-    # libyaml scans and parses about ten times faster; composing stays in Python (below).
+    # libyaml scans and parses about ten times faster; values are built in Python (below).
     from yaml._yaml import CParser
 
-    class _Events(Composer, CParser, SafeConstructor, Resolver):
+    class _Events(CParser, SafeConstructor, Resolver):
         def __init__(self, text: str) -> None:
             CParser.__init__(self, text)
-            Composer.__init__(self)
             SafeConstructor.__init__(self)
             Resolver.__init__(self)
 
@@ -84,27 +90,14 @@ except ImportError:  # PyYAML built without libyaml
 
 
 class _Loader(_Events):
-    """Safe loader that refuses anchors/aliases and deep nesting while composing nodes."""
+    """Safe loader: a source of parsing events, a tag resolver and the scalar constructors."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
-        line = event.start_mark.line + 1 if event and event.start_mark else 0
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise _Refused(
-                line, "YAML anchors and aliases ('&name', '*name') are not allowed; "
-                "write each value out in full",
-            )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise _Refused(line, f"the file is nested more than {MAX_DEPTH} levels deep")
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+_ANCHORS = ("YAML anchors and aliases ('&name', '*name') are not allowed; "
+            "write each value out in full")
+_TOO_DEEP = f"the file is nested more than {MAX_DEPTH} levels deep"
+_NUMBER_TAGS = (_BOOL, _INT, _FLOAT)
+_CONSTRUCTED_TAGS = (_NULL, _BOOL, _INT, _FLOAT)
 
 
 class _Map(dict[Any, Any]):
@@ -126,69 +119,181 @@ class _Seq(list[Any]):
 
 
 class _Reader:
-    """Turns composed nodes into plain values (with line information), collecting problems."""
+    """Turns parsing events straight into plain values (with line information).
+
+    No node tree is built in between: the events are read once, in order. Anchors and aliases
+    (alias bombs) and nesting deeper than MAX_DEPTH are refused wherever they are, even inside
+    values that are left out; problems are collected, except inside a value that is left out
+    (the value of a repeated or non-text key, a collection with an unsupported tag).
+    ``raw`` (in ``_Map`` and ``_Seq``) keeps the text of scalars that YAML read as numbers or
+    booleans: unquoted 1921, yes or 3.10 where text is expected mean the text as written.
+    """
 
     def __init__(self, loader: _Loader, path: str) -> None:
         self.loader = loader
         self.path = path
         self.problems: list[Problem] = []
+        # An unexpected error from a constructor is raised once the whole file has parsed,
+        # as when the node tree was built first: a syntax error further on takes precedence.
+        self._error: Exception | None = None
+        self._get_event: Callable[[], Any] = loader.get_event
+        self._resolve = loader.resolve
+        # First characters of plain scalars that may resolve to something other than text.
+        resolvers = loader.yaml_implicit_resolvers
+        self._maybe_not_text: Any = (
+            None if None in resolvers or loader.yaml_path_resolvers else frozenset(resolvers)
+        )
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
 
-    def scalar(self, node: ScalarNode) -> Any:
-        line = node.start_mark.line + 1
-        if node.tag == _STR or node.tag in _AS_TEXT:
-            return node.value.strip()
-        if node.tag in (_NULL, _BOOL, _INT, _FLOAT):
+    def document(self) -> tuple[int | None, Any]:
+        """The line of the only document's root (None when the stream is empty) and its value.
+
+        Raises what the parser raises, and _Refused.
+        """
+        get_event = self._get_event
+        get_event()  # STREAM-START
+        if self.loader.check_event(StreamEndEvent):
+            get_event()
+            return None, None
+        get_event()  # DOCUMENT-START
+        event = get_event()
+        root_mark = event.start_mark
+        value = self._node(event, 1, True)
+        get_event()  # DOCUMENT-END
+        if not self.loader.check_event(StreamEndEvent):
+            extra = get_event()
+            raise ComposerError("expected a single document in the stream", root_mark,
+                                "but found another document", extra.start_mark)
+        get_event()  # STREAM-END
+        if self._error is not None:
+            raise self._error
+        return root_mark.line + 1, value
+
+    def _tag(self, event: Any) -> str:
+        tag = event.tag
+        if tag is None or tag == "!":
+            value = event.value
+            maybe = self._maybe_not_text
+            if maybe is not None and not (event.implicit[0] and value[:1] in maybe):
+                return _STR  # what resolve() says without trying every pattern
+            return self._resolve(ScalarNode, value, event.implicit)
+        return tag
+
+    def _scalar(self, tag: str, event: Any, line: int) -> Any:
+        if tag == _STR or tag in _AS_TEXT:
+            return event.value.strip()
+        if tag in _CONSTRUCTED_TAGS:
+            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
             try:
                 value = self.loader.construct_object(node)
             except (ValueError, yaml.YAMLError):
-                self.problem(line, f"'{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}")
+                self.problem(line, f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}")
+                return None
+            except Exception as error:  # e.g. !!bool maybe
+                self._error = self._error or error
                 return None
             return value
-        self.problem(line, f"the YAML tag '{node.tag}' is not supported in question sets")
+        self.problem(line, f"the YAML tag '{tag}' is not supported in question sets")
         return None
 
-    def value(self, node: Node) -> Any:
-        line = node.start_mark.line + 1
-        if isinstance(node, ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, SequenceNode) and node.tag == _SEQ:
-            seq = _Seq(line)
-            for index, item in enumerate(node.value):
-                seq.append(self.value(item))
-                seq.item_lines.append(item.start_mark.line + 1)
-                self._keep_raw(seq.raw, index, item)
-            return seq
-        if isinstance(node, MappingNode) and node.tag == _MAP:
-            mapping = _Map(line)
-            for key_node, value_node in node.value:
-                key_line = key_node.start_mark.line + 1
-                key = self.value(key_node) if isinstance(key_node, ScalarNode) else None
+    def _node(self, event: Any, depth: int, build: bool) -> Any:
+        """The value of the node that ``event`` starts (None when not ``build``)."""
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent) or event.anchor is not None:
+            raise _Refused(line, _ANCHORS)
+        if depth > MAX_DEPTH:
+            raise _Refused(line, _TOO_DEEP)
+        if isinstance(event, ScalarEvent):
+            return self._scalar(self._tag(event), event, line) if build else None
+        is_sequence = isinstance(event, SequenceStartEvent)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self._resolve(SequenceNode if is_sequence else MappingNode, None,
+                                event.implicit)
+        if build and tag != (_SEQ if is_sequence else _MAP):
+            self.problem(line, f"the YAML tag '{tag}' is not supported in question sets")
+            build = False
+        if is_sequence:
+            return self._sequence(line, depth, build)
+        return self._mapping(line, depth, build)
+
+    def _sequence(self, line: int, depth: int, build: bool) -> _Seq | None:
+        get_event = self._get_event
+        seq = _Seq(line) if build else None
+        index = 0
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is SequenceEndEvent:
+                return seq
+            item_line = event.start_mark.line + 1
+            if kind is ScalarEvent and event.anchor is None and depth < MAX_DEPTH:
+                if seq is not None:
+                    tag = self._tag(event)
+                    seq.append(event.value.strip() if tag == _STR
+                               else self._scalar(tag, event, item_line))
+                    seq.item_lines.append(item_line)
+                    if tag in _NUMBER_TAGS:
+                        seq.raw[index] = event.value.strip()
+            else:
+                value = self._node(event, depth + 1, seq is not None)
+                if seq is not None:
+                    seq.append(value)
+                    seq.item_lines.append(item_line)
+            index += 1
+
+    def _mapping(self, line: int, depth: int, build: bool) -> _Map | None:
+        get_event = self._get_event
+        mapping = _Map(line) if build else None
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is MappingEndEvent:
+                return mapping
+            key_line = event.start_mark.line + 1
+            key: Any = None
+            if kind is ScalarEvent and event.anchor is None and depth < MAX_DEPTH:
+                if mapping is not None:
+                    tag = self._tag(event)
+                    key = event.value.strip() if tag == _STR else self._scalar(tag, event,
+                                                                               key_line)
+            else:
+                # Only a scalar key is read; the contents of any other are left out.
+                is_scalar = kind is ScalarEvent
+                value = self._node(event, depth + 1, mapping is not None and is_scalar)
+                key = value if is_scalar else None
+            keep = False
+            if mapping is not None:
                 if not isinstance(key, str):
                     self.problem(key_line, "keys must be plain words such as 'prompt' or 'answer'")
-                    continue
-                if key in mapping:
+                elif key in mapping:
                     self.problem(
                         key_line,
                         f"'{key}' appears twice (first on line {mapping.key_lines[key]}); "
                         "keep only one",
                     )
-                    continue
-                mapping[key] = self.value(value_node)
-                mapping.key_lines[key] = key_line
-                self._keep_raw(mapping.raw, key, value_node)
-            return mapping
-        self.problem(line, f"the YAML tag '{node.tag}' is not supported in question sets")
-        return None
-
-    @staticmethod
-    def _keep_raw(raw: dict[Any, str], key: Any, node: Node) -> None:
-        # Unquoted 1921, yes or 3.10 become numbers or booleans; where text is expected
-        # the trainer meant the text as written.
-        if isinstance(node, ScalarNode) and node.tag in (_BOOL, _INT, _FLOAT):
-            raw[key] = node.value.strip()
+                else:
+                    keep = True
+            event = get_event()
+            kind = type(event)
+            if kind is ScalarEvent and event.anchor is None and depth < MAX_DEPTH:
+                if keep:
+                    assert mapping is not None
+                    value_line = event.start_mark.line + 1
+                    tag = self._tag(event)
+                    mapping[key] = (event.value.strip() if tag == _STR
+                                    else self._scalar(tag, event, value_line))
+                    mapping.key_lines[key] = key_line
+                    if tag in _NUMBER_TAGS:
+                        mapping.raw[key] = event.value.strip()
+            else:
+                value = self._node(event, depth + 1, keep)
+                if keep:
+                    assert mapping is not None
+                    mapping[key] = value
+                    mapping.key_lines[key] = key_line
 
 
 def parse(text: str, path: str) -> LoadResult:
@@ -199,7 +304,8 @@ def parse(text: str, path: str) -> LoadResult:
     try:
         loader = _Loader(text)
         try:
-            node = loader.get_single_node()
+            reader = _Reader(loader, path)
+            root_line, document = reader.document()
         finally:
             loader.dispose()
     except _Refused as refused:
@@ -219,13 +325,11 @@ def parse(text: str, path: str) -> LoadResult:
     except UnicodeEncodeError:
         return LoadResult(None, [Problem(path, 0, "the text contains characters that are not "
                                                   "valid Unicode; save it as UTF-8 again")])
-    reader = _Reader(loader, path)
-    if node is None:
+    if root_line is None:
         return LoadResult(None, [Problem(path, 0, "the file is empty")])
-    document = reader.value(node)
     if not isinstance(document, _Map):
         reader.problem(
-            node.start_mark.line + 1,
+            root_line,
             "a question set must start with keys such as 'format:', 'id:' and 'title:'",
         )
         return LoadResult(None, _sorted(reader.problems))
