@@ -103,6 +103,8 @@ _CONSTRUCTED_TAGS = (_NULL, _BOOL, _INT, _FLOAT)
 class _Map(dict[Any, Any]):
     """A YAML mapping with the line of the mapping, of each key, and raw text of each scalar."""
 
+    __slots__ = ("line", "key_lines", "raw")
+
     def __init__(self, line: int) -> None:
         super().__init__()
         self.line = line
@@ -111,6 +113,8 @@ class _Map(dict[Any, Any]):
 
 
 class _Seq(list[Any]):
+    __slots__ = ("line", "item_lines", "raw")
+
     def __init__(self, line: int) -> None:
         super().__init__()
         self.line = line
