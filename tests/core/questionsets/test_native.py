@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from studyapp.core.questionsets import LoadResult, check_set
+from studyapp.core.questionsets import LoadResult, check_set, load_file
 from studyapp.core.questionsets.model import Card, Choice, NumericAnswer, Question, QuestionSet
 from studyapp.core.questionsets.native import dump, parse, schema
 from studyapp.core.resources import read_text
@@ -427,3 +427,16 @@ def test_without_libyaml_the_same_file_gives_the_same_result() -> None:
     with_libyaml, line = done.stdout.rsplit("\n", 2)[:2]
     assert with_libyaml == repr(parse(ALL_TYPES, PATH))
     assert line == "2"
+
+
+@pytest.mark.parametrize("value", ["!!bool maybe", "!!float", "!!int twelve", "!!timestamp x"])
+def test_a_bad_explicit_tag_is_a_problem_not_a_crash(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "tagged.yaml"
+    path.write_text(
+        "format: studyapp-questions/1\nid: tagged\ntitle: Tagged\nquestions:\n"
+        f"  - id: q1\n    type: truefalse\n    prompt: Innovation.\n    answer: {value}\n",
+        encoding="utf-8",
+    )
+    result = load_file(path)  # never raises
+    assert not result.ok
+    assert {problem.line for problem in result.problems} == {8}

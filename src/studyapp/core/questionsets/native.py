@@ -137,9 +137,6 @@ class _Reader:
         self.loader = loader
         self.path = path
         self.problems: list[Problem] = []
-        # An unexpected error from a constructor is raised once the whole file has parsed,
-        # as when the node tree was built first: a syntax error further on takes precedence.
-        self._error: Exception | None = None
         self._get_event: Callable[[], Any] = loader.get_event
         self._resolve = loader.resolve
         # First characters of plain scalars that may resolve to something other than text.
@@ -171,8 +168,6 @@ class _Reader:
             raise ComposerError("expected a single document in the stream", root_mark,
                                 "but found another document", extra.start_mark)
         get_event()  # STREAM-END
-        if self._error is not None:
-            raise self._error
         return root_mark.line + 1, value
 
     def _tag(self, event: Any) -> str:
@@ -192,11 +187,8 @@ class _Reader:
             node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
             try:
                 value = self.loader.construct_object(node)
-            except (ValueError, yaml.YAMLError):
+            except (ValueError, LookupError, yaml.YAMLError):  # e.g. !!bool maybe, !!float ''
                 self.problem(line, f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}")
-                return None
-            except Exception as error:  # e.g. !!bool maybe
-                self._error = self._error or error
                 return None
             return value
         self.problem(line, f"the YAML tag '{tag}' is not supported in question sets")
