@@ -8,7 +8,6 @@ as ``PATH:LINE: message``.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -221,45 +220,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORT_COLUMNS = [
-    "profile", "kind", "item", "title", "started", "finished", "read_at", "seconds",
-    "score", "max_score", "passed",
-]
-
-
 def cmd_export(args: argparse.Namespace) -> int:
+    from studyapp.core.files import write_text_atomically
+    from studyapp.core.stats import results_csv, results_rows
+
     store = _open_store(args)
     if store is None:
         return EXIT_PROBLEMS
-    report = load_report()
     try:
-        progress = store.sections.all_progress()
-        attempts = store.db.execute(
-            "SELECT id, mode, scope, started_at, finished_at, score, max_score, passed "
-            "FROM quiz_attempts ORDER BY started_at"
-        ).fetchall()
+        rows = results_rows(store, load_report())
     finally:
         store.close()
-    rows: list[list[Any]] = []
-    for section in report.sections:
-        p = progress.get(section.id)
-        rows.append([
-            store.profile, "section", section.id, section.label,
-            p.opened_at if p else "", "", (p.read_at or "") if p else "",
-            round(p.seconds) if p else 0, "", "", "",
-        ])
-    for attempt_id, mode, scope, started, finished, score, max_score, passed in attempts:
-        rows.append([
-            store.profile, f"quiz:{mode}", attempt_id, scope, started, finished or "", "", "",
-            score, max_score, "" if passed is None else ("yes" if passed else "no"),
-        ])
     target = Path(args.file)
     try:
-        # UTF-8 with a BOM: Excel on Chinese Windows then opens it with the right encoding.
-        with target.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(EXPORT_COLUMNS)
-            writer.writerows(rows)
+        write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
     except OSError as error:
         _error(f"{target}: cannot write ({error.strerror or error})")
         return EXIT_PROBLEMS

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from studyapp.core.report import Report
@@ -39,3 +41,40 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
         "reviews": counts["review_log"],
         "quiz_attempts": counts["quiz_attempts"],
     }
+
+
+EXPORT_COLUMNS = [
+    "profile", "kind", "item", "title", "started", "finished", "read_at", "seconds",
+    "score", "max_score", "passed",
+]
+
+
+def results_rows(store: Store, report: Report) -> list[list[Any]]:
+    """The profile's results for a trainer: a row per report section, then per quiz attempt
+    (columns as EXPORT_COLUMNS, documented in docs/cli.md)."""
+    progress = store.sections.all_progress()
+    rows: list[list[Any]] = []
+    for section in report.sections:
+        p = progress.get(section.id)
+        rows.append([
+            store.profile, "section", section.id, section.label,
+            p.opened_at if p else "", "", (p.read_at or "") if p else "",
+            round(p.seconds) if p else 0, "", "", "",
+        ])
+    for attempt in store.quiz_attempts():
+        rows.append([
+            store.profile, f"quiz:{attempt.mode}", attempt.id, attempt.scope, attempt.started_at,
+            attempt.finished_at or "", "", "", attempt.score, attempt.max_score,
+            "" if attempt.passed is None else ("yes" if attempt.passed else "no"),
+        ])
+    return rows
+
+
+def results_csv(rows: list[list[Any]]) -> str:
+    """The rows as CSV text under a header; write it with encoding "utf-8-sig" so that Excel
+    on Chinese Windows reads it as UTF-8."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(EXPORT_COLUMNS)
+    writer.writerows(rows)
+    return buffer.getvalue()

@@ -148,6 +148,18 @@ class Bookmark:
 
 
 @dataclass
+class QuizAttempt:
+    id: int
+    mode: str
+    scope: str
+    started_at: str
+    finished_at: str | None
+    score: float | None
+    max_score: float | None
+    passed: bool | None
+
+
+@dataclass
 class ImportSummary:
     set_id: str
     added: int = 0
@@ -185,6 +197,18 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    def quiz_attempts(self) -> list[QuizAttempt]:
+        rows = self.db.execute(
+            "SELECT id, mode, scope, started_at, finished_at, score, max_score, passed "
+            "FROM quiz_attempts ORDER BY started_at, id"
+        ).fetchall()
+        return [
+            QuizAttempt(id=row[0], mode=row[1], scope=row[2], started_at=row[3],
+                        finished_at=row[4], score=row[5], max_score=row[6],
+                        passed=None if row[7] is None else bool(row[7]))
+            for row in rows
+        ]
 
     def counts(self) -> dict[str, int]:
         """Row counts that the stats summary reports."""

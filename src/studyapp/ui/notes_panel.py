@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,17 +19,10 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.report import Report
 from studyapp.core.store import Bookmark, Note, Store
+from studyapp.ui.formatting import local_time
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 QUOTE_CHARS = 160
-
-
-def _when(stamp: str) -> str:
-    try:
-        moment = datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
-        return stamp
-    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def _empty_label(text: str) -> QLabel:
@@ -127,7 +118,7 @@ class NotesTab(QWidget):
 
     @staticmethod
     def _item(note: Note) -> QListWidgetItem:
-        stamp = _when(note.updated_at)
+        stamp = local_time(note.updated_at)
         item = QListWidgetItem(f"{note.text}\n— {stamp}")
         item.setData(ID_ROLE, note.id)
         item.setData(Qt.ItemDataRole.UserRole + 1, note.text)
@@ -271,7 +262,7 @@ class BookmarksTab(QWidget):
         item = QListWidgetItem(mark.label or title)
         item.setData(ID_ROLE, mark.id)
         item.setData(Qt.ItemDataRole.UserRole + 1, (mark.section_id, mark.paragraph))
-        item.setToolTip(f"{title}\nAdded {_when(mark.created_at)}. F2 renames.")
+        item.setToolTip(f"{title}\nAdded {local_time(mark.created_at)}. F2 renames.")
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         return item
 

@@ -9,9 +9,6 @@ Remove… (after a confirmation; learners' history is kept).
 from __future__ import annotations
 
 import html
-import os
-import tempfile
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -37,8 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.core.files import write_text_atomically
 from studyapp.core.store import SetInfo, Store, StoreError
 from studyapp.ui import import_dialog
+from studyapp.ui.formatting import local_time
 from studyapp.ui.import_dialog import (
     FORMAT_LABELS,
     GAP,
@@ -55,7 +54,7 @@ from studyapp.ui.import_dialog import (
     types_text,
 )
 
-__all__ = ["BUILTIN_TOOLTIP", "QuestionSetsDialog", "write_atomically"]
+__all__ = ["BUILTIN_TOOLTIP", "QuestionSetsDialog"]
 
 BUILTIN_TOOLTIP = (
     "Built-in sets come with StudyApp and cannot be removed. "
@@ -64,35 +63,6 @@ BUILTIN_TOOLTIP = (
 EXPORT_FILTER = "StudyApp question set (*.yaml *.yml)"
 
 _last_export_folder: str = ""
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Writes ``text`` (UTF-8) to a temporary file beside ``path``, then replaces ``path``.
-
-    A crash or a full disk leaves either the old file or the new one, never half a file.
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-
-
-def _when(stamp: str) -> str:
-    """An ISO time stamp (UTC) in local time, e.g. '2025-03-14 09:26'."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (ValueError, TypeError):
-        return stamp or "–"
 
 
 class QuestionSetsDialog(QDialog):
@@ -271,7 +241,7 @@ class QuestionSetsDialog(QDialog):
                       QStyle.StandardPixmap.SP_MessageBoxCritical)
             return
         try:
-            write_atomically(target, text)
+            write_text_atomically(target, text)
         except OSError as error:
             self._say(
                 f"“{info.title}” could not be saved to {target} "
@@ -369,7 +339,7 @@ class QuestionSetsDialog(QDialog):
             ("Version", info.version or "–"),
             ("Source", info.source or "–"),
             ("Format", FORMAT_LABELS.get(info.format, info.format or "–")),
-            ("Imported", _when(info.imported_at)),
+            ("Imported", local_time(info.imported_at)),
             ("Questions", f"{info.question_count}"
              + (f"  ({types_text(info.by_type)})" if info.by_type else "")),
             ("Cards", str(info.card_count)),
