@@ -51,8 +51,10 @@ def make_window(qtbot: QtBot, isolated_data_dir: Path,
 
 
 def restart(window: MainWindow, make: WindowFactory) -> MainWindow:
+    store = window.store
+    assert store is not None
     window.close()
-    window.store.close()
+    store.close()
     return make()
 
 
@@ -418,3 +420,79 @@ def test_dropping_a_question_file_opens_the_import_preview(
     assert "class-7" in [s.id for s in window.store.question_sets.list()]
     assert window.statusBar().currentMessage() == "Imported 1 question set."
     assert window.quiz_view.message.text() != before
+
+
+def test_export_results_for_a_trainer(qtbot: QtBot, make_window: WindowFactory,
+                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    window.reader.open_section("reasons.4")
+    qtbot.mouseClick(window.reader.read_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "class 7 results"  # no extension typed: .csv is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), "CSV for Excel (*.csv)"))
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    written = target.with_name("class 7 results.csv")
+    raw = written.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("profile,kind,item")
+    assert any(line.startswith("learner,section,reasons.4,") for line in lines)
+    assert str(written) in window.statusBar().currentMessage()
+
+
+def test_switching_to_a_new_profile_keeps_each_learners_progress(
+    qtbot: QtBot, isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from studyapp.ui.launch import WindowSession
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    session = WindowSession(app, isolated_data_dir, "default")
+    first = session.open_window()
+    qtbot.addWidget(first)
+    assert session.open_profile()
+    first.reader.open_section("problems.3")
+    first.reader.toggle_read()
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("王芳", True))
+    first.new_profile()
+    second = session.window
+    assert second is not None and second is not first and not first.isVisible()
+    qtbot.addWidget(second)
+    assert session.store is not None and session.store.profile == "王芳"
+    assert second.profile_label.text() == "Profile: 王芳"
+    assert second.reader.section is not None and second.reader.section.id == "intro"
+    assert session.store.sections.read_ids() == set()
+
+    second._fill_profiles_menu()
+    names = [a.text() for a in second.profiles_menu.actions() if a.isCheckable()]
+    assert names == sorted(["default", "王芳"])
+    next(a for a in second.profiles_menu.actions() if a.text() == "default").trigger()
+    third = session.window
+    assert third is not None
+    qtbot.addWidget(third)
+    assert third.reader.section is not None and third.reader.section.id == "problems.3"
+    assert session.store is not None and session.store.sections.read_ids() == {"problems.3"}
+    third.close()
+    session.close()
+
+
+def test_a_profile_name_that_cannot_be_used_is_explained(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window = make_window()
+    warnings: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("../x", True))
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text: warnings.append(text))
+    requested: list[str] = []
+    window.profile_requested.connect(requested.append)
+    window.new_profile()
+    assert requested == []
+    assert "cannot be used as a profile name" in warnings[0]

@@ -121,12 +121,14 @@ class WindowSession(QObject):
         colours = apply_theme(self.app, choice)
         window = MainWindow(self.settings, self.data_dir, colours, choice, self.profile)
         window.appearance_changed.connect(self.open_window)
+        window.profile_requested.connect(self.switch_profile)
         previous, self.window = self.window, window
         if previous is not None:
             previous.close()  # saves its state, which the new window then restores
             previous.deleteLater()
             window.restoreGeometry(previous.saveGeometry())
-        if self.store is not None and self.report is not None:
+        if self.store is not None:
+            self.report = self.report or load_report()
             window.attach(self.store, self.report)
         window.show()
         return window
@@ -146,15 +148,38 @@ class WindowSession(QObject):
                 self.window.close()
             self.failed.emit()
             return False
+        self._install_builtin_sets(store)
+        self.store, self.report = store, report
+        if self.window is not None:
+            self.window.attach(store, report)
+        return True
+
+    def switch_profile(self, profile: str) -> bool:
+        """Opens another learner's profile in a fresh window; the current one stays open
+        when the other cannot be opened."""
+        from studyapp.core.store import StoreError, open_store
+
+        try:
+            store = open_store(self.data_dir, profile)
+        except StoreError as error:
+            QMessageBox.warning(self.window, APP_NAME, str(error))
+            return False
+        self._install_builtin_sets(store)
+        previous = self.store
+        self.profile, self.store = profile, store
+        self.open_window()  # closes the previous window, which saves its learner's place
+        if previous is not None:
+            previous.close()
+        return True
+
+    def _install_builtin_sets(self, store: Store) -> None:
+        from studyapp.core.store import StoreError
+
         try:
             store.question_sets.ensure_builtin()
         except (StoreError, MissingResourceError) as error:
             # The reader still works without the built-in sets; say what is wrong and go on.
             QMessageBox.warning(self.window, APP_NAME, str(error))
-        self.store, self.report = store, report
-        if self.window is not None:
-            self.window.attach(store, report)
-        return True
 
     def close(self) -> None:
         if self.store is not None:

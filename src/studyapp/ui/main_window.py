@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -81,6 +83,7 @@ class PendingView(QWidget):
 
 class MainWindow(QMainWindow):
     appearance_changed = Signal()  # the learner chose another theme; the window is rebuilt
+    profile_requested = Signal(str)  # the learner chose another profile (or a new one)
 
     def __init__(self, settings: QSettings, data_dir: Path, colours: Colours,
                  theme: ThemeChoice, profile: str) -> None:
@@ -191,8 +194,10 @@ class MainWindow(QMainWindow):
         """Until a profile is attached, only what needs none is enabled (menus, Quit, Help)."""
         for button in self.rail_buttons.buttons():
             button.setEnabled(ready)
-        for action in [*self.view_actions.values(), self.import_action, self.sets_action]:
+        for action in [*self.view_actions.values(), self.import_action, self.sets_action,
+                       self.export_action]:
             action.setEnabled(ready)
+        self.profiles_menu.setEnabled(ready)
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -205,7 +210,13 @@ class MainWindow(QMainWindow):
         self.data_folder_action = self._action("Open &data folder", None, self.open_data_folder)
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
-        file_menu.addActions([self.import_action, self.sets_action])
+        self.export_action = self._action("&Export results…", "Ctrl+E", self.export_results)
+        file_menu.addActions([self.import_action, self.sets_action, self.export_action])
+        file_menu.addSeparator()
+        self.profiles_menu = file_menu.addMenu("&Profile")
+        self.profiles_menu.aboutToShow.connect(self._fill_profiles_menu)
+        self.new_profile_action = QAction("&New profile…", self)
+        self.new_profile_action.triggered.connect(self.new_profile)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -354,6 +365,69 @@ class MainWindow(QMainWindow):
         return [Path(url.toLocalFile()) for url in urls
                 if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in EXTENSIONS]
 
+    def export_results(self) -> None:
+        """Writes the profile's results as a CSV file for a trainer (as `studyapp export`)."""
+        from studyapp.core.files import write_text_atomically
+        from studyapp.core.stats import results_csv, results_rows
+
+        if self.store is None:
+            return
+        suggested = Path.home() / f"studyapp-results-{self.store.profile}.csv"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export results", str(suggested), "CSV for Excel (*.csv)")
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".csv":
+            target = target.with_name(target.name + ".csv")
+        rows = results_rows(self.store, self.report)
+        try:
+            write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Export results",
+                f"The results could not be written to {target} "
+                f"({error.strerror or error}). Choose another folder and try again.")
+            return
+        self.statusBar().showMessage(f"Exported {len(rows)} rows to {target}.", 6000)
+
+    def _fill_profiles_menu(self) -> None:
+        from studyapp.core.paths import list_profiles
+
+        self.profiles_menu.clear()
+        current = self.store.profile if self.store is not None else ""
+        group = QActionGroup(self.profiles_menu)
+        for name in sorted(set(list_profiles(self.data_dir)) | {current}):
+            action = self.profiles_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name == current)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, n=name: self.switch_profile(n))
+        self.profiles_menu.addSeparator()
+        self.profiles_menu.addAction(self.new_profile_action)
+
+    def switch_profile(self, name: str) -> None:
+        if self.store is not None and name != self.store.profile:
+            self.profile_requested.emit(name)
+
+    def new_profile(self) -> None:
+        from studyapp.core.paths import DataDirError, list_profiles, validate_profile_name
+
+        name, accepted = QInputDialog.getText(
+            self, "New profile",
+            "Each learner keeps their own progress in a profile.\nName of the new profile:")
+        if not accepted or not name.strip():
+            return
+        try:
+            name = validate_profile_name(name)
+        except DataDirError as error:
+            QMessageBox.warning(self, "New profile", str(error))
+            return
+        if name in list_profiles(self.data_dir):
+            QMessageBox.information(self, "New profile",
+                                    f"There is already a profile “{name}”; it is opened now.")
+        self.switch_profile(name)
+
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
 
@@ -388,6 +462,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.store is not None:
             self.reader.save_state()
+            self.store = None  # closed windows write nothing more
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)
