@@ -496,3 +496,22 @@ def test_a_profile_name_that_cannot_be_used_is_explained(
     window.new_profile()
     assert requested == []
     assert "cannot be used as a profile name" in warnings[0]
+
+
+def test_tab_reaches_every_part_of_the_reader(qtbot: QtBot, make_window: WindowFactory) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    reader = window.reader
+    reader.open_section("reasons.2")  # previous and next both enabled
+    reader.text.setFocus()
+    reached = set()
+    for _ in range(40):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        reached.add(focused)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    for widget in (reader.contents.search_field, reader.contents.tree, reader.text,
+                   reader.previous_button, reader.read_button, reader.notes_button,
+                   reader.next_button):
+        assert widget in reached, widget.objectName() or widget
