@@ -149,14 +149,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     try:
         store.question_sets.ensure_builtin()
-        with store.db.atomic():  # all files or none
-            summaries = [
-                (name, store.question_sets.import_set(result.question_set, sha256=sha256_of(name)))
-                for name, result in results
-            ]
+        summaries = store.question_sets.import_sets(  # all files or none
+            [(result.question_set, sha256_of(name)) for name, result in results])
     finally:
         store.close()
-    for name, summary in summaries:
+    for (name, _), summary in zip(results, summaries, strict=True):
         print(
             f"{name}: set '{summary.set_id}': {summary.added} added, {summary.updated} updated, "
             f"{summary.unchanged} unchanged, {summary.retired} retired"

@@ -173,3 +173,31 @@ def test_bad_profile_names_are_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot be used as a profile name"):
         open_store(tmp_path, "../escape")
     assert open_store(tmp_path, "张伟").path.name == "张伟.sqlite3"
+
+
+def test_import_sets_is_all_or_nothing_with_progress_across_sets(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = sample_set({"q1": "One?", "q2": "Two?"})
+    second = sample_set({"q1": "One?"})
+    second.id = "second-set"
+    seen: list[tuple[int, int]] = []
+    summaries = store.question_sets.import_sets([(first, "a"), (second, "b")],
+                                                progress=lambda d, t: seen.append((d, t)))
+    assert [s.set_id for s in summaries] == ["trainer-set", "second-set"]
+    assert seen[-1] == (5, 5) and all(total == 5 for _, total in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+    third = sample_set({"q9": "Nine?"})
+    third.id = "third-set"
+    original = store.question_sets.import_set
+
+    def fail_on_the_second(question_set: QuestionSet, *args: object, **kwargs: object) -> object:
+        if question_set.id == "second-set":
+            raise StoreError("disk full")
+        return original(question_set, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store.question_sets, "import_set", fail_on_the_second)
+    with pytest.raises(StoreError):
+        store.question_sets.import_sets([(third, "c"), (second, "d")])
+    assert "third-set" not in [s.id for s in store.question_sets.list()]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -414,6 +414,29 @@ class QuestionSetsService:
         # A row per item would otherwise trigger collections that scan the whole set in vain.
         with collector_paused():
             return self._import_set(question_set, sha256, progress)
+
+    def import_sets(
+        self,
+        sets: Sequence[tuple[QuestionSet, str]],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> builtins.list[ImportSummary]:
+        """Imports several (set, sha256) pairs in one transaction: all of them or none.
+
+        ``progress(done, total)`` counts items across all the sets.
+        """
+        total = sum(len(s.questions) + len(s.cards) for s, _ in sets)
+        summaries = []
+        done_before = 0
+
+        def overall(done: int, _size: int) -> None:
+            if progress is not None:
+                progress(done_before + done, total)
+
+        with self.db.atomic():
+            for question_set, sha256 in sets:
+                summaries.append(self.import_set(question_set, sha256, overall))
+                done_before += len(question_set.questions) + len(question_set.cards)
+        return summaries
 
     def _import_set(
         self,

@@ -855,19 +855,12 @@ class ImportDialog(QDialog):
         # own writes wait for the lock ("database is locked"), and the transaction spans all
         # files. The window stays painted through import_set's progress callback, which
         # processes events except user input (so nothing can start a second write meanwhile).
-        done_before = 0
-        results = []
+        previews = [p for p in self._previews if p.question_set is not None]
         try:
-            with self._store.db.atomic():  # all files or none, as `studyapp import` does
-                for preview in self._previews:
-                    assert preview.question_set is not None
-                    size = len(preview.question_set.questions) + len(preview.question_set.cards)
-                    summary = self._store.question_sets.import_set(
-                        preview.question_set, sha256=preview.sha256,
-                        progress=functools.partial(self._on_progress, done_before),
-                    )
-                    results.append((preview, summary))
-                    done_before += size
+            summaries = self._store.question_sets.import_sets(  # all files or none
+                [(p.question_set, p.sha256) for p in previews if p.question_set is not None],
+                progress=self._on_progress,
+            )
         except (StoreError, sqlite3.Error, OSError) as error:
             self._importing = False
             self.progress.hide()
@@ -883,12 +876,13 @@ class ImportDialog(QDialog):
         self._importing = False
         self._done = True
         self.progress.hide()
+        results = list(zip(previews, summaries, strict=True))
         self._show_summary(results)
-        ids = [summary.set_id for _, summary in results]
+        ids = [summary.set_id for summary in summaries]
         self.imported.emit(ids)
 
-    def _on_progress(self, offset: int, done: int, total: int) -> None:
-        self.progress.setValue(min(offset + done, self.progress.maximum()))
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setValue(min(done, self.progress.maximum()))
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _show_summary(self, results: list[tuple[FilePreview, Any]]) -> None:
