@@ -515,3 +515,17 @@ def test_tab_reaches_every_part_of_the_reader(qtbot: QtBot, make_window: WindowF
                    reader.previous_button, reader.read_button, reader.notes_button,
                    reader.next_button):
         assert widget in reached, widget.objectName() or widget
+
+
+def test_marking_unread_by_hand_sticks(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.dwell_for = lambda section: 0.2
+    reader.open_section("reasons.3")
+    reader.text.verticalScrollBar().setValue(reader.text.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: "reasons.3" in window.store.sections.read_ids(), timeout=5000)
+    qtbot.mouseClick(reader.read_button, Qt.MouseButton.LeftButton)
+    assert "reasons.3" not in window.store.sections.read_ids()
+    qtbot.wait(1200)  # still at the end, long past the dwell time
+    assert "reasons.3" not in window.store.sections.read_ids()
+    assert not reader.read_button.isChecked()

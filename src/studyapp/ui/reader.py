@@ -64,7 +64,9 @@ class ReaderView(QWidget):
         self._opened_at = time.monotonic()
         self._unflushed_seconds = 0.0
         self._last_tick = time.monotonic()
-        self._end_reached_at: float | None = None
+        # Auto-marking stops for the rest of a visit once the section is read or the learner
+        # has set it by hand (marking a section unread must stick).
+        self._may_auto_mark = False
 
         self.contents = ContentsPanel(report, colours)
         self.contents.section_activated.connect(self.open_section)
@@ -248,7 +250,7 @@ class ReaderView(QWidget):
             self.text.show_section(self._report, section, reading_font(self._zoom))
             self._store.sections.opened(section_id)
             self._opened_at = self._last_tick = time.monotonic()
-            self._end_reached_at = None
+            self._may_auto_mark = section_id not in self._store.sections.read_ids()
             self.notes_panel.notes.show_section(section_id)
             self._show_note_count()
         self.contents.tree.select(section_id)
@@ -312,7 +314,7 @@ class ReaderView(QWidget):
         if self.section is None:
             return
         self._store.sections.mark_read(self.section.id, read)
-        self._end_reached_at = None if read else self._end_reached_at
+        self._may_auto_mark = False
         self.refresh_progress()
         self._update_controls()
         self.read_changed.emit()
@@ -331,15 +333,8 @@ class ReaderView(QWidget):
         self._unflushed_seconds += min(elapsed, 2 * TICK_MS / 1000)
         if self._unflushed_seconds >= FLUSH_SECONDS:
             self.flush()
-        if not self.text.at_end():
-            self._end_reached_at = None
-            return
-        if self._end_reached_at is None:
-            self._end_reached_at = now
-        stayed = now - self._opened_at
-        if stayed >= self.dwell_for(self.section) and (
-            self.section.id not in self._store.sections.read_ids()
-        ):
+        if (self._may_auto_mark and self.text.at_end()
+                and now - self._opened_at >= self.dwell_for(self.section)):
             self._set_read(True)
 
     def flush(self) -> None:
