@@ -116,10 +116,6 @@ class Report:
         index = self.sections.index(section)
         return self.sections[index - 1] if index > 0 else None
 
-    def subtree(self, section_id: str) -> list[Section]:
-        """The section and everything below it, in reading order."""
-        return list(walk(self.get(section_id)))
-
     def read_counts(self, read_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
         """(read, total) sections for every section with children and for the whole report.
 

@@ -133,13 +133,6 @@ class SectionText(QTextBrowser):
             cursor.insertBlock(block_format, char_format)
         cursor.insertText(text, char_format)
 
-    def paragraph_count(self) -> int:
-        return len(self._paragraph_blocks)
-
-    def paragraph_text(self, paragraph: int) -> str:
-        block = self.document().findBlockByNumber(self._paragraph_blocks.get(paragraph, -1))
-        return block.text() if block.isValid() else ""
-
     def paragraph_at_top(self) -> int | None:
         """The paragraph at the top of the view (for bookmarks)."""
         top = self.cursorForPosition(self.viewport().rect().topLeft()).blockNumber()
