@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFontMetrics,
+    QIcon,
     QKeyEvent,
     QPainter,
     QResizeEvent,
@@ -41,35 +42,6 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 MIN_QUERY_CHARS = 2
 
 
-class _WrappingDelegate(QStyledItemDelegate):
-    """Row heights that fit a title wrapped to the column's width (long report headings)."""
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self._tree = tree
-        self._sizes: dict[tuple[str, int], QSize] = {}  # (title, column width) -> row size
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        if index.column() != 0:
-            return super().sizeHint(option, index)
-        depth, parent = 1, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = self._tree.columnWidth(0) - depth * self._tree.indentation() - 12
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        key = (text, width)
-        if key not in self._sizes:
-            hint = super().sizeHint(option, index)
-            if width > 40:
-                font = index.data(Qt.ItemDataRole.FontRole) or self._tree.font()
-                rect = QFontMetrics(font).boundingRect(
-                    QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
-                hint.setHeight(max(hint.height(), rect.height() + 10))
-            self._sizes[key] = hint
-        return self._sizes[key]
-
-
 class ContentsTree(QTreeWidget):
     """The report's sections with their own numbering, a tick on read ones, counts on parts."""
 
@@ -87,12 +59,13 @@ class ContentsTree(QTreeWidget):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)  # long titles wrap, never cut
         self.setIndentation(14)
-        self.setItemDelegate(_WrappingDelegate(self))
+        self._wrapped_at = -1  # the title column's width that the row heights were made for
         self.setAccessibleName("Contents")
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_: self._wrap_titles())
         for part in report.parts:
             self._add(part, None)
         self.expandAll()
@@ -116,7 +89,28 @@ class ContentsTree(QTreeWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self.doItemsLayout()  # wrapped titles take the rows they need at the new width
+        self._wrap_titles()
+
+    def _wrap_titles(self) -> None:
+        """Row heights that fit each title wrapped to the column (long report headings).
+
+        Set on the items once per width, so that Qt's layout passes never call back into
+        Python for each row.
+        """
+        column = self.columnWidth(0)
+        if column == self._wrapped_at or column <= 0:
+            return
+        self._wrapped_at = column
+        for item in self._items.values():
+            depth, parent = 1, item.parent()
+            while parent is not None:
+                depth, parent = depth + 1, parent.parent()
+            width = column - depth * self.indentation() - 12
+            if width <= 40:
+                continue
+            rect = QFontMetrics(item.font(0)).boundingRect(
+                QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), item.text(0))
+            item.setSizeHint(0, QSize(width, rect.height() + 10))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.section_activated.emit(item.data(0, SECTION_ROLE))
@@ -137,7 +131,7 @@ class ContentsTree(QTreeWidget):
         tick = icon("check", self._colours.success)
         for section_id, item in self._items.items():
             read = section_id in read_ids
-            item.setIcon(1, tick if read else icon("check", "#00000000"))
+            item.setIcon(1, tick if read else QIcon())
             if section_id in counts:
                 done, total = counts[section_id]
                 item.setText(1, f"{done}/{total}")
