@@ -94,35 +94,33 @@ def _measure() -> dict[str, tuple[float, float]]:
     }
 
 
-def startup() -> Result:
+def _time_ratio(name: str, kind: str, target: float) -> Result:
     measured = _measure()
-    (bare_s, _), (app_s, _) = measured["bare"], measured["app"]
-    ratio = app_s / bare_s
-    return Result("startup", round(ratio, 3), "x bare window", f"<= {STARTUP_TARGET}",
-                  ratio <= STARTUP_TARGET, f"app {app_s:.3f} s, bare {bare_s:.3f} s")
+    bare_s, kind_s = measured["bare"][0], measured[kind][0]
+    ratio = kind_s / bare_s
+    return Result(name, round(ratio, 3), "x bare window", f"<= {target}", ratio <= target,
+                  f"{kind} {kind_s:.3f} s, bare {bare_s:.3f} s")
+
+
+def _memory_ratio(name: str, kind: str, target: float) -> Result:
+    measured = _measure()
+    bare_kib, kind_kib = measured["bare"][1], measured[kind][1]
+    ratio = kind_kib / bare_kib
+    return Result(name, round(ratio, 3), "x bare window", f"<= {target}", ratio <= target,
+                  f"{kind} {kind_kib / 1024:.1f} MiB, bare {bare_kib / 1024:.1f} MiB")
+
+
+def startup() -> Result:
+    return _time_ratio("startup", "app", STARTUP_TARGET)
 
 
 def startup_memory() -> Result:
-    measured = _measure()
-    (_, bare_kib), (_, app_kib) = measured["bare"], measured["app"]
-    ratio = app_kib / bare_kib
-    return Result("startup_memory", round(ratio, 3), "x bare window", f"<= {MEMORY_TARGET}",
-                  ratio <= MEMORY_TARGET,
-                  f"app {app_kib / 1024:.1f} MiB, bare {bare_kib / 1024:.1f} MiB")
+    return _memory_ratio("startup_memory", "app", MEMORY_TARGET)
 
 
 def startup_ready() -> Result:
-    measured = _measure()
-    (bare_s, _), (ready_s, _) = measured["bare"], measured["ready"]
-    ratio = ready_s / bare_s
-    return Result("startup_ready", round(ratio, 3), "x bare window", f"<= {READY_TARGET}",
-                  ratio <= READY_TARGET, f"reader ready {ready_s:.3f} s, bare {bare_s:.3f} s")
+    return _time_ratio("startup_ready", "ready", READY_TARGET)
 
 
 def startup_ready_memory() -> Result:
-    measured = _measure()
-    (_, bare_kib), (_, ready_kib) = measured["bare"], measured["ready"]
-    ratio = ready_kib / bare_kib
-    return Result("startup_ready_memory", round(ratio, 3), "x bare window",
-                  f"<= {READY_MEMORY_TARGET}", ratio <= READY_MEMORY_TARGET,
-                  f"reader ready {ready_kib / 1024:.1f} MiB, bare {bare_kib / 1024:.1f} MiB")
+    return _memory_ratio("startup_ready_memory", "ready", READY_MEMORY_TARGET)
