@@ -387,7 +387,7 @@ def test_choosing_dark_rebuilds_the_window_in_place(qtbot: QtBot,
 def test_dropping_a_question_file_opens_the_import_preview(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     from studyapp.ui import import_dialog
@@ -410,7 +410,7 @@ def test_dropping_a_question_file_opens_the_import_preview(
     monkeypatch.setattr(import_dialog.ImportDialog, "exec", import_at_once)
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(source)), QUrl.fromLocalFile(str(tmp_path / "x.png"))])
-    enter = QDragEnterEvent(QPointF(400, 300), Qt.DropAction.CopyAction, data,
+    enter = QDragEnterEvent(QPoint(400, 300), Qt.DropAction.CopyAction, data,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dragEnterEvent(enter)  # Qt delivers drag events only during a real drag
     assert enter.isAccepted()

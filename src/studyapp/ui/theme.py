@@ -8,7 +8,7 @@ WCAG AA in both themes (tests/ui/test_theme.py measures it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -27,7 +27,7 @@ READING_POINT_SIZE = 13
 MIN_ZOOM, MAX_ZOOM = -4, 12
 
 
-class ThemeChoice(str, Enum):
+class ThemeChoice(StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
