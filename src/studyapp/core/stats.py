@@ -40,6 +40,7 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
         },
         "reviews": counts["review_log"],
         "quiz_attempts": counts["quiz_attempts"],
+        **store.progress.dashboard(report).to_json(),
     }
 
 

@@ -3,7 +3,8 @@
 Views never run SQL: they call ``store.sections.mark_read(...)``,
 ``store.question_sets.import_set(...)`` and so on. Every write runs inside ``db.atomic()``;
 the connection (``connection.py``) uses WAL and enforces foreign keys. Each area of the
-profile has its module: ``reading``, ``annotations``, ``question_sets``, ``quizzes``.
+profile has its module: ``reading``, ``annotations``, ``question_sets``, ``quizzes``,
+``progress`` (the dashboard's aggregates).
 Services take the clock they stamp with (``studyapp.core.clock``).
 """
 
@@ -22,6 +23,7 @@ from studyapp.core.store.connection import (
     StoreError,
     open_database,
 )
+from studyapp.core.store.progress import ProgressService
 from studyapp.core.store.question_sets import (
     ImportSummary,
     QuestionSetsService,
@@ -45,6 +47,7 @@ class Store:
         self.bookmarks = BookmarksService(db, clock)
         self.question_sets = QuestionSetsService(db, clock)
         self.quizzes = QuizzesService(db, clock)
+        self.progress = ProgressService(db, clock)
 
     def close(self) -> None:
         self.db.close()
