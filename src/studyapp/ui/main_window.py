@@ -176,10 +176,7 @@ class MainWindow(QMainWindow):
             "read": self.reader,
             "cards": self.cards_view,
             "quiz": self.quiz_view,
-            "progress": PendingView(
-                "Progress", "chart-column",
-                "Charts of your progress are not in this version yet. Your reading progress "
-                "is shown in the Read view and by the command studyapp stats.", self.colours),
+            "progress": self._make_dashboard(store, report),
         }
         for page in self.views.values():
             self.stack.addWidget(page)
@@ -191,12 +188,31 @@ class MainWindow(QMainWindow):
         self.show_view(last_view if last_view in self.views else "read")
         self.reader.resume()
 
+    def _make_dashboard(self, store: Store, report: Report) -> QWidget:
+        from studyapp.ui.dashboard import DashboardView
+
+        self.dashboard = DashboardView(store, report, self.colours)
+        self.dashboard.practise_requested.connect(self.practise)
+        return self.dashboard
+
+    def practise(self, kind: str, section_id: str) -> None:
+        """"Practise now" on the dashboard: cards or a quiz on one section, or read it."""
+        if kind == "read":
+            self.show_view("read")
+            self.reader.open_section(section_id)
+            return
+        self.show_view(kind)
+        view = self.views.get(kind)
+        start = getattr(view, "practise_section", None)
+        if callable(start):
+            start(section_id)
+
     def set_ready(self, ready: bool) -> None:
         """Until a profile is attached, only what needs none is enabled (menus, Quit, Help)."""
         for button in self.rail_buttons.buttons():
             button.setEnabled(ready)
         for action in [*self.view_actions.values(), self.import_action, self.sets_action,
-                       self.export_action]:
+                       self.export_action, self.report_action, self.details_action]:
             action.setEnabled(ready)
         self.profiles_menu.setEnabled(ready)
 
@@ -212,7 +228,11 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.export_action = self._action("&Export results…", "Ctrl+E", self.export_results)
-        file_menu.addActions([self.import_action, self.sets_action, self.export_action])
+        self.report_action = self._action("Export progress &report (PDF)…", "Ctrl+Shift+E",
+                                          self.export_progress_report)
+        self.details_action = self._action("Profile &details…", None, self.edit_profile_details)
+        file_menu.addActions([self.import_action, self.sets_action, self.export_action,
+                              self.report_action, self.details_action])
         file_menu.addSeparator()
         self.profiles_menu = file_menu.addMenu("&Profile")
         self.profiles_menu.aboutToShow.connect(self._fill_profiles_menu)
@@ -391,6 +411,23 @@ class MainWindow(QMainWindow):
                 f"({error.strerror or error}). Choose another folder and try again.")
             return
         self.statusBar().showMessage(f"Exported {len(rows)} rows to {target}.", 6000)
+
+    def export_progress_report(self) -> None:
+        """File → Export progress report: the dashboard as a PDF for A4."""
+        from studyapp.ui.progress_report import export_progress_report
+
+        if self.store is not None:
+            export_progress_report(self.store, self.report, self.colours, self)
+
+    def edit_profile_details(self) -> None:
+        from studyapp.ui.dashboard import ProfileDetailsDialog
+
+        if self.store is None:
+            return
+        name, unit = self.store.progress.profile_details()
+        dialog = ProfileDetailsDialog(name, unit, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.store.progress.set_profile_details(dialog.name.text(), dialog.unit.text())
 
     def _fill_profiles_menu(self) -> None:
         from studyapp.core.paths import list_profiles
