@@ -99,7 +99,8 @@ def test_the_heat_map_is_read_from_the_keyboard(qtbot: QtBot, month: Month,
     week_ago = board.today - timedelta(days=7)
     activity = board.day(week_ago)
     assert heat.current == week_ago
-    assert f"{activity.reviews} reviews, {activity.answers} answers" in heat.day_text
+    assert (f"card reviews: {activity.reviews} · quiz answers: {activity.answers}"
+            in heat.day_text)
     assert window.dashboard.heat_text.text() == heat.day_text
     qtbot.keyClick(heat, Qt.Key.Key_Up)
     assert heat.current == week_ago - timedelta(days=1)
@@ -127,7 +128,8 @@ def test_a_new_profile_sees_what_each_panel_will_show(qtbot: QtBot, store, tmp_p
     view = window.dashboard
     assert view.empty_note.isVisible()
     assert "Nothing studied yet" in view.empty_note.text()
-    assert view.charts_empty.isVisible()
+    assert view.charts_empty.isVisible() and view.relationships_hint.isVisible()
+    assert not any(chart.isVisible() for chart in view.chart_widgets.values())
     assert view.figure_quiz.detail.text().startswith("No answers yet")
 
 

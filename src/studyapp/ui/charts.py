@@ -37,7 +37,10 @@ class ChartBox(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(240)
+        self.setFrameShape(QChartView.Shape.NoFrame)
+        self.setBackgroundBrush(chart.backgroundBrush())
+        self.setStyleSheet("background: transparent;")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(chart.title())
         self.set_description(description)
@@ -89,8 +92,9 @@ def _style_axis(axis: QValueAxis | QBarCategoryAxis | QDateTimeAxis, colours: Co
 
 def _value_axis(colours: Colours, title: str, maximum: float, percent: bool) -> QValueAxis:
     axis = QValueAxis()
-    axis.setRange(0, maximum)
+    axis.setRange(0, maximum if percent else max(4.0, maximum))
     axis.setLabelFormat("%d%%" if percent else "%d")
+    axis.setTickCount(5)
     if not percent:
         axis.applyNiceNumbers()
     _style_axis(axis, colours, title)

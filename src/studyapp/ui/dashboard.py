@@ -164,6 +164,12 @@ class DashboardView(QWidget):
         self.heat_panel = Panel(self.tr("Study per day, the last 12 months"), self.colours)
         self.heat_map = HeatMap(self.colours)
         self.heat_text = QLabel()
+        self.heat_hint = QLabel(self.tr(
+            "Each square is a day; the deeper its colour, the longer you studied. Hover over "
+            "a day, or focus the map and move with the arrow keys, to see its minutes, "
+            "reviews and answers."))
+        self.heat_hint.setWordWrap(True)
+        self.heat_hint.setProperty("role", "muted")
         self.heat_text.setProperty("role", "muted")
         self.heat_map.day_changed.connect(self.heat_text.setText)
         row = QHBoxLayout()
@@ -171,11 +177,13 @@ class DashboardView(QWidget):
         row.addStretch(1)
         self.heat_panel.layout_.addLayout(row)
         self.heat_panel.add(self.heat_text)
+        self.heat_panel.add(self.heat_hint)
         layout.addWidget(self.heat_panel)
 
         self.charts_panel = Panel(self.tr("Over time"), self.colours)
         ranges = QHBoxLayout()
-        ranges.addWidget(QLabel(self.tr("Show the last")))
+        self.range_label = QLabel(self.tr("Show the last"))
+        ranges.addWidget(self.range_label)
         self.range_buttons = QButtonGroup(self)
         for days in CHART_RANGES:
             button = QPushButton(self.tr("{n} days").format(n=days))
@@ -188,6 +196,8 @@ class DashboardView(QWidget):
         self.charts_panel.layout_.addLayout(ranges)
         self.chart_grid = QGridLayout()
         self.chart_grid.setSpacing(12)
+        self.chart_grid.setColumnStretch(0, 1)
+        self.chart_grid.setColumnStretch(1, 1)
         self.charts_panel.layout_.addLayout(self.chart_grid)
         self.charts_empty = QLabel()
         self.charts_empty.setWordWrap(True)
@@ -196,6 +206,13 @@ class DashboardView(QWidget):
         layout.addWidget(self.charts_panel)
 
         self.relationships_panel = Panel(self.tr("The four relationships"), self.colours)
+        self.relationships_hint = QLabel(self.tr(
+            "Part III (5) of the report names four relationships to handle well. Review their "
+            "cards or take the four-relationships quiz, and each gets its mastery and its "
+            "trend over the last two weeks here."))
+        self.relationships_hint.setWordWrap(True)
+        self.relationships_hint.setProperty("role", "muted")
+        self.relationships_panel.add(self.relationships_hint)
         self.relationships_grid = QGridLayout()
         self.relationships_grid.setHorizontalSpacing(16)
         self.relationships_panel.layout_.addLayout(self.relationships_grid)
@@ -231,6 +248,7 @@ class DashboardView(QWidget):
         self.board = board
         self._fill_header(board)
         self._fill_figures(board)
+        self.heat_hint.setVisible(board.empty)
         self.heat_map.set_days(board.today, {
             day: (a.minutes, a.reviews, a.answers) for day, a in board.days.items()})
         self._fill_charts(board)
@@ -297,9 +315,13 @@ class DashboardView(QWidget):
                 widget.deleteLater()
         self.charts_empty.setVisible(board.empty)
         self.charts_empty.setText(self.tr(
-            "These charts show your reviews and answers per day, your accuracy and true "
-            "retention week by week, the cards coming due and how you grade them. They "
-            "start with your first review or quiz."))
+            "Here four charts will show your card reviews and quiz answers per day, your "
+            "quiz accuracy and true retention week by week, the cards coming due in the next "
+            "30 days and how you grade your cards. They start with your first review or "
+            "quiz: press Ctrl+2 for flashcards or Ctrl+3 for a quiz."))
+        for button in self.range_buttons.buttons():
+            button.setVisible(not board.empty)
+        self.range_label.setVisible(not board.empty)
         series = board.series(self.chart_days)
         days = [d.day for d in series]
         weekly = board.weekly(self.chart_days)
@@ -327,6 +349,7 @@ class DashboardView(QWidget):
         }
         for index, widget in enumerate(self.chart_widgets.values()):
             self._put(self.chart_grid, widget, index // 2, index % 2)
+            widget.setVisible(not board.empty)  # the empty state explains them instead
 
     def _put(self, grid: QGridLayout, widget: QWidget, row: int, column: int) -> None:
         grid.addWidget(widget, row, column)
@@ -342,6 +365,7 @@ class DashboardView(QWidget):
     def _fill_relationships(self, board: Dashboard) -> None:
         grid = self.relationships_grid
         self._clear(grid)
+        self.relationships_hint.setVisible(board.empty)
         for column, text in enumerate((self.tr("Relationship"), self.tr("Mastery"),
                                        self.tr("Last 14 days"), self.tr("Trend"))):
             label = QLabel(text)
@@ -377,15 +401,18 @@ class DashboardView(QWidget):
         bar.setTextVisible(False)
         bar.setMinimumWidth(80)
         row.addWidget(bar, 1)
-        row.addWidget(QLabel(percent(score)))
+        label = QLabel(percent(score))
+        label.setMinimumWidth(40)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(label)
         return box
 
     def _fill_mastery(self, board: Dashboard) -> None:
         grid = self.mastery_grid
         self._clear(grid)
         self.practise_buttons: dict[str, QPushButton] = {}
-        headers = (self.tr("Section"), self.tr("Read"), self.tr("Cards"), self.tr("Quiz"),
-                   self.tr("Mastery"), "")
+        headers = (self.tr("Section"), self.tr("Read"), self.tr("Card retention"),
+                   self.tr("Quiz accuracy"), self.tr("Mastery"), "")
         for column, text in enumerate(headers):
             label = QLabel(text)
             label.setProperty("role", "muted")

@@ -93,7 +93,8 @@ class HeatMap(QWidget):
 
     def describe(self, day: date) -> str:
         minutes, reviews, answers = self._values.get(day, (0.0, 0, 0))
-        return self.tr("{day}: {minutes} min, {reviews} reviews, {answers} answers").format(
+        return self.tr("{day}: {minutes} min · card reviews: {reviews} · quiz answers: "
+                       "{answers}").format(
             day=day.strftime("%a %d %b %Y"), minutes=round(minutes), reviews=reviews,
             answers=answers)
 
