@@ -236,3 +236,46 @@ def test_m007_fills_the_summary_from_history_written_before_it(tmp_path: Path) -
         assert (s.reviews, s.recalls, s.recalls_passed, s.correct) == (2, 1, 0, 0)
     finally:
         store.close()
+
+
+def test_the_results_csv_has_sections_names_and_a_checksum(month: Month, tmp_path: Path) -> None:
+    import csv
+
+    from studyapp.core.files import write_text_atomically
+    from studyapp.core.stats import (
+        EXPORT_COLUMNS,
+        ChecksumError,
+        results_csv,
+        results_rows,
+        verify_results_csv,
+    )
+
+    month.store.progress.set_profile_details("张伟", "组织部")
+    report = load_report()
+    target = tmp_path / "results.csv"
+    write_text_atomically(target, results_csv(results_rows(month.store, report)),
+                          encoding="utf-8-sig")
+    data = target.read_bytes()
+    assert data.startswith("\ufeff".encode())
+    verify_results_csv(data, "results.csv")
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == EXPORT_COLUMNS and table[-1][0].startswith("#sha256:")
+    rows = {row[2]: dict(zip(EXPORT_COLUMNS, row, strict=True)) for row in table[1:-1]
+            if row[1] == "section"}
+    title = report.get("suggestions.5.1").label
+    assert rows["suggestions.5.1"]["title"] == title
+    assert rows["intro"]["name"] == "张伟" and rows["intro"]["unit"] == "组织部"
+    answers = [e for e in month.events if e.kind == "answer"
+               and month.question_sections[e.key] == "suggestions.5.1"]
+    assert int(rows["suggestions.5.1"]["answers"]) == len(answers)
+    assert int(rows["suggestions.5.1"]["correct"]) == sum(e.value for e in answers)
+    board = month.store.progress.dashboard(report)
+    recalls = {m.section_id: m.recalls for m in board.mastery}
+    assert sum(int(r["recalls"]) for r in rows.values()) == sum(recalls.values()) > 0
+
+    edited = data.replace("张伟".encode(), "李四".encode(), 1)
+    with pytest.raises(ChecksumError, match="results.csv:.*changed after"):
+        verify_results_csv(edited, "results.csv")
+    with pytest.raises(ChecksumError, match="no checksum line"):
+        verify_results_csv(data[: data.rindex(b"#sha256")], "results.csv")
