@@ -84,6 +84,7 @@ def _chart(title: str, colours: Colours) -> QChart:
 def _style_axis(axis: QValueAxis | QBarCategoryAxis | QDateTimeAxis, colours: Colours,
                 title: str) -> None:
     axis.setLabelsColor(QColor(colours.muted))
+    axis.setTruncateLabels(False)
     axis.setTitleText(title)
     axis.setTitleBrush(QColor(colours.muted))
     axis.setGridLineColor(QColor(colours.border))
@@ -102,7 +103,9 @@ def _value_axis(colours: Colours, title: str, maximum: float, percent: bool) -> 
 
 
 def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series],
-              colours: Colours, y_title: str, x_title: str = "") -> ChartBox:
+              colours: Colours, y_title: str, x_title: str = "",
+              label_every: int = 1) -> ChartBox:
+    """Bars per category; with ``label_every`` N only every Nth category is labelled."""
     chart = _chart(title, colours)
     bars = QBarSeries()
     top = 1.0
@@ -116,7 +119,9 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series],
         bars.append(bar_set)
     chart.addSeries(bars)
     x_axis = QBarCategoryAxis()
-    x_axis.append(list(categories))
+    # Category labels must be unique: unlabelled ones are distinct runs of zero-width spaces.
+    x_axis.append([label if index % label_every == 0 else "\u200b" * (index + 1)
+                   for index, label in enumerate(categories)])
     _style_axis(x_axis, colours, x_title)
     y_axis = _value_axis(colours, y_title, top * 1.1, percent=False)
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)

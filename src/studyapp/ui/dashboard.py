@@ -339,9 +339,9 @@ class DashboardView(QWidget):
                 c, self.tr("share right"), percent=True),
             "due": charts.bar_chart(
                 self.tr("Cards due in the next 30 days"),
-                [str(n) if n % 5 == 0 else "" for n in range(len(board.due_forecast))],
+                [str(n) for n in range(len(board.due_forecast))],
                 [(self.tr("Cards due"), board.due_forecast, c.highlight)], c,
-                self.tr("cards"), self.tr("days from today")),
+                self.tr("cards"), self.tr("days from today"), label_every=5),
             "buttons": charts.bar_chart(
                 self.tr("Answer buttons"),
                 [self.tr("Again"), self.tr("Hard"), self.tr("Good"), self.tr("Easy")],

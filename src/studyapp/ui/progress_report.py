@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QMarginsF, QSize, QSizeF, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from studyapp.core.store import Store
     from studyapp.core.store.progress import Dashboard
 
+STYLE = ("table { border-collapse: collapse; border-color: #B8B2AA; border-style: solid; } "
+         "th { background-color: #F4F2EF; text-align: left; font-weight: 600; } "
+         "h1 { color: #B22222; } h2 { margin-top: 18px; }")
+CHART_WIDTH = 500  # points: the A4 text width with 15 mm margins is about 510
 CJK_FAMILIES = ["Noto Sans CJK SC", "Microsoft YaHei", "Noto Serif CJK SC",
                 "WenQuanYi Micro Hei", "SimSun"]
 
@@ -40,7 +44,7 @@ def report_font() -> QFont:
     installed = set(QFontDatabase.families())
     cjk = [family for family in CJK_FAMILIES if family in installed]
     font.setFamilies([family for family in UI_FAMILIES if family not in CJK_FAMILIES] + cjk)
-    font.setPointSizeF(10)
+    font.setPointSizeF(9.5)
     return font
 
 
@@ -59,10 +63,18 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
 
 
+def _header(columns: list[tuple[str, int]]) -> str:
+    """A table's opening and its header row; columns are (title, width in percent)."""
+    cells = "".join(f"<th width='{width}%'>{html.escape(title)}</th>"
+                    for title, width in columns)
+    return f"<table width='100%' cellspacing='0' cellpadding='4' border='1'><tr>{cells}</tr>"
+
+
 def build_document(store: Store, report: Report, board: Dashboard,
                    chart_images: dict[str, QImage]) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultFont(report_font())
+    document.setDefaultStyleSheet(STYLE)
     e = html.escape
     name = board.display_name or store.profile
     parts = [
@@ -71,7 +83,7 @@ def build_document(store: Store, report: Report, board: Dashboard,
         + e(_tr("Report: {title}").format(title=report.title)) + "<br>"
         + e(_tr("As of {day}").format(day=board.today.isoformat())) + "</p>",
         "<h2>" + e(_tr("Summary")) + "</h2>",
-        "<table cellpadding='4' border='1' cellspacing='0' width='100%'>",
+        "<table width='100%' cellspacing='0' cellpadding='4' border='1'>",
     ]
     s = board.summary
     rows = [
@@ -94,23 +106,19 @@ def build_document(store: Store, report: Report, board: Dashboard,
         for key, image in chart_images.items():
             url = f"chart://{key}.png"
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
-            parts.append(f"<p><img src='{url}' width='620'></p>")
+            height = round(CHART_WIDTH * image.height() / max(1, image.width()))
+            parts.append(f"<p><img src='{url}' width='{CHART_WIDTH}' height='{height}'></p>")
     parts.append("<h2>" + e(_tr("The four relationships")) + "</h2>")
-    parts.append("<table cellpadding='4' border='1' cellspacing='0' width='100%'><tr><th>"
-                 + "</th><th>".join(e(h) for h in (_tr("Relationship"), _tr("Mastery"),
-                                                   _tr("Last 14 days"), _tr("Trend")))
-                 + "</th></tr>")
+    parts.append(_header([(_tr("Relationship"), 49), (_tr("Mastery"), 17),
+                          (_tr("Last 14 days"), 17), (_tr("Trend (points)"), 17)]))
     for r in board.relationships:
         trend = "–" if r.trend is None else f"{round(r.trend * 100):+d}"
         parts.append(f"<tr><td>{e(r.title)}</td><td>{_pct(r.score)}</td>"
                      f"<td>{_pct(r.recent)}</td><td>{trend}</td></tr>")
     parts.append("</table>")
     parts.append("<h2>" + e(_tr("Mastery by section, weakest first")) + "</h2>")
-    parts.append("<table cellpadding='3' border='1' cellspacing='0' width='100%'><tr><th>"
-                 + "</th><th>".join(e(h) for h in (_tr("Section"), _tr("Read"),
-                                                   _tr("Card retention"),
-                                                   _tr("Quiz accuracy"), _tr("Mastery")))
-                 + "</th></tr>")
+    parts.append(_header([(_tr("Section"), 49), (_tr("Read"), 9), (_tr("Cards"), 13),
+                          (_tr("Quiz"), 13), (_tr("Mastery"), 16)]))
     for m in board.mastery:
         parts.append(f"<tr><td>{e(m.title)}</td><td>{'✓' if m.read else '–'}</td>"
                      f"<td>{_pct(m.retention)}</td><td>{_pct(m.accuracy)}</td>"
@@ -141,7 +149,7 @@ def chart_images(store: Store, report: Report, board: Dashboard) -> dict[str, QI
 
     view = DashboardView(store, report, LIGHT)
     view.refresh()
-    images = {key: chart.image() for key, chart in view.chart_widgets.items()}
+    images = {key: chart.image(QSize(720, 340)) for key, chart in view.chart_widgets.items()}
     view.deleteLater()
     return images
 
