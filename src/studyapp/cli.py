@@ -222,6 +222,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     sets = summary["question_sets"]
     print(f"Question sets: {sets['count']} ({sets['questions']} questions, {sets['cards']} cards)")
     print(f"Reviews: {summary['reviews']}, quiz attempts: {summary['quiz_attempts']}")
+    streak, goal = summary["streak"], summary["goal"]
+    print(f"Streak: {streak['current']} days (longest {streak['longest']})")
+    print(f"Today's goal: {goal['today']:g} of {goal['target']} {goal['kind']}"
+          + (" (met)" if goal["met"] else ""))
+    weakest = [m for m in summary["mastery"] if m["score"] < 1][:3]
+    if weakest:
+        print("Weakest sections: " + ", ".join(f"{m['section']} ({round(m['score'] * 100)}%)"
+                                               for m in weakest))
     return EXIT_OK
 
 

@@ -279,3 +279,34 @@ def test_the_results_csv_has_sections_names_and_a_checksum(month: Month, tmp_pat
         verify_results_csv(edited, "results.csv")
     with pytest.raises(ChecksumError, match="no checksum line"):
         verify_results_csv(data[: data.rindex(b"#sha256")], "results.csv")
+
+
+def test_relationships_and_weekly_series_match_the_log(month: Month) -> None:
+    board = month.store.progress.dashboard(load_report())
+    today = month.today
+    for relationship in board.relationships:
+        windows = {"recent": [0, 0], "before": [0, 0]}
+        seen: set[str] = set()
+        for e in month.events:
+            if e.kind == "read":
+                continue
+            first_review = e.kind == "review" and e.key not in seen
+            if e.kind == "review":
+                seen.add(e.key)
+            sections = month.card_sections if e.kind == "review" else month.question_sections
+            if sections[e.key] != relationship.section_id or first_review:
+                continue
+            age = (today - month.day_of(e.at)).days
+            key = "recent" if age < 14 else "before" if age < 28 else None
+            if key:
+                windows[key][0] += e.value > 1 if e.kind == "review" else e.value
+                windows[key][1] += 1
+        for key in ("recent", "before"):
+            right, total = windows[key]
+            assert getattr(relationship, key) == (right / total if total else None), key
+    weeks = board.weekly(28)
+    assert len(weeks) == 4 and weeks[-1][0] == today - timedelta(days=6)
+    start = weeks[0][0]
+    answers = [e for e in month.events if e.kind == "answer"
+               and start <= month.day_of(e.at) < start + timedelta(days=7)]
+    assert weeks[0][1] == (sum(e.value for e in answers) / len(answers) if answers else None)

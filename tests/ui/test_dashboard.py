@@ -62,6 +62,12 @@ def test_the_view_shows_the_core_numbers(qtbot: QtBot, month: Month, tmp_path: P
     first = view.mastery_grid.itemAtPosition(1, 0).widget().text()
     assert first == board.mastery[0].title
     assert len(view.practise_buttons) == len(load_report().sections)
+    # Tab reaches a chart; its numbers show as text (the chart's text alternative).
+    chart = view.chart_widgets["buttons"]
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(chart.hasFocus)
+    again, hard, good, easy = board.buttons(30)
+    assert f"Again {again}" in view.chart_text.text() and f"Good {good}" in view.chart_text.text()
 
 
 def test_coming_back_when_nothing_changed_runs_no_query(qtbot: QtBot, month: Month,

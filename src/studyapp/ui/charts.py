@@ -23,8 +23,8 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, QSize, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtCore import QDate, QDateTime, QMargins, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from studyapp.ui.theme import Colours
@@ -33,6 +33,8 @@ Series = tuple[str, Sequence[float | None], str]  # name, values, colour
 
 
 class ChartBox(QChartView):
+    focused = Signal(str)  # the chart's title and numbers, when it gets the keyboard focus
+
     def __init__(self, chart: QChart, description: str, parent: QWidget | None = None) -> None:
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -46,8 +48,13 @@ class ChartBox(QChartView):
         self.set_description(description)
 
     def set_description(self, text: str) -> None:
+        self.description = text
         self.setToolTip(text)
         self.setAccessibleDescription(text)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self.focused.emit(f"{self.chart().title()}. {self.description}")
 
     def image(self, size: QSize | None = None) -> QImage:
         """The chart drawn into an image (for the printed report)."""

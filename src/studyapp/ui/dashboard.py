@@ -83,6 +83,7 @@ class Figure(Panel):
         self.detail.setWordWrap(True)
         self.add(self.value)
         self.add(self.detail)
+        self.layout_.addStretch(1)  # figures line up at the top whatever is under them
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -155,7 +156,7 @@ class DashboardView(QWidget):
         self.goal_bar = QProgressBar()
         self.goal_bar.setTextVisible(False)
         self.goal_bar.setRange(0, 100)
-        self.figure_goal.add(self.goal_bar)
+        self.figure_goal.layout_.insertWidget(2, self.goal_bar)
         for figure in (self.figure_read, self.figure_cards, self.figure_quiz,
                        self.figure_streak, self.figure_goal):
             figures.addWidget(figure)
@@ -199,6 +200,11 @@ class DashboardView(QWidget):
         self.chart_grid.setColumnStretch(0, 1)
         self.chart_grid.setColumnStretch(1, 1)
         self.charts_panel.layout_.addLayout(self.chart_grid)
+        self.chart_text = QLabel()  # the focused chart's numbers (its text alternative)
+        self.chart_text.setWordWrap(True)
+        self.chart_text.setProperty("role", "muted")
+        self.chart_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.charts_panel.add(self.chart_text)
         self.charts_empty = QLabel()
         self.charts_empty.setWordWrap(True)
         self.charts_empty.setProperty("role", "muted")
@@ -347,7 +353,9 @@ class DashboardView(QWidget):
                 [self.tr("Again"), self.tr("Hard"), self.tr("Good"), self.tr("Easy")],
                 [(self.tr("Reviews"), list(buttons), c.highlight)], c, self.tr("reviews")),
         }
+        self.chart_text.clear()
         for index, widget in enumerate(self.chart_widgets.values()):
+            widget.focused.connect(self.chart_text.setText)
             self._put(self.chart_grid, widget, index // 2, index % 2)
             widget.setVisible(not board.empty)  # the empty state explains them instead
 

@@ -61,7 +61,7 @@ ABOUT_FEATURES = [
     "Question sets: trainers import, check and export their own questions.",
     "Flashcards: not in this version yet.",
     "Quizzes: not in this version yet.",
-    "Progress charts: not in this version yet (studyapp stats shows your reading).",
+    "Progress: a dashboard of where you stand and a progress report to print.",
 ]
 
 
@@ -238,9 +238,10 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.export_action = self._action("&Export results…", "Ctrl+E", self.export_results)
-        self.report_action = self._action("Export progress &report (PDF)…", "Ctrl+Shift+E",
-                                          self.export_progress_report)
-        self.details_action = self._action("Profile &details…", None, self.edit_profile_details)
+        self.report_action = self._action(self.tr("Export progress &report (PDF)…"),
+                                          "Ctrl+Shift+E", self.export_progress_report)
+        self.details_action = self._action(self.tr("Profile &details…"), None,
+                                           self.edit_profile_details)
         file_menu.addActions([self.import_action, self.sets_action, self.export_action,
                               self.report_action, self.details_action])
         file_menu.addSeparator()
@@ -427,7 +428,10 @@ class MainWindow(QMainWindow):
         from studyapp.ui.progress_report import export_progress_report
 
         if self.store is not None:
-            export_progress_report(self.store, self.report, self.colours, self)
+            target = export_progress_report(self.store, self.report, self.colours, self)
+            if target is not None:
+                self.statusBar().showMessage(
+                    self.tr("Progress report saved to {path}.").format(path=target), 6000)
 
     def edit_profile_details(self) -> None:
         from studyapp.ui.dashboard import ProfileDetailsDialog
