@@ -94,10 +94,32 @@ class Question:
     evidence: str = ""
     tags: list[str] = field(default_factory=list)
     difficulty: int | None = None  # 1 (easy) .. 5 (hard)
+    # The question's weight in an exam score (a spreadsheet's 分值); None: the quiz's default.
+    points: float | None = None
+    # fill with several blanks: each blank's accepted answers, in the prompt's order
+    # (``accepted`` then holds the blanks' first answers joined by "；" for display).
+    blanks: list[list[str]] = field(default_factory=list)
+    # A picture shown with the question: a file path relative to the set's file (or an
+    # absolute one), as written in the source. URLs are never kept (nothing is fetched).
+    image: str = ""
     line: int = 0
 
     def body(self) -> dict[str, Any]:
-        """The type-specific part, as stored in ``questions.body_json``."""
+        """The type-specific part, as stored in ``questions.body_json``.
+
+        The optional extras (points, blanks, image) are added only when set, so sets that do
+        not use them store exactly what they stored before.
+        """
+        body = self._answer_body()
+        if self.points is not None:
+            body["points"] = self.points
+        if self.blanks:
+            body["blanks"] = [list(blank) for blank in self.blanks]
+        if self.image:
+            body["image"] = self.image
+        return body
+
+    def _answer_body(self) -> dict[str, Any]:
         if self.type in ("single", "multiple"):
             return {
                 "choices": [
@@ -123,6 +145,10 @@ class Question:
 
     def set_body(self, body: dict[str, Any]) -> None:
         """Inverse of :meth:`body`."""
+        points = body.get("points")
+        self.points = float(points) if isinstance(points, (int, float)) else None
+        self.blanks = [list(blank) for blank in body.get("blanks", [])]
+        self.image = str(body.get("image") or "")
         self.choices = [Choice(**c) for c in body.get("choices", [])]
         self.truth = body.get("truth")
         self.accepted = list(body.get("accepted", []))

@@ -631,6 +631,9 @@ def _describe(document: _Map, error: ValidationError) -> list[tuple[int, str]]:
         return said(f"{field} is empty")
     if validator in ("minItems", "maxItems"):
         return said(_count_message(field_path, instance, kind))
+    if field_path == ["points"] and validator in ("exclusiveMinimum", "maximum", "type"):
+        return said(f"points must be a number above 0 and at most 1000 (the question's weight "
+                    f"in an exam score), not {instance!r}")
     if validator in ("minimum", "maximum"):
         if field_path == ["difficulty"]:
             return said(f"difficulty must be from 1 (easy) to 5 (hard), not {instance}")
@@ -803,6 +806,7 @@ def _question(item: _Map, label: str, path: str, problems: list[Problem]) -> Que
         evidence=_evidence(item, label, path, problems),
         tags=_tags(item.get("tags")),
         difficulty=int(item["difficulty"]) if "difficulty" in item else None,
+        points=float(item["points"]) if "points" in item else None,
         line=item.line,
     )
     answer: Any = item.get("answer")
@@ -918,6 +922,8 @@ def _dump_question(question: Question) -> dict[str, Any]:
     _dump_common(out, question.explanation, question.evidence, question.tags)
     if question.difficulty is not None:
         out["difficulty"] = question.difficulty
+    if question.points is not None:
+        out["points"] = _number(question.points)
     return out
 
 
