@@ -218,23 +218,24 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from studyapp.core.files import write_text_atomically
-    from studyapp.core.stats import results_csv, results_rows
+    from studyapp.core.files import RefusedTarget
+    from studyapp.core.stats import export_results
 
     store = _open_store(args)
     if store is None:
         return EXIT_PROBLEMS
-    try:
-        rows = results_rows(store, load_report())
-    finally:
-        store.close()
     target = Path(args.file)
     try:
-        write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
+        count = export_results(store, load_report(), target)
+    except RefusedTarget as refused:
+        _error(str(refused))
+        return EXIT_PROBLEMS
     except OSError as error:
         _error(f"{target}: cannot write ({error.strerror or error})")
         return EXIT_PROBLEMS
-    print(f"{target}: {len(rows)} rows")
+    finally:
+        store.close()
+    print(f"{target}: {count} rows")
     return EXIT_OK
 
 
