@@ -6,7 +6,9 @@ numbered migrations in ``studyapp.core.migrations`` (a copy is kept before upgra
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from contextlib import closing
 from pathlib import Path
 
@@ -92,11 +94,13 @@ def backup_to(db: Database, target: Path) -> None:
 
 
 def _ensure_writable_folder(folder: Path) -> None:
-    probe = folder / ".studyapp-write-test"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe.write_bytes(b"")
-        probe.unlink()
+        # A probe of its own per process: parallel commands sharing one name removed each
+        # other's and reported a writable folder as read-only.
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".studyapp-write-test-")
+        os.close(handle)
+        os.unlink(probe)
     except OSError as error:
         raise StoreError(
             f"StudyApp cannot write to its data folder {folder} ({error.strerror or error}). "
