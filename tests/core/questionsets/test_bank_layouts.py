@@ -208,3 +208,36 @@ def test_duplicate_numbers_are_duplicate_ids(tmp_path: Path) -> None:
 ])
 def test_fill_answer_notations(answer: str, prompt: str, expected: Any) -> None:
     assert fill_answers(answer, prompt) == expected
+
+
+def test_validate_prints_warnings_apart_and_exits_0(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from studyapp.app import main
+
+    path = write(tmp_path, "exam.csv", EXAM_SYSTEM)
+    assert main(["validate", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{path}: ok, 7 questions, 0 cards, 3 warnings\n"
+    assert err.splitlines() == [
+        f"{path}:1:17: warning: column '年级' ignored: it means nothing to StudyApp; the "
+        "columns StudyApp reads are listed in docs/question-format.md",
+        f"{path}:1:18: warning: column '学期' ignored: it means nothing to StudyApp; the "
+        "columns StudyApp reads are listed in docs/question-format.md",
+        f"{path}:3:19: warning: 图片URL 'https://example.com/q1.png' is a web address; "
+        "StudyApp never downloads anything, so the question is imported without its picture "
+        "(save the picture next to the file and write its file name instead)",
+    ]
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "7 added" in out and err.count(": warning: ") == 3
+
+
+def test_problems_come_before_warnings_on_the_command_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from studyapp.app import main
+
+    path = write(tmp_path, "b.csv", "题型,题干,答案,年级\n单选,Q?,,高一\n")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [": warning: " in line for line in err] == [False, False, True, False]
+    assert err[-1] == "2 problem(s) found; fix them and validate again."

@@ -407,6 +407,16 @@ def test_the_template_script_reproduces_the_docx_paper() -> None:
         TEMPLATES / "question-paper-template.docx").read_bytes()
 
 
+def test_the_example_in_the_documentation_imports() -> None:
+    doc = (TEMPLATES.parents[1] / "docs" / "question-format.md").read_text(encoding="utf-8")
+    start = doc.index("```\n创新能力测试卷") + 4
+    result = parse(doc[start:doc.index("```", start)], "example.txt")
+    assert result.problems == [] and result.warnings == []
+    assert result.question_set is not None
+    assert [q.type for q in result.question_set.questions] == [
+        "single", "single", "multiple", "truefalse", "truefalse", "fill", "fill", "multiple"]
+
+
 # --------------------------------------------------------------------------- fuzz
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
