@@ -61,7 +61,7 @@ def results_rows(store: Store, report: Report) -> list[list[Any]]:
             p.opened_at if p else "", "", (p.read_at or "") if p else "",
             round(p.seconds) if p else 0, "", "", "",
         ])
-    for attempt in store.quiz_attempts():
+    for attempt in store.quizzes.attempts():
         rows.append([
             store.profile, f"quiz:{attempt.mode}", attempt.id, attempt.scope, attempt.started_at,
             attempt.finished_at or "", "", "", attempt.score, attempt.max_score,

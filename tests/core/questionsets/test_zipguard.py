@@ -32,14 +32,16 @@ def test_a_normal_archive_opens_and_reads() -> None:
 
 
 def test_not_a_zip_is_refused_with_a_message() -> None:
-    with pytest.raises(ZipRefused, match="not a readable zip"):
+    with pytest.raises(ZipRefused, match="not a readable zip") as refused:
         open_zip(b"PK\x03\x04 this is no archive")
+    assert refused.value.damaged
 
 
 def test_a_member_inflating_past_the_limit_is_refused() -> None:
     data = _zip({"big.xml": b"<c/>" * 300_000})  # 1.2 MB, compresses to a few KB
-    with pytest.raises(ZipRefused, match="big.xml"):
+    with pytest.raises(ZipRefused, match="big.xml") as refused:
         open_zip(data, ZipLimits(member_bytes=1_000_000))
+    assert not refused.value.damaged
 
 
 def test_the_total_is_bounded_too() -> None:

@@ -23,6 +23,7 @@ from types import ModuleType
 
 from studyapp.core.formats import ALIASES as _ALIASES
 from studyapp.core.formats import EXTENSIONS, FORMAT_NAMES, FORMATS
+from studyapp.core.questionsets._text import NOT_CHINESE_OR_UNICODE, decode_chinese
 from studyapp.core.questionsets.checks import check_set
 from studyapp.core.questionsets.errors import Problem
 from studyapp.core.questionsets.model import QuestionSet
@@ -156,8 +157,7 @@ def _load_file(path: str | os.PathLike[str], format: str | None) -> LoadResult:
                                "save it as text (UTF-8) and try again")
         text = _decode(data)
         if text is None:
-            return _fail(name, "the file's text is in no supported encoding; "
-                               "save it as UTF-8 and try again")
+            return _fail(name, NOT_CHINESE_OR_UNICODE)
         if kind == "txt":
             kind = _txt_kind(text)
         result = _parse_bytes(kind, data, name) if kind == "csv" else _parse_text(kind, text, name)
@@ -210,14 +210,13 @@ def _too_big() -> str:
 
 
 def _decode(data: bytes) -> str | None:
+    """UTF-8 (with or without BOM), else GBK/GB18030 or Big5 when it reads as Chinese."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_chinese(data)
 
 
 def _parser(kind: str) -> ModuleType | None:

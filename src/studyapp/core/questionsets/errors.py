@@ -8,6 +8,7 @@ in ``LoadResult.warnings``, apart from the problems that do.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -37,8 +38,29 @@ class Problem:
         if self.column is not None:
             where += f":{self.column}"
         if self.is_warning:
-            return f"{where}: warning: {self.message}"
-        return f"{where}: {self.message}"
+            return escape_controls(f"{where}: warning: {self.message}")
+        return escape_controls(f"{where}: {self.message}")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control and format characters written as escapes (``\\x1b``, ``\\u202e``).
+
+    A problem quotes what the file says; written raw, an escape sequence from a cell would
+    drive the terminal and a bidi override would turn the line around. One problem stays
+    one line.
+    """
+    if text.isprintable():
+        return text
+    out: list[str] = []
+    for char in text:
+        if char.isprintable() or char == " " or unicodedata.category(char) not in (
+                "Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(char)
+        elif ord(char) < 0x100:
+            out.append(f"\\x{ord(char):02x}")
+        else:
+            out.append(f"\\u{ord(char):04x}")
+    return "".join(out)
 
 
 def warning(path: str, line: int, message: str, column: int | None = None) -> Problem:

@@ -11,6 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+EVIDENCE_SEPARATOR = "\n"
+
+
+def evidence_quotes(evidence: str) -> list[str]:
+    """The quotes of an item's ``evidence``: several are kept in one text, one quote a line.
+
+    A native file may give ``evidence`` as a list of quotes (one for each part of the
+    answer); the model joins them with :data:`EVIDENCE_SEPARATOR`, so the store and every
+    other format keep a single text. Empty lines and surrounding spaces are dropped.
+    """
+    return [quote.strip() for quote in evidence.split(EVIDENCE_SEPARATOR) if quote.strip()]
+
+
+def join_evidence(quotes: list[str]) -> str:
+    """The inverse of :func:`evidence_quotes` for quotes without line breaks."""
+    return EVIDENCE_SEPARATOR.join(quote.strip() for quote in quotes if quote.strip())
+
+
 QuestionType = Literal["single", "multiple", "truefalse", "fill", "match", "order", "numeric"]
 QUESTION_TYPES: tuple[QuestionType, ...] = (
     "single",

@@ -12,10 +12,13 @@ CSV cell spanning several lines is still one row) and the column where one is kn
 name the column by its header as written in the file. A row with a problem is reported and
 left out; the other rows still load. Nothing here raises for bad input.
 
-CSV text may be UTF-8 (with or without BOM) or GBK/GB18030, as Excel on Chinese Windows
-saves it; the delimiter (comma, semicolon or tab) is found from the header row. ``.xlsx``
-files are read with openpyxl (imported only when one is loaded) from the sheet named 题库 or
-questions, else the first sheet; cached formula results are used, never the formulas.
+CSV text may be UTF-8 (with or without BOM), GBK/GB18030 as Excel on Chinese Windows
+saves it, or Big5; other encodings are refused, not read garbled. The delimiter (comma,
+semicolon or tab) is found from the header row. ``.xlsx`` files are read with openpyxl
+(imported only when one is loaded) from the sheet named 题库 or questions, else the first
+sheet; cached formula results are used, never the formulas. The zip container and the sheet
+are checked before openpyxl builds anything (``zipguard``; cells, shared strings, merged
+ranges), so a small file that would inflate to gigabytes is refused with a problem.
 """
 
 from __future__ import annotations
@@ -34,9 +37,15 @@ from datetime import date, datetime, time
 from typing import Any
 
 from studyapp.core.questionsets import LoadResult
-from studyapp.core.questionsets._text import file_stem, set_id_from_path
+from studyapp.core.questionsets._text import (
+    NOT_CHINESE_OR_UNICODE,
+    decode_chinese,
+    file_stem,
+    set_id_from_path,
+)
 from studyapp.core.questionsets.errors import Problem, warning
 from studyapp.core.questionsets.model import Card, Choice, Question, QuestionSet, QuestionType
+from studyapp.core.questionsets.zipguard import ZipRefused, iter_member, open_zip
 
 __all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_ROWS", "MEANINGS", "TYPE_NAMES",
            "fill_answers", "local_image", "parse_csv", "parse_xlsx"]
@@ -168,13 +177,13 @@ def _decode(data: bytes) -> tuple[str | None, str]:
         data = data[3:]
     if b"\x00" in data:
         return None, _NOT_TEXT
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), ""
-        except UnicodeDecodeError:
-            continue
-    return None, ("the file's text is in no supported encoding; save it from Excel as "
-                  "'CSV UTF-8' and try again")
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        chinese = decode_chinese(data)  # GBK or Big5, when it reads as Chinese
+    if chinese is not None:
+        return chinese, ""
+    return None, (f"{NOT_CHINESE_OR_UNICODE} (in Excel: Save As 'CSV UTF-8')")
 
 
 _NOT_TEXT = ("this is not a CSV text file (it contains NUL bytes); in Excel use "
@@ -265,6 +274,11 @@ def _not_xlsx(data: bytes) -> str:
 def _read_workbook(data: bytes, path: str) -> LoadResult:
     import openpyxl
 
+    try:
+        with open_zip(data) as archive:
+            _check_shared_strings(archive)
+    except ZipRefused as refused:
+        return LoadResult(None, [Problem(path, 0, _DAMAGED if refused.damaged else f"{refused}")])
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
                                       keep_links=False)
     try:
@@ -273,13 +287,55 @@ def _read_workbook(data: bytes, path: str) -> LoadResult:
             return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
         chosen = next((sheet for sheet in sheets
                        if _key(sheet.title) in (_key("题库"), "questions")), sheets[0])
-        merges = _merged_ranges(data, getattr(chosen, "_worksheet_path", None))
+        try:
+            merges = _merged_ranges(data, getattr(chosen, "_worksheet_path", None))
+        except _SheetTooLarge as refused:
+            return LoadResult(None, [Problem(path, refused.row, refused.message)])
+        except ZipRefused as refused:
+            return LoadResult(None, [Problem(path, 0,
+                                             _DAMAGED if refused.damaged else f"{refused}")])
         if hasattr(chosen, "reset_dimensions"):
             chosen.reset_dimensions()  # the stored size may be wrong; read every row
         rows = chosen.iter_rows(values_only=True)
         return _Reader(path, "xlsx").read(_xlsx_rows(rows, merges))
     finally:
         workbook.close()
+
+
+# What a workbook may hold before it is read: a sheet of MAX_ROWS questions with a dozen
+# columns has about 1.5 million cells. openpyxl builds every cell of a row at once, so one
+# row of millions of cells (a few hundred KB compressed) would take gigabytes.
+MAX_CELLS = 2_000_000
+MAX_SHARED_STRINGS = 2_000_000
+
+
+class _SheetTooLarge(Exception):
+    def __init__(self, row: int, message: str) -> None:
+        super().__init__(message)
+        self.row = row
+        self.message = message
+
+
+_SHARED_STRING = re.compile(rb"<(?:\w{1,32}:)?si\b")
+
+
+def _check_shared_strings(archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook with more shared strings than a sheet of questions can use."""
+    for name in archive.namelist():
+        if not name.lower().endswith("sharedstrings.xml"):
+            continue
+        count = 0
+        tail = b""
+        for block in iter_member(archive, name):
+            buffer = tail + block
+            cut = max(0, len(buffer) - 40)  # a tag split across blocks is counted once
+            count += len(_SHARED_STRING.findall(buffer, 0, cut))
+            tail = buffer[cut:]
+            if count > MAX_SHARED_STRINGS:
+                raise ZipRefused(f"the workbook has more than {MAX_SHARED_STRINGS:,} different "
+                                 "texts; no sheet of questions needs that many (split it into "
+                                 "smaller files)")
+        # (What is left in the tail is too short to hold many more.)
 
 
 def _xlsx_rows(rows: Iterable[tuple[Any, ...]], merges: _Merges
@@ -329,36 +385,114 @@ class _Merges:
     heading_rows: set[int] = field(default_factory=set)
 
 
-_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):'
-                         rb'([A-Z]{1,3})(\d{1,7})"')
+# Tags are found with [^<>]*, which stops at the next tag: a run of unclosed "<mergeCell "
+# costs linear time (a lazy [^>]*? before a literal backtracked to the end at each one).
+_SHEET_MARK = re.compile(rb"<(/?)(?:\w{1,32}:)?(row|mergeCell|sheetData)\b([^<>]*)")
+_CELL_TAG = re.compile(rb"<(?:\w{1,32}:)?c\b")
+_MERGE_REF = re.compile(rb'\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
 _MAX_FILLED = 200_000
+_MAX_TAG = 1 << 20  # a tag longer than this is no tag of a real sheet
+# Elements outside the cells (merged ranges, hyperlinks, validations, formatting...): openpyxl
+# builds an object for each, about 60 µs apiece; a sheet of questions has a few hundred.
+MAX_SHEET_ELEMENTS = 30_000
 
 
 def _merged_ranges(data: bytes, sheet_path: str | None) -> _Merges:
-    """The merged ranges, read from the sheet's XML (openpyxl's read-only mode skips them)."""
+    """The merged ranges, read from the sheet's XML (openpyxl's read-only mode skips them).
+
+    The XML is streamed once in blocks (within the zip guard's limits), which also counts
+    cells and other elements: more than ``MAX_COLUMNS`` cells in a row, ``MAX_CELLS`` in all
+    or ``MAX_SHEET_ELEMENTS`` outside the cells raises _SheetTooLarge before openpyxl builds
+    them. (Too many rows are cut while reading, at ``MAX_ROWS``.)
+    """
     merges = _Merges()
     if not sheet_path:
         return merges
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            name = sheet_path.lstrip("/")
-            if archive.getinfo(name).file_size > 64 * 1024 * 1024:
-                return merges
-            xml = archive.read(name)
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError, RuntimeError):
-        return merges
-    filled = 0
-    for first_col, first_row, last_col, last_row in _MERGE_CELL.findall(xml):
+    with open_zip(data) as archive:
+        name = sheet_path.lstrip("/")
+        if name not in archive.NameToInfo:
+            return merges
+        scan = _SheetScan(merges)
+        tail = b""
+        for block in iter_member(archive, name):
+            buffer = tail + block
+            cut = buffer.rfind(b"<")
+            if cut < 0 or len(buffer) - cut > _MAX_TAG:
+                cut = len(buffer)
+            scan.feed(buffer, cut)
+            tail = buffer[cut:]
+        scan.feed(tail, len(tail))
+    return merges
+
+
+class _SheetScan:
+    """Counts what a sheet's XML holds and collects its merged ranges, block by block."""
+
+    def __init__(self, merges: _Merges) -> None:
+        self.merges = merges
+        self.filled = 0
+        self.rows = 0
+        self.cells = 0
+        self.row_cells = 0
+        self.elements = 0
+        self.in_data = False
+
+    def feed(self, buffer: bytes, end: int) -> None:
+        position = 0
+        for match in _SHEET_MARK.finditer(buffer, 0, end):
+            self._between(buffer, position, match.start())
+            position = match.end()
+            closing, tag = match.group(1), match.group(2)
+            if tag == b"sheetData":
+                self.in_data = not closing and not match.group(3).rstrip().endswith(b"/")
+            elif closing:
+                continue
+            elif tag == b"row":
+                self.rows += 1
+                self.row_cells = 0
+            else:
+                self._count_elements(1)
+                self._merge(match.group(3))
+        self._between(buffer, position, end)
+
+    def _between(self, buffer: bytes, start: int, end: int) -> None:
+        if start >= end:
+            return
+        if not self.in_data:
+            self._count_elements(buffer.count(b"<", start, end) - buffer.count(b"</", start, end))
+            return
+        cells = len(_CELL_TAG.findall(buffer, start, end))
+        self.cells += cells
+        self.row_cells += cells
+        if self.row_cells > MAX_COLUMNS:
+            raise _SheetTooLarge(self.rows, f"this row has more than {MAX_COLUMNS:,} cells, more "
+                                            "than a sheet holds; the workbook was not read")
+        if self.cells > MAX_CELLS:
+            raise _SheetTooLarge(self.rows, f"the sheet has more than {MAX_CELLS:,} cells; split "
+                                            "it into smaller files")
+
+    def _count_elements(self, count: int) -> None:
+        self.elements += count
+        if self.elements > MAX_SHEET_ELEMENTS:
+            raise _SheetTooLarge(0, f"the sheet holds more than {MAX_SHEET_ELEMENTS:,} merged "
+                                    "ranges, links or formatting rules; no sheet of questions "
+                                    "needs that many (copy the questions into a new workbook)")
+
+    def _merge(self, attributes: bytes) -> None:
+        ref = _MERGE_REF.search(attributes)
+        if ref is None:
+            return
+        merges = self.merges
+        first_col, first_row, last_col, last_row = ref.groups()
         left, right = _column_index(first_col), _column_index(last_col)
         top, bottom = int(first_row), int(last_row)
         if right > left:
             merges.heading_rows.add(top)
-        if right == left and bottom > top and filled < _MAX_FILLED:
+        if right == left and bottom > top and self.filled < _MAX_FILLED:
             merges.tops.setdefault(top, []).append(left)
-            for row in range(top + 1, min(bottom, top + _MAX_FILLED - filled) + 1):
+            for row in range(top + 1, min(bottom, top + _MAX_FILLED - self.filled) + 1):
                 merges.fill_down.setdefault(row, []).append((left, top))
-                filled += 1
-    return merges
+                self.filled += 1
 
 
 def _column_index(letters: bytes) -> int:

@@ -50,7 +50,15 @@ DEFAULT_LIMITS = ZipLimits()
 
 
 class ZipRefused(Exception):
-    """The archive is refused; ``str()`` is the message for the trainer."""
+    """The archive is refused; ``str()`` is the message for the trainer.
+
+    ``damaged`` is True when the bytes are not a readable archive at all (rather than one
+    too large), so that a format can say in its own words how to save the file again.
+    """
+
+    def __init__(self, message: str, damaged: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged
 
 
 def _megabytes(size: int) -> str:
@@ -66,7 +74,8 @@ def open_zip(data: bytes, limits: ZipLimits = DEFAULT_LIMITS) -> zipfile.ZipFile
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-        raise ZipRefused("the file is damaged: it is not a readable zip archive") from error
+        raise ZipRefused("the file is damaged: it is not a readable zip archive",
+                         damaged=True) from error
     try:
         check_archive(archive, limits)
     except ZipRefused:
@@ -131,7 +140,8 @@ def iter_member(archive: zipfile.ZipFile, name: str, limit: int | None = None,
                 yield block
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
             RuntimeError) as error:
-        raise ZipRefused(f"the part {_shown(name)} is damaged and cannot be read") from error
+        raise ZipRefused(f"the part {_shown(name)} is damaged and cannot be read",
+                         damaged=True) from error
 
 
 def _shown(name: str) -> str:
