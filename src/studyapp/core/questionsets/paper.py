@@ -107,8 +107,12 @@ _KIND_WORDS = {"single": "单选题", "multiple": "多选题", "truefalse": "判
                "choice": "选择题"}
 
 
+_WIDE = re.compile("[\uff01-\uff5e\u3000\u00a0]")
+_HEADING_CHARS = 80  # a heading is short: "二、多项选择题（每题3分，共30分）"
+
+
 def _fold(text: str) -> str:
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _WIDE.search(text) else text
 
 
 @dataclass
@@ -161,6 +165,8 @@ def looks_like_paper(text: str) -> bool:
 
 def _heading(line: str) -> tuple[str, str | None] | None:
     """(title, kind) when the (folded) line is a section heading; kind None: unsupported."""
+    if len(line) > _HEADING_CHARS:
+        return None
     prefix = _HEADING_PREFIX.match(line)
     rest = line[prefix.end():] if prefix else line.strip()
     match = _HEADING_NAME.match(rest)
@@ -662,18 +668,15 @@ def _split_options(text: str, folded: str) -> list[tuple[str, str]]:
         return []
     letter = (first.group(1) or first.group(2)).upper()
     marks: list[tuple[str, int, int]] = [(letter, 0, first.end())]
-    position = first.end()
-    while True:
-        expected = chr(ord(marks[-1][0]) + 1)
-        if expected not in LETTERS:
-            break
-        found = next((match for match in _OPTION_ANYWHERE.finditer(folded, position)
-                      if (match.group(1) or match.group(2)) == expected
-                      and match.start() > marks[-1][2]), None)
-        if found is None:
-            break
-        marks.append((expected, found.start(), found.end()))
-        position = found.end()
+    if "A" <= letter < "H":
+        expected = chr(ord(letter) + 1)
+        for found in _OPTION_ANYWHERE.finditer(folded, first.end()):
+            if (found.group(1) or found.group(2)) != expected or found.start() < marks[-1][2]:
+                continue
+            marks.append((expected, found.start(), found.end()))
+            if expected == "H":
+                break
+            expected = chr(ord(expected) + 1)
     options = []
     for index, (mark, _, end) in enumerate(marks):
         stop = marks[index + 1][1] if index + 1 < len(marks) else len(text)
