@@ -54,7 +54,7 @@ def test_warnings_are_listed_apart_and_do_not_block_the_import(
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     [set_id] = imported.args[0]
     stored = store.question_sets.get(set_id)
-    assert [(q.id, q.points) for q in stored.questions] == [("q1", 1), ("q2", 2)]
+    assert [(q.id, q.points) for q in stored.questions] == [("1", 1), ("2", 2)]
     assert stored.questions[1].choices[0].feedback == "是的"
 
 

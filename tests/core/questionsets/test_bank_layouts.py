@@ -77,7 +77,7 @@ def test_an_exam_system_export_imports_with_warnings_only(tmp_path: Path) -> Non
     qs = result.question_set
     assert qs is not None
     # 序号 orders the questions and seeds their ids.
-    assert [q.id for q in qs.questions] == ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+    assert [q.id for q in qs.questions] == ["1", "2", "3", "4", "5", "6", "7"]
     assert [q.type for q in qs.questions] == [
         "single", "multiple", "truefalse", "fill", "multiple", "multiple", "truefalse"]
     first, second, third, fourth = qs.questions[:4]
@@ -134,7 +134,7 @@ def test_a_bank_template_names_the_set_and_reads_points_with_units(tmp_path: Pat
     qs = result.question_set
     assert qs is not None
     assert qs.title == "干部培训题库"
-    assert [q.id for q in qs.questions] == ["q1", "q2", "q3"]
+    assert [q.id for q in qs.questions] == ["1", "2", "3"]
     assert [q.points for q in qs.questions] == [2, 1, 3]
     assert qs.questions[0].tags == ["干部培训题库", "创新能力"]
     assert [q.difficulty for q in qs.questions] == [1, 3, 5]
@@ -182,19 +182,18 @@ def test_a_note_for_an_option_that_is_not_there_is_a_problem() -> None:
         (2, 6, "选项C解析 has text but 选项C is empty; a note belongs to an option")]
 
 
-def test_numbers_that_are_not_numbers_keep_the_file_order() -> None:
-    result = parse_csv("题号,题型,题干,答案\n二,判断,S.,对\n1,判断,T.,错\n".encode(), "b.csv")
-    assert result.problems == []
+def test_numbers_that_are_codes_are_the_ids_and_keep_the_file_order() -> None:
+    result = parse_csv("题号,题型,题干,答案\nT-2,判断,S.,对\n1,判断,T.,错\n第3题,判断,U.,对\n"
+                       .encode(), "b.csv")
+    assert result.problems == [] and result.warnings == []
     assert result.question_set is not None
-    assert [q.id for q in result.question_set.questions] == ["q二", "q1"]
-    assert [w.message for w in result.warnings] == [
-        "题号 '二' is not a number, so the questions keep the file's order"]
+    assert [q.id for q in result.question_set.questions] == ["T-2", "1", "3"]
 
 
 def test_duplicate_numbers_are_duplicate_ids(tmp_path: Path) -> None:
     text = "序号,题型,题干,答案\n1,判断,S.,对\n1,判断,T.,错\n"
     result = load_file(write(tmp_path, "b.csv", text))
-    assert [p.message.split(":")[0] for p in result.problems] == ["id 'q1' is used twice"]
+    assert [p.message.split(":")[0] for p in result.problems] == ["id '1' is used twice"]
 
 
 @pytest.mark.parametrize(("answer", "prompt", "expected"), [
