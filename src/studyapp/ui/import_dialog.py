@@ -794,6 +794,13 @@ class ImportDialog(QDialog):
             self.warnings_view.addTopLevelItem(item)
         self.warnings_title.setText(self.tr("Warnings (%n)", "", len(warnings)))
         self.warnings_box.setVisible(bool(warnings))
+        if warnings:  # room for a few rows: a third, a quarter beside the problems
+            height = max(self.splitter.height(), 480)
+            share = height // (4 if self.problems else 3)
+            sizes = self.splitter.sizes()
+            sizes[2] = max(share, 120)
+            sizes[0] = max(height - sizes[1] - sizes[2], 160) if not self.problems else sizes[0]
+            self.splitter.setSizes(sizes)
 
     # -- public API --
 
