@@ -401,3 +401,24 @@ def test_a_returning_item_is_previewed_as_it_is_imported(qtbot: QtBot, store: St
         dialog.import_files()
     assert "<b>0</b> added · <b>1</b> updated · <b>4</b> unchanged · <b>0</b> retired" in (
         visible_text(dialog))
+
+
+def test_a_bank_with_unknown_columns_imports_with_its_warnings_shown_apart(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    bank = write(tmp_path, "bank.csv", (
+        "题号,题型,题干,选项A,选项B,答案,分值,年级\n"
+        "1,单选题,创新源于什么？,实践,书本,A,2,高一\n"
+    ))
+    dialog = open_dialog(qtbot, store, [bank])
+    assert dialog.problems == []
+    assert [w.message for w in dialog.warnings] and all(
+        "年级" in w.message for w in dialog.warnings)
+    assert dialog.warnings_box.isVisible()
+    assert dialog.warnings_view.topLevelItemCount() == len(dialog.warnings)
+    columns = dialog.findChild(QLabel, "importColumns")
+    assert columns is not None and "分值" in columns.text() and "年级" in columns.text()
+    assert dialog.import_button.isEnabled()  # warnings never block the import
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(s.id == "bank" for s in store.question_sets.list()),
+                    timeout=10_000)

@@ -52,6 +52,8 @@ class SetPlan:
     sha256: str = ""
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # never block the import
+    # How a spreadsheet's columns were understood: (header as written, meaning).
+    columns: list[tuple[str, str]] = field(default_factory=list)
     existing: SetInfo | None = None
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
@@ -172,7 +174,7 @@ def plan_import(files: Sequence[LoadedFile], store: Store | None) -> ImportPlan:
     for loaded in files:
         result = loaded.result
         plan = SetPlan(loaded.path, result.question_set, loaded.sha256, list(result.problems),
-                       list(result.warnings))
+                       list(result.warnings), list(result.columns))
         plans.append(plan)
         question_set = result.question_set
         if question_set is None:
