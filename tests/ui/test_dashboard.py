@@ -61,7 +61,7 @@ def test_the_view_shows_the_core_numbers(qtbot: QtBot, month: Month, tmp_path: P
     assert set(view.chart_widgets) == {"activity", "accuracy", "due", "buttons"}
     first = view.mastery_grid.itemAtPosition(1, 0).widget().text()
     assert first == board.mastery[0].title
-    assert len(view.practise_buttons) == len(load_report().sections)
+    assert len(view.practise_buttons) == len(load_report().pages)
     # Tab reaches a chart; its numbers show as text (the chart's text alternative).
     chart = view.chart_widgets["buttons"]
     chart.setFocus(Qt.FocusReason.TabFocusReason)

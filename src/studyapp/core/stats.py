@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from pathlib import Path
 from typing import Any
 
 from studyapp.core.report import Report
@@ -14,11 +15,12 @@ from studyapp.core.store import Store
 def profile_summary(store: Store, report: Report) -> dict[str, Any]:
     """A stable-keyed summary of one profile (documented in docs/cli.md)."""
     progress = store.sections.all_progress()
-    read = store.sections.read_ids() & set(report.section_ids)
-    read_in = report.read_counts(read)
+    pages = {section.id for section in report.pages}
+    read = store.sections.read_ids() & pages
+    in_parts = report.part_counts(read)
     parts = []
     for part in report.parts:
-        read_in_part, total = read_in.get(part.id, (int(part.id in read), 1))
+        read_in_part, total = in_parts[part.id]
         parts.append({
             "id": part.id,
             "title": part.label,
@@ -29,7 +31,7 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
     counts = store.counts()
     return {
         "profile": store.profile,
-        "sections": {"total": len(report.sections), "read": len(read), "parts": parts},
+        "sections": {"total": len(pages), "read": len(read), "parts": parts},
         "reading_seconds": round(sum(p.seconds for p in progress.values()), 1),
         "last_section": store.sections.last_opened(),
         "notes": counts["notes"],
@@ -65,12 +67,13 @@ def results_rows(store: Store, report: Report) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for section in report.sections:
         p = progress.get(section.id)
-        m = mastery[section.id]
+        m = mastery.get(section.id)
         rows.append([
             store.profile, "section", section.id, section.label,
             p.opened_at if p else "", "", (p.read_at or "") if p else "",
             round(p.seconds) if p else 0, "", "", "",
-            m.answers, m.correct, m.recalls, m.recalls_passed, *who,
+            m.answers if m else 0, m.correct if m else 0, m.recalls if m else 0,
+            m.recalls_passed if m else 0, *who,
         ])
     for attempt in store.quizzes.attempts():
         rows.append([
@@ -105,7 +108,10 @@ def verify_results_csv(data: bytes, name: str = "results.csv") -> None:
     """Checks an exported results file: the last line is ``#sha256:HEX`` and HEX is the
     SHA-256 of the UTF-8 text before that line (byte-order mark not included). Raises
     ChecksumError naming the file and line when it does not hold."""
-    text = data.decode("utf-8-sig", errors="strict") if data else ""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ChecksumError(f"{name}:0: not UTF-8 text ({error.reason})") from error
     body, _, last = text.rstrip("\r\n").rpartition("\n")
     line = text.count("\n") or 1
     if not last.startswith(CHECKSUM_PREFIX):
@@ -114,3 +120,18 @@ def verify_results_csv(data: bytes, name: str = "results.csv") -> None:
     if _digest(body + "\n") != expected:
         raise ChecksumError(f"{name}:{line}: the checksum does not match: the file was "
                             "changed after StudyApp wrote it")
+
+
+def export_results(store: Store, report: Report, target: Path) -> int:
+    """Writes the profile's results as CSV to ``target`` (atomically); the number of rows.
+
+    Raises RefusedTarget for a target that could harm a profile (inside the profiles
+    folder, or any SQLite file: ``studyapp export`` onto the profile itself replaced it),
+    OSError when it cannot be written. Nothing is written in either case.
+    """
+    from studyapp.core.files import check_export_target, write_text_atomically
+
+    check_export_target(target, store.path.parent)
+    rows = results_rows(store, report)
+    write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
+    return len(rows)

@@ -277,6 +277,48 @@ def test_txt_detection_keeps_aiken_and_gift() -> None:
     assert not looks_like_paper("Some prose.\nMore prose.\n")
 
 
+# --------------------------------------------------------------------------- the answer key
+
+
+def test_an_answer_key_at_the_end_under_the_same_headings() -> None:
+    qs = loaded("期末测试\n一、单选题\n1. 实践是认识的（ ）。\nA. 来源 B. 目的\n2. 哪个对？\n"
+                "A. 甲 B. 乙 C. 丙\n二、判断题\n1. 实践出真知。\n2. 空谈兴邦。\n三、填空题\n"
+                "1. ____是源头。\n\n参考答案\n一、1.A 2.C\n二、1-2 √×\n三、1. 实践\n"
+                "解析：实践是源头。\n").question_set
+    assert qs is not None
+    assert [(q.id, q.type) for q in qs.questions] == [
+        ("s1-q1", "single"), ("s1-q2", "single"), ("s2-q1", "truefalse"),
+        ("s2-q2", "truefalse"), ("s3-q1", "fill")]
+    assert [c.correct for c in qs.questions[1].choices] == [False, False, True]
+    assert [qs.questions[2].truth, qs.questions[3].truth] == [True, False]
+    assert (qs.questions[4].accepted, qs.questions[4].explanation) == (["实践"], "实践是源头。")
+
+
+def test_an_answer_key_by_number_with_ranges() -> None:
+    qs = loaded("1. Q1?\nA. a B. b\n2. Q2?\nA. a B. b C. c\n3. 实践出真知。\n4. ____是源头。\n"
+                "5. 多选\nA. 甲 B. 乙 C. 丙\n【参考答案】\n1～3：AC√ 4. 实践 5.AB\n").question_set
+    assert qs is not None
+    assert [q.type for q in qs.questions] == ["single", "single", "truefalse", "fill",
+                                             "multiple"]
+    assert [c.correct for c in qs.questions[4].choices] == [True, True, False]
+
+
+def test_mistakes_in_an_answer_key_are_reported_at_their_line() -> None:
+    result = parse("1. Q1?\nA. a B. b\n2. Q2?\nA. a B. b\n答案：A\n3. Q3?\nA. a B. b\n"
+                   "参考答案：1-2 A 3.B\n4.A\n这不是答案\n2. B\n", "k.txt")
+    assert problems(result) == [
+        (1, "question 1 has no answer; add a line 答案：B after its options"),
+        (8, "answer key '1-2 A': 1-2 needs 2 answers, one letter or √/× each; it has 1"),
+        (9, "the answer key gives an answer to question 4, but the paper has no question 4"),
+        (10, "'这不是答案' in the answer key is no answer; write e.g. 1.A 2.B, or 1-5 ABCDA"),
+        (11, "the answer key gives question 2 the answer 'B', but line 5 gives 'A'; keep one"),
+    ]
+    restarted = parse("一、单选题\n1. Q?\nA. a B. b\n二、单选题\n1. R?\nA. a B. b\n参考答案\n"
+                      "1.A\n", "k.txt")
+    assert (8, "the question numbers start again under each heading, so the answer key needs "
+               "the headings too (一、 二、 ...) before its answers") in problems(restarted)
+
+
 # --------------------------------------------------------------------------- .docx
 
 
@@ -407,6 +449,16 @@ def test_the_template_script_reproduces_the_docx_paper() -> None:
         TEMPLATES / "question-paper-template.docx").read_bytes()
 
 
+def test_the_example_in_the_documentation_imports() -> None:
+    doc = (TEMPLATES.parents[1] / "docs" / "question-format.md").read_text(encoding="utf-8")
+    start = doc.index("```\n创新能力测试卷") + 4
+    result = parse(doc[start:doc.index("```", start)], "example.txt")
+    assert result.problems == [] and result.warnings == []
+    assert result.question_set is not None
+    assert [q.type for q in result.question_set.questions] == [
+        "single", "single", "multiple", "truefalse", "truefalse", "fill", "fill", "multiple"]
+
+
 # --------------------------------------------------------------------------- fuzz
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -414,7 +466,8 @@ SYNTAX = ["1. ", "2、", "（3）", "第4题 ", "A. ", "B、", "C．", "D)", "(A
           "正确答案:", "解析：", "【解析】", "一、单选题", "二、多选题（每题2分）", "三、判断题",
           "四、填空题", "五、简答题", "选择题", "（ ）", "____", "(x)(y)", "|", "√", "×", "对",
           "错", "AB", "A C", "【分值】", "2分", "【难度】", "【知识点】", "\n", "\n", "\n", " ",
-          "\u3000", "Ａ．", "ANSWER: ", "{", "}", "::", "\t", "\r\n"]
+          "\u3000", "Ａ．", "ANSWER: ", "{", "}", "::", "\t", "\r\n", "参考答案", "【参考答案】",
+          "1-5 ", "1～3：", "ABCDA", "一、", "二、1.A 2.B", "√×√"]
 paper_text = st.lists(st.sampled_from(SYNTAX) | st.text(max_size=4), max_size=80).map("".join)
 
 

@@ -17,6 +17,9 @@ A paper is a numbered list of questions, each followed by its options and its an
   on their own line or at the end of the last option line; for true/false 对/错, 正确/错误,
   √/×, T/F; for blanks the text, several blanks as ``(答案1)(答案2)`` or ``答案1|答案2``.
 - **Explanations** ``解析：...`` or ``【解析】...``, which may run over the following lines.
+- **An answer key** at the end: a line ``参考答案`` (``【参考答案】``, ``答案与解析``,
+  ``Answer key``) then ``1.A 2.C``, ``1-5 ABCDA``, ``6. 实践 解析：...``, under the paper's
+  headings repeated (``一、1.A 2.B``) when the numbering starts again under each heading.
 - Optional ``【分值】2``, ``【难度】3``, ``【知识点】a、b`` (tags) and ``【章节】suggestions.5.2``
   (a report section id) lines after the answer.
 - **Section headings** such as ``一、单选题`` ``二、多选题（每题3分）`` ``三、判断题``
@@ -107,8 +110,12 @@ _KIND_WORDS = {"single": "单选题", "multiple": "多选题", "truefalse": "判
                "choice": "选择题"}
 
 
+_WIDE = re.compile("[\uff01-\uff5e\u3000\u00a0]")
+_HEADING_CHARS = 80  # a heading is short: "二、多项选择题（每题3分，共30分）"
+
+
 def _fold(text: str) -> str:
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _WIDE.search(text) else text
 
 
 @dataclass
@@ -136,6 +143,7 @@ class _Open:
     difficulty: int | None = None
     tags: list[str] = field(default_factory=list)
     section_id: str | None = None  # 【章节】: a report section id
+    key_answer: tuple[str, int] | None = None  # from the answer key: (answer, its line)
     stage: str = "prompt"  # prompt, options, answer, explanation
     broken: bool = False
 
@@ -161,6 +169,8 @@ def looks_like_paper(text: str) -> bool:
 
 def _heading(line: str) -> tuple[str, str | None] | None:
     """(title, kind) when the (folded) line is a section heading; kind None: unsupported."""
+    if len(line) > _HEADING_CHARS:
+        return None
     prefix = _HEADING_PREFIX.match(line)
     rest = line[prefix.end():] if prefix else line.strip()
     match = _HEADING_NAME.match(rest)
@@ -243,6 +253,10 @@ class _Reader:
         self.warnings: list[Problem] = []
         self.questions: list[Question] = []
         self.parsed: list[tuple[_Open, Question]] = []
+        self.pending: list[_Open] = []  # questions read, built once the whole paper is read
+        self.key = _AnswerKey()
+        self.in_key = False  # reading the answer key at the end of the paper
+        self.headings: list[_Section] = []
         self.section: _Section | None = None
         self.sections = 0
         self.current: _Open | None = None
@@ -278,8 +292,12 @@ class _Reader:
                 if self.current is not None:
                     self.current.broken = True
                 continue
-            self.line(number, raw)
+            if self.in_key:
+                self.key.line(self, number, raw)
+            else:
+                self.line(number, raw)
         self.finish()
+        self.build_all()
         if len(self.preamble) > 1:
             first, end = self.preamble[1], self.preamble[-1]
             where = f"line {first} is" if first == end else f"lines {first}-{end} are"
@@ -325,6 +343,14 @@ class _Reader:
                 self.line(number, text[:found.start()])
                 self.line(number, text[found.start():])
                 return
+        key = _KEY_START.match(folded)
+        if key is not None and self.started:
+            self.finish()
+            self.in_key = True
+            rest = text[key.end():].strip()
+            if rest:
+                self.key.line(self, number, rest)
+            return
         heading = _heading(folded)
         if heading is not None and not _OPTION.match(folded):
             self.finish()
@@ -362,6 +388,7 @@ class _Reader:
         each = _EACH_POINTS.search(folded)
         self.section = _Section(number, text, kind, self.sections,
                                 float(each.group(1)) if each else None)
+        self.headings.append(self.section)
         if kind is None:
             self.problem(number, f"'{_short(text)}': StudyApp cannot mark these questions "
                                  "automatically (open, matching or ordering questions); the "
@@ -527,10 +554,16 @@ class _Reader:
             return
         if current.section is not None and current.section.kind is None:
             return  # under a heading of a type that is not supported (already reported)
-        question = self.build(current)
-        if question is not None and not current.broken:
-            self.questions.append(question)
-            self.parsed.append((current, question))
+        self.pending.append(current)
+
+    def build_all(self) -> None:
+        """Every question read, once the answer key (if any) is known."""
+        self.key.apply(self)
+        for item in self.pending:
+            question = self.build(item)
+            if question is not None and not item.broken:
+                self.questions.append(question)
+                self.parsed.append((item, question))
 
     def build(self, item: _Open) -> Question | None:
         prompt = " ".join(part for part in item.prompt if part).strip()
@@ -543,6 +576,15 @@ class _Reader:
             points = item.section.points
         label = f"question {item.number}"
         answer = item.answer
+        if item.key_answer is not None:
+            if answer is None:
+                answer, item.answer_line = item.key_answer
+            elif _compact(answer) != _compact(item.key_answer[0]):
+                self.problem(item.key_answer[1], f"the answer key gives question {item.number} "
+                                                 f"the answer '{_short(item.key_answer[0])}', "
+                                                 f"but line {item.answer_line} gives "
+                                                 f"'{_short(answer)}'; keep one")
+                return None
         section_kind = item.section.kind if item.section is not None else None
         if answer is None:
             inline = _ANSWER_IN_PROMPT.search(_fold(prompt))
@@ -655,6 +697,139 @@ class _Reader:
                 question.id = f"s{item.section.ordinal}-q{item.number}"
 
 
+# The answer key at the end of a paper: a line 参考答案 (答案与解析, 【参考答案】, Answer key),
+# then answers by number ("1.A 2.B 3.AC", "1-5 ABCDA", "1. 对 解析：..."), under the same
+# headings as the questions when the numbering starts again under each.
+_KEY_NAME = r"(?:参考答案|标准答案|答案)\s*(?:[与及和]\s*解析)?|答案解析"
+_KEY_START = re.compile(
+    r"\s*(?:答案|(?:[【\[]\s*)?(?:" + _KEY_NAME + r")\s*[】\]]?)\s*$"  # a line of its own
+    r"|\s*[【\[]?\s*(?:参考答案|标准答案)\s*(?:[与及和]\s*解析)?\s*[】\]]?\s*:?\s*"
+    r"(?=$|\d{1,6}\s*(?:[-~～—–]|[.、:)]|[A-H√×]))"  # 参考答案：1.A 2.B
+    r"|\s*(?i:answer\s+key|answers)\s*:?\s*$")
+_KEY_ITEM = re.compile(r"(?<![\d.])(\d{1,6})\s*(?:[-~～—–]\s*(\d{1,6})\s*)?"
+                       r"(?:[.、:)]|(?=[A-H√×]))\s*")
+_KEY_RUN = re.compile(r"[A-H√×✓✗对错]+")
+
+
+def _compact(answer: str) -> str:
+    return re.sub(r"[\s,、;；/|.。]+", "", _fold(answer)).upper()
+
+
+@dataclass
+class _KeyEntry:
+    line: int
+    section: int | None  # the ordinal of the heading it is under in the key, if any
+    number: str
+    answer: str
+    explanation: list[str] = field(default_factory=list)
+
+
+class _AnswerKey:
+    def __init__(self) -> None:
+        self.entries: list[_KeyEntry] = []
+        self.section: int | None = None
+        self.headings = 0
+
+    def line(self, reader: _Reader, number: int, raw: str) -> None:
+        text = raw.replace("\t", " ").strip()
+        if not text:
+            return
+        folded = _fold(text)
+        heading = _heading(folded)
+        bare = _HEADING_PREFIX.match(folded)
+        if heading is not None or (bare is not None and not folded[bare.end():].strip()):
+            self.headings += 1
+            self.section = self.headings
+            return
+        if bare is not None and heading is None:
+            rest = folded[bare.end():]
+            if _KEY_ITEM.match(rest):  # "一、1.A 2.B" under a numeral alone
+                self.headings += 1
+                self.section = self.headings
+                text, folded = text[bare.end():], rest
+        explanation = _EXPLANATION.match(folded)
+        if explanation is not None:
+            if self.entries:
+                self.entries[-1].explanation.append(text[explanation.end():].strip())
+            else:
+                reader.problem(number, "解析 in the answer key has no answer before it")
+            return
+        items = list(_KEY_ITEM.finditer(folded))
+        if not items or items[0].start() != 0:
+            if self.entries and self.entries[-1].explanation:
+                self.entries[-1].explanation.append(text)  # the explanation goes on
+                return
+            reader.problem(number, f"'{_short(text)}' in the answer key is no answer; write "
+                                   "e.g. 1.A 2.B, or 1-5 ABCDA")
+            return
+        for index, item in enumerate(items):
+            end = items[index + 1].start() if index + 1 < len(items) else len(text)
+            value = text[item.end():end].strip()
+            inline = _EXPLANATION_INLINE.search(_fold(value))
+            explanation_text = ""
+            if inline is not None:
+                value, explanation_text = value[:inline.start()].strip(), value[inline.end():]
+            first, last = int(item.group(1)), item.group(2)
+            if last is None:
+                entry = _KeyEntry(number, self.section, str(first), value.strip("，,;；"))
+                if explanation_text.strip():
+                    entry.explanation.append(explanation_text.strip())
+                self.entries.append(entry)
+                continue
+            run = "".join(_KEY_RUN.findall(_fold(value).upper()))
+            count = int(last) - first + 1
+            if count < 1 or len(run) != count:
+                reader.problem(number, f"answer key '{_short(item.group(0) + value)}': "
+                                       f"{first}-{last} needs {max(count, 0)} answers, one "
+                                       f"letter or √/× each; it has {len(run)}")
+                continue
+            for offset, answer in enumerate(run):
+                self.entries.append(_KeyEntry(number, self.section, str(first + offset), answer))
+
+    def apply(self, reader: _Reader) -> None:
+        """Gives each question its answer from the key (and reports the entries that fit
+        no question)."""
+        if not self.entries:
+            return
+        numbers = [item.number for item in reader.pending]
+        unique = len(set(numbers)) == len(numbers)
+        by_number = {item.number: item for item in reader.pending}
+        by_section = {(item.section.ordinal if item.section else None, item.number): item
+                      for item in reader.pending}
+        for entry in self.entries:
+            if unique:
+                target = by_number.get(entry.number)
+            elif entry.section is not None:
+                # The key's k-th heading is the paper's k-th heading.
+                if entry.section <= len(reader.headings):
+                    section = reader.headings[entry.section - 1]
+                    if section.kind is None:
+                        continue  # a type that is not supported (already reported)
+                    target = by_section.get((section.ordinal, entry.number))
+                else:
+                    target = None
+            else:
+                reader.problem(entry.line, "the question numbers start again under each "
+                                           "heading, so the answer key needs the headings too "
+                                           "(一、 二、 ...) before its answers")
+                return
+            if target is None:
+                reader.problem(entry.line, f"the answer key gives an answer to question "
+                                           f"{entry.number}, but the paper has no question "
+                                           f"{entry.number}"
+                                           f"{' under that heading' if not unique else ''}")
+                continue
+            if target.key_answer is not None:
+                reader.problem(entry.line, f"the answer key gives question {entry.number} a "
+                                           f"second answer (the first is on line "
+                                           f"{target.key_answer[1]}); keep one")
+                target.broken = True
+                continue
+            target.key_answer = (entry.answer, entry.line)
+            if entry.explanation and not target.explanation:
+                target.explanation = list(entry.explanation)
+
+
 def _split_options(text: str, folded: str) -> list[tuple[str, str]]:
     """The (letter, text) of the options on one line: ``A.来源 B.目的`` gives two."""
     first = _OPTION.match(folded)
@@ -662,18 +837,15 @@ def _split_options(text: str, folded: str) -> list[tuple[str, str]]:
         return []
     letter = (first.group(1) or first.group(2)).upper()
     marks: list[tuple[str, int, int]] = [(letter, 0, first.end())]
-    position = first.end()
-    while True:
-        expected = chr(ord(marks[-1][0]) + 1)
-        if expected not in LETTERS:
-            break
-        found = next((match for match in _OPTION_ANYWHERE.finditer(folded, position)
-                      if (match.group(1) or match.group(2)) == expected
-                      and match.start() > marks[-1][2]), None)
-        if found is None:
-            break
-        marks.append((expected, found.start(), found.end()))
-        position = found.end()
+    if "A" <= letter < "H":
+        expected = chr(ord(letter) + 1)
+        for found in _OPTION_ANYWHERE.finditer(folded, first.end()):
+            if (found.group(1) or found.group(2)) != expected or found.start() < marks[-1][2]:
+                continue
+            marks.append((expected, found.start(), found.end()))
+            if expected == "H":
+                break
+            expected = chr(ord(expected) + 1)
     options = []
     for index, (mark, _, end) in enumerate(marks):
         stop = marks[index + 1][1] if index + 1 < len(marks) else len(text)

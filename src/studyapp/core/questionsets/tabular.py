@@ -626,7 +626,8 @@ class _Reader:
         return ""
 
     def _ordered(self, items: list[Any]) -> list[Any]:
-        """Sorted by 序号 when every item has one that is a number (the file's order on a tie)."""
+        """Sorted by 序号 when every item has one that is a number (the file's order on a tie;
+        codes such as T-001 keep the file's order)."""
         numbers = [self.numbers.get(item.line) for item in items]
         if not items or "number" not in self.columns or any(n is None for n in numbers):
             return items
@@ -932,15 +933,12 @@ class _Row:
             self.fail(f"{self.reader.name('id')} must be on one line", "id")
         number = " ".join(self.get("number").split())
         if number:
+            # 序号/题号 seeds the id as written ("12", "第12题" -> "12"; "T-001" stays), as
+            # before they ordered the questions, so progress kept by those ids stays.
             value = _number(number)
             self.reader.numbers[self.number] = value
-            if value is None:
-                self.reader.warn(self.number, f"{self.reader.name('number')} '{_short(number)}' "
-                                              "is not a number, so the questions keep the "
-                                              "file's order", self.reader.columns["number"].index)
             if not item_id:
-                shown = _short(number) if value is None else _number_text(value)
-                return f"q{shown}"
+                return number if value is None else _number_text(value)
         return item_id or f"row-{self.number}"
 
     def type_word(self) -> str:

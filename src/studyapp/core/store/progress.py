@@ -341,7 +341,7 @@ class ProgressService:
         by_id = {m.section_id: m for m in mastery}
         totals = self._totals()
         summary = Summary(
-            sections_total=len(report.sections),
+            sections_total=len(report.pages),
             sections_read=sum(1 for m in mastery if m.read),
             cards_total=self._count("SELECT count(*) FROM cards WHERE retired = 0"),
             cards_due_today=self._count(
@@ -420,7 +420,7 @@ class ProgressService:
         read = {row[0] for row in self.db.execute(
             "SELECT section_id FROM section_progress WHERE read_at IS NOT NULL")}
         result = []
-        for section in report.sections:
+        for section in report.pages:  # the sections with text of their own
             recalls, passed, answers, correct = history.get(section.id, (0, 0, 0, 0))
             result.append(SectionMastery(
                 section.id, section.label, section.id in read, cards.get(section.id, 0),
