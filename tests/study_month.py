@@ -61,6 +61,9 @@ def simulate_month(data_dir: Path, profile: str = "month", seed: int = 10) -> Mo
     store = open_store(data_dir, profile, clock)
     store.question_sets.ensure_builtin()
     store.progress.set_day_rules(ZONE, DAY_START)
+    reviews = getattr(store, "reviews", None)  # the flashcards service, where it exists
+    if reviews is not None:
+        reviews.tz = ZONE  # its day rules are the dashboard's too (day start 04:00)
     month = Month(store, clock)
     month.card_sections = {f"{r['set_id']}/{r['id']}": r["section_id"] or "" for r in
                            store.db.query("SELECT set_id, id, section_id FROM cards")}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -312,3 +312,27 @@ def test_relationships_and_weekly_series_match_the_log(month: Month) -> None:
     answers = [e for e in month.events if e.kind == "answer"
                and start <= month.day_of(e.at) < start + timedelta(days=7)]
     assert weeks[0][1] == (sum(e.value for e in answers) / len(answers) if answers else None)
+
+
+def test_the_flashcards_service_gives_the_card_counts_and_the_day(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from studyapp.core.clock import FakeClock
+    from studyapp.core.store import open_store
+
+    clock = FakeClock(datetime(2026, 3, 1, 19, 30, tzinfo=UTC))  # 03:30 next day in Shanghai
+    store = open_store(tmp_path, "cards", clock)
+    try:
+        counts = {"total": 7, "review": 3, "due_today": 5}
+        source = SimpleNamespace(tz=ZONE, settings=lambda: SimpleNamespace(day_starts_at=4),
+                                 card_counts=lambda: counts)
+        store.progress.attach_cards(source)
+        board = store.progress.dashboard(load_report())
+        s = board.summary
+        assert (s.cards_total, s.cards_learned, s.cards_due_today) == (7, 3, 5)
+        assert board.today == date(2026, 3, 1)  # before 04:00 local: still the 1st
+        source.settings = lambda: SimpleNamespace(day_starts_at=3)
+        store.progress.set_goal("minutes", 5)  # any change: the rules are read again
+        assert store.progress.dashboard(load_report()).today == date(2026, 3, 2)
+    finally:
+        store.close()

@@ -220,9 +220,16 @@ class MainWindow(QMainWindow):
             self.show_view("read")
             self.reader.open_section(section_id)
             return
+        if kind == "cards":
+            # The reader's "Practise this section" opens the section's deck, where the
+            # Cards view has one.
+            practise_cards = getattr(self, "_practise_section", None)
+            self.show_view("cards")
+            if callable(practise_cards):
+                practise_cards(section_id)
+            return
         self.show_view(kind)
-        view = self.views.get(kind)
-        start = getattr(view, "practise_section", None)
+        start = getattr(self.views.get(kind), "practise_section", None)
         if callable(start):
             start(section_id)
 

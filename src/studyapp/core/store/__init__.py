@@ -70,6 +70,9 @@ class Store:
         self.question_sets = QuestionSetsService(db, clock)
         self.quizzes = QuizzesService(db, clock)
         self.progress = ProgressService(db, clock)
+        reviews = getattr(self, "reviews", None)  # the flashcards service, once it is in
+        if reviews is not None:
+            self.progress.attach_cards(reviews)
 
     def close(self) -> None:
         """Checkpoints the WAL into the main file, closes the connection, lets the lock go."""

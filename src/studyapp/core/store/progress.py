@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlite_utils import Database
 
@@ -245,6 +245,17 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
+class CardsSource(Protocol):
+    """What the dashboard takes from the flashcards service (``store.reviews``): the
+    learner's time zone and day start, and the card counts ``stats --json`` shows."""
+
+    tz: tzinfo | None
+
+    def settings(self) -> Any: ...  # has ``day_starts_at`` (local hour)
+
+    def card_counts(self) -> dict[str, int]: ...  # total, review, due_today, ...
+
+
 class ProgressService:
     """Aggregates for the Progress view; ``tz`` None means the computer's own time zone."""
 
@@ -256,6 +267,17 @@ class ProgressService:
         self.day_start_hour = day_start_hour
         self._cached: tuple[tuple[Any, ...], Dashboard] | None = None
         self._offsets: dict[str, float] = {}
+        self.cards: CardsSource | None = None
+        self._active_cards = ""  # the filter for cards that can come due (m004's columns)
+
+    def attach_cards(self, cards: CardsSource) -> None:
+        """Takes the day rules and the card counts from the flashcards service, so that the
+        dashboard, the Cards view and ``stats --json`` agree on "due today"."""
+        self.cards = cards
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(card_state)")}
+        self._active_cards = (" AND suspended = 0 AND retired = 0"
+                              if {"suspended", "retired"} <= columns else "")
+        self._cached = None
 
     def set_day_rules(self, tz: tzinfo | None, day_start_hour: int = DAY_START_HOUR) -> None:
         self.tz, self.day_start_hour = tz, day_start_hour
@@ -334,22 +356,30 @@ class ProgressService:
         return result
 
     def _compute(self, report: Report) -> Dashboard:
+        if self.cards is not None:  # the learner's day as the flashcards count it
+            rules = (self.cards.tz, int(self.cards.settings().day_starts_at))
+            if rules != (self.tz, self.day_start_hour):
+                self.tz, self.day_start_hour = rules
+                self._offsets.clear()
         today = self.today()
         days = self._days()
         meta = self._meta()
         mastery = self._mastery(report)
         by_id = {m.section_id: m for m in mastery}
         totals = self._totals()
+        if self.cards is not None:
+            counts = self.cards.card_counts()
+            cards_total, due, learned = counts["total"], counts["due_today"], counts["review"]
+        else:
+            cards_total = self._count("SELECT count(*) FROM cards WHERE retired = 0")
+            due = self._count("SELECT count(*) FROM card_state WHERE state <> ? AND due < ?",
+                              [STATE_NEW, iso(self.start_of(today + timedelta(days=1)))])
+            learned = self._count("SELECT count(*) FROM card_state WHERE state = ?",
+                                  [STATE_REVIEW])
         summary = Summary(
             sections_total=len(report.pages),
             sections_read=sum(1 for m in mastery if m.read),
-            cards_total=self._count("SELECT count(*) FROM cards WHERE retired = 0"),
-            cards_due_today=self._count(
-                "SELECT count(*) FROM card_state WHERE state <> ? AND due < ?",
-                [STATE_NEW, iso(self.start_of(today + timedelta(days=1)))]),
-            cards_learned=self._count(
-                "SELECT count(*) FROM card_state WHERE state = ?", [STATE_REVIEW]),
-            **totals,
+            cards_total=cards_total, cards_due_today=due, cards_learned=learned, **totals,
         )
         kind = meta.get("goal_kind", "")
         chosen = kind in GOAL_KINDS and meta.get("goal_target", "").isdigit()
@@ -446,9 +476,12 @@ class ProgressService:
 
     def _forecast(self, today: date) -> list[int]:
         counts = [0] * FORECAST_DAYS
+        # With the flashcards' schema (m004), suspended and retired cards are not coming due.
+        active = self._active_cards
         for hour, count in self.db.execute(
-            "SELECT substr(due, 1, 13), count(*) FROM card_state WHERE state <> ? AND due < ? "
-            "GROUP BY 1", [STATE_NEW, iso(self.start_of(today + timedelta(days=FORECAST_DAYS)))]
+            "SELECT substr(due, 1, 13), count(*) FROM card_state WHERE state <> ? AND due < ?"
+            f"{active} GROUP BY 1",
+            [STATE_NEW, iso(self.start_of(today + timedelta(days=FORECAST_DAYS)))]
         ):
             index = max(0, (self._day_of_hour(hour) - today).days)
             if index < FORECAST_DAYS:
