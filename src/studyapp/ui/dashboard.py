@@ -112,6 +112,8 @@ class DashboardView(QWidget):
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # The page fits the width (down to the window's 960-pixel minimum); only scrolls down.
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroller)
@@ -125,7 +127,7 @@ class DashboardView(QWidget):
         page = QWidget()
         page.setObjectName("DashboardPage")
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(24, 16, 24, 24)
+        layout.setContentsMargins(16, 16, 16, 24)
         layout.setSpacing(16)
 
         header = QHBoxLayout()
@@ -159,7 +161,7 @@ class DashboardView(QWidget):
         self.figure_goal.layout_.insertWidget(2, self.goal_bar)
         for figure in (self.figure_read, self.figure_cards, self.figure_quiz,
                        self.figure_streak, self.figure_goal):
-            figures.addWidget(figure)
+            figures.addWidget(figure, 1)
         layout.addLayout(figures)
 
         self.heat_panel = Panel(self.tr("Study per day, the last 12 months"), self.colours)
@@ -173,10 +175,7 @@ class DashboardView(QWidget):
         self.heat_hint.setProperty("role", "muted")
         self.heat_text.setProperty("role", "muted")
         self.heat_map.day_changed.connect(self.heat_text.setText)
-        row = QHBoxLayout()
-        row.addWidget(self.heat_map)
-        row.addStretch(1)
-        self.heat_panel.layout_.addLayout(row)
+        self.heat_panel.add(self.heat_map)
         self.heat_panel.add(self.heat_text)
         self.heat_panel.add(self.heat_hint)
         layout.addWidget(self.heat_panel)

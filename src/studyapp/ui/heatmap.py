@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from studyapp.ui.theme import Colours
 
-CELL, GAP = 12, 3
+CELL, GAP = 12, 3  # the largest square; it shrinks (to MIN_CELL) in a narrow window
+MIN_CELL = 7
 LEFT, TOP = 32, 18
 WEEKS = 53
 # Minutes that reach each of the four shades (0 is the empty shade).
@@ -40,7 +41,7 @@ class HeatMap(QWidget):
         self.colours = colours
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Study per day over the last year"))
         self._values: dict[date, tuple[float, int, int]] = {}
         self.today = date.today()
@@ -64,16 +65,23 @@ class HeatMap(QWidget):
         return QSize(LEFT + WEEKS * (CELL + GAP), TOP + 7 * (CELL + GAP) + 4)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.sizeHint()
+        return QSize(LEFT + WEEKS * (MIN_CELL + GAP), TOP + 7 * (CELL + GAP) + 4)
+
+    @property
+    def cell(self) -> int:
+        """The side of a day's square at the present width."""
+        return max(MIN_CELL, min(CELL, (self.width() - LEFT) // WEEKS - GAP))
 
     def _cell(self, day: date) -> QRect:
         offset = (day - self.first_day).days
         week, weekday = divmod(offset, 7)
-        return QRect(LEFT + week * (CELL + GAP), TOP + weekday * (CELL + GAP), CELL, CELL)
+        step = self.cell + GAP
+        return QRect(LEFT + week * step, TOP + weekday * step, self.cell, self.cell)
 
     def day_at(self, point: QPoint) -> date | None:
-        week = (point.x() - LEFT) // (CELL + GAP)
-        weekday = (point.y() - TOP) // (CELL + GAP)
+        step = self.cell + GAP
+        week = (point.x() - LEFT) // step
+        weekday = (point.y() - TOP) // step
         if point.x() < LEFT or point.y() < TOP or not (0 <= week < WEEKS and 0 <= weekday < 7):
             return None
         day = self.first_day + timedelta(days=int(week) * 7 + int(weekday))
@@ -112,13 +120,14 @@ class HeatMap(QWidget):
         painter.setFont(font)
         painter.setPen(muted)
         for weekday, name in ((0, self.tr("Mon")), (2, self.tr("Wed")), (4, self.tr("Fri"))):
-            painter.drawText(QRect(0, TOP + weekday * (CELL + GAP) - 2, LEFT - 4, CELL + 4),
+            step = self.cell + GAP
+            painter.drawText(QRect(0, TOP + weekday * step - 2, LEFT - 4, self.cell + 4),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
         last_month = None
         for week in range(WEEKS):
             monday = self.first_day + timedelta(days=7 * week)
             if monday.month != last_month and week < WEEKS - 2:
-                painter.drawText(LEFT + week * (CELL + GAP), TOP - 5, monday.strftime("%b"))
+                painter.drawText(LEFT + week * (self.cell + GAP), TOP - 5, monday.strftime("%b"))
                 last_month = monday.month
         painter.setPen(Qt.PenStyle.NoPen)
         day = self.first_day
