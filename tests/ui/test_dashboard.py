@@ -208,3 +208,31 @@ session.window.close(); session.close()
     assert result.stdout.split() == ["clean", "QtCharts"], result.stderr
 
 
+
+
+def test_profile_details_and_the_pdf_from_the_file_menu(qtbot: QtBot, month: Month,
+                                                       tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from studyapp.ui import dashboard
+
+    window = window_for(qtbot, month, tmp_path)
+
+    def fill(dialog: dashboard.ProfileDetailsDialog) -> int:
+        dialog.name.setText("王芳")  # Chinese arrives through the input method, not keys
+        qtbot.keyClicks(dialog.unit, "Propaganda")
+        return int(dashboard.QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(dashboard.ProfileDetailsDialog, "exec", fill)
+    window.details_action.trigger()
+    assert month.store.progress.profile_details() == ("王芳", "Propaganda")
+    window.show_view("progress")
+    assert window.dashboard.learner.text() == "王芳 · Propaganda"
+
+    target = tmp_path / "report"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_args, **_kw: (str(target), "PDF (*.pdf)"))
+    window.report_action.trigger()
+    written = tmp_path / "report.pdf"
+    assert written.read_bytes().startswith(b"%PDF")
+    assert "report.pdf" in window.statusBar().currentMessage()
