@@ -3,7 +3,8 @@
 Views never run SQL: they call ``store.sections.mark_read(...)``,
 ``store.question_sets.import_set(...)`` and so on. Every write runs inside ``db.atomic()``;
 the connection (``connection.py``) uses WAL and enforces foreign keys. Each area of the
-profile has its module: ``reading``, ``annotations``, ``question_sets``, ``quizzes``.
+profile has its module: ``reading``, ``annotations``, ``question_sets``, ``quizzes``,
+``reviews`` (flashcards).
 Services take the clock they stamp with (``studyapp.core.clock``).
 """
 
@@ -30,6 +31,7 @@ from studyapp.core.store.question_sets import (
 )
 from studyapp.core.store.quizzes import QuizAttempt, QuizzesService
 from studyapp.core.store.reading import SectionProgress, SectionsService
+from studyapp.core.store.reviews import ReviewsService
 
 
 class Store:
@@ -45,6 +47,7 @@ class Store:
         self.bookmarks = BookmarksService(db, clock)
         self.question_sets = QuestionSetsService(db, clock)
         self.quizzes = QuizzesService(db, clock)
+        self.reviews = ReviewsService(db, clock)
 
     def close(self) -> None:
         self.db.close()
