@@ -212,6 +212,41 @@ class SectionText(QTextBrowser):
         if paragraph is not None:
             self.scroll_to_paragraph(paragraph)
 
+    def highlight_passage(self, quote: str) -> bool:
+        """Marks ``quote`` where it stands in the section (case and spacing aside) and
+        scrolls to it; False when it is not there."""
+        wanted = " ".join(quote.split()).lower()
+        if not wanted:
+            return False
+        for paragraph, number in self._paragraph_blocks.items():
+            block = self.document().findBlockByNumber(number)
+            text = block.text()
+            # Compare with runs of spaces folded, mapping positions back to the block.
+            folded: list[str] = []
+            positions: list[int] = []
+            for index, char in enumerate(text):
+                if char.isspace() and folded and folded[-1] == " ":
+                    continue
+                folded.append(" " if char.isspace() else char)
+                positions.append(index)
+            found = "".join(folded).lower().find(wanted)
+            if found < 0:
+                continue
+            hit_format = QTextCharFormat()
+            hit_format.setBackground(QColor(self._colours.hit))
+            hit_format.setForeground(QColor(self._colours.text))
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(block)
+            selection.cursor.setPosition(block.position() + positions[found])
+            end = positions[found + len(wanted) - 1] + 1
+            selection.cursor.setPosition(block.position() + end,
+                                         QTextCursor.MoveMode.KeepAnchor)
+            selection.format = hit_format
+            self.setExtraSelections([selection])
+            self.scroll_to_paragraph(paragraph)
+            return True
+        return False
+
     def hit_count(self) -> int:
         return len(self.extraSelections())
 

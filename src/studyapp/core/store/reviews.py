@@ -295,12 +295,16 @@ class ReviewsService:
                 f"SELECT card_key FROM card_state WHERE {condition} AND {_AVAILABLE} "
                 f"ORDER BY {order} LIMIT 1", params).fetchone()
             if row is not None:
-                card = self.card(row[0])
-                card.previews = self.scheduler().preview(card_number(card.key), card.memory,
-                                                         now)
-                card.shown_at = now
-                return card
+                return self.show(row[0], now)
         return None
+
+    def show(self, card_key: str, now: datetime | None = None) -> StudyCard:
+        """The card as the review screen shows it: with the four grades' outcomes."""
+        now = now or self.clock()
+        card = self.card(card_key)
+        card.previews = self.scheduler().preview(card_number(card.key), card.memory, now)
+        card.shown_at = now
+        return card
 
     def next_due(self, deck_id: str) -> datetime | None:
         """When the deck's next scheduled card falls due (for the "all done" state)."""
