@@ -213,38 +213,34 @@ class SectionText(QTextBrowser):
             self.scroll_to_paragraph(paragraph)
 
     def highlight_passage(self, quote: str) -> bool:
-        """Marks ``quote`` where it stands in the section (case and spacing aside) and
-        scrolls to it; False when it is not there."""
-        wanted = " ".join(quote.split()).lower()
-        if not wanted:
-            return False
-        for paragraph, number in self._paragraph_blocks.items():
-            block = self.document().findBlockByNumber(number)
-            text = block.text()
-            # Compare with runs of spaces folded, mapping positions back to the block.
-            folded: list[str] = []
-            positions: list[int] = []
-            for index, char in enumerate(text):
-                if char.isspace() and folded and folded[-1] == " ":
+        """Marks ``quote`` where it stands in the section, heading included, word for word
+        (case, spacing and punctuation aside), and scrolls to it; False when it is not
+        there."""
+        wanted = [w.lower() for w in _WORD.findall(quote)]
+        block = self.document().firstBlock()
+        while wanted and block.isValid():
+            words = list(_WORD.finditer(block.text()))
+            tokens = [w.group().lower() for w in words]
+            for start in range(len(tokens) - len(wanted) + 1):
+                if tokens[start:start + len(wanted)] != wanted:
                     continue
-                folded.append(" " if char.isspace() else char)
-                positions.append(index)
-            found = "".join(folded).lower().find(wanted)
-            if found < 0:
-                continue
-            hit_format = QTextCharFormat()
-            hit_format.setBackground(QColor(self._colours.hit))
-            hit_format.setForeground(QColor(self._colours.text))
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(block)
-            selection.cursor.setPosition(block.position() + positions[found])
-            end = positions[found + len(wanted) - 1] + 1
-            selection.cursor.setPosition(block.position() + end,
-                                         QTextCursor.MoveMode.KeepAnchor)
-            selection.format = hit_format
-            self.setExtraSelections([selection])
-            self.scroll_to_paragraph(paragraph)
-            return True
+                hit_format = QTextCharFormat()
+                hit_format.setBackground(QColor(self._colours.hit))
+                hit_format.setForeground(QColor(self._colours.text))
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = QTextCursor(block)
+                selection.cursor.setPosition(block.position() + words[start].start())
+                selection.cursor.setPosition(
+                    block.position() + words[start + len(wanted) - 1].end(),
+                    QTextCursor.MoveMode.KeepAnchor)
+                selection.format = hit_format
+                self.setExtraSelections([selection])
+                self._pending_position = None
+                self.document().documentLayout().documentSize()  # lays the document out
+                y = self.document().documentLayout().blockBoundingRect(block).top()
+                self.verticalScrollBar().setValue(max(0, round(y) - 48))
+                return True
+            block = block.next()
         return False
 
     def hit_count(self) -> int:
