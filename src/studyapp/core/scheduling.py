@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import fsrs
@@ -287,8 +287,7 @@ def optimiser_available() -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class HistoryReview:
+class HistoryReview(NamedTuple):
     """One graded review as the optimiser sees it: on which learner's day, with what grade."""
 
     card_key: str
@@ -324,12 +323,12 @@ def _items(history: Sequence[HistoryReview]) -> list[Any]:
         reviews.sort(key=lambda r: r.day)
         sequence = []
         previous_day: int | None = None
-        for review in reviews:
-            delta = 0 if previous_day is None else review.day - previous_day
-            previous_day = review.day
-            sequence.append(FSRSReview(review.rating, delta))
+        for _key, day, rating in reviews:
+            delta = 0 if previous_day is None else day - previous_day
+            previous_day = day
+            sequence.append(FSRSReview(rating, delta))
             if len(sequence) > 1 and delta > 0:
-                items.append(FSRSItem(list(sequence)))
+                items.append(FSRSItem(sequence[:]))
     return items
 
 

@@ -139,6 +139,8 @@ class ReviewsService:
         self.tz = tz
         self._report = report
         self._decks: tuple[str, list[Deck], list[CardGroup]] | None = None
+        self._members: dict[str, str] = {}  # deck id -> JSON list of its group numbers
+        self._decks_of: dict[int, list[str]] = {}  # group number -> the decks it is in
         self._scheduler: Scheduler | None = None
         self._settings: ReviewSettings | None = None
 
@@ -189,6 +191,8 @@ class ReviewsService:
                 "SELECT id, title FROM question_sets ORDER BY builtin DESC, title")}
             decks = build_decks(self._report_or_load(), groups, titles)
             self._decks = (fingerprint, decks, groups)
+            self._members = {d.id: json.dumps(groups_of(d, groups)) for d in decks}
+            self._decks_of = {g.id: [d.id for d in decks if d.matches(g)] for g in groups}
         return self._decks[1], self._decks[2]
 
     def _report_or_load(self) -> Report:
@@ -210,11 +214,11 @@ class ReviewsService:
         raise StoreError(f"There is no deck '{deck_id}' in this profile.")
 
     def _groups_json(self, deck_id: str) -> str:
-        decks, groups = self._deck_data()
-        deck = next((d for d in decks if d.id == deck_id), None)
-        if deck is None:
+        self._deck_data()
+        members = self._members.get(deck_id)
+        if members is None:
             raise StoreError(f"There is no deck '{deck_id}' in this profile.")
-        return json.dumps(groups_of(deck, groups))
+        return members
 
     def _left_today(self, day_start: datetime) -> tuple[int, int]:
         """(new, reviews) the daily limits still allow."""
@@ -244,19 +248,18 @@ class ReviewsService:
         """New / learning / due for every deck in the list, the daily limits applied."""
         now = self.clock()
         start, end = self.day(now)
-        decks, groups = self._deck_data()
+        decks, _groups = self._deck_data()
         per_group = self._group_counts(now, end, None)
         new_left, reviews_left = self._left_today(start)
-        members = {g.id: g for g in groups}
-        result = {}
-        for deck in decks:
-            new = learning = review = 0
-            for grp, (n, lrn, rev) in per_group.items():
-                group = members.get(grp)
-                if group is not None and deck.matches(group):
-                    new, learning, review = new + n, learning + lrn, review + rev
-            result[deck.id] = DeckCounts(min(new, new_left), learning, min(review, reviews_left))
-        return result
+        totals = {deck.id: [0, 0, 0] for deck in decks}
+        for grp, counts in per_group.items():
+            for deck_id in self._decks_of.get(grp, ()):
+                total = totals[deck_id]
+                total[0] += counts[0]
+                total[1] += counts[1]
+                total[2] += counts[2]
+        return {deck_id: DeckCounts(min(new, new_left), learning, min(review, reviews_left))
+                for deck_id, (new, learning, review) in totals.items()}
 
     def counts(self, deck_id: str) -> DeckCounts:
         """What is left today in one deck."""
@@ -281,21 +284,27 @@ class ReviewsService:
             "ahead": iso(now + LEARN_AHEAD),
         }
         new_left, reviews_left = self._left_today(start)
-        choices = ["state IN (1, 3) AND due <= :now ORDER BY due"]
+        # Each choice is one or more (state, condition, order) queries; the earliest due of
+        # them wins. One state per query, so that the queue index yields the order.
+        learning_now = [(1, "due <= :now", "due"), (3, "due <= :now", "due")]
+        choices = [learning_now]
         if reviews_left:
-            choices.append("state = 2 AND due < :end ORDER BY due")
+            choices.append([(2, "due < :end", "due")])
         if new_left:
-            choices.append("state = 0 ORDER BY position")
-        choices.append("state IN (1, 3) AND due <= :ahead ORDER BY due")
+            choices.append([(0, "1", "position")])
+        choices.append([(1, "due <= :ahead", "due"), (3, "due <= :ahead", "due")])
         if ahead:
-            choices.append("state IN (1, 2, 3) ORDER BY due")
+            choices.append([(1, "1", "due"), (2, "1", "due"), (3, "1", "due")])
         for choice in choices:
-            condition, _, order = choice.partition(" ORDER BY ")
-            row = self.db.execute(
-                f"SELECT card_key FROM card_state WHERE {condition} AND {_AVAILABLE} "
-                f"ORDER BY {order} LIMIT 1", params).fetchone()
-            if row is not None:
-                return self.show(row[0], now)
+            found = []
+            for state, condition, order in choice:
+                row = self.db.execute(
+                    f"SELECT card_key, due FROM card_state WHERE state = {state} AND "
+                    f"{condition} AND {_AVAILABLE} ORDER BY {order} LIMIT 1", params).fetchone()
+                if row is not None:
+                    found.append((row[1], row[0]))
+            if found:
+                return self.show(min(found)[1], now)
         return None
 
     def show(self, card_key: str, now: datetime | None = None) -> StudyCard:
@@ -496,16 +505,17 @@ class ReviewsService:
     def history(self) -> list[HistoryReview]:
         """Every graded review, on the learner's day it happened (for the optimiser)."""
         starts_at = self.settings().day_starts_at
-        days: dict[str, int] = {}
         history = []
+        low = high = ""  # the current day's bounds as stored text (ISO UTC compares in order)
+        day = 0
         for card_key, rating, reviewed_at in self.db.execute(
-            "SELECT card_key, rating, reviewed_at FROM review_log ORDER BY id"
-        ).fetchall():
-            minute = reviewed_at[:16]
-            day = days.get(minute)
-            if day is None:
-                moment = datetime.fromisoformat(minute + ":00+00:00").astimezone(UTC)
-                day = days[minute] = study_day(moment, self.tz, starts_at).toordinal()
+            "SELECT card_key, rating, reviewed_at FROM review_log ORDER BY reviewed_at"
+        ):
+            if not low <= reviewed_at < high:
+                moment = datetime.fromisoformat(reviewed_at).astimezone(UTC)
+                start, end = day_bounds(moment, self.tz, starts_at)
+                low, high = iso(start), iso(end)
+                day = study_day(moment, self.tz, starts_at).toordinal()
             history.append(HistoryReview(card_key, day, rating))
         return history
 
