@@ -2,7 +2,8 @@
 
 Imports ``studyapp.core`` only: never Qt. Exit status: 0 success, 1 the input has
 problems (nothing written), 2 usage error. Problems go to standard error, one per line,
-as ``PATH:LINE: message``.
+as ``PATH:LINE: message``; after them warnings, as ``PATH:LINE: warning: message``, which
+never change the exit status nor stop an import.
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _load_all(args: argparse.Namespace) -> tuple[list[Any], int]:
-    """Every file loaded; every problem printed. Returns (results, problem count)."""
+    """Every file loaded; every problem printed, then every warning. Returns (results,
+    problem count): warnings do not count."""
     from studyapp.core.questionsets import load_file
 
     results = []
@@ -120,11 +122,17 @@ def _load_all(args: argparse.Namespace) -> tuple[list[Any], int]:
             _error(str(problem))
         problem_count += len(result.problems)
         results.append((name, result))
+    for _, result in results:
+        for warning in result.warnings:
+            _error(str(warning))
     return results, problem_count
 
 
-def _describe(question_set: Any) -> str:
-    return f"{len(question_set.questions)} questions, {len(question_set.cards)} cards"
+def _describe(question_set: Any, warning_count: int = 0) -> str:
+    text = f"{len(question_set.questions)} questions, {len(question_set.cards)} cards"
+    if warning_count:
+        text += f", {warning_count} warning{'s' if warning_count != 1 else ''}"
+    return text
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -133,7 +141,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _error(f"{problem_count} problem(s) found; fix them and validate again.")
         return EXIT_PROBLEMS
     for name, result in results:
-        print(f"{name}: ok, {_describe(result.question_set)}")
+        print(f"{name}: ok, {_describe(result.question_set, len(result.warnings))}")
     return EXIT_OK
 
 

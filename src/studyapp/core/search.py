@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import weakref
 from dataclasses import dataclass
 
 from studyapp.core.report import Report
@@ -21,8 +22,12 @@ class SearchHit:
 
 
 class ReportSearch:
+    """The report's paragraphs in an in-memory FTS5 index. The connection closes with
+    :meth:`close`, or when the search object goes (never left for the collector to find)."""
+
     def __init__(self, report: Report) -> None:
         self._conn = sqlite3.connect(":memory:")
+        self._closer = weakref.finalize(self, self._conn.close)
         self._conn.execute(
             "CREATE VIRTUAL TABLE paragraphs USING fts5("
             "text, section_id UNINDEXED, paragraph UNINDEXED, "
@@ -36,6 +41,9 @@ class ReportSearch:
                 for index, text in enumerate(section.paragraphs)
             ],
         )
+
+    def close(self) -> None:
+        self._closer()
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Paragraphs holding every word of the query (the last word as a prefix), best first."""

@@ -293,6 +293,12 @@ class ContentsPanel(QWidget):
         self.progress_bar.setValue(done)
         self.tree.show_progress(read_ids)
 
+    def close_search(self) -> None:
+        """Closes the search index (an in-memory database); the next search builds it anew."""
+        if self._search is not None:
+            self._search.close()
+            self._search = None
+
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()

@@ -294,10 +294,27 @@ def muted(label: QLabel) -> QLabel:
     which fails contrast on the dark theme.
     """
     label.setProperty("role", "muted")
+    plain(label)
     app = QApplication.instance()
     if not (isinstance(app, QApplication) and app.styleSheet()):
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+def plain(label: QLabel) -> QLabel:
+    """Shows the label's text as written, never as rich text.
+
+    Trainer text (titles, descriptions, file names, problems quoting a cell) is plain text:
+    as Qt's automatic format a title such as ``<img src="file:///dev/zero">`` would be
+    rendered, and the image loaded from that file.
+    """
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip showing ``text`` as written (tooltips, too, render what looks like HTML)."""
+    return f"<qt>{html.escape(text)}</qt>" if text else ""
 
 
 def muted_colour_name(palette: QPalette) -> str:
@@ -312,7 +329,7 @@ def muted_colour_name(palette: QPalette) -> str:
 
 
 def heading(text: str, scale: float = 1.25) -> QLabel:
-    label = QLabel(text)
+    label = plain(QLabel(text))
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setWeight(QFont.Weight.DemiBold)
@@ -368,7 +385,7 @@ def message_row() -> tuple[QWidget, QLabel, QLabel]:
     layout.setSpacing(SMALL_GAP)
     icon = QLabel()
     icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-    text = QLabel()
+    text = plain(QLabel())
     text.setWordWrap(True)
     text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -468,7 +485,7 @@ class _FileCard(QFrame):
         meta += [format_label, file_name]
         self.meta = muted(QLabel(" · ".join(meta)))
         self.meta.setWordWrap(True)
-        self.meta.setToolTip(str(preview.path))
+        self.meta.setToolTip(plain_tip(str(preview.path)))
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.meta)
 
@@ -481,7 +498,7 @@ class _FileCard(QFrame):
         if question_set is None:
             return
         if question_set.description:
-            description = QLabel(question_set.description)
+            description = plain(QLabel(question_set.description))
             description.setWordWrap(True)
             layout.addWidget(description)
 
@@ -599,7 +616,7 @@ class ImportDialog(QDialog):
         loading = QWidget()
         loading_layout = QVBoxLayout(loading)
         loading_layout.addStretch(1)
-        self.loading_label = QLabel()
+        self.loading_label = plain(QLabel())
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setWordWrap(True)
         loading_layout.addWidget(self.loading_label)
@@ -787,8 +804,8 @@ class ImportDialog(QDialog):
             if problem.column is not None and problem.line:
                 where += f":{problem.column}"
             item = QTreeWidgetItem([Path(problem.path).name, where, problem.message])
-            item.setToolTip(0, problem.path)
-            item.setToolTip(2, problem.message)
+            item.setToolTip(0, plain_tip(problem.path))
+            item.setToolTip(2, plain_tip(problem.message))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.problems_view.addTopLevelItem(item)
         self.problems_title.setText(f"Problems ({len(problems)})")

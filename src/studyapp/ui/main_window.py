@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -52,6 +52,16 @@ VIEWS = [
     ("cards", "Cards", "layers", "Flashcards"),
     ("quiz", "Quiz", "list-checks", "Quizzes"),
     ("progress", "Progress", "chart-column", "Your progress"),
+]
+
+# What this version does, one line per feature, for Help > About (README.md lists the same).
+# Translated with QCoreApplication.translate("About", ...) when shown.
+ABOUT_FEATURES = [
+    "Reader: the report section by section, with contents, search, notes and bookmarks.",
+    "Question sets: trainers import, check and export their own questions.",
+    "Flashcards: not in this version yet.",
+    "Quizzes: not in this version yet.",
+    "Progress charts: not in this version yet (studyapp stats shows your reading).",
 ]
 
 
@@ -461,11 +471,15 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.all_actions(), self).exec()
 
     def show_about(self) -> None:
+        features = "".join(
+            f"<li>{html.escape(QCoreApplication.translate('About', line))}</li>"
+            for line in ABOUT_FEATURES)
         QMessageBox.about(
-            self, "About StudyApp",
+            self, self.tr("About StudyApp"),
             f"<h3>StudyApp {html.escape(__version__)}</h3>"
-            "<p>Research on improving the innovation ability of leading bodies and leading "
-            "cadres: read it, drill it, keep your progress.</p>"
+            + self.tr("<p>Research on improving the innovation ability of leading bodies and "
+                      "leading cadres, to read offline with your progress kept.</p>")
+            + f"<ul>{features}</ul>"
             "<p>Everything stays on this PC; StudyApp never uses the network.</p>"
             f"<p>Your data: {html.escape(str(self.data_dir))}</p>"
             "<p>Icons: Lucide (ISC licence).</p>",

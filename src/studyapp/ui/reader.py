@@ -451,6 +451,7 @@ class ReaderView(QWidget):
         self._tick_timer.stop()
         self._position_timer.stop()
         self.flush()
+        self.contents.close_search()
         self._settings.setValue("reader/splitter", self.splitter.saveState())
         self._settings.setValue("reader/contents_visible",
                                 "false" if self.contents.isHidden() else "true")
