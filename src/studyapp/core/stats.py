@@ -40,6 +40,7 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
             "questions": sum(s.question_count for s in sets),
             "cards": sum(s.card_count for s in sets),
         },
+        "cards": store.reviews.card_counts(),
         "reviews": counts["review_log"],
         "quiz_attempts": counts["quiz_attempts"],
     }
