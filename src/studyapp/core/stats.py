@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from studyapp.core.quiz import stats_summary
 from studyapp.core.report import Report
 from studyapp.core.store import Store
 
@@ -39,6 +40,7 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
             "cards": sum(s.card_count for s in sets),
         },
         "reviews": counts["review_log"],
+        "quiz": stats_summary(store),
         "quiz_attempts": counts["quiz_attempts"],
     }
 

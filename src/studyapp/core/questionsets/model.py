@@ -77,9 +77,16 @@ class Question:
     tags: list[str] = field(default_factory=list)
     difficulty: int | None = None  # 1 (easy) .. 5 (hard)
     line: int = 0
+    shuffle: bool = True  # False: options keep their written order (they refer to each other)
 
     def body(self) -> dict[str, Any]:
         """The type-specific part, as stored in ``questions.body_json``."""
+        body = self._body()
+        if not self.shuffle:
+            body["shuffle"] = False
+        return body
+
+    def _body(self) -> dict[str, Any]:
         if self.type in ("single", "multiple"):
             return {
                 "choices": [
@@ -111,6 +118,7 @@ class Question:
         self.pairs = [(left, right) for left, right in body.get("pairs", [])]
         self.sequence = list(body.get("sequence", []))
         self.numeric = [NumericAnswer(**n) for n in body.get("numeric", [])]
+        self.shuffle = bool(body.get("shuffle", True))
 
 
 @dataclass

@@ -779,6 +779,7 @@ def _question(item: _Map, label: str, path: str, problems: list[Problem]) -> Que
         tags=_tags(item.get("tags")),
         difficulty=int(item["difficulty"]) if "difficulty" in item else None,
         line=item.line,
+        shuffle=item.get("shuffle") is not False,
     )
     answer: Any = item.get("answer")
     answer_line = item.key_lines.get("answer", item.line)
@@ -893,6 +894,8 @@ def _dump_question(question: Question) -> dict[str, Any]:
     _dump_common(out, question.explanation, question.evidence, question.tags)
     if question.difficulty is not None:
         out["difficulty"] = question.difficulty
+    if not question.shuffle:
+        out["shuffle"] = False
     return out
 
 
