@@ -1,9 +1,9 @@
 """A month of study, lived through with a fake clock, and an independent record of it.
 
-``simulate_month`` drives the store's services the way the app does (reading through
-``store.sections``; reviews and quiz answers written to the history tables at the clock's
-time) and keeps its own log of every event, so tests can count the same numbers on their
-own and compare them with what the Progress view shows.
+``simulate_month`` drives the core services the way the app does (reading through
+``store.sections``, flashcards through ``store.reviews.answer``, quizzes through
+``QuizEngine`` sessions), all on a fake clock, and keeps its own log of every event, so tests
+can count the same numbers on their own and compare them with what the Progress view shows.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from studyapp.core.clock import FakeClock, iso
+from studyapp.core.clock import FakeClock
+from studyapp.core.quiz import QuizEngine
 from studyapp.core.store import Store, open_store
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -60,10 +61,7 @@ def simulate_month(data_dir: Path, profile: str = "month", seed: int = 10) -> Mo
     clock = FakeClock(START)
     store = open_store(data_dir, profile, clock)
     store.question_sets.ensure_builtin()
-    store.progress.set_day_rules(ZONE, DAY_START)
-    reviews = getattr(store, "reviews", None)  # the flashcards service, where it exists
-    if reviews is not None:
-        reviews.tz = ZONE  # its day rules are the dashboard's too (day start 04:00)
+    store.reviews.tz = ZONE  # the flashcards' day rules are the dashboard's (start 04:00)
     month = Month(store, clock)
     month.card_sections = {f"{r['set_id']}/{r['id']}": r["section_id"] or "" for r in
                            store.db.query("SELECT set_id, id, section_id FROM cards")}
@@ -72,11 +70,10 @@ def simulate_month(data_dir: Path, profile: str = "month", seed: int = 10) -> Mo
     assert month.card_sections and month.question_sections, "the built-in sets have items"
     rng = random.Random(seed)
     cards = sorted(month.card_sections)[:40]
-    questions = sorted(month.question_sections)[:40]
     sections = ["intro", "problems.1", "suggestions.5.1", "suggestions.5.2", "suggestions.5.3",
                 "reasons.2"]
     first_day = month.day_of(START)
-    attempt = 0
+    engine = QuizEngine(store)
     for offset in range(30):
         day = first_day + timedelta(days=offset)
         if offset in (6, 7, 15) or (offset > 20 and offset % 5 == 0):
@@ -98,44 +95,35 @@ def simulate_month(data_dir: Path, profile: str = "month", seed: int = 10) -> Mo
                 review(month, rng.choice(cards), rng.choice([1, 2, 3, 3, 3, 4]),
                        rng.randint(2000, 9000))
             if rng.random() < 0.6:
-                attempt += 1
-                store.db.execute(
-                    "INSERT INTO quiz_attempts (mode, scope, started_at) "
-                    "VALUES ('practice', 'all', ?)", [iso(clock())])
-                for _ in range(rng.randint(1, 8)):
-                    clock.advance(seconds=30)
-                    answer(month, attempt, rng.choice(questions), rng.random() < 0.7,
-                           rng.randint(3000, 20000))
+                quiz(month, engine, rng, rng.randint(1, 8))
     # The month ends on a study day's afternoon with a little done today.
     clock.now = local(first_day + timedelta(days=30), 15)
     review(month, cards[0], 3, 4000)
-    if attempt:
-        answer(month, attempt, questions[0], True, 5000)
+    quiz(month, engine, rng, 1)
     return month
 
 
 def review(month: Month, card_key: str, rating: int, ms: int) -> None:
-    now = month.clock()
-    with month.store.db.atomic():
-        month.store.db.execute(
-            "INSERT INTO review_log (card_key, rating, reviewed_at, duration_ms) "
-            "VALUES (?, ?, ?, ?)", [card_key, rating, iso(now), ms])
-        state = 3 if rating == 1 and card_key in month.card_state else (1 if rating == 1 else 2)
-        due = now + (timedelta(minutes=10) if rating == 1 else timedelta(days=rating * 2 - 3))
-        month.store.db.execute(
-            "INSERT INTO card_state (card_key, due, state, reps, last_review) "
-            "VALUES (?, ?, ?, 1, ?) ON CONFLICT(card_key) DO UPDATE SET due = excluded.due, "
-            "state = excluded.state, reps = reps + 1, last_review = excluded.last_review",
-            [card_key, iso(due), state, iso(now)])
-    month.card_state[card_key] = (due, state)
-    month.events.append(Event("review", now, card_key, rating, ms))
+    """A card graded in the Cards view."""
+    answer = month.store.reviews.answer(card_key, rating, ms)
+    month.card_state[card_key] = (answer.outcome.due, answer.outcome.memory.state)
+    month.events.append(Event("review", month.clock(), card_key, rating, ms))
 
 
-def answer(month: Month, attempt: int, question_key: str, right: bool, ms: int) -> None:
-    now = month.clock()
-    with month.store.db.atomic():
-        month.store.db.execute(
-            "INSERT INTO quiz_answers (attempt_id, question_key, answer_json, correct, "
-            "answered_at, duration_ms) VALUES (?, ?, '\"x\"', ?, ?, ?)",
-            [attempt, question_key, int(right), iso(now), ms])
-    month.events.append(Event("answer", now, question_key, int(right), ms))
+def quiz(month: Month, engine: QuizEngine, rng: random.Random, answers: int) -> None:
+    """A practice quiz over the report: single-choice and true/false questions answered,
+    some right and some wrong (the engine scores them)."""
+    session = engine.start("practice", "report", count=40, seed=rng.randrange(10**6))
+    chosen = [i for i, item in enumerate(session.items)
+              if item.question.type in ("single", "truefalse")][:answers]
+    for index in chosen:
+        month.clock.advance(seconds=30)
+        item = session.items[index]
+        if item.question.type == "truefalse":
+            response: object = rng.random() < 0.5
+        else:
+            response = rng.choice(item.options())[0]
+        ms = rng.randint(3000, 20000)
+        grade = session.answer(index, response, ms)
+        month.events.append(Event("answer", month.clock(), item.key, int(grade.correct), ms))
+    session.finish()

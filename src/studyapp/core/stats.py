@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from studyapp.core.quiz import stats_summary
 from studyapp.core.report import Report
 from studyapp.core.store import Store
 
@@ -41,7 +42,9 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
             "questions": sum(s.question_count for s in sets),
             "cards": sum(s.card_count for s in sets),
         },
+        "cards": store.reviews.card_counts(),
         "reviews": counts["review_log"],
+        "quiz": stats_summary(store),
         "quiz_attempts": counts["quiz_attempts"],
         **store.progress.dashboard(report).to_json(),
     }

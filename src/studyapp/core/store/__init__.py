@@ -4,8 +4,8 @@ Views never run SQL: they call ``store.sections.mark_read(...)``,
 ``store.question_sets.import_set(...)`` and so on. Every write runs inside ``db.atomic()``;
 the connection (``connection.py``) uses WAL and enforces foreign keys. Each area of the
 profile has its module: ``reading``, ``annotations``, ``question_sets``, ``quizzes``,
-``backups``, ``progress`` (the dashboard's aggregates). Services take the clock they stamp
-with (``studyapp.core.clock``).
+``backups``, ``reviews`` (flashcards), ``progress`` (the dashboard's aggregates). Services
+take the clock they stamp with (``studyapp.core.clock``).
 
 A store holds its profile's lock (``locking.py``) until :meth:`Store.close`, which also folds
 the WAL back into the main file (``PRAGMA wal_checkpoint(TRUNCATE)``), so a closed profile is
@@ -48,6 +48,7 @@ from studyapp.core.store.question_sets import (
 )
 from studyapp.core.store.quizzes import QuizAttempt, QuizzesService
 from studyapp.core.store.reading import SectionProgress, SectionsService
+from studyapp.core.store.reviews import ReviewsService
 
 
 class Store:
@@ -69,10 +70,9 @@ class Store:
         self.bookmarks = BookmarksService(db, clock)
         self.question_sets = QuestionSetsService(db, clock)
         self.quizzes = QuizzesService(db, clock)
+        self.reviews = ReviewsService(db, clock)
         self.progress = ProgressService(db, clock)
-        reviews = getattr(self, "reviews", None)  # the flashcards service, once it is in
-        if reviews is not None:
-            self.progress.attach_cards(reviews)
+        self.progress.attach_cards(self.reviews)
 
     def close(self) -> None:
         """Checkpoints the WAL into the main file, closes the connection, lets the lock go."""

@@ -344,6 +344,7 @@ class ProgressService:
     # -- the dashboard ---------------------------------------------------------------------
     def version(self) -> tuple[Any, ...]:
         """Changes when anything the dashboard shows may have changed (no query)."""
+        self._sync_rules()
         return (self.db.conn.total_changes, self.today(), self.tz, self.day_start_hour)
 
     def dashboard(self, report: Report) -> Dashboard:
@@ -355,12 +356,16 @@ class ProgressService:
         self._cached = (version, result)
         return result
 
-    def _compute(self, report: Report) -> Dashboard:
-        if self.cards is not None:  # the learner's day as the flashcards count it
+    def _sync_rules(self) -> None:
+        """The learner's day as the flashcards count it (their settings are read once and
+        kept by the service, so this runs no query after the first time)."""
+        if self.cards is not None:
             rules = (self.cards.tz, int(self.cards.settings().day_starts_at))
             if rules != (self.tz, self.day_start_hour):
                 self.tz, self.day_start_hour = rules
                 self._offsets.clear()
+
+    def _compute(self, report: Report) -> Dashboard:
         today = self.today()
         days = self._days()
         meta = self._meta()
