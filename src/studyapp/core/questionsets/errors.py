@@ -11,13 +11,16 @@ class Problem:
     """One thing wrong with an input file, in the trainer's terms.
 
     ``line`` is 1-based (the row number for spreadsheets); 0 when the problem concerns the
-    whole file. ``column`` is 1-based or None (spreadsheets: the column letter's index).
+    whole file. ``column`` is 1-based or None (spreadsheets: the column letter's index);
+    ``column_name`` is the column's header as written in the file, where there is one (the
+    import dialog says "row 3, column 答案"; the command line keeps ``PATH:LINE:COL``).
     """
 
     path: str
     line: int
     message: str
     column: int | None = None
+    column_name: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"

@@ -507,11 +507,13 @@ class _Reader:
         self.columns: dict[str, _Column] = {}
         self.width = 0
         self.unnamed: set[int] = set()  # header cells left empty
+        self.headers: dict[int, str] = {}  # 0-based column -> its header as written
         self.chinese = True
 
     def problem(self, row: int, message: str, column: int | None = None) -> None:
         self.problems.append(Problem(self.path, row, message,
-                                     None if column is None else column + 1))
+                                     None if column is None else column + 1,
+                                     None if column is None else self.headers.get(column)))
 
     def read(self, rows: Iterable[tuple[int, list[str]] | Problem]) -> LoadResult:
         questions: list[Question] = []
@@ -606,6 +608,8 @@ class _Reader:
         self.width = len(cells)
         while self.width and not cells[self.width - 1].strip():
             self.width -= 1
+        self.headers = {index: " ".join(cell.split())[:40]
+                        for index, cell in enumerate(cells[:self.width]) if cell.strip()}
         chinese = unknown = first_unreported = 0
         for index, cell in enumerate(cells[:self.width]):
             header = " ".join(cell.split())
