@@ -472,7 +472,7 @@ def _html_to_text(markup: str) -> str:
             chunks.append(_collapse(markup[position:]))
             break
         chunks.append(_collapse(markup[position:opening]))
-        name = re.match(r"/?([a-zA-Z][a-zA-Z0-9]*)", markup[opening + 1:closing + 1])
+        name = _TAG_NAME.match(markup, opening + 1, closing + 1)
         tag = name.group(1).lower() if name else ""
         position = closing + 1
         if tag in _BREAK_TAGS:
@@ -493,5 +493,9 @@ def _tidy_lines(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+_TAG_NAME = re.compile(r"/?([a-zA-Z][a-zA-Z0-9]*)")
+_SPACE_RUN = re.compile(r"[ \t\r\n\f]+")
+
+
 def _collapse(text: str) -> str:
-    return re.sub(r"[ \t\r\n\f]+", " ", text)
+    return _SPACE_RUN.sub(" ", text) if text else text
