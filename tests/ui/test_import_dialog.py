@@ -470,3 +470,24 @@ def test_messages_use_the_apps_line_icons(qtbot: QtBot, store: Store, tmp_path: 
         dialog.message_icon.palette().ColorRole.Link).name())
     assert shown.toImage() == line.pixmap(size, size).toImage()
     assert shown.toImage() != stock.pixmap(size, size).toImage()
+
+
+def test_a_bank_with_unknown_columns_imports_with_its_warnings_shown_apart(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    bank = write(tmp_path, "bank.csv", (
+        "题号,题型,题干,选项A,选项B,答案,分值,年级\n"
+        "1,单选题,创新源于什么？,实践,书本,A,2,高一\n"
+    ))
+    dialog = open_dialog(qtbot, store, [bank])
+    assert dialog.problems == []
+    assert [w.message for w in dialog.warnings] and all(
+        "年级" in w.message for w in dialog.warnings)
+    assert dialog.warnings_box.isVisible()
+    assert dialog.warnings_view.topLevelItemCount() == len(dialog.warnings)
+    columns = dialog.findChild(QLabel, "importColumns")
+    assert columns is not None and "分值" in columns.text() and "年级" in columns.text()
+    assert dialog.import_button.isEnabled()  # warnings never block the import
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(s.id == "bank" for s in store.question_sets.list()),
+                    timeout=10_000)

@@ -51,6 +51,9 @@ class SetPlan:
     question_set: QuestionSet | None
     sha256: str = ""
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # never block the import
+    # How a spreadsheet's columns were understood: (header as written, meaning).
+    columns: list[tuple[str, str]] = field(default_factory=list)
     existing: SetInfo | None = None
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
@@ -95,6 +98,10 @@ class ImportPlan:
     @property
     def problems(self) -> list[Problem]:
         return [problem for plan in self.sets for problem in plan.problems]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [warning for plan in self.sets for warning in plan.warnings]
 
     @property
     def ok(self) -> bool:
@@ -166,7 +173,8 @@ def plan_import(files: Sequence[LoadedFile], store: Store | None) -> ImportPlan:
     first_with: dict[str, str] = {}
     for loaded in files:
         result = loaded.result
-        plan = SetPlan(loaded.path, result.question_set, loaded.sha256, list(result.problems))
+        plan = SetPlan(loaded.path, result.question_set, loaded.sha256, list(result.problems),
+                       list(result.warnings), list(result.columns))
         plans.append(plan)
         question_set = result.question_set
         if question_set is None:

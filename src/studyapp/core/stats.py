@@ -14,11 +14,12 @@ from studyapp.core.store import Store
 def profile_summary(store: Store, report: Report) -> dict[str, Any]:
     """A stable-keyed summary of one profile (documented in docs/cli.md)."""
     progress = store.sections.all_progress()
-    read = store.sections.read_ids() & set(report.section_ids)
-    read_in = report.read_counts(read)
+    pages = {section.id for section in report.pages}
+    read = store.sections.read_ids() & pages
+    in_parts = report.part_counts(read)
     parts = []
     for part in report.parts:
-        read_in_part, total = read_in.get(part.id, (int(part.id in read), 1))
+        read_in_part, total = in_parts[part.id]
         parts.append({
             "id": part.id,
             "title": part.label,
@@ -29,7 +30,7 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
     counts = store.counts()
     return {
         "profile": store.profile,
-        "sections": {"total": len(report.sections), "read": len(read), "parts": parts},
+        "sections": {"total": len(pages), "read": len(read), "parts": parts},
         "reading_seconds": round(sum(p.seconds for p in progress.values()), 1),
         "last_section": store.sections.last_opened(),
         "notes": counts["notes"],
@@ -39,6 +40,7 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
             "questions": sum(s.question_count for s in sets),
             "cards": sum(s.card_count for s in sets),
         },
+        "cards": store.reviews.card_counts(),
         "reviews": counts["review_log"],
         "quiz_attempts": counts["quiz_attempts"],
     }

@@ -4,9 +4,11 @@
 meanwhile) and plans the import with :func:`studyapp.core.importing.plan_import`, the same
 plan ``studyapp import --dry-run`` prints, then previews every set: title, id, format, counts
 by type and by report section, and whether it is new or updates a set already in the profile
-(with the number of new, changed and removed items). Every problem is listed, with its file
-and line, before anything is written; Import stays disabled until there are none. Import is
-all or nothing across the files, like ``studyapp import``, and runs in a worker on its own
+(with the number of new, changed and removed items), and for spreadsheets how each column was
+understood ("分值 → points", "年级 → ignored"). Every problem is listed, with its file and line,
+before anything is written; Import stays disabled until there are none. Warnings (a column
+ignored, a picture that is a web address) are listed apart and never block the import. Import
+is all or nothing across the files, like ``studyapp import``, and runs in a worker on its own
 connection to the profile.
 
 ``choose_and_import(store, parent)`` asks for files with a file dialog, then runs the dialog.
@@ -99,7 +101,8 @@ FORMAT_LABELS = {
     "xlsx": "Excel workbook",
     "gift": "GIFT (Moodle)",
     "aiken": "Aiken",
-    "txt": "Text (Aiken or GIFT)",
+    "paper": "Question paper (text or Word)",
+    "txt": "Text (Aiken, GIFT or a question paper)",
 }
 TYPE_LABELS = {
     "single": "Single choice",
@@ -638,6 +641,7 @@ class _FileCard(QFrame):
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setObjectName("importFileStatus")
         layout.addWidget(self.status)
+        self._add_columns(layout, preview)
 
         if question_set is None:
             return
@@ -674,6 +678,25 @@ class _FileCard(QFrame):
             rows = [(section_label(s, True), sections[s]) for s in section_order(sections)]
             self.sections = counts_table(("By report section", "Questions", "Cards"), rows)
             layout.addWidget(self.sections)
+
+    def _add_columns(self, layout: QVBoxLayout, preview: SetPlan) -> None:
+        """How a spreadsheet's columns were understood: "分值 → points · 年级 → ignored"."""
+        self.columns: QLabel | None = None
+        if not preview.columns:
+            return
+        colour = muted_colour_name(self.palette())
+        parts = []
+        for header, meaning in preview.columns:
+            shown = self.tr("ignored") if meaning == "ignored" else meaning
+            text = f"{html.escape(header)} → {html.escape(shown)}"
+            parts.append(f'<span style="color:{colour}">{text}</span>' if meaning == "ignored"
+                         else text)
+        self.columns = QLabel(self.tr("<b>Columns:</b> ") + " · ".join(parts))
+        self.columns.setObjectName("importColumns")
+        self.columns.setTextFormat(Qt.TextFormat.RichText)
+        self.columns.setWordWrap(True)
+        self.columns.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.columns)
 
     @staticmethod
     def _status_text(preview: SetPlan) -> str:
@@ -830,9 +853,11 @@ class ImportDialog(QDialog):
         self.problems_view.addAction(copy_action)
         problems_layout.addWidget(self.problems_view, 1)
         self.splitter.addWidget(self.problems_box)
+        self.splitter.addWidget(self._build_warnings())
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
+        self.splitter.setStretchFactor(3, 1)
         self.pages.addWidget(self.splitter)
 
         # summary after importing
@@ -878,7 +903,60 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self.copy_button.setAutoDefault(False)
 
+    def _build_warnings(self) -> QWidget:
+        """The warnings, apart from the problems: they never block the import."""
+        self.warnings_box = QWidget()
+        box_layout = QVBoxLayout(self.warnings_box)
+        box_layout.setContentsMargins(0, SMALL_GAP, 0, 0)
+        box_layout.setSpacing(SMALL_GAP)
+        self.warnings_title = heading(self.tr("Warnings"), 1.1)
+        box_layout.addWidget(self.warnings_title)
+        self.warnings_view = QTreeWidget()
+        self.warnings_view.setColumnCount(3)
+        self.warnings_view.setHeaderLabels([self.tr("File"), self.tr("Where"),
+                                            self.tr("Warning (does not stop the import)")])
+        self.warnings_view.setRootIsDecorated(False)
+        self.warnings_view.setWordWrap(True)
+        self.warnings_view.setUniformRowHeights(False)
+        self.warnings_view.setAlternatingRowColors(True)
+        self.warnings_view.setAccessibleName(self.tr("Warnings"))
+        self.warnings_view.setItemDelegate(_WrappingDelegate(self.warnings_view))
+        self.warnings_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.warnings_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        head = self.warnings_view.header()
+        head.setStretchLastSection(True)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        head.sectionResized.connect(lambda *_: self.warnings_view.doItemsLayout())
+        box_layout.addWidget(self.warnings_view, 1)
+        self.warnings_box.hide()
+        return self.warnings_box
+
+    def _show_warnings(self) -> None:
+        warnings = self.warnings
+        self.warnings_view.clear()
+        for problem in warnings:
+            message = escape_controls(problem.message)
+            item = QTreeWidgetItem([Path(problem.path).name, where_in_words(problem), message])
+            item.setToolTip(0, plain_tip(problem.path))
+            item.setToolTip(2, plain_tip(message))
+            self.warnings_view.addTopLevelItem(item)
+        self.warnings_title.setText(self.tr("Warnings (%n)", "", len(warnings)))
+        self.warnings_box.setVisible(bool(warnings))
+        if warnings:  # room for a few rows: a third, a quarter beside the problems
+            height = max(self.splitter.height(), 480)
+            share = height // (4 if self.problems else 3)
+            sizes = self.splitter.sizes()  # preview, questions, problems, warnings
+            sizes[3] = max(share, 120)
+            if not self.problems:
+                sizes[1] = max(height - sizes[0] - sizes[3], 160)
+            self.splitter.setSizes(sizes)
+
     # -- public API --
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [warning for preview in self._previews for warning in preview.warnings]
 
     @property
     def paths(self) -> list[Path]:
@@ -970,9 +1048,9 @@ class ImportDialog(QDialog):
         self.problems_box.setVisible(bool(problems))
         third = max(self.splitter.height() // 3, 140)
         if problems:  # the problems matter more than the preview then
-            self.splitter.setSizes([third, third, third])
+            self.splitter.setSizes([third, third, third, 0])
         else:
-            self.splitter.setSizes([third, 2 * third, 0])
+            self.splitter.setSizes([third, 2 * third, 0, 0])
 
         if problems:
             with_problems = [Path(p.path).name for p in self._previews if p.problems]
@@ -988,11 +1066,14 @@ class ImportDialog(QDialog):
             )
         else:
             sets = plural(len(self._previews), "set")
+            found = (self.tr("No problems found (the warnings below do not stop the import).")
+                     if self.warnings else "No problems found.")
             show_message(
                 self.message_row, self.message_icon, self.message,
-                f"No problems found. Choose Import to add or update {sets}.",
+                f"{found} Choose Import to add or update {sets}.",
                 QStyle.StandardPixmap.SP_DialogApplyButton,
             )
+        self._show_warnings()
 
     def _update_buttons(self) -> None:
         ready = (

@@ -127,8 +127,8 @@ def test_unknown_format_name_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_format_names() -> None:
-    assert FORMATS == ("native", "csv", "xlsx", "gift", "aiken")
-    assert set(FORMAT_NAMES) >= {*FORMATS, "yaml", "excel", "txt"}
+    assert FORMATS == ("native", "csv", "xlsx", "gift", "aiken", "paper")
+    assert set(FORMAT_NAMES) >= {*FORMATS, "yaml", "excel", "txt", "docx"}
 
 
 def test_common_checks_run_after_parsing(tmp_path: Path) -> None:

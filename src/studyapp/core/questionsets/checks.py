@@ -13,7 +13,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from studyapp.core.questionsets.errors import Problem
-from studyapp.core.questionsets.model import Card, Question, QuestionSet
+from studyapp.core.questionsets.model import Card, Question, QuestionSet, evidence_quotes
 
 if TYPE_CHECKING:
     from studyapp.core.report import Report
@@ -210,9 +210,12 @@ class _Checker:
             return
         if section not in self._texts:
             self._texts[section] = section_text(self.report, section)
-        if normalise_space(evidence) not in self._texts[section]:
-            self.add(line, f"{label}: evidence not found in section {section}; it must be "
-                           "copied word for word from that section")
+        quotes = evidence_quotes(evidence)
+        for number, quote in enumerate(quotes, start=1):
+            if normalise_space(quote) not in self._texts[section]:
+                which = f"evidence quote {number}" if len(quotes) > 1 else "evidence"
+                self.add(line, f"{label}: {which} not found in section {section}; it must be "
+                               "copied word for word from that section")
 
     def _did_you_mean(self, section: str) -> str:
         close = difflib.get_close_matches(section, self.report.section_ids, n=1, cutoff=0.6)

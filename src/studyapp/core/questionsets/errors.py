@@ -1,9 +1,18 @@
-"""Problems found in a question-set file, reported as ``PATH:LINE[:COL]: message``."""
+"""Problems found in a question-set file, reported as ``PATH:LINE[:COL]: message``.
+
+A problem with ``severity="warning"`` (made with :func:`warning`) is reported as
+``PATH:LINE[:COL]: warning: message``: something the trainer should know (a column that was
+ignored, an image that is not fetched) that does not stop an import. Loaders keep warnings
+in ``LoadResult.warnings``, apart from the problems that do.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -20,12 +29,19 @@ class Problem:
     line: int
     message: str
     column: int | None = None
+    severity: Severity = "error"
     column_name: str | None = None
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"
         if self.column is not None:
             where += f":{self.column}"
+        if self.is_warning:
+            return escape_controls(f"{where}: warning: {self.message}")
         return escape_controls(f"{where}: {self.message}")
 
 
@@ -48,6 +64,12 @@ def escape_controls(text: str) -> str:
         else:
             out.append(f"\\u{ord(char):04x}")
     return "".join(out)
+
+
+def warning(path: str, line: int, message: str, column: int | None = None,
+            column_name: str | None = None) -> Problem:
+    """A problem that does not block an import (reported as ``... warning: ...``)."""
+    return Problem(path, line, message, column, "warning", column_name)
 
 
 class ProblemsFound(Exception):

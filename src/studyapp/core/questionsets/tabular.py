@@ -43,12 +43,12 @@ from studyapp.core.questionsets._text import (
     file_stem,
     set_id_from_path,
 )
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.errors import Problem, warning
 from studyapp.core.questionsets.model import Card, Choice, Question, QuestionSet, QuestionType
 from studyapp.core.questionsets.zipguard import ZipRefused, iter_member, open_zip
 
-__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_ROWS", "TYPE_NAMES", "parse_csv",
-           "parse_xlsx"]
+__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_ROWS", "MEANINGS", "TYPE_NAMES",
+           "fill_answers", "local_image", "parse_csv", "parse_xlsx"]
 
 LETTERS = "ABCDEFGH"
 MAX_CELL_CHARS = 32767  # what an Excel cell holds
@@ -62,7 +62,8 @@ _HEADER_SEARCH_ROWS = 10
 # field -> accepted header names; the first Chinese and the first English one are used
 # when a message has to name a column the file does not have.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "id": ("编号", "题号", "序号", "试题编号", "id"),
+    "id": ("编号", "试题编号", "题目编号", "id", "question id"),
+    "number": ("序号", "题号", "题目序号", "no", "number", "question number", "#"),
     "type": ("题型", "类型", "题目类型", "试题类型", "type", "question type", "kind"),
     "prompt": ("题干", "题目", "题目内容", "试题内容", "问题", "question", "prompt", "stem",
                "front", "正面"),
@@ -70,12 +71,38 @@ HEADERS: dict[str, tuple[str, ...]] = {
        for letter in LETTERS},
     "answer": ("答案", "正确答案", "参考答案", "标准答案", "answer", "correct answer", "key",
                "back", "背面"),
-    "explanation": ("解析", "答案解析", "试题解析", "explanation"),
+    "explanation": ("解析", "答案解析", "试题解析", "整体解析", "题目解析", "explanation",
+                    "analysis"),
     "section": ("章节", "所属章节", "section"),
     "difficulty": ("难度", "难易程度", "难易度", "difficulty"),
-    "tags": ("标签", "知识点", "tags", "tag"),
+    "tags": ("标签", "知识点", "知识标签", "知识点标签", "tags", "tag", "knowledge tag",
+             "knowledge point"),
     "evidence": ("原文", "原文依据", "依据", "evidence"),
+    "points": ("分值", "分数", "题目分值", "试题分值", "points", "score", "marks"),
+    # Columns that group questions: each one's value becomes a tag; 题库名称 (else 科目名称)
+    # names the set when every row gives the same one.
+    "bank": ("题库名称", "题库", "所属题库", "bank", "question bank", "bank name"),
+    "subject": ("科目名称", "科目", "课程", "课程名称", "subject", "course"),
+    "topic": ("课题", "主题", "topic"),
+    "field": ("领域", "专业领域", "field", "domain"),
+    **{f"feedback {letter}": (f"选项{letter}解析", f"{letter}解析", f"选项{letter}说明",
+                              f"option {letter} feedback", f"feedback {letter}",
+                              f"{letter} feedback", f"option {letter} explanation")
+       for letter in LETTERS},
+    "image": ("图片", "图片URL", "图片地址", "图片路径", "题目图片", "插图", "image", "picture",
+              "image url", "image path", "img"),
 }
+_GROUP_FIELDS = ("bank", "subject", "topic", "field")
+# Fields a row may fill without being a question (a numbered, unused template row).
+_NOT_CONTENT = ("id", "type", "number", "points", *_GROUP_FIELDS)
+# How the import preview says what a column was understood as.
+MEANINGS = {"id": "id", "number": "number (order and id)", "type": "type",
+            "prompt": "question", "answer": "answer", "explanation": "explanation",
+            "section": "section", "difficulty": "difficulty", "tags": "tags",
+            "evidence": "evidence", "points": "points", "bank": "tag (and set title)",
+            "subject": "tag (and set title)", "topic": "tag", "field": "tag", "image": "image",
+            **{f"option {letter}": f"option {letter}" for letter in LETTERS},
+            **{f"feedback {letter}": f"option {letter} feedback" for letter in LETTERS}}
 _IGNORED_IN_HEADER = re.compile(r"[\s_\-.:：*()（）\[\]【】]+")
 
 
@@ -97,6 +124,8 @@ TYPE_NAMES: dict[str, tuple[str, ...]] = {
                   "true false", "tf"),
     "fill": ("填空", "填空题", "fill", "fill in", "fill-in", "blank"),
     "card": ("卡片", "闪卡", "记忆卡", "card", "flashcard"),
+    # single or multiple, decided by how many letters the answer names
+    "choice": ("选择", "选择题", "choice"),
 }
 _TYPE_OF = {_key(name): kind for kind, names in TYPE_NAMES.items() for name in names}
 _UNSUPPORTED_TYPES = {
@@ -509,11 +538,20 @@ class _Reader:
         self.unnamed: set[int] = set()  # header cells left empty
         self.headers: dict[int, str] = {}  # 0-based column -> its header as written
         self.chinese = True
+        self.warnings: list[Problem] = []
+        self.meanings: list[tuple[str, str]] = []  # (header, what it was understood as)
+        self.numbers: dict[int, float | None] = {}  # row -> its 序号 as a number
+        self.group_values: dict[str, set[str]] = {}  # 题库名称 etc. -> the values given
 
     def problem(self, row: int, message: str, column: int | None = None) -> None:
-        self.problems.append(Problem(self.path, row, message,
-                                     None if column is None else column + 1,
-                                     None if column is None else self.headers.get(column)))
+        self.problems.append(Problem(
+            self.path, row, message, None if column is None else column + 1,
+            column_name=None if column is None else self.headers.get(column)))
+
+    def warn(self, row: int, message: str, column: int | None = None) -> None:
+        self.warnings.append(warning(
+            self.path, row, message, None if column is None else column + 1,
+            None if column is None else self.headers.get(column)))
 
     def read(self, rows: Iterable[tuple[int, list[str]] | Problem]) -> LoadResult:
         questions: list[Question] = []
@@ -568,9 +606,9 @@ class _Reader:
             return self.result(None)
         question_set = QuestionSet(
             id=set_id_from_path(self.path),
-            title=file_stem(self.path),
-            questions=questions,
-            cards=cards,
+            title=self._title(questions, cards) or file_stem(self.path),
+            questions=self._ordered(questions),
+            cards=self._ordered(cards),
             source=self.path,
             format=self.kind,
         )
@@ -579,7 +617,25 @@ class _Reader:
     def result(self, question_set: QuestionSet | None) -> LoadResult:
         # In row order, and within a row from left to right.
         self.problems.sort(key=lambda problem: (problem.line, problem.column or 0))
-        return LoadResult(question_set, self.problems)
+        self.warnings.sort(key=lambda problem: (problem.line, problem.column or 0))
+        return LoadResult(question_set, self.problems, self.warnings, self.meanings)
+
+    def _title(self, questions: list[Question], cards: list[Card]) -> str:
+        """题库名称 (else 科目名称) when every row that fills it gives the same one."""
+        for name in ("bank", "subject"):
+            values = self.group_values.get(name)
+            if values is not None and len(values) == 1:
+                return next(iter(values))
+        return ""
+
+    def _ordered(self, items: list[Any]) -> list[Any]:
+        """Sorted by 序号 when every item has one that is a number (the file's order on a tie;
+        codes such as T-001 keep the file's order)."""
+        numbers = [self.numbers.get(item.line) for item in items]
+        if not items or "number" not in self.columns or any(n is None for n in numbers):
+            return items
+        order = sorted(range(len(items)), key=lambda index: (numbers[index], index))
+        return [items[index] for index in order]
 
     # ----------------------------------------------------------------- header
 
@@ -620,8 +676,11 @@ class _Reader:
             name = _FIELD_OF.get(key)
             if name is None:
                 unknown += 1
-                if unknown <= _MAX_UNKNOWN_REPORTED:
+                if _TOO_FAR_OPTION.fullmatch(key):
                     self.problem(number, self._unknown_header(header, key), index)
+                elif unknown <= _MAX_UNKNOWN_REPORTED:
+                    self.warn(number, self._unknown_header(header, key), index)
+                    self.meanings.append((header, "ignored"))
                 elif unknown == _MAX_UNKNOWN_REPORTED + 1:
                     first_unreported = index
                 continue
@@ -633,8 +692,14 @@ class _Reader:
             self.columns[name] = _Column(index, header)
             chinese += any("\u4e00" <= char <= "\u9fff" for char in header)
         if unknown > _MAX_UNKNOWN_REPORTED:
-            self.problem(number, f"... and {unknown - _MAX_UNKNOWN_REPORTED:,} more unknown "
-                                 "columns", first_unreported)
+            self.warn(number, f"... and {unknown - _MAX_UNKNOWN_REPORTED:,} more columns that "
+                              "mean nothing to StudyApp are ignored", first_unreported)
+            self.meanings.append((f"{unknown - _MAX_UNKNOWN_REPORTED:,} more", "ignored"))
+        for name, column in sorted(self.columns.items(), key=lambda item: item[1].index):
+            self.meanings.append((column.header, MEANINGS.get(name, name)))
+        self.meanings.sort(key=lambda pair: next(
+            (index for index, cell in enumerate(cells) if " ".join(cell.split()) == pair[0]),
+            len(cells)))
         self.chinese = chinese * 2 >= len(self.columns)
         for name in ("prompt", "answer"):
             if name not in self.columns:
@@ -653,9 +718,8 @@ class _Reader:
         if not close:
             close = difflib.get_close_matches(key, list(_FIELD_OF), n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return (f"unknown column '{header}'{hint}; known columns are 编号, 题型, 题干, 选项A-"
-                "选项H, 答案, 解析, 章节, 难度, 标签, 原文 (or id, type, question, A-H, answer, "
-                "explanation, section, difficulty, tags, evidence)")
+        return (f"column '{header}' ignored: it means nothing to StudyApp{hint}; the columns "
+                "StudyApp reads are listed in docs/question-format.md")
 
     def name(self, field_name: str) -> str:
         """The column's header as written in the file, or its usual name when it is missing."""
@@ -673,7 +737,7 @@ class _Reader:
              cards: list[Card]) -> None:
         row = _Row(self, number, cells)
         content = [name for name, column in self.columns.items()
-                   if name not in ("id", "type") and row.raw(column.index)]
+                   if name not in _NOT_CONTENT and row.raw(column.index)]
         extra = row.extra_cells()
         if not content and not extra:
             return  # an empty row, or a numbered but unused template row
@@ -747,7 +811,11 @@ class _Row:
         section = self.get("section") or None
         evidence = self.get("evidence")
         tags = [tag.strip() for tag in _TAG_SEPARATORS.split(self.get("tags")) if tag.strip()]
+        grouped = self.group_tags()
+        tags = grouped + [tag for tag in tags if tag not in grouped]
         difficulty = self.difficulty()
+        points = self.points()
+        image = self.image()
         if section is not None and "\n" in section:
             self.fail(f"{reader.name('section')} must be one section id on one line, e.g. "
                       "suggestions.5.2", "section")
@@ -766,29 +834,116 @@ class _Row:
                 raise _Invalid
             return Card(id=item_id, front=prompt, back=answer, section=section,
                         explanation=explanation, evidence=evidence, tags=tags, line=self.number)
+        if kind == "choice":  # 选择题: single or multiple by its answer
+            letters = _letters(answer)
+            kind = "multiple" if letters is not None and len(letters) > 1 else "single"
         question = Question(id=item_id, type=_QUESTION_TYPE[kind], prompt=prompt, section=section,
                             explanation=explanation, evidence=evidence, tags=tags,
-                            difficulty=difficulty, line=self.number)
+                            difficulty=difficulty, points=points, image=image,
+                            line=self.number)
         if kind in ("single", "multiple"):
             self.choices(question, options, answer)
+            self.feedback(question, options)
         elif kind == "truefalse":
             question.truth = self.truth(options, answer)
         else:
             if options:
                 self.no_options(f"{self.type_word()} question", options)
-            question.accepted = [piece.strip() for piece in _FILL_SEPARATORS.split(answer)
-                                 if piece.strip()]
+            question.accepted, question.blanks = fill_answers(answer, prompt)
             if not question.accepted:
                 self.fail(f"{reader.name('answer')} is empty; write the accepted answer "
                           "(several separated by | or ；)", "answer")
+        if kind not in ("single", "multiple"):
+            self.stray_feedback()
         if self.failed:
             raise _Invalid
         return question
+
+    def group_tags(self) -> list[str]:
+        """The values of 题库名称, 科目名称, 课题 and 领域 as tags (remembered for the title)."""
+        found: list[str] = []
+        for name in _GROUP_FIELDS:
+            value = " ".join(self.get(name).split())
+            if value:
+                self.reader.group_values.setdefault(name, set()).add(value)
+                if value not in found:
+                    found.append(value)
+        return found
+
+    def points(self) -> float | None:
+        text = self.get("points")
+        if not text:
+            return None
+        key = unicodedata.normalize("NFKC", text).strip().rstrip("分").strip()
+        try:
+            value = float(key)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or not 0 < value <= 1000:
+            self.fail(f"{self.reader.name('points')} '{_short(text)}' must be a number above 0 "
+                      "and at most 1000, e.g. 2 or 0.5 (the question's weight in an exam score)",
+                      "points")
+            return None
+        return value
+
+    def image(self) -> str:
+        """A picture next to the bank: its path; a web address is never fetched (a warning)."""
+        text = self.get("image")
+        if not text:
+            return ""
+        name = self.reader.name("image")
+        column = self.reader.columns["image"].index
+        if _URL.match(text):
+            self.reader.warn(self.number, f"{name} '{_short(text)}' is a web address; StudyApp "
+                                          "never downloads anything, so the question is "
+                                          "imported without its picture (save the picture "
+                                          "next to the file and write its file name instead)",
+                             column)
+            return ""
+        found = local_image(self.reader.path, text)
+        if found is None:
+            self.reader.warn(self.number, f"{name} '{_short(text)}': no such picture file next "
+                                          "to the question file; the question is imported "
+                                          "without it", column)
+            return ""
+        return found
+
+    def feedback(self, question: Question, options: list[tuple[str, str]]) -> None:
+        """选项A解析 ... become each option's feedback."""
+        have = {letter: index for index, (letter, _) in enumerate(options)}
+        for letter in LETTERS:
+            name = f"feedback {letter}"
+            text = self.get(name) if name in self.reader.columns else ""
+            if not text:
+                continue
+            if letter not in have:
+                self.fail(f"{self.reader.name(name)} has text but "
+                          f"{self.reader.name(f'option {letter}')} is empty; a note belongs "
+                          "to an option", name)
+            elif question.choices:
+                question.choices[have[letter]].feedback = text
+
+    def stray_feedback(self) -> None:
+        """Per-option notes on a question without options are kept nowhere: say so."""
+        for letter in LETTERS:
+            name = f"feedback {letter}"
+            if name in self.reader.columns and self.get(name):
+                self.reader.warn(self.number, f"{self.reader.name(name)} ignored: a "
+                                              f"{self.type_word()} question has no options",
+                                 self.reader.columns[name].index)
 
     def item_id(self) -> str:
         item_id = self.get("id")
         if "\n" in item_id:
             self.fail(f"{self.reader.name('id')} must be on one line", "id")
+        number = " ".join(self.get("number").split())
+        if number:
+            # 序号/题号 seeds the id as written ("12", "第12题" -> "12"; "T-001" stays), as
+            # before they ordered the questions, so progress kept by those ids stays.
+            value = _number(number)
+            self.reader.numbers[self.number] = value
+            if not item_id:
+                return number if value is None else _number_text(value)
         return item_id or f"row-{self.number}"
 
     def type_word(self) -> str:
@@ -936,6 +1091,81 @@ class _Row:
                       "1 (easy) to 5 (hard)", "difficulty")
             return None
         return value
+
+
+_URL = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://|//|www\.|data:)", re.IGNORECASE)
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg")
+_NUMBERED = re.compile(r"第?\s*(\d+(?:\.\d+)?)\s*[题.、]?")
+
+
+def local_image(source: str, written: str) -> str | None:
+    """The absolute path of a picture ``written`` relative to the file ``source`` (or
+    absolute), when it is an image file that exists; else None. Nothing is read."""
+    from pathlib import Path
+
+    name = written.strip().strip('"').replace("\\", "/")
+    if not name or "\x00" in name or len(name) > 1000:
+        return None
+    candidate = Path(name).expanduser()
+    if not candidate.is_absolute():
+        candidate = Path(source).resolve().parent / candidate
+    try:
+        if candidate.suffix.lower() in _IMAGE_SUFFIXES and candidate.is_file():
+            return str(candidate.resolve())
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _number(text: str) -> float | None:
+    """A question number as written ("12", "12.", "第12题", "１２") as a number, else None."""
+    match = _NUMBERED.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    return float(match.group(1)) if match is not None else None
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+_BLANK = re.compile(r"_{2,}|＿{2,}|[（(][ \t\u3000]*[)）]")
+_IN_PARENTHESES = re.compile(r"\s*[（(]([^()（）]*)[)）]")
+
+
+def fill_answers(answer: str, prompt: str) -> tuple[list[str], list[list[str]]]:
+    """(accepted, blanks) of a fill answer.
+
+    ``(答案1)(答案2)`` (or full-width parentheses) gives one blank per pair, and so does
+    ``答案1|答案2`` when the prompt has that many blanks (``____``, ``（ ）``); otherwise the
+    pieces separated by ``|`` or ``；`` are the accepted answers of one blank. With several
+    blanks ``accepted`` holds their first answers joined by "；" and ``blanks`` each one's
+    answers (alternatives inside parentheses separated by ``|`` or ``/``).
+    """
+    text = answer.strip()
+    groups: list[str] | None = None
+    if text[:1] in "(（":
+        pieces = []
+        position = 0
+        while position < len(text):
+            match = _IN_PARENTHESES.match(text, position)
+            if match is None:
+                break
+            pieces.append(match.group(1))
+            position = match.end()
+        if pieces and not text[position:].strip() and len(pieces) > 1:
+            groups = pieces
+    if groups is not None:
+        blanks = [[alt.strip() for alt in re.split(r"[|｜/／]", group) if alt.strip()]
+                  for group in groups]
+        if all(blanks):
+            return ["；".join(blank[0] for blank in blanks)], blanks
+        return [], []
+    single = _IN_PARENTHESES.fullmatch(text)
+    if single is not None:
+        text = single.group(1)
+    pieces = [piece.strip() for piece in _FILL_SEPARATORS.split(text) if piece.strip()]
+    if len(pieces) > 1 and len(_BLANK.findall(prompt)) == len(pieces):
+        return ["；".join(pieces)], [[piece] for piece in pieces]
+    return pieces, []
 
 
 def _describe(field_name: str) -> str:
