@@ -430,7 +430,8 @@ def _open_store(args: argparse.Namespace) -> Any:
     from studyapp.core.store import open_store
 
     data_dir = resolve_data_dir(args.data_dir)
-    access: Literal["read", "write"] = "read" if args.command in READ_COMMANDS else "write"
+    reads_only = args.command in READ_COMMANDS or getattr(args, "dry_run", False)
+    access: Literal["read", "write"] = "read" if reads_only else "write"
     return open_store(data_dir, validate_profile_name(args.profile), access=access,
                       wait=_lock_wait())
 
