@@ -236,8 +236,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _error(f"{len(plan.problems)} problem(s) found; fix them and validate again.")
         return EXIT_PROBLEMS
     for set_plan in plan.sets:
-        print(f"{set_plan.path}: ok, "
-              f"{_describe(set_plan.question_set, len(set_plan.warnings))}")
+        _say(f"{set_plan.path}: ok, "
+             f"{_describe(set_plan.question_set, len(set_plan.warnings))}")
     return EXIT_OK
 
 
@@ -269,7 +269,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         if args.dry_run or store is None:
             for set_plan in plan.sets:
-                print(f"{set_plan.path}: would import {set_plan.describe()}")
+                _say(f"{set_plan.path}: would import {set_plan.describe()}")
             print("Dry run: nothing was written.")
             return EXIT_OK
         summaries = iter(apply_plan(plan, store))  # all files or none
@@ -278,10 +278,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             store.close()
     for set_plan in plan.sets:
         if set_plan.already_imported:
-            print(f"{set_plan.path}: {set_plan.describe()}")
+            _say(f"{set_plan.path}: {set_plan.describe()}")
             continue
         summary = next(summaries)
-        print(
+        _say(
             f"{set_plan.path}: set '{summary.set_id}': {summary.added} added, "
             f"{summary.updated} updated, {summary.unchanged} unchanged, "
             f"{summary.retired} retired"
@@ -313,8 +313,8 @@ def cmd_sets(args: argparse.Namespace) -> int:
         return EXIT_OK
     for info in infos:
         origin = "built-in" if info.builtin else info.source
-        print(f"{info.id:<24} {info.question_count:>6} questions {info.card_count:>5} cards  "
-              f"{info.title} ({origin})")
+        _say(f"{info.id:<24} {info.question_count:>6} questions {info.card_count:>5} cards  "
+             f"{info.title} ({origin})")
     return EXIT_OK
 
 
@@ -365,7 +365,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     finally:
         store.close()
-    print(f"{target}: {count} rows")
+    _say(f"{target}: {count} rows")
     return EXIT_OK
 
 
@@ -442,6 +442,14 @@ def _lock_wait() -> float:
         return max(0.0, float(os.environ.get("STUDYAPP_LOCK_WAIT", "5")))
     except ValueError:
         return 5.0
+
+
+def _say(line: str) -> None:
+    """A line on standard output with control characters escaped: file names and set titles
+    come from trainers' files and must not drive the terminal."""
+    from studyapp.core.questionsets.errors import escape_controls
+
+    print(escape_controls(line))
 
 
 def _use_utf8_streams() -> None:

@@ -134,3 +134,15 @@ def test_dry_run_works_beside_a_window_holding_the_profile(
         holder.wait()
         if holder.stdout is not None:
             holder.stdout.close()
+
+
+def test_titles_and_file_names_never_reach_the_terminal_raw(
+        tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "week\x1b[2J.yaml"
+    path.write_text(native("week", "a").replace("title: week", 'title: "T\\e]0;owned\\a"'),
+                    encoding="utf-8")
+    for argv in (["validate", str(path)], ["import", str(path)], ["sets"]):
+        code, out, err = run(argv, capsys)
+        assert code == 0, err
+        assert "\x1b" not in out + err and "\x07" not in out + err
+    assert "T\\x1b]0;owned\\x07" in out
