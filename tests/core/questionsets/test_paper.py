@@ -363,6 +363,57 @@ def test_docx_soft_line_breaks_are_lines() -> None:
     assert [c.correct for c in result.question_set.questions[0].choices] == [False, True]
 
 
+def test_word_automatic_numbering_counts_as_typed() -> None:
+    """Questions, options and headings numbered by Word's lists (not typed) are read too."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    formats = {"90": ("chineseCounting", "%1、"), "91": ("decimal", "%1."),
+               "92": ("upperLetter", "%1.")}
+    for list_id, (kind, text) in formats.items():
+        numbering.append(parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{list_id}"><w:lvl w:ilvl="0">'
+            f'<w:start w:val="1"/><w:numFmt w:val="{kind}"/><w:lvlText w:val="{text}"/>'
+            "</w:lvl></w:abstractNum>"))
+    instances = {"heading": "90", "question": "91", "options 1": "92", "options 2": "92"}
+    for number, (_, abstract) in enumerate(instances.items(), start=90):
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{number}">'
+                                   f'<w:abstractNumId w:val="{abstract}"/></w:num>'))
+
+    def numbered(text: str, list_id: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{list_id}"/>'
+            "</w:numPr>"))
+
+    numbered("单选题", 90)
+    numbered("Which one?", 91)
+    numbered("one", 92)
+    numbered("two", 92)
+    document.add_paragraph("答案：B")
+    numbered("判断题", 90)
+    numbered("It is true.", 91)
+    document.add_paragraph("答案：对")
+    numbered("多选题", 90)
+    numbered("Which ones?", 91)
+    numbered("one", 93)  # a new list: its letters start again at A
+    numbered("two", 93)
+    numbered("three", 93)
+    document.add_paragraph("答案：AC")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = parse_docx(buffer.getvalue(), "numbered.docx")
+    assert result.problems == [], [str(p) for p in result.problems]
+    assert result.question_set is not None
+    assert [(q.id, q.type, q.prompt) for q in result.question_set.questions] == [
+        ("q1", "single", "Which one?"), ("q2", "truefalse", "It is true."),
+        ("q3", "multiple", "Which ones?")]
+    assert [c.correct for c in result.question_set.questions[2].choices] == [True, False, True]
+
+
 def zip_bomb() -> bytes:
     """A .docx whose document.xml declares and inflates to 300 MB of zeros (300 KB packed)."""
     real = make_docx(["1. Q?", "A. a", "B. b", "答案：A"])
