@@ -457,6 +457,41 @@ def test_other_files_named_docx_are_one_problem(tmp_path: Path, data: bytes, sta
     assert [p.message[:len(start)] for p in result.problems] == [start]
 
 
+def replace_document(data: bytes, xml: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            target.writestr(info.filename,
+                            xml if info.filename == "word/document.xml" else content)
+    return out.getvalue()
+
+
+def test_entity_expansion_in_a_docx_goes_nowhere() -> None:
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    xml = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">' + laughs + "]>"
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           "<w:body><w:p><w:r><w:t>1. &l9;</w:t></w:r></w:p></w:body></w:document>")
+    start = time.perf_counter()
+    result = parse_docx(replace_document(make_docx(["x"]), xml.encode()), "lol.docx")
+    assert time.perf_counter() - start < 5
+    assert result.question_set is None and len(result.problems) == 1
+    assert len(result.problems[0].message) < 300
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutated_docx_never_raises(data: st.DataObject) -> None:
+    original = make_docx(["1. Q?", "A. a", "B. b", "答案：A"])
+    mutated = bytearray(original)
+    for _ in range(data.draw(st.integers(1, 8))):
+        mutated[data.draw(st.integers(0, len(mutated) - 1))] = data.draw(st.integers(0, 255))
+    result = parse_docx(bytes(mutated), "m.docx")
+    assert isinstance(result, LoadResult)
+    assert result.question_set is not None or result.problems
+
+
 def test_a_zip_that_is_no_word_document(tmp_path: Path) -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
