@@ -241,7 +241,7 @@ def test_load_file_reads_a_gbk_file_from_disk(tmp_path: Path) -> None:
     result = load_file(path)
     assert result.ok, result.problems
     assert result.question_set is not None
-    assert result.question_set.id.startswith("set-")
+    assert result.question_set.id == "题库"
     assert result.question_set.title == "题库"
 
 
