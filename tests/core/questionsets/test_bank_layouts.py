@@ -240,3 +240,18 @@ def test_problems_come_before_warnings_on_the_command_line(
     err = capsys.readouterr().err.splitlines()
     assert [": warning: " in line for line in err] == [False, False, True, False]
     assert err[-1] == "2 problem(s) found; fix them and validate again."
+
+
+@pytest.mark.parametrize("header", [
+    "题目类型,题目标题,选项1,选项2,选项3,正确选项,试题分数,分类,答题解析",
+    "试题题型,试题题干,A选项,B选项,C选项,答案选项,每题分值,题目分类,试题分析",
+    "Question Type,Question Text,Option 1,Option 2,Option 3,Correct Answers,Score,Category,"
+    "Explanation",
+])
+def test_other_systems_header_names(header: str) -> None:
+    result = parse_csv(f"{header}\n多选题,Which?,a,b,c,AC,3,创新,Because.\n".encode(), "b.csv")
+    assert result.problems == [] and result.warnings == []
+    assert result.question_set is not None
+    (question,) = result.question_set.questions
+    assert [c.correct for c in question.choices] == [True, False, True]
+    assert (question.points, question.tags, question.explanation) == (3, ["创新"], "Because.")
