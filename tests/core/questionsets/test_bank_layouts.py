@@ -255,3 +255,40 @@ def test_other_systems_header_names(header: str) -> None:
     (question,) = result.question_set.questions
     assert [c.correct for c in question.choices] == [True, False, True]
     assert (question.points, question.tags, question.explanation) == (3, ["创新"], "Because.")
+
+
+def test_a_workbook_with_a_sheet_per_type(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    notes = workbook.active
+    notes.title = "说明"
+    notes.append(["请按模板填写，每个工作表一种题型。"])
+    sheets = {
+        "单选题": [["序号", "题干", "选项A", "选项B", "答案", "分值"],
+                 [1, "Which?", "a", "b", "B", 2], [2, "Other?", "a", "b", "A", 2]],
+        "多选题": [["序号", "题干", "选项A", "选项B", "选项C", "答案", "分值"],
+                 [1, "Which ones?", "a", "b", "c", "AC", 3]],
+        "判断": [["序号", "题干", "答案", "年级"], [1, "True?", "对", "高一"],
+               [2, "False?", "也许", ""]],
+    }
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path = tmp_path / "bank.xlsx"
+    path.write_bytes(buffer.getvalue())
+    result = load_file(path)
+    assert [str(p) for p in result.problems] == [
+        f"{path}:3:3: sheet '判断': 答案 '也许' is not true or false; for a 判断 question "
+        "write 正确 or 错误 (also 对/错, √/×, T/F, true/false, 是/否, yes/no)"]
+    assert [(w.line, w.message.split(":")[0] + ":" + w.message.split(":")[1])
+            for w in result.warnings] == [
+        (0, "sheet '说明' is not read: it has no header row of question columns"),
+        (1, "sheet '判断': column '年级' ignored")]
+    assert result.question_set is not None
+    assert [(q.id, q.type, q.points) for q in result.question_set.questions] == [
+        ("2-1", "single", 2), ("2-2", "single", 2), ("3-1", "multiple", 3),
+        ("4-1", "truefalse", None)]

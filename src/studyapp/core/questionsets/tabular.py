@@ -290,7 +290,11 @@ def _read_workbook(data: bytes, path: str) -> LoadResult:
         if not sheets:
             return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
         chosen = next((sheet for sheet in sheets
-                       if _key(sheet.title) in (_key("题库"), "questions")), sheets[0])
+                       if _key(sheet.title) in (_key("题库"), "questions")), None)
+        typed = [(sheet, _sheet_kind(sheet.title)) for sheet in sheets]
+        if chosen is None and any(kind for _, kind in typed):
+            return _read_typed_sheets(data, path, typed)
+        chosen = chosen or sheets[0]
         try:
             merges = _merged_ranges(data, getattr(chosen, "_worksheet_path", None))
         except _SheetTooLarge as refused:
@@ -304,6 +308,56 @@ def _read_workbook(data: bytes, path: str) -> LoadResult:
         return _Reader(path, "xlsx").read(_xlsx_rows(rows, merges))
     finally:
         workbook.close()
+
+
+def _sheet_kind(title: str) -> str | None:
+    """The type a sheet's name gives its rows (a sheet named 单选题 or 判断), else None."""
+    key = _key(title)
+    return _TYPE_OF.get(key) or _TYPE_OF.get(key.removesuffix("题"))
+
+
+def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None]]
+                       ) -> LoadResult:
+    """A workbook with a sheet per type (单选题, 多选题, 判断题 ...): every sheet is read, the
+    name of a typed one giving the type of rows whose 题型 is empty; a sheet without a header
+    row of question columns (说明) is left out with a warning.
+    Ids made from 序号 or the row start with the sheet's number ("2-5": sheet 2, 序号 5)."""
+    results: list[LoadResult] = []
+    skipped: list[str] = []
+    for position, (sheet, kind) in enumerate(typed, start=1):
+        try:
+            merges = _merged_ranges(data, getattr(sheet, "_worksheet_path", None))
+        except _SheetTooLarge as refused:
+            return LoadResult(None, [Problem(path, refused.row,
+                                             f"sheet '{sheet.title}': {refused.message}")])
+        except ZipRefused as refused:
+            return LoadResult(None, [Problem(path, 0,
+                                             _DAMAGED if refused.damaged else f"{refused}")])
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+        reader = _Reader(path, "xlsx", sheet=sheet.title, sheet_kind=kind,
+                         id_prefix=f"{position}-")
+        result = reader.read(_xlsx_rows(sheet.iter_rows(values_only=True), merges))
+        if kind is None and not reader.header_found and result.question_set is None:
+            skipped.append(sheet.title)  # notes for the trainer (说明), not questions
+            continue
+        results.append(result)
+    problems = [problem for result in results for problem in result.problems]
+    warnings = [warning(path, 0, f"sheet '{title}' is not read: it has no header row of "
+                                 "question columns") for title in skipped]
+    warnings += [found for result in results for found in result.warnings]
+    columns = list(dict.fromkeys(pair for result in results for pair in result.columns))
+    sets = [result.question_set for result in results if result.question_set is not None]
+    if not sets:
+        return LoadResult(None, problems or [Problem(path, 0, "no sheet has questions")],
+                          warnings, columns)
+    merged = sets[0]
+    for other in sets[1:]:
+        merged.questions += other.questions
+        merged.cards += other.cards
+    stem = file_stem(path)
+    merged.title = next((found.title for found in sets if found.title != stem), stem)
+    return LoadResult(merged, problems, warnings, columns)
 
 
 # What a workbook may hold before it is read: a sheet of MAX_ROWS questions with a dozen
@@ -533,9 +587,16 @@ class _Invalid(Exception):
 class _Reader:
     """Turns (row number, cells) into questions and cards, collecting problems."""
 
-    def __init__(self, path: str, kind: str) -> None:
+    def __init__(self, path: str, kind: str, sheet: str = "", sheet_kind: str | None = None,
+                 id_prefix: str = "") -> None:
         self.path = path
         self.kind = kind
+        # A workbook with a sheet per type: the sheet named in messages, its type for rows
+        # whose 题型 is empty, and a prefix for the ids made from 序号 or the row.
+        self.sheet = sheet
+        self.sheet_kind = sheet_kind
+        self.id_prefix = id_prefix
+        self.header_found = False
         self.problems: list[Problem] = []
         self.columns: dict[str, _Column] = {}
         self.width = 0
@@ -547,12 +608,15 @@ class _Reader:
         self.group_values: dict[str, set[str]] = {}  # 题库名称 etc. -> the values given
 
     def problem(self, row: int, message: str, column: int | None = None) -> None:
-        self.problems.append(Problem(self.path, row, message,
+        self.problems.append(Problem(self.path, row, self._where(message),
                                      None if column is None else column + 1))
 
     def warn(self, row: int, message: str, column: int | None = None) -> None:
-        self.warnings.append(warning(self.path, row, message,
+        self.warnings.append(warning(self.path, row, self._where(message),
                                      None if column is None else column + 1))
+
+    def _where(self, message: str) -> str:
+        return f"sheet '{self.sheet}': {message}" if self.sheet else message
 
     def read(self, rows: Iterable[tuple[int, list[str]] | Problem]) -> LoadResult:
         questions: list[Question] = []
@@ -706,6 +770,7 @@ class _Reader:
                                      f"({_describe(name)}); add it")
         if "prompt" not in self.columns or "answer" not in self.columns:
             return 0
+        self.header_found = True
         return number
 
     @staticmethod
@@ -942,19 +1007,23 @@ class _Row:
             value = _number(number)
             self.reader.numbers[self.number] = value
             if not item_id:
-                return number if value is None else _number_text(value)
-        return item_id or f"row-{self.number}"
+                return self.reader.id_prefix + (number if value is None else _number_text(value))
+        return item_id or f"{self.reader.id_prefix}row-{self.number}"
 
     def type_word(self) -> str:
         """The type as the trainer wrote it, for messages."""
         written = self.get("type")
         if written:
             return written
+        if self.reader.sheet_kind is not None:
+            return self.reader.sheet  # the sheet named by its type: 判断题
         return "题" if self.reader.chinese else "question"
 
     def kind(self) -> str | None:
         written = self.get("type")
         name = self.reader.name("type")
+        if not written and self.reader.sheet_kind is not None:
+            return self.reader.sheet_kind  # the sheet's name says the type
         if not written:
             if any(self.raw(self.reader.columns[f"option {letter}"].index)
                    for letter in LETTERS if f"option {letter}" in self.reader.columns):
