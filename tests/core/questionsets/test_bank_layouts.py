@@ -292,3 +292,21 @@ def test_a_workbook_with_a_sheet_per_type(tmp_path: Path) -> None:
     assert [(q.id, q.type, q.points) for q in result.question_set.questions] == [
         ("2-1", "single", 2), ("2-2", "single", 2), ("3-1", "multiple", 3),
         ("4-1", "truefalse", None)]
+
+
+def test_a_workbook_with_too_many_sheets_is_one_problem() -> None:
+    from openpyxl import Workbook
+
+    from studyapp.core.questionsets.tabular import parse_xlsx
+
+    workbook = Workbook()
+    workbook.active.title = "单选题"
+    for number in range(60):
+        workbook.create_sheet(f"Sheet{number}")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = parse_xlsx(buffer.getvalue(), "many.xlsx")
+    assert result.question_set is None
+    assert [p.message for p in result.problems] == [
+        "the workbook has 61 sheets; a bank read sheet by sheet may have at most 50 (split it "
+        "into files)"]

@@ -310,6 +310,9 @@ def _read_workbook(data: bytes, path: str) -> LoadResult:
         workbook.close()
 
 
+_MAX_SHEETS = 50
+
+
 def _sheet_kind(title: str) -> str | None:
     """The type a sheet's name gives its rows (a sheet named 单选题 or 判断), else None."""
     key = _key(title)
@@ -324,7 +327,16 @@ def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None
     Ids made from 序号 or the row start with the sheet's number ("2-5": sheet 2, 序号 5)."""
     results: list[LoadResult] = []
     skipped: list[str] = []
+    if len(typed) > _MAX_SHEETS:
+        return LoadResult(None, [Problem(path, 0, f"the workbook has {len(typed):,} sheets; a "
+                                                  f"bank read sheet by sheet may have at most "
+                                                  f"{_MAX_SHEETS} (split it into files)")])
+    items = 0
     for position, (sheet, kind) in enumerate(typed, start=1):
+        if items > MAX_ROWS:
+            return LoadResult(None, [Problem(path, 0, f"the sheets hold more than "
+                                                      f"{MAX_ROWS:,} questions in all; split "
+                                                      "the workbook into smaller files")])
         try:
             merges = _merged_ranges(data, getattr(sheet, "_worksheet_path", None))
         except _SheetTooLarge as refused:
@@ -342,6 +354,8 @@ def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None
             skipped.append(sheet.title)  # notes for the trainer (说明), not questions
             continue
         results.append(result)
+        if result.question_set is not None:
+            items += len(result.question_set.questions) + len(result.question_set.cards)
     problems = [problem for result in results for problem in result.problems]
     warnings = [warning(path, 0, f"sheet '{title}' is not read: it has no header row of "
                                  "question columns") for title in skipped]
