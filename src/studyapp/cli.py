@@ -344,6 +344,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     sets = summary["question_sets"]
     print(f"Question sets: {sets['count']} ({sets['questions']} questions, {sets['cards']} cards)")
     print(f"Reviews: {summary['reviews']}, quiz attempts: {summary['quiz_attempts']}")
+    quiz = summary["quiz"]
+    print(f"Quiz answers: {quiz['answers']} ({quiz['correct']} right), "
+          f"{quiz['in_progress']} quizzes in progress, {quiz['mistakes']} in the mistake notebook")
     return EXIT_OK
 
 
