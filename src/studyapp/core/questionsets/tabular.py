@@ -620,6 +620,8 @@ class _Reader:
         self.meanings: list[tuple[str, str]] = []  # (header, what it was understood as)
         self.numbers: dict[int, float | None] = {}  # row -> its 序号 as a number
         self.group_values: dict[str, set[str]] = {}  # 题库名称 etc. -> the values given
+        self.groups: list[str] = []  # the grouping columns the file has
+        self.noted: list[str] = []  # the letters that have a 选项X解析 column
 
     def problem(self, row: int, message: str, column: int | None = None) -> None:
         self.problems.append(Problem(self.path, row, self._where(message),
@@ -774,6 +776,9 @@ class _Reader:
             self.meanings.append((f"{unknown - _MAX_UNKNOWN_REPORTED:,} more", "ignored"))
         for name, column in sorted(self.columns.items(), key=lambda item: item[1].index):
             self.meanings.append((column.header, MEANINGS.get(name, name)))
+        # Read on every row: only the columns the file has.
+        self.groups = [name for name in _GROUP_FIELDS if name in self.columns]
+        self.noted = [letter for letter in LETTERS if f"feedback {letter}" in self.columns]
         self.meanings.sort(key=lambda pair: next(
             (index for index, cell in enumerate(cells) if " ".join(cell.split()) == pair[0]),
             len(cells)))
@@ -940,7 +945,7 @@ class _Row:
     def group_tags(self) -> list[str]:
         """The values of 题库名称, 科目名称, 课题 and 领域 as tags (remembered for the title)."""
         found: list[str] = []
-        for name in _GROUP_FIELDS:
+        for name in self.reader.groups:
             value = " ".join(self.get(name).split())
             if value:
                 self.reader.group_values.setdefault(name, set()).add(value)
@@ -989,9 +994,9 @@ class _Row:
     def feedback(self, question: Question, options: list[tuple[str, str]]) -> None:
         """选项A解析 ... become each option's feedback."""
         have = {letter: index for index, (letter, _) in enumerate(options)}
-        for letter in LETTERS:
+        for letter in self.reader.noted:
             name = f"feedback {letter}"
-            text = self.get(name) if name in self.reader.columns else ""
+            text = self.get(name)
             if not text:
                 continue
             if letter not in have:
@@ -1003,9 +1008,9 @@ class _Row:
 
     def stray_feedback(self) -> None:
         """Per-option notes on a question without options are kept nowhere: say so."""
-        for letter in LETTERS:
+        for letter in self.reader.noted:
             name = f"feedback {letter}"
-            if name in self.reader.columns and self.get(name):
+            if self.get(name):
                 self.reader.warn(self.number, f"{self.reader.name(name)} ignored: a "
                                               f"{self.type_word()} question has no options",
                                  self.reader.columns[name].index)
