@@ -139,6 +139,22 @@ def test_numbers_unique_across_the_paper_give_plain_ids() -> None:
         ("q1", "single"), ("q2", "truefalse"), ("q3", "fill")]
 
 
+def test_an_english_paper_with_part_headings() -> None:
+    qs = loaded("Week 3 quiz\n\nPart 1: Single choice (2 points each)\n1. Which one?\n"
+                "A) one\nB) two\nAnswer: B\n\nPart 2: True or false\n1. The sky is blue.\n"
+                "Answer: T\n\nSection 3. Fill in the blanks\n1. Innovation comes from ____.\n"
+                "Answer: practice\nExplanation: the report says so.\n").question_set
+    assert qs is not None and qs.title == "Week 3 quiz"
+    assert [(q.id, q.type, q.points) for q in qs.questions] == [
+        ("s1-q1", "single", 2), ("s2-q1", "truefalse", None), ("s3-q1", "fill", None)]
+    assert qs.questions[2].explanation == "the report says so."
+
+
+def test_a_line_that_only_looks_like_a_heading_is_text() -> None:
+    qs = loaded("1. Say whether\nchoice\nA. yes\nB. no\n答案：A\n").question_set
+    assert qs is not None and qs.questions[0].prompt == "Say whether choice"
+
+
 def test_an_answer_written_in_the_prompts_parentheses() -> None:
     qs = loaded("1. 实践是认识的（ A ）。\nA. 来源\nB. 目的\n").question_set
     assert qs is not None

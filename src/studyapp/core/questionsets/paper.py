@@ -94,16 +94,18 @@ _HEADING_PREFIX = re.compile(
     r"\s*[、.:]?|(?i:part|section)\s*\d{1,3}\s*[.:]?|[\[(]\s*[" + _NUMERAL + r"]{1,4}\s*[\])])\s*")
 _HEADING_NAME = re.compile(r"([^\s(\[:,;，；。]{1,20}?(?:题|选择|choice|blanks?|false)?)"
                            r"(?=$|[\s(\[:,;，；。])", re.IGNORECASE)
+_HEADING_WHOLE = re.compile(r"([^(\[:,;，；。]{1,40})(?:$|[(\[:,;，；。])")
 _EXTRA_HEADINGS = {
     "单项选择题": "single", "多项选择题": "multiple", "不定项选择题": "multiple",
-    "判断正误": "truefalse", "判断正误题": "truefalse", "判断改错题": "truefalse",
+    "判断正误": "truefalse", "判断正误题": "truefalse",
     "填空": "fill", "填空题": "fill", "选择题": "choice", "singlechoice": "single",
     "multiplechoice": "multiple", "trueorfalse": "truefalse", "truefalse": "truefalse",
     "fillintheblank": "fill", "fillintheblanks": "fill", "fillin": "fill",
 }
 _HEADING_KINDS = {**{key: kind for key, kind in _TYPE_OF.items() if kind != "card"},
                   **{_key(name): kind for name, kind in _EXTRA_HEADINGS.items()}}
-_EACH_POINTS = re.compile(r"每\s*(?:小)?题\s*(\d+(?:\.\d+)?)\s*分")
+_EACH_POINTS = re.compile(r"每\s*(?:小)?题\s*(\d+(?:\.\d+)?)\s*分"
+                          r"|(?i:(\d+(?:\.\d+)?)\s*points?\s+each|each\s+(\d+(?:\.\d+)?)\s*points?)")
 _PROMPT_POINTS = re.compile(r"\s*[(]\s*(\d+(?:\.\d+)?)\s*分\s*[)]\s*$")
 _ANSWER_IN_PROMPT = re.compile(r"[(]\s*([A-H]{1,8}|√|×)\s*[)]")
 _UNDERSCORES = re.compile(r"_{2,}")
@@ -174,6 +176,17 @@ def _heading(line: str) -> tuple[str, str | None] | None:
         return None
     prefix = _HEADING_PREFIX.match(line)
     rest = line[prefix.end():] if prefix else line.strip()
+    # The whole name before a parenthesis or colon ("True or false (1 point each)") ...
+    whole = _HEADING_WHOLE.match(rest)
+    if whole is not None and whole.group(1).strip():
+        key = _key(whole.group(1))
+        kind = _HEADING_KINDS.get(key)
+        # Without "一、" or "Part 1:", an English heading has two words at least
+        # ("Multiple choice"): a line "choice" continues a question.
+        if kind is not None and (prefix is not None or not key.isascii()
+                                 or " " in whole.group(1).strip()):
+            return line.strip(), kind
+    # ... else its first word ("Single choice questions", "单选题 共10题" is no heading).
     match = _HEADING_NAME.match(rest)
     if match is None:
         return None
@@ -185,6 +198,8 @@ def _heading(line: str) -> tuple[str, str | None] | None:
         tail = rest[match.end():].strip()
         if prefix is None and tail and not tail.startswith(("(", "[", ":")):
             return None  # a sentence that starts with a type word, not a heading
+        if prefix is None and key.isascii():
+            return None  # "tf" or "fill" alone is too little to be a heading
         return line.strip(), kind
     if prefix is not None and (key in _NOT_IN_SPREADSHEETS or key.endswith("题")
                                or _key(rest).rstrip("题") in _NOT_IN_SPREADSHEETS):
@@ -527,7 +542,7 @@ class _Reader:
         self.under_heading = []
         each = _EACH_POINTS.search(folded)
         self.section = _Section(number, text, kind, self.sections,
-                                float(each.group(1)) if each else None)
+                                float(next(g for g in each.groups() if g)) if each else None)
         self.headings.append(self.section)
         if kind is None:
             self.problem(number, f"'{_short(text)}': StudyApp cannot mark these questions "
