@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -607,6 +607,47 @@ class _WrappingDelegate(QStyledItemDelegate):
         return QSize(hint.width(), hint.height() + max(0, rect.height() - metrics.height()))
 
 
+def extras_summary(question_set: QuestionSet,
+                   tr: Callable[[str], str] = str) -> list[tuple[str, str]]:
+    """(name, text) lines on what a set carries beyond its questions: points, tags, notes on
+    options, pictures, several blanks. Empty for a set that has none of them."""
+    questions = question_set.questions
+    lines: list[tuple[str, str]] = []
+    points = [q.points for q in questions if q.points is not None]
+    if points:
+        low, high = min(points), max(points)
+        each = f"{_number(low)}" if low == high else f"{_number(low)} to {_number(high)}"
+        text = tr("{total} in all, {each} a question").format(total=_number(sum(points)),
+                                                               each=each)
+        if len(points) < len(questions):
+            text += tr(" ({count} without points)").format(count=len(questions) - len(points))
+        lines.append((tr("Points"), text))
+    tags: dict[str, int] = {}
+    for item_tags in [*(q.tags for q in questions), *(c.tags for c in question_set.cards)]:
+        for tag in item_tags:
+            tags[tag] = tags.get(tag, 0) + 1
+    if tags:
+        ranked = sorted(tags.items(), key=lambda pair: -pair[1])
+        shown = " · ".join(f"{tag} ({count})" for tag, count in ranked[:8])
+        if len(ranked) > 8:
+            shown += tr(" · {count} more").format(count=len(ranked) - 8)
+        lines.append((tr("Tags"), shown))
+    noted = sum(1 for q in questions if any(c.feedback for c in q.choices))
+    if noted:
+        lines.append((tr("Option notes"), tr("in {count} of the questions").format(count=noted)))
+    pictures = sum(1 for q in questions if q.image)
+    if pictures:
+        lines.append((tr("Pictures"), plural(pictures, tr("question"), tr("questions"))))
+    blanks = sum(1 for q in questions if q.blanks)
+    if blanks:
+        lines.append((tr("Several blanks"), plural(blanks, tr("question"), tr("questions"))))
+    return lines
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
 # --- the dialog -------------------------------------------------------------------------------
 
 
@@ -665,6 +706,7 @@ class _FileCard(QFrame):
         totals.addWidget(muted(QLabel("Cards")), 1, 0)
         self.cards = QLabel(str(len(question_set.cards)))
         totals.addWidget(self.cards, 1, 1)
+        self._add_extras(totals, question_set)
         totals.setColumnStretch(2, 1)
         layout.addLayout(totals)
 
@@ -678,6 +720,19 @@ class _FileCard(QFrame):
             rows = [(section_label(s, True), sections[s]) for s in section_order(sections)]
             self.sections = counts_table(("By report section", "Questions", "Cards"), rows)
             layout.addWidget(self.sections)
+
+    def _add_extras(self, grid: QGridLayout, question_set: QuestionSet) -> None:
+        """Points, tags, notes on options and pictures of the set, when it has any."""
+        self.extras: dict[str, QLabel] = {}
+        for name, value in extras_summary(question_set, self.tr):
+            row = grid.rowCount()
+            grid.addWidget(muted(QLabel(name)), row, 0, Qt.AlignmentFlag.AlignTop)
+            label = QLabel(value)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # trainers' text is never markup
+            label.setWordWrap(True)
+            label.setObjectName("importExtra")
+            grid.addWidget(label, row, 1, 1, 2)
+            self.extras[name] = label
 
     def _add_columns(self, layout: QVBoxLayout, preview: SetPlan) -> None:
         """How a spreadsheet's columns were understood: "分值 → points · 年级 → ignored"."""
