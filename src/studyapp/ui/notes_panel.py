@@ -231,14 +231,14 @@ class NotesTab(QWidget):
         else:
             saved = self._editing
             self._store.notes.update(self._editing, text)
-        # The focus stays in the notes, on the note just saved (hiding the editor that had
-        # it would otherwise send it to the next widget in the window: the navigation rail).
-        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.cancel()
         self.refresh()
         for row in range(self.list.count()):
             if self.list.item(row).data(ID_ROLE) == saved:
                 self.list.setCurrentRow(row)
+        # The focus stays in the notes, on the note just saved (hiding the editor that had
+        # it would otherwise send it to the next widget in the window: the navigation rail).
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.cancel()
         self.changed.emit()
 
     def cancel(self) -> None:
