@@ -203,3 +203,25 @@ def test_import_sets_is_all_or_nothing_with_progress_across_sets(
     with pytest.raises(StoreError):
         store.question_sets.import_sets([(third, "c"), (second, "d")])
     assert "third-set" not in [s.id for s in store.question_sets.list()]
+
+
+def test_services_stamp_with_the_injected_clock(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from studyapp.core.clock import FakeClock
+
+    clock = FakeClock(datetime(2027, 3, 1, 8, 30, tzinfo=UTC))
+    store = open_store(tmp_path, "default", clock=clock)
+    try:
+        store.sections.opened("intro")
+        note = store.notes.add("intro", "first")
+        clock.advance(days=40)
+        store.notes.update(note.id, "later")
+        store.sections.mark_read("intro")
+        [saved] = store.notes.all()
+        assert store.sections.progress("intro").opened_at == "2027-03-01T08:30:00+00:00"
+        assert store.sections.progress("intro").read_at == "2027-04-10T08:30:00+00:00"
+        assert (saved.created_at, saved.updated_at) == (
+            "2027-03-01T08:30:00+00:00", "2027-04-10T08:30:00+00:00")
+    finally:
+        store.close()

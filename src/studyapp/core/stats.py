@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Any
 
 from studyapp.core.report import Report
@@ -62,7 +63,7 @@ def results_rows(store: Store, report: Report) -> list[list[Any]]:
             p.opened_at if p else "", "", (p.read_at or "") if p else "",
             round(p.seconds) if p else 0, "", "", "",
         ])
-    for attempt in store.quiz_attempts():
+    for attempt in store.quizzes.attempts():
         rows.append([
             store.profile, f"quiz:{attempt.mode}", attempt.id, attempt.scope, attempt.started_at,
             attempt.finished_at or "", "", "", attempt.score, attempt.max_score,
@@ -79,3 +80,18 @@ def results_csv(rows: list[list[Any]]) -> str:
     writer.writerow(EXPORT_COLUMNS)
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def export_results(store: Store, report: Report, target: Path) -> int:
+    """Writes the profile's results as CSV to ``target`` (atomically); the number of rows.
+
+    Raises RefusedTarget for a target that could harm a profile (inside the profiles
+    folder, or any SQLite file: ``studyapp export`` onto the profile itself replaced it),
+    OSError when it cannot be written. Nothing is written in either case.
+    """
+    from studyapp.core.files import check_export_target, write_text_atomically
+
+    check_export_target(target, store.path.parent)
+    rows = results_rows(store, report)
+    write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
+    return len(rows)

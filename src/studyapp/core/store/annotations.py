@@ -1,0 +1,114 @@
+"""The learner's notes and bookmarks on the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from studyapp.core.clock import Clock, iso
+
+
+@dataclass
+class Note:
+    id: int
+    section_id: str
+    paragraph: int | None
+    text: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass
+class Bookmark:
+    id: int
+    section_id: str
+    paragraph: int | None
+    label: str
+    created_at: str
+
+
+class NotesService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    def add(self, section_id: str, text: str, paragraph: int | None = None) -> Note:
+        stamp = iso(self.clock())
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO notes (section_id, paragraph, text, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [section_id, paragraph, text, stamp, stamp],
+            )
+        return Note(int(cursor.lastrowid or 0), section_id, paragraph, text, stamp, stamp)
+
+    def update(self, note_id: int, text: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE notes SET text = ?, updated_at = ? WHERE id = ?",
+                [text, iso(self.clock()), note_id],
+            )
+
+    def delete(self, note_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM notes WHERE id = ?", [note_id])
+
+    def for_section(self, section_id: str) -> list[Note]:
+        return self._select("WHERE section_id = ?", [section_id])
+
+    def all(self) -> list[Note]:
+        return self._select("", [])
+
+    def _select(self, where: str, params: list[Any]) -> list[Note]:
+        return [
+            Note(**row)
+            for row in self.db.query(
+                "SELECT id, section_id, paragraph, text, created_at, updated_at FROM notes "
+                f"{where} ORDER BY created_at, id",
+                params,
+            )
+        ]
+
+
+class BookmarksService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    def add(self, section_id: str, paragraph: int | None = None, label: str = "") -> Bookmark:
+        stamp = iso(self.clock())
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO bookmarks (section_id, paragraph, label, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                [section_id, paragraph, label, stamp],
+            )
+        return Bookmark(int(cursor.lastrowid or 0), section_id, paragraph, label, stamp)
+
+    def rename(self, bookmark_id: int, label: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE bookmarks SET label = ? WHERE id = ?", [label.strip(), bookmark_id]
+            )
+
+    def remove(self, bookmark_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM bookmarks WHERE id = ?", [bookmark_id])
+
+    def all(self) -> list[Bookmark]:
+        return self._select("", [])
+
+    def for_section(self, section_id: str) -> list[Bookmark]:
+        return self._select("WHERE section_id = ?", [section_id])
+
+    def _select(self, where: str, params: list[Any]) -> list[Bookmark]:
+        return [
+            Bookmark(**row)
+            for row in self.db.query(
+                f"SELECT id, section_id, paragraph, label, created_at FROM bookmarks {where} "
+                "ORDER BY created_at, id",
+                params,
+            )
+        ]
