@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QTextDocument
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QInputMethodEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
 
@@ -379,3 +379,68 @@ def test_notes_list_wraps_instead_of_scrolling_sideways(make_window: WindowFacto
     notes = window.reader.notes_panel.notes.list
     assert isinstance(notes, QListWidget)
     assert notes.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_a_note_being_typed_is_kept_when_the_learner_moves_on_and_comes_back(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.open_section("reasons.1")
+    qtbot.keyClick(reader.text, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    notes = reader.notes_panel.notes
+    qtbot.waitUntil(notes.editor.hasFocus)
+    qtbot.keyClicks(notes.editor, "Responsibility comes first")
+    reader.text.setFocus()
+    qtbot.keyClick(reader.text, Qt.Key.Key_Right)
+    assert reader.section is not None and reader.section.id == "reasons.2"
+    assert notes.editor_box.isHidden()
+    qtbot.keyClick(reader.text, Qt.Key.Key_Left)
+    assert reader.section.id == "reasons.1"
+    assert notes.editor.isVisible()
+    assert notes.editor.toPlainText() == "Responsibility comes first"
+    assert "draft" in reader.notes_button.text()
+    # Saved, the draft goes.
+    notes.editor.setFocus()
+    qtbot.keyClick(notes.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.store is not None
+    assert [n.text for n in window.store.notes.for_section("reasons.1")] == [
+        "Responsibility comes first"]
+    assert window.store.notes.drafts() == []
+
+
+def test_a_note_being_typed_survives_closing_the_window(qtbot: QtBot,
+                                                        make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.open_section("suggestions.5.2")
+    qtbot.keyClick(reader.text, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(reader.notes_panel.notes.editor.hasFocus)
+    # Chinese comes from an input method, which commits the text it composed.
+    commit = QInputMethodEvent()
+    commit.setCommitString("民主与集中")
+    QApplication.sendEvent(reader.notes_panel.notes.editor, commit)
+    store = window.store
+    assert store is not None
+    window.close()  # as the learner closes it, before the draft's own timer has run
+    store.close()
+    window = make_window()
+    reader = window.reader
+    assert reader.section is not None and reader.section.id == "suggestions.5.2"
+    assert reader.notes_panel.notes.editor.toPlainText() == "民主与集中"
+    # Esc throws it away for good.
+    reader.notes_panel.notes.editor.setFocus()
+    qtbot.keyClick(reader.notes_panel.notes.editor, Qt.Key.Key_Escape)
+    assert window.store is not None and window.store.notes.drafts() == []
+
+
+def test_a_draft_is_written_a_moment_after_typing(qtbot: QtBot,
+                                                  make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.open_section("intro")
+    qtbot.keyClick(reader.text, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(reader.notes_panel.notes.editor.hasFocus)
+    qtbot.keyClicks(reader.notes_panel.notes.editor, "kept even after a power cut")
+    assert window.store is not None
+    qtbot.waitUntil(lambda: window.store is not None
+                    and window.store.notes.draft("intro") is not None, timeout=3000)
