@@ -444,3 +444,19 @@ def test_a_draft_is_written_a_moment_after_typing(qtbot: QtBot,
     assert window.store is not None
     qtbot.waitUntil(lambda: window.store is not None
                     and window.store.notes.draft("intro") is not None, timeout=3000)
+
+
+def test_plus_and_minus_still_collapse_and_expand_a_part(qtbot: QtBot,
+                                                         make_window: WindowFactory) -> None:
+    window = make_window()
+    reader = window.reader
+    reader.open_section("reasons")
+    tree = reader.contents.tree
+    tree.setFocus()
+    item = tree.item_for("reasons")
+    assert item.isExpanded()
+    qtbot.keyClick(tree, Qt.Key.Key_Minus)
+    assert not item.isExpanded()
+    qtbot.keyClick(tree, Qt.Key.Key_Plus)
+    assert item.isExpanded()
+    assert reader.section is not None and reader.section.id == "reasons"
