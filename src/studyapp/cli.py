@@ -1,4 +1,4 @@
-"""Headless commands for trainers and checks (ARCHITECTURE.md, "Command line").
+"""Headless commands for trainers and checks (docs/architecture.md, "Contracts"; docs/cli.md).
 
 Imports ``studyapp.core`` only: never Qt. Exit status: 0 success, 1 the input has
 problems (nothing written), 2 usage error, 3 the profile cannot be used now (damaged, from a

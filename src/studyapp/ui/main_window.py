@@ -535,7 +535,8 @@ class ShortcutsDialog(QDialog):
                  ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                            for s in a.shortcuts())) for a in actions]
         rows += [
-            ("Next / previous section (in the text)", "Right, Left"),
+            ("Next / previous section (in the text or the contents)", "Right, Left"),
+            ("Expand / collapse a part (in the contents)", "Plus, Minus"),
             ("Scroll the text; at the end, the next section", "Down, Up, PageDown, Space"),
             ("Note the selected passage (in the text)", "N"),
             ("Leave the search", "Esc"),

@@ -471,7 +471,10 @@ class ReaderView(QWidget):
 
     def _show_note_count(self) -> None:
         count = len(self._store.notes.for_section(self.section.id)) if self.section else 0
-        self.notes_button.setText(f"Notes ({count})" if count else "Notes")
+        text = self.tr("Notes ({count})").format(count=count) if count else self.tr("Notes")
+        if self.notes_panel.notes.has_draft():
+            text += self.tr(" · draft")
+        self.notes_button.setText(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -496,6 +499,7 @@ class ReaderView(QWidget):
         self._tick_timer.stop()
         self._position_timer.stop()
         self.flush()
+        self.notes_panel.notes.keep_draft()
         self.contents.close_search()
         self._settings.setValue("reader/splitter", self.splitter.saveState())
         self._settings.setValue("reader/contents_visible",
