@@ -133,8 +133,8 @@ def test_a_profile_open_elsewhere_offers_another(qtbot: QtBot, held_elsewhere: P
     seen: list[QWidget] = []
 
     def choose_new(dialog: InUseDialog) -> None:
-        assert "is open in another StudyApp" in " ".join(
-            label.text() for label in dialog.findChildren(type(dialog.detail)))
+        assert "“default” is open in another StudyApp" in dialog.heading.text()
+        assert "open in another StudyApp" in dialog.detail
         dialog.profiles.clearEditText()
         qtbot.keyClicks(dialog.profiles, "guest")
         click(qtbot, dialog.open_button)
@@ -176,7 +176,8 @@ def test_a_damaged_profile_can_be_restored_from_its_newest_sound_backup(
 
     def restore(dialog: RecoveryDialog) -> None:
         assert dialog.backup is not None
-        assert "is damaged" in dialog.detail.text()
+        detail = dialog.detail.text()
+        assert detail.startswith("Details: ") and "default.sqlite3: " in detail
         click(qtbot, dialog.restore_button)
 
     when_shown(RecoveryDialog, restore, seen)

@@ -163,7 +163,7 @@ class WindowSession(QObject):
                 return self.open_profile()
             return self._give_up()
         except CorruptDatabaseError as error:
-            if self._recover(str(error)):
+            if self._recover(error.detail or str(error)):
                 return self.open_profile()
             return self._give_up()
         except (StoreError, MissingResourceError) as error:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,6 +61,15 @@ def _message(text: str, role: str | None = None) -> QLabel:
     return label
 
 
+def _settle(dialog: QDialog, layout: QVBoxLayout) -> None:
+    """Sizes a dialog of wrapped text to its width before the native window exists (no
+    gaps from heights measured for another width; no size changes after it is shown)."""
+    layout.activate()
+    width = max(dialog.minimumWidth(), layout.sizeHint().width())
+    dialog.resize(width, layout.heightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.sizeHint().height())
+
+
 class InUseDialog(QDialog):
     """"This profile is open in another StudyApp": open another profile, or quit.
 
@@ -76,7 +86,8 @@ class InUseDialog(QDialog):
         explanation = _message(self.tr(
             "Only one StudyApp at a time can use a profile, so that no progress is lost. "
             "Switch to the other StudyApp window, or open another profile here."))
-        self.detail = _message(detail, "muted")
+        self.detail = detail  # core's message; the heading and explanation say it plainly
+        self.heading = heading
         self.profiles = QComboBox()
         self.profiles.setEditable(True)
         self.profiles.setAccessibleName(self.tr("Profile to open"))
@@ -108,9 +119,8 @@ class InUseDialog(QDialog):
         row.addWidget(choose)
         row.addWidget(self.profiles, 1)
         layout.addLayout(row)
-        layout.addWidget(self.detail)
         layout.addWidget(buttons)
-        layout.activate()  # size constraints settle before the native window exists
+        _settle(self, layout)
         self.profiles.setFocus()
 
     @property
@@ -148,7 +158,7 @@ class RecoveryDialog(QDialog):
                 "StudyApp has not changed the file, and there is no sound backup of this "
                 "profile. You can start afresh with an empty profile; the damaged file is "
                 "kept beside the profiles, so IT can still look at it.")
-        self.detail = _message(detail, "muted")
+        self.detail = _message(self.tr("Details: %1").replace("%1", detail), "muted")
         buttons = QDialogButtonBox()
         self.restore_button: QPushButton | None = None
         if backup is not None:
@@ -170,7 +180,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(_message(advice))
         layout.addWidget(self.detail)
         layout.addWidget(buttons)
-        layout.activate()
+        _settle(self, layout)
 
     def _choose(self, choice: str) -> None:
         self.choice = choice
@@ -193,9 +203,9 @@ class BackupsDialog(QDialog):
         self.setMinimumSize(560, 420)
         intro = _message(self.tr(
             "StudyApp backs up this profile when you close it and every half hour while you "
-            "study, and keeps one backup a day for a week, one a week for a month and one a "
-            "month for half a year. Restoring replaces the profile with the backup; the "
-            "profile as it is now is kept as a backup first."))
+            "study. It keeps the last three backups, one a day for a week, one a week for a "
+            "month and one a month for half a year. Restoring replaces the profile with the "
+            "backup; the profile as it is now is kept as a backup first."))
         self.folder = _message(self.tr("Folder: %1").replace("%1", str(service.folder)),
                                "muted")
         self.table = QTableWidget(0, 3)
@@ -219,6 +229,7 @@ class BackupsDialog(QDialog):
         self.empty = _message(self.tr("No backups yet. The first is made when you close "
                                       "StudyApp, or now with Back up now."), "muted")
         self.status = _message("", "muted")
+        self.status.hide()
 
         buttons = QDialogButtonBox()
         self.backup_button = buttons.addButton(self.tr("&Back up now"),
@@ -227,6 +238,7 @@ class BackupsDialog(QDialog):
                                                 QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Close"))
+        close.setIcon(QIcon())  # no stock icon beside the app's line icons
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
@@ -250,7 +262,7 @@ class BackupsDialog(QDialog):
             self.backups = self.service.list()
         except StoreError as error:
             self.backups = []
-            self.status.setText(str(error))
+            self._say(str(error))
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
             cells = [backup_when(backup), size_text(backup.size),
@@ -284,7 +296,11 @@ class BackupsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Back up now"), str(error))
             return
         self.refresh()
-        self.status.setText(self.tr("Backed up: %1").replace("%1", str(backup.path)))
+        self._say(self.tr("Backed up: %1").replace("%1", str(backup.path)))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def restore_selected(self) -> None:
         backup = self.selected()

@@ -9,9 +9,11 @@ on the copy says ``ok``; until then it is a hidden ``.partial`` file.
 The rules live here, with the clock passed in:
 - :func:`backup_due`: the window backs up at most every 30 minutes of use, and only when
   something changed; and on close.
-- :func:`backups_to_keep`: the newest backup of each of the 7 most recent days, of each of the
-  4 most recent ISO weeks and of each of the 6 most recent months that have one (UTC calendar).
-  Labelled backups are never pruned: there are few, and they are the ones to go back to.
+- :func:`backups_to_keep`: the 3 newest (the last hour or so of study: a close never pushes
+  out the morning's backup), and the newest backup of each of the 7 most recent days, of each
+  of the 4 most recent ISO weeks and of each of the 6 most recent months that have one (UTC
+  calendar). Labelled backups are never pruned: there are few, and they are the ones to go
+  back to.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from studyapp.core.store.connection import (
 from studyapp.core.store.locking import LockBusy, ProfileLock
 
 BACKUP_EVERY = timedelta(minutes=30)
-KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
+KEEP_LAST, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 3, 7, 4, 6
 _NAME = re.compile(r"^(\d{8}T\d{6}Z)(?:-(\d+))?(?:-([a-z][a-z-]*))?\.sqlite3$")
 
 
@@ -69,11 +71,12 @@ def backup_due(last: datetime | None, now: datetime, changed: bool,
 
 
 def backups_to_keep(moments: Iterable[datetime], daily: int = KEEP_DAILY,
-                    weekly: int = KEEP_WEEKLY, monthly: int = KEEP_MONTHLY) -> set[datetime]:
-    """The moments whose backups are kept: the newest of each of the ``daily`` most recent
-    days with a backup, the same for ISO weeks and for months."""
+                    weekly: int = KEEP_WEEKLY, monthly: int = KEEP_MONTHLY,
+                    last: int = KEEP_LAST) -> set[datetime]:
+    """The moments whose backups are kept: the ``last`` newest, and the newest of each of the
+    ``daily`` most recent days with a backup, the same for ISO weeks and for months."""
     ordered = sorted(set(moments), reverse=True)
-    keep: set[datetime] = set()
+    keep: set[datetime] = set(ordered[:last])
     buckets: list[tuple[int, Callable[[datetime], Hashable]]] = [
         (daily, lambda m: m.astimezone(UTC).date()),
         (weekly, lambda m: m.astimezone(UTC).isocalendar()[:2]),

@@ -66,7 +66,7 @@ class NewerDatabaseError(ProfileUnavailableError):
 
 
 class CorruptDatabaseError(ProfileUnavailableError):
-    pass
+    detail: str = ""  # what is damaged, without advice (the window shows its own)
 
 
 class ForeignDatabaseError(ProfileUnavailableError):
@@ -295,11 +295,13 @@ def _check_schema(db: Database, path: Path) -> None:
 
 
 def damaged(path: Path, detail: str) -> CorruptDatabaseError:
-    return CorruptDatabaseError(
+    error = CorruptDatabaseError(
         f"The profile file {path} is damaged ({detail}). StudyApp has not changed it. "
         "Restore a backup (studyapp backups, then studyapp restore BACKUP; or open StudyApp, "
         "which offers it), or move the file away to start afresh."
     )
+    error.detail = f"{path}: {detail}"
+    return error
 
 
 def translate_error(error: sqlite3.Error, path: Path | None = None) -> StoreError:
