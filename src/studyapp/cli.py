@@ -4,7 +4,8 @@ Imports ``studyapp.core`` only: never Qt. Exit status: 0 success, 1 the input ha
 problems (nothing written), 2 usage error, 3 the profile cannot be used now (damaged, from a
 newer StudyApp, open in another StudyApp, a full disk or a read-only file: the message says
 which; the file is left as it was). Problems go to standard error, one per line, as
-``PATH:LINE: message``.
+``PATH:LINE: message``; after them warnings, as ``PATH:LINE: warning: message``, which never
+change the exit status nor stop an import.
 """
 
 from __future__ import annotations
@@ -86,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"read every FILE as this format ({', '.join(FORMAT_NAMES)}) "
             "instead of guessing from the extension",
         )
+        if name == "import":
+            sub.add_argument("--dry-run", action="store_true",
+                             help="print what the import would add, change and retire; "
+                                  "write nothing")
 
     sets = command("sets", "list the question sets in the profile with their counts")
     sets.add_argument("--json", action="store_true", help="print JSON")
@@ -205,55 +210,81 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_all(args: argparse.Namespace) -> tuple[list[Any], int]:
-    """Every file loaded; every problem printed. Returns (results, problem count)."""
-    from studyapp.core.questionsets import load_file
+def _plan(args: argparse.Namespace, store: Any) -> Any:
+    """The import plan of the files (against ``store``, or an empty profile); every problem
+    printed, each file once, then every warning (warnings do not block anything)."""
+    from studyapp.core.importing import load_files, plan_import
 
-    results = []
-    problem_count = 0
-    for name in args.files:
-        result = load_file(name, args.format)
-        for problem in result.problems:
-            _error(str(problem))
-        problem_count += len(result.problems)
-        results.append((name, result))
-    return results, problem_count
+    plan = plan_import(load_files(args.files, args.format), store)
+    for problem in plan.problems:
+        _error(str(problem))
+    for warning in plan.warnings:
+        _error(str(warning))
+    return plan
 
 
-def _describe(question_set: Any) -> str:
-    return f"{len(question_set.questions)} questions, {len(question_set.cards)} cards"
+def _describe(question_set: Any, warning_count: int = 0) -> str:
+    text = f"{len(question_set.questions)} questions, {len(question_set.cards)} cards"
+    if warning_count:
+        text += f", {warning_count} warning{'s' if warning_count != 1 else ''}"
+    return text
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    results, problem_count = _load_all(args)
-    if problem_count:
-        _error(f"{problem_count} problem(s) found; fix them and validate again.")
+    plan = _plan(args, None)
+    if plan.problems:
+        _error(f"{len(plan.problems)} problem(s) found; fix them and validate again.")
         return EXIT_PROBLEMS
-    for name, result in results:
-        print(f"{name}: ok, {_describe(result.question_set)}")
+    for set_plan in plan.sets:
+        print(f"{set_plan.path}: ok, "
+              f"{_describe(set_plan.question_set, len(set_plan.warnings))}")
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from studyapp.core.questionsets import sha256_of
+    from studyapp.core.importing import apply_plan
+    from studyapp.core.paths import profile_path
 
-    results, problem_count = _load_all(args)
-    if problem_count:
-        _error(f"{problem_count} problem(s) found; nothing was imported.")
-        return EXIT_PROBLEMS
-    store = _open_store(args)
-    if store is None:
-        return EXIT_PROBLEMS
+    if args.dry_run:
+        # Nothing is written, not even a new profile: a missing one is planned as empty.
+        try:
+            exists = profile_path(resolve_data_dir(args.data_dir),
+                                  validate_profile_name(args.profile)).exists()
+        except DataDirError as error:
+            _error(str(error))
+            return EXIT_PROBLEMS
+        store = _open_store(args) if exists else None
+        if exists and store is None:
+            return EXIT_PROBLEMS
+    else:
+        store = _open_store(args)
+        if store is None:
+            return EXIT_PROBLEMS
     try:
-        store.question_sets.ensure_builtin()
-        summaries = store.question_sets.import_sets(  # all files or none
-            [(result.question_set, sha256_of(name)) for name, result in results])
+        if store is not None and not args.dry_run:
+            store.question_sets.ensure_builtin()
+        plan = _plan(args, store)
+        if plan.problems:
+            _error(f"{len(plan.problems)} problem(s) found; nothing was imported.")
+            return EXIT_PROBLEMS
+        if args.dry_run or store is None:
+            for set_plan in plan.sets:
+                print(f"{set_plan.path}: would import {set_plan.describe()}")
+            print("Dry run: nothing was written.")
+            return EXIT_OK
+        summaries = iter(apply_plan(plan, store))  # all files or none
     finally:
-        store.close()
-    for (name, _), summary in zip(results, summaries, strict=True):
+        if store is not None:
+            store.close()
+    for set_plan in plan.sets:
+        if set_plan.already_imported:
+            print(f"{set_plan.path}: {set_plan.describe()}")
+            continue
+        summary = next(summaries)
         print(
-            f"{name}: set '{summary.set_id}': {summary.added} added, {summary.updated} updated, "
-            f"{summary.unchanged} unchanged, {summary.retired} retired"
+            f"{set_plan.path}: set '{summary.set_id}': {summary.added} added, "
+            f"{summary.updated} updated, {summary.unchanged} unchanged, "
+            f"{summary.retired} retired"
         )
     return EXIT_OK
 
@@ -317,23 +348,24 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from studyapp.core.files import write_text_atomically
-    from studyapp.core.stats import results_csv, results_rows
+    from studyapp.core.files import RefusedTarget
+    from studyapp.core.stats import export_results
 
     store = _open_store(args)
     if store is None:
         return EXIT_PROBLEMS
-    try:
-        rows = results_rows(store, load_report())
-    finally:
-        store.close()
     target = Path(args.file)
     try:
-        write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
+        count = export_results(store, load_report(), target)
+    except RefusedTarget as refused:
+        _error(str(refused))
+        return EXIT_PROBLEMS
     except OSError as error:
         _error(f"{target}: cannot write ({error.strerror or error})")
         return EXIT_PROBLEMS
-    print(f"{target}: {len(rows)} rows")
+    finally:
+        store.close()
+    print(f"{target}: {count} rows")
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from studyapp.app import main
+from studyapp.core.importing import builtin_sets
 from studyapp.core.paths import profile_path
 
 SET = """\
@@ -100,7 +101,7 @@ def test_a_write_while_another_process_holds_the_profile_waits_then_exits_3(
 def test_reading_commands_work_while_the_profile_is_held(held: Path, tmp_path: Path) -> None:
     stats = studyapp("stats", "--json", data_dir=held)
     assert stats.returncode == 0, stats.stderr
-    assert json.loads(stats.stdout)["question_sets"]["count"] == 3
+    assert json.loads(stats.stdout)["question_sets"]["count"] == len(builtin_sets())
     sets = studyapp("sets", data_dir=held)
     assert sets.returncode == 0 and "four-relationships" in sets.stdout
     export = studyapp("export", str(tmp_path / "out.csv"), data_dir=held)
@@ -129,7 +130,7 @@ def test_six_stats_at_once_on_a_fresh_data_dir_all_succeed(tmp_path: Path) -> No
                 process.kill()
         outcomes.append((process.returncode, err, out and json.loads(out)["question_sets"]))
     assert outcomes == [outcomes[0]] * 6
-    assert outcomes[0][:2] == (0, "") and outcomes[0][2]["count"] == 3
+    assert outcomes[0][:2] == (0, "") and outcomes[0][2]["count"] == len(builtin_sets())
 
 
 def test_backup_backups_restore_round_trip(tmp_path: Path, a_set: Path) -> None:

@@ -110,20 +110,22 @@ def test_removes_a_trainer_set_after_confirmation(
     asked: list[str] = []
 
     def answer(reply: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
-        def question(parent: object, title: str, text: str, *args: object) -> object:
-            asked.append(text)
-            return reply
-        return question
+        def exec_(box: QMessageBox) -> int:
+            assert box.textFormat() == Qt.TextFormat.PlainText
+            assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+            asked.append(box.text())
+            return int(reply.value)
+        return exec_
 
     dialog = open_dialog(qtbot, filled)
     dialog.select("four-relationships")
 
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.No))
     with qtbot.assertNotEmitted(dialog.changed):
         qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert len(filled.question_sets.list()) == 2
 
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Yes))
     with qtbot.waitSignal(dialog.changed, timeout=2_000):
         qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert "“The four relationships 四个关系”" in asked[-1]

@@ -1,11 +1,15 @@
 """Importing question-set files: read off the GUI thread, preview, list every problem, import.
 
-``ImportDialog(store, paths)`` reads each file with :func:`load_file` in a thread-pool worker
-(a busy indicator shows meanwhile), then previews every set: title, id, format, counts by type
-and by report section, and whether it is new or updates a set already in the profile (with the
-number of new, changed and removed items). Every problem is listed, with its file and line,
-before anything is written; Import stays disabled until there are none. Import is all or
-nothing across the files, like ``studyapp import``.
+``ImportDialog(store, paths)`` reads each file in a thread-pool worker (a busy indicator shows
+meanwhile) and plans the import with :func:`studyapp.core.importing.plan_import`, the same
+plan ``studyapp import --dry-run`` prints, then previews every set: title, id, format, counts
+by type and by report section, and whether it is new or updates a set already in the profile
+(with the number of new, changed and removed items), and for spreadsheets how each column was
+understood ("分值 → points", "年级 → ignored"). Every problem is listed, with its file and line,
+before anything is written; Import stays disabled until there are none. Warnings (a column
+ignored, a picture that is a web address) are listed apart and never block the import. Import
+is all or nothing across the files, like ``studyapp import``, and runs in a worker on its own
+connection to the profile.
 
 ``choose_and_import(store, parent)`` asks for files with a file dialog, then runs the dialog.
 """
@@ -14,10 +18,7 @@ from __future__ import annotations
 
 import functools
 import html
-import json
-import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +58,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.questionsets import EXTENSIONS, load_file, sha256_of
+from studyapp.core.clock import Clock, system_clock
+from studyapp.core.importing import ImportPlan, SetPlan, apply_plan, load_files, plan_import
+from studyapp.core.questionsets import EXTENSIONS
 from studyapp.core.questionsets.errors import Problem
-from studyapp.core.questionsets.model import Card, Question, QuestionSet
-from studyapp.core.store import SetInfo, Store, StoreError, open_store
+from studyapp.core.store import Store, StoreError, open_store
 
 __all__ = [
     "FILE_FILTER",
@@ -86,7 +88,8 @@ FORMAT_LABELS = {
     "xlsx": "Excel workbook",
     "gift": "GIFT (Moodle)",
     "aiken": "Aiken",
-    "txt": "Text (Aiken or GIFT)",
+    "paper": "Question paper (text or Word)",
+    "txt": "Text (Aiken, GIFT or a question paper)",
 }
 TYPE_LABELS = {
     "single": "Single choice",
@@ -105,149 +108,73 @@ _last_folder: str = ""
 # --- loading (pure Python: runs in a worker thread) -------------------------------------------
 
 
-@dataclass
-class ItemChanges:
-    """How a file's set differs from the version already in the profile."""
-
-    new: int = 0
-    changed: int = 0
-    removed: int = 0
-    unchanged: int = 0
+# A file's preview is its part of the import plan (core/importing.py): the same diff as
+# ``studyapp import --dry-run`` and the import itself.
+FilePreview = SetPlan
 
 
-@dataclass
-class FilePreview:
-    """One file as read for the preview; ``problems`` empty means it can be imported."""
+def load_previews(paths: Sequence[Path], data_dir: Path, profile: str,
+                  clock: Clock = system_clock) -> list[SetPlan]:
+    """Reads every file and plans its import against the profile.
 
-    path: Path
-    question_set: QuestionSet | None
-    problems: list[Problem] = field(default_factory=list)
-    sha256: str = ""
-    format: str = ""
-    existing: SetInfo | None = None
-    changes: ItemChanges | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.question_set is not None and not self.problems
-
-    @property
-    def unchanged_file(self) -> bool:
-        """The very same file (same bytes) was imported before."""
-        return self.existing is not None and bool(self.sha256) and (
-            self.existing.sha256 == self.sha256
-        )
-
-
-def _question_key(question: Question) -> tuple[Any, ...]:
-    # The fields the store compares on re-import (position and line moving is no change).
-    return (
-        question.type, question.section or None, question.prompt,
-        json.dumps(question.body(), ensure_ascii=False, sort_keys=True),
-        question.explanation, question.evidence, tuple(question.tags), question.difficulty,
-    )
-
-
-def _card_key(card: Card) -> tuple[Any, ...]:
-    return (card.section or None, card.front, card.back, card.explanation, card.evidence,
-            tuple(card.tags))
-
-
-def item_changes(new: QuestionSet, old: QuestionSet) -> ItemChanges:
-    """New, changed, removed and unchanged items between two versions of a set."""
-    before = {("q", q.id): _question_key(q) for q in old.questions}
-    before.update({("c", c.id): _card_key(c) for c in old.cards})
-    after = {("q", q.id): _question_key(q) for q in new.questions}
-    after.update({("c", c.id): _card_key(c) for c in new.cards})
-    changes = ItemChanges()
-    for key, value in after.items():
-        if key not in before:
-            changes.new += 1
-        elif before[key] != value:
-            changes.changed += 1
-        else:
-            changes.unchanged += 1
-    changes.removed = sum(1 for key in before if key not in after)
-    return changes
-
-
-def load_previews(
-    paths: Sequence[Path], data_dir: Path, profile: str, known: dict[str, SetInfo]
-) -> list[FilePreview]:
-    """Reads every file and compares each set with the one in the profile, if any.
-
-    Runs off the GUI thread: it opens its own read-only use of the profile (``open_store``)
+    Runs off the GUI thread: it opens its own connection to the profile (``open_store``)
     because an sqlite connection belongs to the thread that made it. Never raises.
     """
-    previews: list[FilePreview] = []
-    for path in paths:
-        result = load_file(path)
-        preview = FilePreview(path, result.question_set, list(result.problems))
-        if result.question_set is not None:
-            preview.format = result.question_set.format
-        else:
-            preview.format = EXTENSIONS.get(path.suffix.lower(), "")
-        try:
-            preview.sha256 = sha256_of(path)
-        except OSError:
-            pass  # load_file has already reported why the file cannot be read
-        if preview.question_set is not None:
-            preview.existing = known.get(preview.question_set.id)
-        previews.append(preview)
-    _flag_shared_ids(previews)
-    to_compare = [p for p in previews if p.existing is not None and p.question_set is not None]
-    if to_compare:
-        try:
-            second = open_store(data_dir, profile)
-        except StoreError:
-            return previews  # the preview then only says "updates"; import reports errors
-        try:
-            for preview in to_compare:
-                assert preview.question_set is not None
-                try:
-                    old = second.question_sets.get(preview.question_set.id)
-                except (StoreError, sqlite3.Error):
-                    continue
-                preview.changes = item_changes(preview.question_set, old)
-        finally:
-            second.close()
-    return previews
-
-
-def _flag_shared_ids(previews: list[FilePreview]) -> None:
-    """Two files declaring the same set id would overwrite each other: a problem."""
-    first_with: dict[str, Path] = {}
-    for preview in previews:
-        if preview.question_set is None:
-            continue
-        set_id = preview.question_set.id
-        if set_id in first_with:
-            preview.problems.insert(0, Problem(
-                str(preview.path), 0,
-                f"set id '{set_id}' is also used by {first_with[set_id].name}, which is "
-                "imported too; give each set its own id or import the files one at a time",
-            ))
-        else:
-            first_with[set_id] = preview.path
+    files = load_files(paths)
+    try:
+        second = open_store(data_dir, profile, clock)
+    except StoreError as error:
+        plan = plan_import(files, None)
+        for set_plan in plan.sets:
+            set_plan.problems.append(Problem(set_plan.path, 0, f"the profile cannot be read "
+                                                               f"to compare with it: {error}"))
+        return plan.sets
+    try:
+        return plan_import(files, second).sets
+    finally:
+        second.close()
 
 
 class _LoadSignals(QObject):
-    finished = Signal(int, object)  # generation, list[FilePreview]
+    finished = Signal(int, object)  # generation, list[SetPlan]
+    progress = Signal(int, int)  # items written, items in all
+    imported = Signal(object)  # list[ImportSummary], or the error that stopped the import
 
 
 def _load_job(signals: _LoadSignals, generation: int, paths: list[Path], data_dir: Path,
-              profile: str, known: dict[str, SetInfo]) -> None:
+              profile: str, clock: Clock) -> None:
     try:
         # load_file pauses the garbage collector while it parses (a collection would hold
         # the interpreter lock long enough to freeze the window).
-        previews = load_previews(paths, data_dir, profile, known)
+        previews = load_previews(paths, data_dir, profile, clock)
     except Exception as error:  # never lose the dialog in a busy state
-        previews = [FilePreview(p, None, [Problem(str(p), 0, f"cannot be read ({error})")])
+        previews = [SetPlan(str(p), None, problems=[Problem(str(p), 0,
+                                                            f"cannot be read ({error})")])
                     for p in paths]
     try:
         signals.finished.emit(generation, previews)
     except RuntimeError:
         pass  # the application is closing down: nobody is waiting for the preview
+
+
+def _import_job(signals: _LoadSignals, plan: ImportPlan, data_dir: Path, profile: str,
+                clock: Clock) -> None:
+    """Writes the plan on a connection of its own, so that its transaction is its own: the
+    window's writes (reading time, read marks) meanwhile wait for it (busy timeout) instead
+    of joining it, and a failed import rolls back nothing but itself."""
+    outcome: object
+    try:
+        store = open_store(data_dir, profile, clock)
+        try:
+            outcome = apply_plan(plan, store, progress=signals.progress.emit)
+        finally:
+            store.close()
+    except Exception as error:  # reported in the dialog, never lost in a worker
+        outcome = error
+    try:
+        signals.imported.emit(outcome)
+    except RuntimeError:
+        pass
 
 
 # --- widgets shared with the sets dialog ------------------------------------------------------
@@ -294,10 +221,27 @@ def muted(label: QLabel) -> QLabel:
     which fails contrast on the dark theme.
     """
     label.setProperty("role", "muted")
+    plain(label)
     app = QApplication.instance()
     if not (isinstance(app, QApplication) and app.styleSheet()):
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+def plain(label: QLabel) -> QLabel:
+    """Shows the label's text as written, never as rich text.
+
+    Trainer text (titles, descriptions, file names, problems quoting a cell) is plain text:
+    as Qt's automatic format a title such as ``<img src="file:///dev/zero">`` would be
+    rendered, and the image loaded from that file.
+    """
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip showing ``text`` as written (tooltips, too, render what looks like HTML)."""
+    return f"<qt>{html.escape(text)}</qt>" if text else ""
 
 
 def muted_colour_name(palette: QPalette) -> str:
@@ -312,7 +256,7 @@ def muted_colour_name(palette: QPalette) -> str:
 
 
 def heading(text: str, scale: float = 1.25) -> QLabel:
-    label = QLabel(text)
+    label = plain(QLabel(text))
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setWeight(QFont.Weight.DemiBold)
@@ -368,7 +312,7 @@ def message_row() -> tuple[QWidget, QLabel, QLabel]:
     layout.setSpacing(SMALL_GAP)
     icon = QLabel()
     icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-    text = QLabel()
+    text = plain(QLabel())
     text.setWordWrap(True)
     text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -451,7 +395,7 @@ class _WrappingDelegate(QStyledItemDelegate):
 class _FileCard(QFrame):
     """The preview of one file."""
 
-    def __init__(self, preview: FilePreview, parent: QWidget | None = None) -> None:
+    def __init__(self, preview: SetPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importFileCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -459,8 +403,10 @@ class _FileCard(QFrame):
         layout.setContentsMargins(GAP, GAP, GAP, GAP)
         layout.setSpacing(SMALL_GAP)
         question_set = preview.question_set
-        file_name = preview.path.name
-        format_label = FORMAT_LABELS.get(preview.format, preview.format or "unknown format")
+        file_name = Path(preview.path).name
+        kind = (question_set.format if question_set is not None
+                else EXTENSIONS.get(Path(preview.path).suffix.lower(), ""))
+        format_label = FORMAT_LABELS.get(kind, kind or "unknown format")
 
         self.title = heading(question_set.title if question_set else file_name)
         layout.addWidget(self.title)
@@ -468,7 +414,7 @@ class _FileCard(QFrame):
         meta += [format_label, file_name]
         self.meta = muted(QLabel(" · ".join(meta)))
         self.meta.setWordWrap(True)
-        self.meta.setToolTip(str(preview.path))
+        self.meta.setToolTip(plain_tip(str(preview.path)))
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.meta)
 
@@ -477,11 +423,12 @@ class _FileCard(QFrame):
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setObjectName("importFileStatus")
         layout.addWidget(self.status)
+        self._add_columns(layout, preview)
 
         if question_set is None:
             return
         if question_set.description:
-            description = QLabel(question_set.description)
+            description = plain(QLabel(question_set.description))
             description.setWordWrap(True)
             layout.addWidget(description)
 
@@ -514,27 +461,43 @@ class _FileCard(QFrame):
             self.sections = counts_table(("By report section", "Questions", "Cards"), rows)
             layout.addWidget(self.sections)
 
+    def _add_columns(self, layout: QVBoxLayout, preview: SetPlan) -> None:
+        """How a spreadsheet's columns were understood: "分值 → points · 年级 → ignored"."""
+        self.columns: QLabel | None = None
+        if not preview.columns:
+            return
+        colour = muted_colour_name(self.palette())
+        parts = []
+        for header, meaning in preview.columns:
+            shown = self.tr("ignored") if meaning == "ignored" else meaning
+            text = f"{html.escape(header)} → {html.escape(shown)}"
+            parts.append(f'<span style="color:{colour}">{text}</span>' if meaning == "ignored"
+                         else text)
+        self.columns = QLabel(self.tr("<b>Columns:</b> ") + " · ".join(parts))
+        self.columns.setObjectName("importColumns")
+        self.columns.setTextFormat(Qt.TextFormat.RichText)
+        self.columns.setWordWrap(True)
+        self.columns.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.columns)
+
     @staticmethod
-    def _status_text(preview: FilePreview) -> str:
-        """Rich text: what importing this file would do."""
+    def _status_text(preview: SetPlan) -> str:
+        """Rich text: what importing this file would do (its part of the import plan)."""
         if preview.question_set is None:
             return "<b>Cannot be read</b>: see the problems below."
         if preview.problems:
             return f"<b>Has {plural(len(preview.problems), 'problem')}</b>: see below."
         if preview.existing is None:
             return "<b>New set</b>: it will be added to this profile."
-        if preview.unchanged_file:
+        if preview.already_imported:
             return ("<b>Already imported</b> from this very file: importing it again "
                     "changes nothing.")
         text = (f"<b>Updates</b> the set “{html.escape(preview.existing.title)}” in this "
                 "profile")
-        changes = preview.changes
-        if changes is None:
-            return text + "."
         return (
-            f"{text}: {changes.new} new, {changes.changed} changed, {changes.removed} removed, "
-            f"{changes.unchanged} unchanged. Learners keep their progress on every item whose "
-            "id stays."
+            f"{text}: {len(preview.added)} new, {preview.updated} changed, "
+            f"{len(preview.retired)} removed, {len(preview.unchanged)} unchanged. Learners "
+            "keep their progress on every item whose id stays."
         )
 
 
@@ -560,12 +523,15 @@ class ImportDialog(QDialog):
         self.setAcceptDrops(True)
         self._store = store
         self._paths: list[Path] = []
-        self._previews: list[FilePreview] = []
+        self._previews: list[SetPlan] = []
         self._generation = 0
         self._importing = False
         self._done = False
         self._signals = _LoadSignals()
         self._signals.finished.connect(self._on_loaded)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.imported.connect(self._on_imported)
+        self._import_loop: QEventLoop | None = None
         self._build()
         self.set_paths([Path(p) for p in paths])
 
@@ -599,7 +565,7 @@ class ImportDialog(QDialog):
         loading = QWidget()
         loading_layout = QVBoxLayout(loading)
         loading_layout.addStretch(1)
-        self.loading_label = QLabel()
+        self.loading_label = plain(QLabel())
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setWordWrap(True)
         loading_layout.addWidget(self.loading_label)
@@ -658,8 +624,10 @@ class ImportDialog(QDialog):
         self.problems_view.addAction(copy_action)
         problems_layout.addWidget(self.problems_view, 1)
         self.splitter.addWidget(self.problems_box)
+        self.splitter.addWidget(self._build_warnings())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 1)
         self.pages.addWidget(self.splitter)
 
         # summary after importing
@@ -705,14 +673,69 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self.copy_button.setAutoDefault(False)
 
+    def _build_warnings(self) -> QWidget:
+        """The warnings, apart from the problems: they never block the import."""
+        self.warnings_box = QWidget()
+        box_layout = QVBoxLayout(self.warnings_box)
+        box_layout.setContentsMargins(0, SMALL_GAP, 0, 0)
+        box_layout.setSpacing(SMALL_GAP)
+        self.warnings_title = heading(self.tr("Warnings"), 1.1)
+        box_layout.addWidget(self.warnings_title)
+        self.warnings_view = QTreeWidget()
+        self.warnings_view.setColumnCount(3)
+        self.warnings_view.setHeaderLabels([self.tr("File"), self.tr("Line"),
+                                            self.tr("Warning (does not stop the import)")])
+        self.warnings_view.setRootIsDecorated(False)
+        self.warnings_view.setWordWrap(True)
+        self.warnings_view.setUniformRowHeights(False)
+        self.warnings_view.setAlternatingRowColors(True)
+        self.warnings_view.setAccessibleName(self.tr("Warnings"))
+        self.warnings_view.setItemDelegate(_WrappingDelegate(self.warnings_view))
+        self.warnings_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.warnings_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        head = self.warnings_view.header()
+        head.setStretchLastSection(True)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        head.sectionResized.connect(lambda *_: self.warnings_view.doItemsLayout())
+        box_layout.addWidget(self.warnings_view, 1)
+        self.warnings_box.hide()
+        return self.warnings_box
+
+    def _show_warnings(self) -> None:
+        warnings = self.warnings
+        self.warnings_view.clear()
+        for problem in warnings:
+            where = str(problem.line) if problem.line else "–"
+            if problem.column is not None and problem.line:
+                where += f":{problem.column}"
+            item = QTreeWidgetItem([Path(problem.path).name, where, problem.message])
+            item.setToolTip(0, plain_tip(problem.path))
+            item.setToolTip(2, plain_tip(problem.message))
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.warnings_view.addTopLevelItem(item)
+        self.warnings_title.setText(self.tr("Warnings (%n)", "", len(warnings)))
+        self.warnings_box.setVisible(bool(warnings))
+        if warnings:  # room for a few rows: a third, a quarter beside the problems
+            height = max(self.splitter.height(), 480)
+            share = height // (4 if self.problems else 3)
+            sizes = self.splitter.sizes()
+            sizes[2] = max(share, 120)
+            sizes[0] = max(height - sizes[1] - sizes[2], 160) if not self.problems else sizes[0]
+            self.splitter.setSizes(sizes)
+
     # -- public API --
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [warning for preview in self._previews for warning in preview.warnings]
 
     @property
     def paths(self) -> list[Path]:
         return list(self._paths)
 
     @property
-    def previews(self) -> list[FilePreview]:
+    def previews(self) -> list[SetPlan]:
         return list(self._previews)
 
     @property
@@ -738,10 +761,9 @@ class ImportDialog(QDialog):
         self.loading_label.setText(f"Reading {names}…")
         self.pages.setCurrentIndex(self.LOADING)
         self._update_buttons()
-        known = {info.id: info for info in self._store.question_sets.list()}
         job = functools.partial(
             _load_job, self._signals, self._generation, list(self._paths),
-            self._store.path.parent.parent, self._store.profile, known,
+            self._store.path.parent.parent, self._store.profile, self._store.clock,
         )
         QThreadPool.globalInstance().start(job)
 
@@ -757,7 +779,7 @@ class ImportDialog(QDialog):
 
     # -- reading --
 
-    def _on_loaded(self, generation: int, previews: list[FilePreview]) -> None:
+    def _on_loaded(self, generation: int, previews: list[SetPlan]) -> None:
         if generation != self._generation or self._done:
             return  # an older read, overtaken by set_paths
         self._previews = previews
@@ -787,8 +809,8 @@ class ImportDialog(QDialog):
             if problem.column is not None and problem.line:
                 where += f":{problem.column}"
             item = QTreeWidgetItem([Path(problem.path).name, where, problem.message])
-            item.setToolTip(0, problem.path)
-            item.setToolTip(2, problem.message)
+            item.setToolTip(0, plain_tip(problem.path))
+            item.setToolTip(2, plain_tip(problem.message))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.problems_view.addTopLevelItem(item)
         self.problems_title.setText(f"Problems ({len(problems)})")
@@ -798,12 +820,11 @@ class ImportDialog(QDialog):
             self.splitter.setSizes([half, half])
 
         if problems:
-            with_problems = [p for p in self._previews if p.problems]
+            with_problems = [Path(p.path).name for p in self._previews if p.problems]
             if len(with_problems) == 1:
-                where = with_problems[0].path.name
+                where = with_problems[0]
             else:
-                where = ", ".join(p.path.name for p in with_problems[:-1])
-                where += f" and {with_problems[-1].path.name}"
+                where = ", ".join(with_problems[:-1]) + f" and {with_problems[-1]}"
             these = "this problem" if len(problems) == 1 else f"these {len(problems)} problems"
             show_message(
                 self.message_row, self.message_icon, self.message,
@@ -812,11 +833,14 @@ class ImportDialog(QDialog):
             )
         else:
             sets = plural(len(self._previews), "set")
+            found = (self.tr("No problems found (the warnings below do not stop the import).")
+                     if self.warnings else "No problems found.")
             show_message(
                 self.message_row, self.message_icon, self.message,
-                f"No problems found. Choose Import to add or update {sets}.",
+                f"{found} Choose Import to add or update {sets}.",
                 QStyle.StandardPixmap.SP_DialogApplyButton,
             )
+        self._show_warnings()
 
     def _update_buttons(self) -> None:
         ready = (
@@ -838,11 +862,18 @@ class ImportDialog(QDialog):
     # -- importing --
 
     def import_files(self) -> None:
-        """Imports every previewed file in one transaction; does nothing unless all are ok."""
-        if not self.import_button.isEnabled():
+        """Imports the previewed plan, all files or none; does nothing unless all are ok.
+
+        The import runs in a worker on a connection of its own, so that its transaction is
+        its own (the window's reading-time writes meanwhile wait for it instead of being
+        rolled back with it). The window stays painted and its timers run; user input waits
+        until the import has finished, when this returns.
+        """
+        if not self.import_button.isEnabled() or self._importing:
             return
-        question_sets = [p.question_set for p in self._previews if p.question_set is not None]
-        total = sum(len(s.questions) + len(s.cards) for s in question_sets)
+        plan = ImportPlan(list(self._previews))
+        to_write = [p.question_set for p in plan.to_write if p.question_set is not None]
+        total = sum(len(s.questions) + len(s.cards) for s in to_write)
         self._importing = True
         self._update_buttons()
         self.progress.setRange(0, max(total, 1))
@@ -850,20 +881,22 @@ class ImportDialog(QDialog):
         self.progress.show()
         show_message(self.message_row, self.message_icon, self.message,
                      f"Importing {plural(total, 'item')}…", None)
-        # The import runs here, on the GUI thread, on the window's own connection: the
-        # profile then has a single writer, so a long import never makes the main window's
-        # own writes wait for the lock ("database is locked"), and the transaction spans all
-        # files. The window stays painted through import_set's progress callback, which
-        # processes events except user input (so nothing can start a second write meanwhile).
-        previews = [p for p in self._previews if p.question_set is not None]
-        try:
-            summaries = self._store.question_sets.import_sets(  # all files or none
-                [(p.question_set, p.sha256) for p in previews if p.question_set is not None],
-                progress=self._on_progress,
-            )
-        except (StoreError, sqlite3.Error, OSError) as error:
-            self._importing = False
-            self.progress.hide()
+        job = functools.partial(_import_job, self._signals, plan,
+                                self._store.path.parent.parent, self._store.profile,
+                                self._store.clock)
+        loop = QEventLoop()
+        self._import_loop = loop
+        QThreadPool.globalInstance().start(job)
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        self._import_loop = None
+
+    def _on_imported(self, outcome: object) -> None:
+        if self._import_loop is not None:
+            self._import_loop.quit()
+        self._importing = False
+        self.progress.hide()
+        if isinstance(outcome, BaseException):
+            error = outcome
             reason = error.args[0] if isinstance(error, StoreError) and error.args else error
             show_message(
                 self.message_row, self.message_icon, self.message,
@@ -873,19 +906,19 @@ class ImportDialog(QDialog):
             )
             self._update_buttons()
             return
-        self._importing = False
+        assert isinstance(outcome, list)
+        summaries = iter(outcome)
         self._done = True
-        self.progress.hide()
-        results = list(zip(previews, summaries, strict=True))
+        results = [(p, None if p.already_imported else next(summaries))
+                   for p in self._previews]
         self._show_summary(results)
-        ids = [summary.set_id for summary in summaries]
-        self.imported.emit(ids)
+        self.imported.emit([plan.question_set.id for plan in self._previews
+                            if plan.question_set is not None])
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setValue(min(done, self.progress.maximum()))
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
-    def _show_summary(self, results: list[tuple[FilePreview, Any]]) -> None:
+    def _show_summary(self, results: list[tuple[SetPlan, Any]]) -> None:
         while self.summary_layout.count():
             item = self.summary_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -897,13 +930,17 @@ class ImportDialog(QDialog):
             card_layout = QVBoxLayout(card)
             card_layout.setContentsMargins(GAP, GAP, GAP, GAP)
             card_layout.setSpacing(SMALL_GAP)
-            title = preview.question_set.title if preview.question_set else summary.set_id
-            card_layout.addWidget(heading(title, 1.15))
-            card_layout.addWidget(muted(QLabel(f"Set id: {summary.set_id} · {preview.path.name}")))
-            counts = QLabel(
-                f"<b>{summary.added}</b> added · <b>{summary.updated}</b> updated · "
-                f"<b>{summary.unchanged}</b> unchanged · <b>{summary.retired}</b> retired"
-            )
+            assert preview.question_set is not None
+            set_id = preview.question_set.id
+            card_layout.addWidget(heading(preview.question_set.title, 1.15))
+            card_layout.addWidget(muted(QLabel(f"Set id: {set_id} · {Path(preview.path).name}")))
+            if summary is None:
+                counts = QLabel("<b>Already imported</b>: nothing to change.")
+            else:
+                counts = QLabel(
+                    f"<b>{summary.added}</b> added · <b>{summary.updated}</b> updated · "
+                    f"<b>{summary.unchanged}</b> unchanged · <b>{summary.retired}</b> retired"
+                )
             counts.setObjectName("importSummaryCounts")
             counts.setTextFormat(Qt.TextFormat.RichText)
             card_layout.addWidget(counts)

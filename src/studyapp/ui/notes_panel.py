@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -12,6 +14,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,7 +27,62 @@ from studyapp.core.store import Bookmark, Note, Store
 from studyapp.ui.formatting import local_time
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
+STAMP_ROLE = Qt.ItemDataRole.UserRole + 2
 QUOTE_CHARS = 160
+PADDING = 8
+
+
+class _NoteDelegate(QStyledItemDelegate):
+    """A note as its whole text, wrapped to the list's width, with its time stamp under it.
+
+    Measured and drawn with the same font metrics and the same wrapping, so that no line
+    is lost: Qt's own item sizing measures Chinese text (no spaces to wrap at) a line short,
+    eliding the stamp to a stray "…".
+    """
+
+    def _blocks(self, option: QStyleOptionViewItem,
+                index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
+        return str(index.data(TEXT_ROLE) or ""), f"— {index.data(STAMP_ROLE) or ''}"
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QListWidget) else option.rect.width()
+        return max(40, width - 2 * PADDING)
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        text, stamp = self._blocks(option, index)
+        metrics = QFontMetrics(option.font)
+        width = self._width(option)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
+        height += metrics.boundingRect(QRect(0, 0, width, 100_000), flags, stamp).height()
+        return QSize(width, height + 2 * PADDING + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        text, stamp = self._blocks(option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        flags = int(Qt.TextFlag.TextWordWrap)
+        area = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        painter.save()
+        painter.setFont(option.font)
+        painter.setPen(palette.color(palette.ColorRole.HighlightedText if selected
+                                     else palette.ColorRole.Text))
+        used = painter.boundingRect(area, flags, text)
+        painter.drawText(area, flags, text)
+        area.setTop(used.bottom() + 1)
+        if not selected:
+            painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
+        painter.drawText(area, flags, stamp)
+        painter.restore()
 
 
 def _empty_label(text: str) -> QLabel:
@@ -37,6 +97,7 @@ class NotesTab(QWidget):
     """The open section's notes: list, add, edit, delete. Saved as soon as the user saves."""
 
     changed = Signal()
+    closed = Signal()  # the editor was closed with Esc: the reader takes the focus back
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +110,10 @@ class NotesTab(QWidget):
         self.list.setObjectName("NotesList")
         self.list.setAccessibleName("Notes on this section")
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(_NoteDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows re-measured on resize
         self.list.itemActivated.connect(lambda _item: self.edit_selected())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.empty = _empty_label(
@@ -119,9 +184,10 @@ class NotesTab(QWidget):
     @staticmethod
     def _item(note: Note) -> QListWidgetItem:
         stamp = local_time(note.updated_at)
-        item = QListWidgetItem(f"{note.text}\n— {stamp}")
+        item = QListWidgetItem(f"{note.text}\n— {stamp}")  # what a screen reader says
         item.setData(ID_ROLE, note.id)
-        item.setData(Qt.ItemDataRole.UserRole + 1, note.text)
+        item.setData(TEXT_ROLE, note.text)
+        item.setData(STAMP_ROLE, stamp)
         item.setToolTip("Enter or double-click to edit")
         return item
 
@@ -147,7 +213,7 @@ class NotesTab(QWidget):
         if item is None:
             return
         self._editing = int(item.data(ID_ROLE))
-        self._open_editor(str(item.data(Qt.ItemDataRole.UserRole + 1)))
+        self._open_editor(str(item.data(TEXT_ROLE)))
 
     def _open_editor(self, text: str) -> None:
         self.editor.setPlainText(text)
@@ -161,11 +227,18 @@ class NotesTab(QWidget):
             self.cancel()
             return
         if self._editing is None:
-            self._store.notes.add(self._section_id, text, self._paragraph)
+            saved = self._store.notes.add(self._section_id, text, self._paragraph).id
         else:
+            saved = self._editing
             self._store.notes.update(self._editing, text)
+        # The focus stays in the notes, on the note just saved (hiding the editor that had
+        # it would otherwise send it to the next widget in the window: the navigation rail).
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self.cancel()
         self.refresh()
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ID_ROLE) == saved:
+                self.list.setCurrentRow(row)
         self.changed.emit()
 
     def cancel(self) -> None:
@@ -200,6 +273,7 @@ class NotesTab(QWidget):
                 return True
             if event.key() == Qt.Key.Key_Escape:
                 self.cancel()
+                self.closed.emit()
                 return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 

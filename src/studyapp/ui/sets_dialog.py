@@ -47,6 +47,8 @@ from studyapp.ui.import_dialog import (
     heading,
     message_row,
     muted,
+    plain,
+    plain_tip,
     plural,
     section_label,
     section_order,
@@ -180,7 +182,7 @@ class QuestionSetsDialog(QDialog):
                 "Built-in" if info.builtin else "Imported",
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, info.id)
-            item.setToolTip(0, f"{info.title} ({info.id})")
+            item.setToolTip(0, plain_tip(f"{info.title} ({info.id})"))
             if info.builtin:
                 item.setToolTip(3, BUILTIN_TOOLTIP)
             for column in (1, 2):
@@ -263,15 +265,20 @@ class QuestionSetsDialog(QDialog):
             return
         counts = (f"{plural(info.question_count, 'question')} and "
                   f"{plural(info.card_count, 'card')}")
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "Remove question set",
             f"Remove “{info.title}” ({counts}) from this profile?\n\n"
             "Learners' history (answers, reviews and scores) is kept. Importing the file "
             "again brings the set back together with that history.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self,
         )
+        box.setObjectName("removeSetBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the title is the trainer's text
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        answer = box.exec()
+        box.deleteLater()
         if answer != QMessageBox.StandardButton.Yes:
             return
         current = self.list.currentItem()
@@ -325,7 +332,7 @@ class QuestionSetsDialog(QDialog):
             badge.setToolTip(BUILTIN_TOOLTIP)
             layout.addWidget(badge)
         if info.description:
-            description = QLabel(info.description)
+            description = plain(QLabel(info.description))
             description.setWordWrap(True)
             description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(description)
@@ -348,11 +355,11 @@ class QuestionSetsDialog(QDialog):
         for row, (name, value) in enumerate(rows):
             key = muted(QLabel(name))
             key.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            label = QLabel(value)
+            label = plain(QLabel(value))
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if name == "Source":
-                label.setToolTip(value)
+                label.setToolTip(plain_tip(value))
             facts.addWidget(key, row, 0, Qt.AlignmentFlag.AlignTop)
             facts.addWidget(label, row, 1)
             self.facts[name] = label

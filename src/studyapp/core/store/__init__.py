@@ -4,7 +4,8 @@ Views never run SQL: they call ``store.sections.mark_read(...)``,
 ``store.question_sets.import_set(...)`` and so on. Every write runs inside ``db.atomic()``;
 the connection (``connection.py``) uses WAL and enforces foreign keys. Each area of the
 profile has its module: ``reading``, ``annotations``, ``question_sets``, ``quizzes``,
-``backups``. Services take the clock they stamp with (``studyapp.core.clock``).
+``backups``, ``reviews`` (flashcards). Services take the clock they stamp with
+(``studyapp.core.clock``).
 
 A store holds its profile's lock (``locking.py``) until :meth:`Store.close`, which also folds
 the WAL back into the main file (``PRAGMA wal_checkpoint(TRUNCATE)``), so a closed profile is
@@ -46,6 +47,7 @@ from studyapp.core.store.question_sets import (
 )
 from studyapp.core.store.quizzes import QuizAttempt, QuizzesService
 from studyapp.core.store.reading import SectionProgress, SectionsService
+from studyapp.core.store.reviews import ReviewsService
 
 
 class Store:
@@ -67,6 +69,7 @@ class Store:
         self.bookmarks = BookmarksService(db, clock)
         self.question_sets = QuestionSetsService(db, clock)
         self.quizzes = QuizzesService(db, clock)
+        self.reviews = ReviewsService(db, clock)
 
     def close(self) -> None:
         """Checkpoints the WAL into the main file, closes the connection, lets the lock go."""

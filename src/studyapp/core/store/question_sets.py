@@ -81,6 +81,27 @@ def _card_row(set_id: str, position: int, c: Card) -> tuple[Any, ...]:
     )
 
 
+def new_rows(question_set: QuestionSet) -> dict[str, builtins.list[tuple[Any, ...]]]:
+    """The rows an import writes, by table ("questions", "cards")."""
+    set_id = question_set.id
+    return {
+        "questions": [_question_row(set_id, i, q) for i, q in enumerate(question_set.questions)],
+        "cards": [_card_row(set_id, i, c) for i, c in enumerate(question_set.cards)],
+    }
+
+
+def row_change(table: str, old: tuple[Any, ...] | None, new: tuple[Any, ...]) -> str:
+    """What importing ``new`` does to an item: "added", "returning" (it was retired and comes
+    back), "changed" or "unchanged". The one rule for the import and its plan."""
+    if old is None:
+        return "added"
+    if old[-1]:
+        return "returning"
+    # position and line move when a trainer inserts a question: not a change.
+    moved_only = {2, 9} if table == "cards" else {2, 11}
+    return "changed" if _differs(old, new, ignore=moved_only | {len(new) - 1}) else "unchanged"
+
+
 class QuestionSetsService:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
@@ -147,29 +168,20 @@ class QuestionSetsService:
                  iso(self.clock()), int(question_set.builtin)],
             )
             done = 0
-            for table, columns, rows in (
-                ("questions", _QUESTION_COLUMNS,
-                 [_question_row(set_id, i, q) for i, q in enumerate(question_set.questions)]),
-                ("cards", _CARD_COLUMNS,
-                 [_card_row(set_id, i, c) for i, c in enumerate(question_set.cards)]),
-            ):
-                existing = {
-                    row[1]: row
-                    for row in self.db.execute(
-                        f"SELECT {columns} FROM {table} WHERE set_id = ?", [set_id]
-                    ).fetchall()
-                }
-                # position and line move when a trainer inserts a question: not a change.
-                moved_only = {2, 9} if table == "cards" else {2, 11}
+            rows_by_table = new_rows(question_set)
+            existing_by_table = self.existing_items(set_id)
+            for table, columns in (("questions", _QUESTION_COLUMNS), ("cards", _CARD_COLUMNS)):
+                rows = rows_by_table[table]
+                existing = existing_by_table[table]
                 changed: list[tuple[Any, ...]] = []
                 for row in rows:
-                    old = existing.pop(row[1], None)
-                    if old is None:
+                    change = row_change(table, existing.pop(row[1], None), row)
+                    if change == "added":
                         summary.added += 1
-                    elif _differs(old, row, ignore=moved_only | {len(row) - 1}) or old[-1]:
-                        summary.updated += 1
-                    else:
+                    elif change == "unchanged":
                         summary.unchanged += 1
+                    else:
+                        summary.updated += 1
                     changed.append(row)
                 placeholders = ", ".join("?" * len(rows[0])) if rows else ""
                 for start in range(0, len(changed), PROGRESS_EVERY):
@@ -189,6 +201,17 @@ class QuestionSetsService:
         if progress:
             progress(total, total)
         return summary
+
+    def existing_items(self, set_id: str) -> dict[str, dict[str, tuple[Any, ...]]]:
+        """The set's stored rows (retired ones too), by table and item id."""
+        return {
+            table: {
+                row[1]: tuple(row)
+                for row in self.db.execute(
+                    f"SELECT {columns} FROM {table} WHERE set_id = ?", [set_id]).fetchall()
+            }
+            for table, columns in (("questions", _QUESTION_COLUMNS), ("cards", _CARD_COLUMNS))
+        }
 
     def list(self) -> list[SetInfo]:
         infos = {
