@@ -18,6 +18,7 @@ The rules live here, with the clock passed in:
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -153,7 +154,11 @@ def take_backup(source: Database | sqlite3.Connection, folder: Path, moment: dat
         os.replace(partial, final)
     except sqlite3.Error as error:
         _remove(partial)
-        raise translate_error(error, folder) from error
+        translated = translate_error(error, folder)
+        if isinstance(translated, DiskFullError | ReadOnlyProfileError):
+            raise _backup_os_error(OSError(errno.ENOSPC if isinstance(
+                translated, DiskFullError) else errno.EACCES, str(error)), folder) from error
+        raise translated from error
     except OSError as error:
         _remove(partial)
         raise _backup_os_error(error, folder) from error
@@ -392,8 +397,6 @@ def _remove(path: Path) -> None:
 
 
 def _backup_os_error(error: OSError, folder: Path) -> StoreError:
-    import errno
-
     if error.errno == errno.ENOSPC:
         return DiskFullError(
             f"The disk that holds {folder} is full, so the backup could not be written. "
