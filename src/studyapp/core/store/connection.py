@@ -137,11 +137,21 @@ def open_database(
     try:
         lock = ProfileLock.acquire(lock_path(path), wait=0.0 if access == "read" else wait)
     except LockBusy:
-        if access == "read":
+        if access != "read":
+            lock = _acquire_waiting(path, name, wait)
+        else:
             reader = _open_read_only(path, name, ready)
             if reader is not None:
                 return reader
-        lock = _acquire_waiting(path, name, wait)
+            try:
+                lock = _acquire_waiting(path, name, wait)
+            except ProfileInUseError:
+                # Still held: read what is there (a window of another version may keep
+                # older built-in sets), unless the schema itself is not ready.
+                reader = _open_read_only(path, name, None)
+                if reader is None:
+                    raise
+                return reader
     except OSError as error:
         raise _os_error(error, path.parent, name) from error
     try:
