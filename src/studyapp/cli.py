@@ -194,7 +194,7 @@ def _store_failure(error: Exception) -> int | None:
     )
 
     if isinstance(error, sqlite3.Error):
-        error = translate_error(error)
+        error = translate_error(error, _opened[-1] if _opened else None)
     if not isinstance(error, StoreError):
         return None
     _error(str(error))
@@ -433,10 +433,15 @@ def _open_store(args: argparse.Namespace) -> Any:
     from studyapp.core.store import open_store
 
     data_dir = resolve_data_dir(args.data_dir)
-    reads_only = args.command in READ_COMMANDS or getattr(args, "dry_run", False)
-    access: Literal["read", "write"] = "read" if reads_only else "write"
-    return open_store(data_dir, validate_profile_name(args.profile), access=access,
-                      wait=_lock_wait())
+    reading = args.command in READ_COMMANDS or getattr(args, "dry_run", False)
+    access: Literal["read", "write"] = "read" if reading else "write"
+    store = open_store(data_dir, validate_profile_name(args.profile), access=access,
+                       wait=_lock_wait())
+    _opened.append(store.path)  # named in the message if an sqlite3 error escapes later
+    return store
+
+
+_opened: list[Path] = []
 
 
 def _lock_wait() -> float:

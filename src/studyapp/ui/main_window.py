@@ -104,6 +104,7 @@ class PendingView(QWidget):
 class MainWindow(QMainWindow):
     appearance_changed = Signal()  # the learner chose another theme; the window is rebuilt
     profile_requested = Signal(str)  # the learner chose another profile (or a new one)
+    restore_requested = Signal(Path)  # File → Backups → Restore, confirmed
 
     def __init__(self, settings: QSettings, data_dir: Path, colours: Colours,
                  theme: ThemeChoice, profile: str) -> None:
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
         for button in self.rail_buttons.buttons():
             button.setEnabled(ready)
         for action in [*self.view_actions.values(), self.import_action, self.sets_action,
-                       self.export_action]:
+                       self.export_action, self.backups_action]:
             action.setEnabled(ready)
         self.profiles_menu.setEnabled(ready)
 
@@ -235,7 +236,9 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.export_action = self._action("&Export results…", "Ctrl+E", self.export_results)
+        self.backups_action = self._action(self.tr("&Backups…"), None, self.show_backups)
         file_menu.addActions([self.import_action, self.sets_action, self.export_action])
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         self.profiles_menu = file_menu.addMenu("&Profile")
         self.profiles_menu.aboutToShow.connect(self._fill_profiles_menu)
@@ -434,6 +437,19 @@ class MainWindow(QMainWindow):
                 f"({error.strerror or error}). Choose another folder and try again.")
             return
         self.statusBar().showMessage(f"Exported {len(rows)} rows to {target}.", 6000)
+
+    def show_backups(self) -> None:
+        """File → Backups: the profile's backups; a confirmed restore reopens the profile."""
+        from studyapp.ui.profile_dialogs import BackupsDialog
+
+        if self.store is None:
+            return
+        dialog = BackupsDialog(self.store.backups, self)
+        chosen: list[Path] = []
+        dialog.restore_chosen.connect(chosen.append)
+        dialog.exec()
+        if chosen:  # once the dialog is gone: restoring rebuilds this window
+            self.restore_requested.emit(chosen[0])
 
     def _fill_profiles_menu(self) -> None:
         from studyapp.core.paths import list_profiles
