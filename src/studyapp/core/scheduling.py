@@ -35,6 +35,9 @@ RATINGS = (AGAIN, HARD, GOOD, EASY)
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
 LEARN_AHEAD = timedelta(minutes=20)  # learning cards this close are shown rather than waited for
 MIN_REVIEWS_TO_OPTIMISE = 400
+# The optimiser fits on at most this many training items, drawn at random (seeded) from a
+# longer history: plenty for FSRS's 21 parameters, and it keeps a fit within seconds.
+MAX_OPTIMISER_ITEMS = 200_000
 
 # py-fsrs' fuzz ranges (fsrs.scheduler.FUZZ_RANGES), applied here from a seeded generator.
 _FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
@@ -311,24 +314,44 @@ class OptimiseResult:
     items: int  # training items (one per review after a card's first)
 
 
-def _items(history: Sequence[HistoryReview]) -> list[Any]:
-    """FSRS items: for each review after a card's first, the card's history up to it."""
+def _items(history: Sequence[HistoryReview], limit: int = MAX_OPTIMISER_ITEMS) -> list[Any]:
+    """FSRS items: for each review after a card's first (on a later day), the card's history
+    up to it; at most ``limit`` of them, drawn at random with a fixed seed."""
     from fsrs_rs_python import FSRSItem, FSRSReview
 
-    by_card: dict[str, list[HistoryReview]] = {}
-    for review in history:
-        by_card.setdefault(review.card_key, []).append(review)
+    # Reviews come card by card (the store's order); a card's own are sorted by day.
+    sequences: list[list[tuple[int, int]]] = []
+    previous_key = None
+    for card_key, day, rating in history:
+        if card_key != previous_key:
+            sequences.append([])
+            previous_key = card_key
+        sequences[-1].append((day, rating))
+    by_card: dict[str, list[tuple[int, int]]] = {}
+    if len({r.card_key for r in history}) != len(sequences):  # not grouped: group them
+        for card_key, day, rating in history:
+            by_card.setdefault(card_key, []).append((day, rating))
+        sequences = list(by_card.values())
+    # (card, index) of every review that makes an item, before drawing from them
+    ends: list[tuple[int, int]] = []
+    for number, reviews in enumerate(sequences):
+        reviews.sort(key=lambda r: r[0])
+        for index in range(1, len(reviews)):
+            if reviews[index][0] > reviews[index - 1][0]:
+                ends.append((number, index))
+    if len(ends) > limit:
+        ends = sorted(random.Random(2023).sample(ends, limit))
     items = []
-    for reviews in by_card.values():
-        reviews.sort(key=lambda r: r.day)
-        sequence = []
-        previous_day: int | None = None
-        for _key, day, rating in reviews:
-            delta = 0 if previous_day is None else day - previous_day
-            previous_day = day
-            sequence.append(FSRSReview(rating, delta))
-            if len(sequence) > 1 and delta > 0:
-                items.append(FSRSItem(sequence[:]))
+    converted: dict[int, list[Any]] = {}
+    for number, index in ends:
+        fsrs_reviews = converted.get(number)
+        if fsrs_reviews is None:
+            reviews = sequences[number]
+            fsrs_reviews = [FSRSReview(reviews[0][1], 0)] + [
+                FSRSReview(rating, day - reviews[i][0])
+                for i, (day, rating) in enumerate(reviews[1:])]
+            converted = {number: fsrs_reviews}
+        items.append(FSRSItem(fsrs_reviews[:index + 1]))
     return items
 
 

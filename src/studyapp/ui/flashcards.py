@@ -378,13 +378,11 @@ class StatePage(QWidget):
         self.summary.setObjectName("DoneSummary")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary.setMaximumWidth(560)
         self.next_due = QLabel()
         self.next_due.setObjectName("NextDue")
         self.next_due.setProperty("role", "muted")
         self.next_due.setWordWrap(True)
         self.next_due.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_due.setMaximumWidth(560)
         self.ahead_button = QPushButton(tr("Study ahead"))
         self.ahead_button.setObjectName("StudyAhead")
         self.cram_button = QPushButton(tr("Cram this deck"))
@@ -404,8 +402,8 @@ class StatePage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.heading)
         layout.addSpacing(8)
-        layout.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.next_due, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.next_due)
         layout.addSpacing(24)
         layout.addLayout(buttons)
         layout.addStretch(2)
@@ -751,10 +749,12 @@ class FlashcardsView(QWidget):
             seconds = max(1, round(time.monotonic() - self._session_started))
             minutes = max(1, round(seconds / 60))
             again = sum(1 for a in self._session if a.rating == AGAIN)
+            cards = len({a.card_key for a in self._session})
             page.heading.setText(tr("All done for today"))
             page.summary.setText(
-                tr("You reviewed {n} cards in {minutes} min; again {again}%.").format(
-                    n=reviewed, minutes=minutes, again=round(100 * again / reviewed)))
+                tr("You studied {cards} cards in {minutes} min ({n} reviews, again {again}%)."
+                   ).format(cards=cards, n=reviewed, minutes=minutes,
+                            again=round(100 * again / reviewed)))
         else:
             counts_total = self._store.reviews.card_counts()["total"]
             has_cards = bool(self._store.reviews.cram_cards(self.deck_id or "", limit=1)) \
@@ -772,9 +772,12 @@ class FlashcardsView(QWidget):
         if not self.cramming and self.deck_id:
             due = self._store.reviews.next_due(self.deck_id)
             now = self._store.reviews.clock()
-            page.next_due.setText(
-                tr("The next card is due {when}.").format(when=when_label(due, now))
-                if due else tr("New cards come again tomorrow, up to your daily limit."))
+            text = tr("The next card is due {when}.").format(when=when_label(due, now)) \
+                if due else ""
+            if self._store.reviews.new_left_today() == 0:
+                text += " " + tr("You have learnt today's {n} new cards; more come tomorrow."
+                                 ).format(n=self._store.reviews.settings().new_per_day)
+            page.next_due.setText(text.strip())
             page.ahead_button.setVisible(due is not None)
         else:
             page.ahead_button.setVisible(False)
