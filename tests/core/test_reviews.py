@@ -408,6 +408,12 @@ def test_the_optimiser_improves_the_fit_on_a_generated_history() -> None:
     result = optimise(synthetic_history(300))
     assert result.new_fit.log_loss < result.old_fit.log_loss
     assert len(result.parameters) == 21
+    # The fitted parameters expect a recall closer to what the learner had.
+    actual = result.new_fit.actual_retention
+    assert abs(result.new_fit.expected_retention - actual) < abs(
+        result.old_fit.expected_retention - actual)
+    fitted = Scheduler(replace(Scheduler().settings, parameters=result.parameters))
+    assert fitted.review(1, Memory(), GOOD, datetime(2026, 1, 1, tzinfo=UTC)).memory.reps == 1
 
 
 def test_optimised_parameters_are_applied_and_the_old_kept(store: Store) -> None:

@@ -230,3 +230,31 @@ def test_interval_labels(minutes: int, label: str) -> None:
     from datetime import timedelta
 
     assert interval_label(timedelta(minutes=minutes)) == label
+
+
+def test_schedule_settings_and_too_little_history_to_optimise(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    from studyapp.core.scheduling import optimiser_available
+    from studyapp.ui.schedule_dialog import ScheduleDialog
+
+    window, store = make_window(3)
+    dialog = ScheduleDialog(store, window)
+    qtbot.addWidget(dialog)
+    if optimiser_available():
+        qtbot.mouseClick(dialog.optimise_button, Qt.MouseButton.LeftButton)
+        assert "400 more reviews are needed" in dialog.optimise_text.text()
+        assert dialog.use_button.isHidden()
+    else:
+        assert "Not available on this computer" in dialog.optimise_text.text()
+    dialog.new_per_day.setValue(7)
+    dialog.learning_steps.setText("2, 15 60")
+    dialog._save()
+    settings = store.reviews.settings()
+    assert (settings.new_per_day, settings.learning_steps) == (7, (2, 15, 60))
+
+
+def test_the_cards_menu_lists_the_review_shortcuts(make_window: WindowFactory) -> None:
+    window, _store = make_window(1)
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString() for a in window.all_actions()}
+    assert shortcuts["Undo the last grade"] == "Ctrl+Z"
+    assert shortcuts["Bury until tomorrow"] == "B"

@@ -300,10 +300,13 @@ class HistoryReview(NamedTuple):
 
 @dataclass(frozen=True)
 class Fit:
-    """How well a set of parameters predicts a history (lower is better for both)."""
+    """How well a set of parameters predicts a history: log loss and RMSE (lower is better),
+    and the recall it expected at the reviews against the recall the learner had."""
 
     log_loss: float
     rmse: float
+    expected_retention: float = 0.0
+    actual_retention: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -314,7 +317,19 @@ class OptimiseResult:
     items: int  # training items (one per review after a card's first)
 
 
-def _items(history: Sequence[HistoryReview], limit: int = MAX_OPTIMISER_ITEMS) -> list[Any]:
+@dataclass
+class _Items:
+    """FSRS items, and for each its reviews before the last and the last one's grade and
+    days since the one before (fsrs-rs keeps these to itself)."""
+
+    items: list[Any] = field(default_factory=list)
+    last: list[tuple[list[Any], int, int]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def _items(history: Sequence[HistoryReview], limit: int = MAX_OPTIMISER_ITEMS) -> _Items:
     """FSRS items: for each review after a card's first (on a later day), the card's history
     up to it; at most ``limit`` of them, drawn at random with a fixed seed."""
     from fsrs_rs_python import FSRSItem, FSRSReview
@@ -341,27 +356,47 @@ def _items(history: Sequence[HistoryReview], limit: int = MAX_OPTIMISER_ITEMS) -
                 ends.append((number, index))
     if len(ends) > limit:
         ends = sorted(random.Random(2023).sample(ends, limit))
-    items = []
+    made = _Items()
     converted: dict[int, list[Any]] = {}
     for number, index in ends:
         fsrs_reviews = converted.get(number)
+        reviews = sequences[number]
         if fsrs_reviews is None:
-            reviews = sequences[number]
             fsrs_reviews = [FSRSReview(reviews[0][1], 0)] + [
                 FSRSReview(rating, day - reviews[i][0])
                 for i, (day, rating) in enumerate(reviews[1:])]
             converted = {number: fsrs_reviews}
-        items.append(FSRSItem(fsrs_reviews[:index + 1]))
-    return items
+        made.items.append(FSRSItem(fsrs_reviews[:index + 1]))
+        made.last.append((fsrs_reviews[:index], reviews[index][1],
+                          reviews[index][0] - reviews[index - 1][0]))
+    return made
+
+
+def _fit(parameters: Sequence[float], items: _Items) -> Fit:
+    from fsrs_rs_python import FSRS, FSRSItem
+
+    model = FSRS(list(parameters))
+    evaluation = model.evaluate(items.items)
+    # Expected against actual recall, on a sample of the items' last reviews.
+    sample = random.Random(7).sample(items.last, min(len(items), 5000))
+    decay = -float(parameters[20])
+    factor = 0.9 ** (1 / decay) - 1
+    expected = recalled = 0.0
+    for before, rating, elapsed in sample:
+        memory = model.memory_state(FSRSItem(before))
+        expected += (1 + factor * elapsed / max(memory.stability, 0.001)) ** decay
+        recalled += rating > 1
+    count = max(1, len(sample))
+    return Fit(float(evaluation.log_loss), float(evaluation.rmse_bins), expected / count,
+               recalled / count)
 
 
 def fit(parameters: Sequence[float], history: Sequence[HistoryReview]) -> Fit:
     try:
-        from fsrs_rs_python import FSRS
+        import fsrs_rs_python  # noqa: F401
     except ImportError as error:
         raise OptimiserUnavailable(str(error)) from error
-    evaluation = FSRS(list(parameters)).evaluate(_items(history))
-    return Fit(float(evaluation.log_loss), float(evaluation.rmse_bins))
+    return _fit(parameters, _items(history))
 
 
 def optimise(history: Sequence[HistoryReview],
@@ -381,13 +416,15 @@ def optimise(history: Sequence[HistoryReview],
                          f"to your own history ({MIN_REVIEWS_TO_OPTIMISE} in all).")
     items = _items(history)
     old = list(current) if current else list(DEFAULT_PARAMETERS)
-    fitted = FSRS(old).compute_parameters(items)
-    fitted = [float(p) for p in fitted]
-    old_eval = FSRS(old).evaluate(items)
-    new_eval = FSRS(fitted).evaluate(items)
-    return OptimiseResult(
-        parameters=tuple(fitted),
-        old_fit=Fit(float(old_eval.log_loss), float(old_eval.rmse_bins)),
-        new_fit=Fit(float(new_eval.log_loss), float(new_eval.rmse_bins)),
-        items=len(items),
-    )
+    fitted = FSRS(old).compute_parameters(items.items)
+    fitted = _within_py_fsrs_bounds([float(p) for p in fitted])
+    return OptimiseResult(parameters=tuple(fitted), old_fit=_fit(old, items),
+                          new_fit=_fit(fitted, items), items=len(items))
+
+
+def _within_py_fsrs_bounds(parameters: list[float]) -> list[float]:
+    """fsrs-rs and py-fsrs bound a few parameters differently: clamp to what py-fsrs takes."""
+    from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+
+    return [min(max(p, low), high) for p, low, high in
+            zip(parameters, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS, strict=True)]

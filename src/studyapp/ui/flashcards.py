@@ -102,6 +102,9 @@ class DeckList(QTreeWidget):
         self.setAlternatingRowColors(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
+        for column in (1, 2, 3):
+            self.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                                               | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -506,7 +509,7 @@ class FlashcardsView(QWidget):
         self.review.back_button.clicked.connect(self.leave)
         for rating, button in self.review.grades.items():
             button.clicked.connect(lambda _checked=False, r=rating: self.grade(r))
-        self.card_menu = QMenu(self)
+        self.card_menu = QMenu(tr("&Cards"), self)
         self.actions_by_name = self._make_actions()
         self.review.more_button.setMenu(self.card_menu)
         self.stack.addWidget(self.review)
