@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from studyapp.core.clock import FakeClock
@@ -258,3 +258,30 @@ def test_the_cards_menu_lists_the_review_shortcuts(make_window: WindowFactory) -
     shortcuts = {a.text().replace("&", ""): a.shortcut().toString() for a in window.all_actions()}
     assert shortcuts["Undo the last grade"] == "Ctrl+Z"
     assert shortcuts["Bury until tomorrow"] == "B"
+
+
+def test_card_info_and_browse_show_the_stored_state(qtbot: QtBot, make_window: WindowFactory,
+                                                    clock: FakeClock) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from studyapp.ui.flashcards import BrowseDialog, CardInfoDialog
+
+    window, store = make_window(12)
+    store.reviews.answer("drill/c3", 3)
+    clock.advance(minutes=11)
+    store.reviews.answer("drill/c3", 3)
+    info = CardInfoDialog(store, "drill/c3", window)
+    qtbot.addWidget(info)
+    texts = [label.text() for label in info.findChildren(QLabel)]
+    assert "review" in texts and "2" in texts
+    assert info.findChild(QTableWidget, "CardReviews").rowCount() == 2
+    browse = BrowseDialog(store, "set:drill", "Drill", window)
+    qtbot.addWidget(browse)
+    assert browse.table.rowCount() == 12
+    qtbot.keyClicks(browse.search, "Question 3")
+    assert browse.table.rowCount() == 1
+    assert browse.table.item(0, 1).text() == "review"
+    browse.table.selectRow(0)
+    qtbot.mouseClick(browse.suspend_button, Qt.MouseButton.LeftButton)
+    assert store.reviews.card("drill/c3").suspended
+    assert "suspended" in browse.table.item(0, 3).text()

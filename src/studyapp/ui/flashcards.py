@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -861,17 +862,14 @@ class CardInfoDialog(QDialog):
              if memory.due and memory.state else tr("new: not scheduled yet")),
             (tr("Time spent"), tr("{s} s").format(s=round(info.total_ms / 1000))),
         ]
-        grid = QTableWidget(len(facts), 2)
-        grid.setObjectName("CardFacts")
-        grid.horizontalHeader().hide()
-        grid.verticalHeader().hide()
-        grid.setShowGrid(False)
-        grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (name, value) in enumerate(facts):
-            grid.setItem(row, 0, QTableWidgetItem(name))
-            grid.setItem(row, 1, QTableWidgetItem(value))
-        grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        grid = QFormLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        for name, value in facts:
+            shown = QLabel(value)
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addRow(QLabel(name), shown)
         names = grade_names()
         history = QTableWidget(len(info.reviews), 3)
         history.setObjectName("CardReviews")
@@ -891,7 +889,7 @@ class CardInfoDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
-        layout.addWidget(grid)
+        layout.addLayout(grid)
         layout.addWidget(QLabel(tr("Reviews, newest first")))
         layout.addWidget(history, 1)
         layout.addWidget(buttons)
