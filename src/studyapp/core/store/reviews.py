@@ -36,7 +36,6 @@ from studyapp.core.scheduling import (
     NEW,
     REVIEW,
     STATE_NAMES,
-    HistoryReview,
     Memory,
     OptimiseResult,
     Outcome,
@@ -563,7 +562,7 @@ class ReviewsService:
         ]
 
     # -- optimising ----------------------------------------------------------------------
-    def history(self, max_items: int | None = None) -> list[HistoryReview]:
+    def history(self, max_items: int | None = None) -> list[tuple[str, int, int]]:
         """Graded reviews, card by card, on the learner's day each happened (for the
         optimiser). With ``max_items``: the reviews of cards drawn at random (seeded) until
         they give about that many training items (one per review after a card's first)."""
@@ -580,11 +579,14 @@ class ReviewsService:
         while end <= last:
             starts.append(iso(end))
             end = day_bounds(end, self.tz, starts_at)[1]
-        query = "SELECT card_key, rating, reviewed_at FROM review_log ORDER BY card_key, id"
+        query = ("SELECT card_key, rating, reviewed_at FROM review_log "
+                 "ORDER BY card_key, reviewed_at")
         params: list[Any] = []
         if max_items is not None:
+            # A card's review count is its reps (kept with every grade and undo).
             counts = self.db.execute(
-                "SELECT card_key, count(*) FROM review_log GROUP BY card_key").fetchall()
+                "SELECT card_key, reps FROM card_state WHERE reps > 0 ORDER BY card_key"
+            ).fetchall()
             if sum(n - 1 for _key, n in counts) > max_items:
                 random.Random(2023).shuffle(counts)
                 chosen, total = [], 0
@@ -594,9 +596,10 @@ class ReviewsService:
                     chosen.append(key)
                     total += n - 1
                 query = ("SELECT card_key, rating, reviewed_at FROM review_log WHERE card_key "
-                         "IN (SELECT value FROM json_each(?)) ORDER BY card_key, id")
+                         "IN (SELECT value FROM json_each(?)) ORDER BY card_key, reviewed_at")
                 params = [json.dumps(chosen)]
-        return [HistoryReview(card_key, bisect_right(starts, reviewed_at), rating)
+        # (card key, day, rating): plain tuples, a million of them are made in a second
+        return [(card_key, bisect_right(starts, reviewed_at), rating)
                 for card_key, rating, reviewed_at in self.db.execute(query, params)]
 
     def optimise(self) -> OptimiseResult:
