@@ -343,6 +343,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"Notes: {summary['notes']}, bookmarks: {summary['bookmarks']}")
     sets = summary["question_sets"]
     print(f"Question sets: {sets['count']} ({sets['questions']} questions, {sets['cards']} cards)")
+    cards = summary["cards"]
+    print(f"Flashcards: {cards['new']} new, {cards['learning'] + cards['relearning']} learning, "
+          f"{cards['review']} in review, {cards['due_today']} due today"
+          + (f", {cards['suspended']} suspended" if cards["suspended"] else ""))
     print(f"Reviews: {summary['reviews']}, quiz attempts: {summary['quiz_attempts']}")
     quiz = summary["quiz"]
     print(f"Quiz answers: {quiz['answers']} ({quiz['correct']} right), "

@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
         for page in self.views.values():
             self.stack.addWidget(page)
         self._add_reader_actions()
+        self.cards_menu = self.menuBar().insertMenu(self.view_menu.menuAction(),
+                                                    self.cards_view.card_menu)
         self._show_set_counts()
         self._show_reading_status()
         self.set_ready(True)
@@ -556,6 +558,10 @@ class ShortcutsDialog(QDialog):
             ("Scroll the text; at the end, the next section", "Down, Up, PageDown, Space"),
             ("Note the selected passage (in the text)", "N"),
             ("Leave the search", "Esc"),
+            ("Cards: start the selected deck", "Enter"),
+            ("Cards: show the answer", "Space, Enter"),
+            ("Cards: grade Again, Hard, Good, Easy", "1, 2, 3, 4"),
+            ("Cards: leave the review", "Esc"),
         ]
         for text, keys in rows:
             row = self.table.rowCount()
