@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Store, report: Report) -> None:
         """Adds the views for the open profile and goes back to where the learner was."""
+        from studyapp.ui.quiz import QuizView
         from studyapp.ui.reader import ReaderView
 
 
@@ -171,7 +172,10 @@ class MainWindow(QMainWindow):
         self.reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.reader.read_changed.connect(self._show_reading_status)
         self.cards_view = PendingView("Flashcards", "layers", "", self.colours)
-        self.quiz_view = PendingView("Quizzes", "list-checks", "", self.colours)
+        self.quiz_view = QuizView(store, report, self.settings, self.colours)
+        self.quiz_view.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 5000))
+        self.quiz_view.read_in_context.connect(self.read_in_context)
         self.views = {
             "read": self.reader,
             "cards": self.cards_view,
@@ -296,6 +300,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/view", key)
         if key == "read":
             self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif key == "quiz":
+            self.quiz_view.entered()
+
+    def read_in_context(self, section_id: str, quotes: list[str]) -> None:
+        """A quiz's "Read in context": the reader at the evidence, highlighted."""
+        self.show_view("read")
+        self.reader.show_passage(section_id, quotes)
 
     def current_view(self) -> str:
         current = self.stack.currentWidget()
@@ -312,13 +323,10 @@ class MainWindow(QMainWindow):
         assert self.store is not None
         sets = self.store.question_sets.list()
         cards = sum(s.card_count for s in sets)
-        questions = sum(s.question_count for s in sets)
         self.cards_view.message.setText(
             f"Spaced-repetition review is not in this version yet. {cards} flashcards in "
             f"{len(sets)} question sets are loaded and waiting for it.")
-        self.quiz_view.message.setText(
-            f"Quizzes are not in this version yet. {questions} questions in {len(sets)} "
-            "question sets are loaded, the four relationships of part III (5) first.")
+        self.quiz_view.refresh()
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         """File → Import (a file dialog first) or files dropped on the window."""
@@ -463,6 +471,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.store is not None:
             self.reader.save_state()
+            self.quiz_view.save_state()
             self.store = None  # closed windows write nothing more
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()

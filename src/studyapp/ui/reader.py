@@ -266,6 +266,12 @@ class ReaderView(QWidget):
         self.text.highlight(words, hit.paragraph)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_passage(self, section_id: str, quotes: list[str]) -> None:
+        """Opens a section with quoted passages highlighted ("Read in context" of a quiz)."""
+        self.open_section(section_id)
+        self.text.highlight_passage(quotes)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def go_next(self) -> None:
         if self.section is not None:
             following = self._report.next(self.section)

@@ -212,6 +212,34 @@ class SectionText(QTextBrowser):
         if paragraph is not None:
             self.scroll_to_paragraph(paragraph)
 
+    def highlight_passage(self, quotes: list[str]) -> bool:
+        """Marks passages quoted word for word (a question's evidence) as search hits are
+        marked, and scrolls to the first; False when none is found in this section."""
+        hit_format = QTextCharFormat()
+        hit_format.setBackground(QColor(self._colours.hit))
+        hit_format.setForeground(QColor(self._colours.text))
+        selections = []
+        first: int | None = None
+        for paragraph, number in sorted(self._paragraph_blocks.items()):
+            block = self.document().findBlockByNumber(number)
+            text = block.text()
+            for quote in quotes:
+                start = text.find(quote) if quote else -1
+                if start < 0:
+                    continue
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = QTextCursor(block)
+                selection.cursor.setPosition(block.position() + start)
+                selection.cursor.setPosition(block.position() + start + len(quote),
+                                             QTextCursor.MoveMode.KeepAnchor)
+                selection.format = hit_format
+                selections.append(selection)
+                first = paragraph if first is None else first
+        self.setExtraSelections(selections)
+        if first is not None:
+            self.scroll_to_paragraph(first)
+        return first is not None
+
     def hit_count(self) -> int:
         return len(self.extraSelections())
 
