@@ -293,11 +293,13 @@ class ReaderView(QWidget):
         self.text.highlight(words, hit.paragraph)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def show_passage(self, section_id: str, quote: str) -> None:
-        """Opens the section at ``quote`` (a card's evidence) with the passage highlighted."""
+    def show_passage(self, section_id: str, quotes: list[str]) -> None:
+        """Opens the section with quoted passages (a card's or a question's evidence)
+        highlighted; a quote not found word for word is marked word by word instead."""
         self.open_section(section_id)
-        if not self.text.highlight_passage(quote):
-            self.text.highlight(_WORD.findall(quote.lower())[:12], None)
+        if not self.text.highlight_passage(quotes):
+            words = [w for quote in quotes for w in _WORD.findall(quote.lower())]
+            self.text.highlight(words[:12], None)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def practise(self) -> None:
