@@ -236,3 +236,23 @@ def test_profile_details_and_the_pdf_from_the_file_menu(qtbot: QtBot, month: Mon
     written = tmp_path / "report.pdf"
     assert written.read_bytes().startswith(b"%PDF")
     assert "report.pdf" in window.statusBar().currentMessage()
+
+
+def test_practise_now_starts_a_quiz_on_the_section(qtbot: QtBot, month: Month,
+                                                   tmp_path: Path) -> None:
+    window = window_for(qtbot, month, tmp_path)
+    window.show_view("progress")
+    board = window.dashboard.board
+    assert board is not None
+    target = next(m for m in board.mastery if m.practise == "quiz")
+    button = window.dashboard.practise_buttons[target.section_id]
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert window.current_view() == "quiz"
+    session = window.quiz_view.session
+    assert session is not None and session.mode == "practice"
+    assert session.scope == f"section:{target.section_id}"
+    assert all(item.question.section == target.section_id
+               or (item.question.section or "").startswith(target.section_id + ".")
+               for item in session.items)
