@@ -17,6 +17,7 @@ import random
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -89,17 +90,28 @@ def make_profile(data_dir: Path) -> None:
             "VALUES (?, ?, ?, ?)",
             ((rng.choice(cards), rng.choice((1, 2, 3, 3, 3, 4)), moment(n, REVIEWS),
               rng.randrange(2000, 12000)) for n in range(REVIEWS)))
-        db.execute("INSERT INTO quiz_attempts (mode, scope, started_at) "
-                   "VALUES ('practice', 'all', '2026-01-01T00:00:00+00:00')")
+        # Ten answers an attempt, as practice quizzes give them (one per question each).
+        per_attempt = 10
+        db.conn.executemany(
+            "INSERT INTO quiz_attempts (id, mode, scope, started_at, finished_at) "
+            "VALUES (?, 'practice', 'report', ?, ?)",
+            ((n + 1, moment(n * per_attempt, ANSWERS), moment(n * per_attempt, ANSWERS))
+             for n in range(ANSWERS // per_attempt)))
+
+        def answers() -> Iterator[tuple[int, str, int, str, int]]:
+            for attempt in range(ANSWERS // per_attempt):
+                for k, key in enumerate(rng.sample(questions, per_attempt)):
+                    yield (attempt + 1, key, int(rng.random() < 0.7),
+                           moment(attempt * per_attempt + k, ANSWERS),
+                           rng.randrange(3000, 30000))
+
         db.conn.executemany(
             "INSERT INTO quiz_answers (attempt_id, question_key, answer_json, correct, "
-            "answered_at, duration_ms) VALUES (1, ?, '1', ?, ?, ?)",
-            ((rng.choice(questions), int(rng.random() < 0.7), moment(n, ANSWERS),
-              rng.randrange(3000, 30000)) for n in range(ANSWERS)))
+            "answered_at, duration_ms) VALUES (?, ?, '1', ?, ?, ?)", answers())
         db.conn.executemany(
-            "INSERT OR REPLACE INTO card_state (card_key, due, state, reps) VALUES (?, ?, 2, 5)",
-            ((key, (start + timedelta(days=360 + rng.randrange(40))).isoformat(
-                timespec="seconds")) for key in cards))
+            "UPDATE card_state SET due = ?, state = 2, reps = 5 WHERE card_key = ?",
+            (((start + timedelta(days=360 + rng.randrange(40))).isoformat(timespec="seconds"),
+              key) for key in cards))
         rebuild_activity(db)
         db.executescript(ACTIVITY_TRIGGERS)
     store.close()
