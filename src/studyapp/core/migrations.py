@@ -354,8 +354,7 @@ def rebuild_activity(db: Database) -> None:
                sum(coalesce(duration_ms, 0))
         FROM (SELECT substr(r.reviewed_at, 1, 13) AS hour, r.rating, r.duration_ms,
                      {_CARD_SECTION.format(key='r.card_key')} AS section_id,
-                     r.id > (SELECT min(f.id) FROM review_log f
-                             WHERE f.card_key = r.card_key) AS recall
+                     r.id > min(r.id) OVER (PARTITION BY r.card_key) AS recall
               FROM review_log r)
         GROUP BY hour, section_id""")
     db.execute(f"""
