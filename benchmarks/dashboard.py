@@ -42,6 +42,7 @@ app = QApplication(sys.argv)
 colours = apply_theme(app, ThemeChoice.LIGHT)
 data = Path(sys.argv[1])
 settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
+settings.setValue("window/view", "read")  # every run opens on the reader, as at first
 window = MainWindow(settings, data, colours, ThemeChoice.LIGHT, "heavy")
 store = open_store(data, "heavy")
 window.attach(store, load_report())
