@@ -496,9 +496,11 @@ def test_ten_thousand_rows_parse_well_under_a_second() -> None:
         f"{kinds[n % 4][1]},Because.,suggestions.5.2,3,\"four relationships,charge\""
         for n in range(10_000)]
     data = "\n".join(lines).encode("utf-8-sig")
-    start = time.perf_counter()
+    # CPU time, not wall time: on a machine shared by several test runs the wall clock
+    # says more about the others than about the parser.
+    start = time.process_time()
     result = parse_csv(data, "big.csv")
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert result.problems == [] and result.question_set is not None
     assert len(result.question_set.questions) == 10_000
     assert result.question_set.questions[-1].line == 10_001
