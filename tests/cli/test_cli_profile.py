@@ -98,7 +98,10 @@ def test_a_write_while_another_process_holds_the_profile_waits_then_exits_3(
     assert restore.returncode == 1 and "no backup" in restore.stderr
 
 
-def test_reading_commands_work_while_the_profile_is_held(held: Path, tmp_path: Path) -> None:
+def test_reading_commands_work_while_the_profile_is_held(held: Path, tmp_path: Path,
+                                                         a_set: Path) -> None:
+    dry = studyapp("import", "--dry-run", str(a_set), data_dir=held)
+    assert dry.returncode == 0 and "nothing was written" in dry.stdout, dry.stderr
     stats = studyapp("stats", "--json", data_dir=held)
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["question_sets"]["count"] == len(builtin_sets())

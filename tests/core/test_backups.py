@@ -44,19 +44,21 @@ def test_retention_over_a_year_keeps_7_daily_4_weekly_6_monthly() -> None:
             kept.add(clock.advance(hours=hour) if hour else clock())
             newest = max(kept)
             kept = backups_to_keep(kept)
-            assert newest in kept and len(kept) <= 7 + 4 + 6
+            assert newest in kept and len(kept) <= 3 + 7 + 4 + 6
         clock.now = clock.now.replace(hour=8) + timedelta(days=1)
     days = {m.date() for m in kept}
     months = {(m.year, m.month) for m in kept}
     weeks = {m.isocalendar()[:2] for m in kept}
     last_day = max(kept).date()
-    # The last 7 days, one backup each (the day's newest, at 19:00)...
+    # The last three backups, then the last 7 days, one backup each (the day's newest)...
+    newest_three = sorted(kept)[-3:]
+    assert [m.hour for m in newest_three] == [8, 10, 19]
     assert {last_day - timedelta(days=n) for n in range(7)} <= days
-    assert all(m.hour == 19 for m in kept)
+    assert all(m.hour == 19 for m in kept if m not in newest_three)
     # ...the newest of the last 4 weeks and of the last 6 months.
     assert len(weeks) >= 4 and len(months) == 6
     assert min(kept) >= datetime(2026, 7, 1, tzinfo=UTC)
-    assert len(kept) < 7 + 4 + 6
+    assert len(kept) < 3 + 7 + 4 + 6
 
 
 def test_retention_keeps_old_backups_when_the_learner_stayed_away() -> None:
@@ -85,10 +87,10 @@ def test_the_service_backs_up_on_its_timer_and_prunes_over_six_weeks(tmp_path: P
         backups = store.backups.list()
     finally:
         store.close()
-    assert 7 <= len(backups) <= 7 + 4 + 6
+    assert 7 <= len(backups) <= 3 + 7 + 4 + 6
     assert backups == sorted(backups, key=lambda b: b.taken_at, reverse=True)
     assert backups[0].taken_at.date() == (clock() - timedelta(hours=23, minutes=15)).date()
-    assert len({b.taken_at.date() for b in backups}) == len(backups)  # one a day at most
+    assert len({b.taken_at.date() for b in backups[3:]}) == len(backups[3:])  # one a day
     for backup in backups:
         with closing(sqlite3.connect(backup.path)) as conn:
             assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"

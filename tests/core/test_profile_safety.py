@@ -321,3 +321,21 @@ def test_names_differing_only_in_case_are_one_profile(tmp_path: Path) -> None:
         store.close()
     assert sorted(p.name for p in (tmp_path / "profiles").glob("*.sqlite3")) == [
         "Zhang.sqlite3"]
+
+
+def test_a_reader_beside_a_holder_with_older_builtin_sets_waits_then_reads(
+        tmp_path: Path) -> None:
+    made_profile(tmp_path / "data")  # no built-in sets: as a window of another version
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(tmp_path / "data"), "default"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    ) as process:
+        assert process.stdout is not None and process.stdout.readline().strip() == "held"
+        store = open_store(tmp_path / "data", "default", access="read", wait=0.3)
+        try:
+            assert store.read_only and [s.id for s in store.question_sets.list()] == ["bulk"]
+        finally:
+            store.close()
+            assert process.stdin is not None
+            process.stdin.close()
+            process.wait(timeout=30)

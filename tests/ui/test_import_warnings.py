@@ -38,7 +38,7 @@ def test_warnings_are_listed_apart_and_do_not_block_the_import(
     rows = [(dialog.warnings_view.topLevelItem(i).text(1),
              dialog.warnings_view.topLevelItem(i).text(2))
             for i in range(dialog.warnings_view.topLevelItemCount())]
-    assert [line for line, _ in rows] == ["1:9", "2:10"]
+    assert [line for line, _ in rows] == ["row 1, column 年级", "row 2, column 图片URL"]
     # Points, tags and notes on options show in the preview.
     [card] = dialog.findChildren(QFrame, "importFileCard")
     extras = {name: label.text() for name, label in card.extras.items()}
@@ -73,6 +73,6 @@ def test_a_paper_with_a_mistake_blocks_the_import(
     assert dialog.problems_box.isVisible() and not dialog.warnings_box.isVisible()
     item = dialog.problems_view.topLevelItem(0)
     assert (item.text(1), item.text(2)) == (
-        "5", "答案 'E' of question 1 names E, which is no option; it has options A-B")
+        "line 5", "答案 'E' of question 1 names E, which is no option; it has options A-B")
     assert not dialog.import_button.isEnabled()
     assert store.question_sets.list() == []

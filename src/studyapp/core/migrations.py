@@ -190,6 +190,11 @@ def m004_flashcards(db: Database) -> None:
 
         CREATE TABLE review_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
+        -- A card's reviews in order with their grades, straight from the index (card info,
+        -- the optimiser's history) instead of a table lookup per review.
+        DROP INDEX review_log_card;
+        CREATE INDEX review_log_card ON review_log(card_key, reviewed_at, rating);
+
         CREATE INDEX card_state_queue
             ON card_state(state, due, grp, suspended, retired, buried_until);
         CREATE INDEX card_state_new

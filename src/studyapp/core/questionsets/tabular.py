@@ -615,6 +615,7 @@ class _Reader:
         self.columns: dict[str, _Column] = {}
         self.width = 0
         self.unnamed: set[int] = set()  # header cells left empty
+        self.headers: dict[int, str] = {}  # 0-based column -> its header as written
         self.chinese = True
         self.warnings: list[Problem] = []
         self.meanings: list[tuple[str, str]] = []  # (header, what it was understood as)
@@ -624,12 +625,14 @@ class _Reader:
         self.noted: list[str] = []  # the letters that have a 选项X解析 column
 
     def problem(self, row: int, message: str, column: int | None = None) -> None:
-        self.problems.append(Problem(self.path, row, self._where(message),
-                                     None if column is None else column + 1))
+        self.problems.append(Problem(
+            self.path, row, self._where(message), None if column is None else column + 1,
+            column_name=None if column is None else self.headers.get(column)))
 
     def warn(self, row: int, message: str, column: int | None = None) -> None:
-        self.warnings.append(warning(self.path, row, self._where(message),
-                                     None if column is None else column + 1))
+        self.warnings.append(warning(
+            self.path, row, self._where(message), None if column is None else column + 1,
+            None if column is None else self.headers.get(column)))
 
     def _where(self, message: str) -> str:
         return f"sheet '{self.sheet}': {message}" if self.sheet else message
@@ -745,6 +748,8 @@ class _Reader:
         self.width = len(cells)
         while self.width and not cells[self.width - 1].strip():
             self.width -= 1
+        self.headers = {index: " ".join(cell.split())[:40]
+                        for index, cell in enumerate(cells[:self.width]) if cell.strip()}
         chinese = unknown = first_unreported = 0
         for index, cell in enumerate(cells[:self.width]):
             header = " ".join(cell.split())

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from studyapp.core.clock import Clock, system_clock
 from studyapp.core.paths import DEFAULT_PROFILE
 from studyapp.core.store.annotations import Bookmark, BookmarksService, Note, NotesService
-from studyapp.core.store.backups import Backup, BackupsService
+from studyapp.core.store.backups import Backup, BackupsService, Restored, restore_backup
 from studyapp.core.store.connection import (
     LOCK_WAIT_SECONDS,
     Access,
@@ -86,6 +86,25 @@ class Store:
             self.db.close()
             if self._opened is not None and self._opened.lock is not None:
                 self._opened.lock.release()
+
+    def close_and_restore(self, backup: Path) -> Restored:
+        """Closes this store and puts ``backup`` back as the profile's file, holding the
+        profile's lock throughout so no other StudyApp slips in between (the window's
+        File → Backups). Open the profile again afterwards. Raises StoreError (with the file
+        unchanged) when the backup cannot be restored."""
+        from studyapp.core.paths import lock_path
+        from studyapp.core.store.locking import ProfileLock
+
+        data_dir = self.path.parent.parent
+        keep = None
+        if self._opened is not None and self._opened.lock is not None:
+            keep = ProfileLock.acquire(lock_path(self.path))  # held by us: no wait
+        try:
+            self.close()
+            return restore_backup(data_dir, self.profile, backup, self.clock)
+        finally:
+            if keep is not None:
+                keep.release()
 
     def counts(self) -> dict[str, int]:
         """Row counts that the stats summary reports."""

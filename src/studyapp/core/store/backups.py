@@ -9,13 +9,16 @@ on the copy says ``ok``; until then it is a hidden ``.partial`` file.
 The rules live here, with the clock passed in:
 - :func:`backup_due`: the window backs up at most every 30 minutes of use, and only when
   something changed; and on close.
-- :func:`backups_to_keep`: the newest backup of each of the 7 most recent days, of each of the
-  4 most recent ISO weeks and of each of the 6 most recent months that have one (UTC calendar).
-  Labelled backups are never pruned: there are few, and they are the ones to go back to.
+- :func:`backups_to_keep`: the 3 newest (the last hour or so of study: a close never pushes
+  out the morning's backup), and the newest backup of each of the 7 most recent days, of each
+  of the 4 most recent ISO weeks and of each of the 6 most recent months that have one (UTC
+  calendar). Labelled backups are never pruned: there are few, and they are the ones to go
+  back to.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -45,7 +48,7 @@ from studyapp.core.store.connection import (
 from studyapp.core.store.locking import LockBusy, ProfileLock
 
 BACKUP_EVERY = timedelta(minutes=30)
-KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
+KEEP_LAST, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 3, 7, 4, 6
 _NAME = re.compile(r"^(\d{8}T\d{6}Z)(?:-(\d+))?(?:-([a-z][a-z-]*))?\.sqlite3$")
 
 
@@ -69,11 +72,12 @@ def backup_due(last: datetime | None, now: datetime, changed: bool,
 
 
 def backups_to_keep(moments: Iterable[datetime], daily: int = KEEP_DAILY,
-                    weekly: int = KEEP_WEEKLY, monthly: int = KEEP_MONTHLY) -> set[datetime]:
-    """The moments whose backups are kept: the newest of each of the ``daily`` most recent
-    days with a backup, the same for ISO weeks and for months."""
+                    weekly: int = KEEP_WEEKLY, monthly: int = KEEP_MONTHLY,
+                    last: int = KEEP_LAST) -> set[datetime]:
+    """The moments whose backups are kept: the ``last`` newest, and the newest of each of the
+    ``daily`` most recent days with a backup, the same for ISO weeks and for months."""
     ordered = sorted(set(moments), reverse=True)
-    keep: set[datetime] = set()
+    keep: set[datetime] = set(ordered[:last])
     buckets: list[tuple[int, Callable[[datetime], Hashable]]] = [
         (daily, lambda m: m.astimezone(UTC).date()),
         (weekly, lambda m: m.astimezone(UTC).isocalendar()[:2]),
@@ -150,7 +154,11 @@ def take_backup(source: Database | sqlite3.Connection, folder: Path, moment: dat
         os.replace(partial, final)
     except sqlite3.Error as error:
         _remove(partial)
-        raise translate_error(error, folder) from error
+        translated = translate_error(error, folder)
+        if isinstance(translated, DiskFullError | ReadOnlyProfileError):
+            raise _backup_os_error(OSError(errno.ENOSPC if isinstance(
+                translated, DiskFullError) else errno.EACCES, str(error)), folder) from error
+        raise translated from error
     except OSError as error:
         _remove(partial)
         raise _backup_os_error(error, folder) from error
@@ -389,8 +397,6 @@ def _remove(path: Path) -> None:
 
 
 def _backup_os_error(error: OSError, folder: Path) -> StoreError:
-    import errno
-
     if error.errno == errno.ENOSPC:
         return DiskFullError(
             f"The disk that holds {folder} is full, so the backup could not be written. "

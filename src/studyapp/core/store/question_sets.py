@@ -20,10 +20,29 @@ PROGRESS_EVERY = 500
 
 
 def builtin_installed(db: Database) -> bool:
-    """Whether the built-in sets are in the profile (a reader beside a window waits until
-    the window has installed them)."""
-    row = db.execute("SELECT 1 FROM question_sets WHERE builtin = 1 LIMIT 1").fetchone()
-    return row is not None
+    """Whether every built-in set shipped is in the profile, as shipped (a reader beside a
+    window that is still installing them waits for it)."""
+    return not _builtin_files_to_install(db)
+
+
+def _builtin_files_to_install(db: Database) -> list[tuple[Path, str]]:
+    """The shipped set files (with their sha256) that the profile lacks or has older."""
+    from studyapp.core.questionsets import sha256_of
+    from studyapp.core.resources import questions_dir
+
+    known = {
+        row[0]: row[1]
+        for row in db.execute("SELECT source, sha256 FROM question_sets WHERE builtin = 1")
+    }
+    missing = []
+    for entry in sorted(questions_dir().iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith((".yaml", ".yml")) or not entry.is_file():
+            continue
+        path = Path(str(entry))
+        digest = sha256_of(path)
+        if known.get(entry.name) != digest:
+            missing.append((path, digest))
+    return missing
 
 
 def item_key(set_id: str, item_id: str) -> str:
@@ -291,31 +310,19 @@ class QuestionSetsService:
 
     def ensure_builtin(self) -> builtins.list[ImportSummary]:
         """Imports the sets shipped in ``questions/`` that are new or changed."""
-        from studyapp.core.questionsets import load_file, sha256_of
-        from studyapp.core.resources import questions_dir
+        from studyapp.core.questionsets import load_file
 
-        known = {
-            row["source"]: row["sha256"]
-            for row in self.db.query("SELECT source, sha256 FROM question_sets WHERE builtin = 1")
-        }
         summaries = []
-        folder = questions_dir()
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if not entry.name.endswith((".yaml", ".yml")) or not entry.is_file():
-                continue
-            path = Path(str(entry))
-            digest = sha256_of(path)
-            if known.get(entry.name) == digest:
-                continue
+        for path, digest in _builtin_files_to_install(self.db):
             result = load_file(path)
             if result.question_set is None or not result.ok:
                 problems = "; ".join(str(p) for p in result.problems[:3])
                 raise StoreError(
-                    f"The built-in question set {entry.name} is damaged ({problems}). "
+                    f"The built-in question set {path.name} is damaged ({problems}). "
                     "Reinstall StudyApp to repair it."
                 )
             result.question_set.builtin = True
-            result.question_set.source = entry.name
+            result.question_set.source = path.name
             summaries.append(self.import_set(result.question_set, sha256=digest))
         return summaries
 
