@@ -108,3 +108,41 @@ def test_a_chinese_file_name_gives_a_readable_set_id(tmp_path: Path, isolated_da
     code, out, _ = run(["import", str(path)], capsys)
     assert code == 0 and "set '第一章-练习'" in out
     assert "第一章-练习" in [info["id"] for info in sets(capsys)]
+
+
+def test_dry_run_works_beside_a_window_holding_the_profile(
+        tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "week.yaml", native("week", "a"))
+    assert run(["import", str(path)], capsys)[0] == 0
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\nfrom pathlib import Path\nfrom studyapp.core.store import open_store\n"
+         "store = open_store(Path(sys.argv[1]), 'default')\nprint('held', flush=True)\n"
+         "time.sleep(30)\n", str(isolated_data_dir)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        write(tmp_path, "week.yaml", native("week", "a", "b"))
+        code, out, err = run(["import", "--dry-run", str(path)], capsys)
+        assert code == 0, err
+        assert "set 'week' (update): 1 added" in out
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+
+
+def test_titles_and_file_names_never_reach_the_terminal_raw(
+        tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "week\x1b[2J.yaml"
+    path.write_text(native("week", "a").replace("title: week", 'title: "T\\e]0;owned\\a"'),
+                    encoding="utf-8")
+    for argv in (["validate", str(path)], ["import", str(path)], ["sets"]):
+        code, out, err = run(argv, capsys)
+        assert code == 0, err
+        assert "\x1b" not in out + err and "\x07" not in out + err
+    assert "T\\x1b]0;owned\\x07" in out

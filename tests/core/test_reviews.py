@@ -408,6 +408,12 @@ def test_the_optimiser_improves_the_fit_on_a_generated_history() -> None:
     result = optimise(synthetic_history(300))
     assert result.new_fit.log_loss < result.old_fit.log_loss
     assert len(result.parameters) == 21
+    # The fitted parameters expect a recall closer to what the learner had.
+    actual = result.new_fit.actual_retention
+    assert abs(result.new_fit.expected_retention - actual) < abs(
+        result.old_fit.expected_retention - actual)
+    fitted = Scheduler(replace(Scheduler().settings, parameters=result.parameters))
+    assert fitted.review(1, Memory(), GOOD, datetime(2026, 1, 1, tzinfo=UTC)).memory.reps == 1
 
 
 def test_optimised_parameters_are_applied_and_the_old_kept(store: Store) -> None:
@@ -420,3 +426,41 @@ def test_optimised_parameters_are_applied_and_the_old_kept(store: Store) -> None
     stored = {r["key"]: json.loads(r["value"]) for r in
               store.db.query("SELECT key, value FROM review_settings")}
     assert stored["previous_parameters"] == list(fitted)
+
+
+def test_counts_kept_up_to_date_equal_counts_computed_afresh(store: Store,
+                                                             clock: FakeClock) -> None:
+    """The service keeps the day's counts in step with its own writes; after any mix of
+    grades, undos, suspensions and burials they equal a fresh count of the database."""
+    import random
+
+    from studyapp.core.store.reviews import ReviewsService
+
+    store.question_sets.import_set(card_set(12, "other", section="problems.2", tags=["x"]))
+    store.reviews.save_settings(replace(store.reviews.settings(), new_per_day=15))
+    rng = random.Random(11)
+    answers = []
+    for step in range(150):
+        roll = rng.random()
+        deck = rng.choice([RELATIONSHIPS_DECK, REPORT_DECK, "set:other"])
+        if roll < 0.65:
+            card = store.reviews.next_card(deck)
+            if card is not None:
+                answers.append(store.reviews.answer(card.key, rng.choice([1, 2, 3, 3, 4])))
+        elif roll < 0.75 and answers:
+            answer = answers.pop()
+            try:
+                store.reviews.undo(answer.review_id)
+            except StoreError:
+                pass
+        elif roll < 0.85:
+            key = f"drill/c{rng.randrange(30):03}"
+            store.reviews.suspend(key, rng.random() < 0.5)
+        elif roll < 0.9:
+            store.reviews.bury(f"other/c{rng.randrange(12):03}")
+        else:
+            clock.advance(hours=rng.choice([1, 5, 20]))
+        fresh = ReviewsService(store.db, clock, LONDON)
+        assert store.reviews.deck_counts() == fresh.deck_counts(), f"step {step}"
+        assert store.reviews.counts(REPORT_DECK) == fresh.counts(REPORT_DECK)
+    assert len(answers) > 30

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from studyapp.core.clock import FakeClock
@@ -106,7 +106,7 @@ def test_a_whole_session_by_keyboard_alone(qtbot: QtBot, make_window: WindowFact
     assert [key for key, _ in seen[5:]] == [key for key, _ in seen[:5]]
     assert view.stack.currentWidget() is view.done
     assert view.done.heading.text() == "All done for today"
-    assert "10 cards" in view.done.summary.text()
+    assert "5 cards" in view.done.summary.text() and "10 reviews" in view.done.summary.text()
     assert "The next card is due" in view.done.next_due.text()
     rows = list(store.db.query("SELECT card_key, rating, state FROM review_log ORDER BY id"))
     assert rows == [{"card_key": key, "rating": 3, "state": state} for key, state in seen]
@@ -230,3 +230,58 @@ def test_interval_labels(minutes: int, label: str) -> None:
     from datetime import timedelta
 
     assert interval_label(timedelta(minutes=minutes)) == label
+
+
+def test_schedule_settings_and_too_little_history_to_optimise(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    from studyapp.core.scheduling import optimiser_available
+    from studyapp.ui.schedule_dialog import ScheduleDialog
+
+    window, store = make_window(3)
+    dialog = ScheduleDialog(store, window)
+    qtbot.addWidget(dialog)
+    if optimiser_available():
+        qtbot.mouseClick(dialog.optimise_button, Qt.MouseButton.LeftButton)
+        assert "400 more reviews are needed" in dialog.optimise_text.text()
+        assert dialog.use_button.isHidden()
+    else:
+        assert "Not available on this computer" in dialog.optimise_text.text()
+    dialog.new_per_day.setValue(7)
+    dialog.learning_steps.setText("2, 15 60")
+    dialog._save()
+    settings = store.reviews.settings()
+    assert (settings.new_per_day, settings.learning_steps) == (7, (2, 15, 60))
+
+
+def test_the_cards_menu_lists_the_review_shortcuts(make_window: WindowFactory) -> None:
+    window, _store = make_window(1)
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString() for a in window.all_actions()}
+    assert shortcuts["Undo the last grade"] == "Ctrl+Z"
+    assert shortcuts["Bury until tomorrow"] == "B"
+
+
+def test_card_info_and_browse_show_the_stored_state(qtbot: QtBot, make_window: WindowFactory,
+                                                    clock: FakeClock) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from studyapp.ui.flashcards import BrowseDialog, CardInfoDialog
+
+    window, store = make_window(12)
+    store.reviews.answer("drill/c3", 3)
+    clock.advance(minutes=11)
+    store.reviews.answer("drill/c3", 3)
+    info = CardInfoDialog(store, "drill/c3", window)
+    qtbot.addWidget(info)
+    texts = [label.text() for label in info.findChildren(QLabel)]
+    assert "review" in texts and "2" in texts
+    assert info.findChild(QTableWidget, "CardReviews").rowCount() == 2
+    browse = BrowseDialog(store, "set:drill", "Drill", window)
+    qtbot.addWidget(browse)
+    assert browse.table.rowCount() == 12
+    qtbot.keyClicks(browse.search, "Question 3")
+    assert browse.table.rowCount() == 1
+    assert browse.table.item(0, 1).text() == "review"
+    browse.table.selectRow(0)
+    qtbot.mouseClick(browse.suspend_button, Qt.MouseButton.LeftButton)
+    assert store.reviews.card("drill/c3").suspended
+    assert "suspended" in browse.table.item(0, 3).text()

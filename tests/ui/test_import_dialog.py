@@ -147,10 +147,10 @@ def test_every_problem_is_listed_and_nothing_is_imported(
         item = view.topLevelItem(row)
         assert item is not None
         assert (item.text(0), item.text(1), item.text(2)) == (
-            "broken.yaml", str(problem.line), problem.message
+            "broken.yaml", f"line {problem.line}", problem.message
         )
     lines = [view.topLevelItem(row).text(1) for row in range(view.topLevelItemCount())]
-    assert {"9", "13", "14"} <= set(lines)
+    assert {"line 9", "line 13", "line 14"} <= set(lines)
     assert dialog.problems_title.text() == f"Problems ({len(expected)})"
     assert dialog.message.text() == (
         f"Fix these {len(expected)} problems in broken.yaml and try again; "
@@ -319,7 +319,7 @@ def test_an_unreadable_file_is_a_problem(qtbot: QtBot, store: Store, tmp_path: P
     dialog = open_dialog(qtbot, store, [tmp_path / "missing.yaml"])
     [problem] = dialog.problems
     assert problem.message == "file not found"
-    assert dialog.problems_view.topLevelItem(0).text(1) == "–"
+    assert dialog.problems_view.topLevelItem(0).text(1) == "whole file"
     assert not dialog.import_button.isEnabled()
 
 
@@ -401,6 +401,75 @@ def test_a_returning_item_is_previewed_as_it_is_imported(qtbot: QtBot, store: St
         dialog.import_files()
     assert "<b>0</b> added · <b>1</b> updated · <b>4</b> unchanged · <b>0</b> retired" in (
         visible_text(dialog))
+
+
+def test_spreadsheet_problems_name_row_and_column_in_words(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "bank.csv"
+    path.write_text("题型,题干,选项A,选项B,答案\n单选,Q?,a,b,E\n判断,S.,,,也许\n",
+                    encoding="utf-8")
+    dialog = open_dialog(qtbot, store, [path])
+    view = dialog.problems_view
+    wheres = [view.topLevelItem(row).text(1) for row in range(view.topLevelItemCount())]
+    assert wheres == ["row 2, column 答案", "row 3, column 答案"]
+    assert view.headerItem().text(1) == "Where"
+    # Copy keeps the command line's PATH:LINE:COL: message lines.
+    assert dialog.problems_text().splitlines()[0].startswith(f"{path}:2:5: ")
+
+
+def _select_row(qtbot: QtBot, view: QWidget, row: int) -> None:
+    from PySide6.QtWidgets import QTreeWidget
+
+    assert isinstance(view, QTreeWidget)
+    view.setFocus()
+    while view.indexOfTopLevelItem(view.currentItem()) != row:
+        key = Qt.Key.Key_Down if view.indexOfTopLevelItem(view.currentItem()) < row else (
+            Qt.Key.Key_Up)
+        qtbot.keyClick(view, key)
+
+
+def test_the_preview_shows_every_question_in_full(qtbot: QtBot, store: Store,
+                                                  tmp_path: Path) -> None:
+    dialog = open_dialog(qtbot, store, [write(tmp_path, "four.yaml", GOOD)])
+    browser = dialog.items
+    assert browser.isVisible()
+    assert dialog.items_title.text() == "Questions and cards (5)"
+    rows = [browser.list.topLevelItem(row) for row in range(browser.list.topLevelItemCount())]
+    assert [(r.text(0)[:30], r.text(1)) for r in rows if r is not None] == [
+        ("According to the report, darin", "Single choice"),
+        ("The report says that daring to", "True/false"),
+        ("Innovation originates from ___", "Fill in the blank"),
+        ("创新源于实践。", "True/false"),
+        ("Is daring to charge the same a", "Card"),
+    ]
+    detail = browser.detail.text()  # the first question is selected
+    assert "According to the report, daring to charge is based on what?" in detail
+    assert "B. Understanding the situation, mastering the law and in-depth research  ✓" in (
+        detail)
+    assert "Answer: B" in detail and "A. Rushing into battle" in detail
+    _select_row(qtbot, browser.list, 2)
+    assert "Accepted answers: practice" in browser.detail.text()
+    _select_row(qtbot, browser.list, 4)
+    detail = browser.detail.text()
+    assert "Front\nIs daring to charge the same as charging?" in detail
+    assert "Back\nNo. Daring to charge rests on research" in detail
+    assert browser.detail.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_messages_use_the_apps_line_icons(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QStyle
+
+    from studyapp.ui.icons import icon
+
+    dialog = open_dialog(qtbot, store, [write(tmp_path, "broken.yaml", BAD)])
+    shown = dialog.message_icon.pixmap()
+    size = shown.width()
+    stock = dialog.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    line = icon("circle-alert", dialog.message_icon.palette().color(
+        dialog.message_icon.palette().ColorRole.Link).name())
+    assert shown.toImage() == line.pixmap(size, size).toImage()
+    assert shown.toImage() != stock.pixmap(size, size).toImage()
 
 
 def test_a_bank_with_unknown_columns_imports_with_its_warnings_shown_apart(

@@ -399,7 +399,7 @@ def test_dropping_a_question_file_opens_the_import_preview(
         "  - id: q1\n    type: truefalse\n    prompt: Innovation comes from practice.\n"
         "    answer: true\n", encoding="utf-8")
     window = make_window()
-    before = window.quiz_view.message.text()
+    assert window.quiz_view.start.scope.findData("set:class-7") < 0
 
     def import_at_once(dialog: import_dialog.ImportDialog) -> int:
         qtbot.waitUntil(lambda: not dialog.is_loading() and bool(dialog.previews))
@@ -420,7 +420,7 @@ def test_dropping_a_question_file_opens_the_import_preview(
     window.dropEvent(drop)
     assert "class-7" in [s.id for s in window.store.question_sets.list()]
     assert window.statusBar().currentMessage() == "Imported 1 question set."
-    assert window.quiz_view.message.text() != before
+    assert window.quiz_view.start.scope.findData("set:class-7") >= 0  # the Quiz view knows
 
 
 def test_export_results_for_a_trainer(qtbot: QtBot, make_window: WindowFactory,

@@ -1,5 +1,4 @@
-"""The report as a tree of sections with stable ids (see docs/architecture.md, "Report
-sections", and the contract in the design's ARCHITECTURE.md)."""
+"""The report as a tree of sections with stable ids (docs/architecture.md, "Contracts")."""
 
 from __future__ import annotations
 

@@ -35,6 +35,9 @@ RATINGS = (AGAIN, HARD, GOOD, EASY)
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
 LEARN_AHEAD = timedelta(minutes=20)  # learning cards this close are shown rather than waited for
 MIN_REVIEWS_TO_OPTIMISE = 400
+# The optimiser fits on at most this many training items, drawn at random (seeded) from a
+# longer history: plenty for FSRS's 21 parameters, and it keeps a fit within seconds.
+MAX_OPTIMISER_ITEMS = 200_000
 
 # py-fsrs' fuzz ranges (fsrs.scheduler.FUZZ_RANGES), applied here from a seeded generator.
 _FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
@@ -288,7 +291,8 @@ def optimiser_available() -> bool:
 
 
 class HistoryReview(NamedTuple):
-    """One graded review as the optimiser sees it: on which learner's day, with what grade."""
+    """One graded review as the optimiser sees it: on which learner's day, with what grade.
+    (The optimiser takes any (card key, day, rating) tuples: the store passes plain ones.)"""
 
     card_key: str
     day: int  # the learner's day number (days since an epoch, any fixed one)
@@ -297,10 +301,13 @@ class HistoryReview(NamedTuple):
 
 @dataclass(frozen=True)
 class Fit:
-    """How well a set of parameters predicts a history (lower is better for both)."""
+    """How well a set of parameters predicts a history: log loss and RMSE (lower is better),
+    and the recall it expected at the reviews against the recall the learner had."""
 
     log_loss: float
     rmse: float
+    expected_retention: float = 0.0
+    actual_retention: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -311,37 +318,92 @@ class OptimiseResult:
     items: int  # training items (one per review after a card's first)
 
 
-def _items(history: Sequence[HistoryReview]) -> list[Any]:
-    """FSRS items: for each review after a card's first, the card's history up to it."""
+@dataclass
+class _Items:
+    """FSRS items, and for each its reviews before the last and the last one's grade and
+    days since the one before (fsrs-rs keeps these to itself)."""
+
+    items: list[Any] = field(default_factory=list)
+    last: list[tuple[list[Any], int, int]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def _items(history: Sequence[tuple[str, int, int]], limit: int = MAX_OPTIMISER_ITEMS) -> _Items:
+    """FSRS items: for each review after a card's first (on a later day), the card's history
+    up to it; at most ``limit`` of them, drawn at random with a fixed seed."""
     from fsrs_rs_python import FSRSItem, FSRSReview
 
-    by_card: dict[str, list[HistoryReview]] = {}
-    for review in history:
-        by_card.setdefault(review.card_key, []).append(review)
-    items = []
-    for reviews in by_card.values():
-        reviews.sort(key=lambda r: r.day)
-        sequence = []
-        previous_day: int | None = None
-        for _key, day, rating in reviews:
-            delta = 0 if previous_day is None else day - previous_day
-            previous_day = day
-            sequence.append(FSRSReview(rating, delta))
-            if len(sequence) > 1 and delta > 0:
-                items.append(FSRSItem(sequence[:]))
-    return items
+    # Reviews come card by card (the store's order); a card's own are sorted by day.
+    sequences: list[list[tuple[int, int]]] = []
+    previous_key = None
+    for card_key, day, rating in history:
+        if card_key != previous_key:
+            sequences.append([])
+            previous_key = card_key
+        sequences[-1].append((day, rating))
+    by_card: dict[str, list[tuple[int, int]]] = {}
+    if len({r[0] for r in history}) != len(sequences):  # not grouped: group them
+        for card_key, day, rating in history:
+            by_card.setdefault(card_key, []).append((day, rating))
+        sequences = list(by_card.values())
+    # (card, index) of every review that makes an item, before drawing from them
+    ends: list[tuple[int, int]] = []
+    for number, reviews in enumerate(sequences):
+        reviews.sort(key=lambda r: r[0])
+        for index in range(1, len(reviews)):
+            if reviews[index][0] > reviews[index - 1][0]:
+                ends.append((number, index))
+    if len(ends) > limit:
+        ends = sorted(random.Random(2023).sample(ends, limit))
+    made = _Items()
+    converted: dict[int, list[Any]] = {}
+    for number, index in ends:
+        fsrs_reviews = converted.get(number)
+        reviews = sequences[number]
+        if fsrs_reviews is None:
+            fsrs_reviews = [FSRSReview(reviews[0][1], 0)] + [
+                FSRSReview(rating, day - reviews[i][0])
+                for i, (day, rating) in enumerate(reviews[1:])]
+            converted = {number: fsrs_reviews}
+        made.items.append(FSRSItem(fsrs_reviews[:index + 1]))
+        made.last.append((fsrs_reviews[:index], reviews[index][1],
+                          reviews[index][0] - reviews[index - 1][0]))
+    return made
 
 
-def fit(parameters: Sequence[float], history: Sequence[HistoryReview]) -> Fit:
+def _fit(parameters: Sequence[float], items: _Items) -> Fit:
+    from fsrs_rs_python import FSRS, FSRSItem
+
+    model = FSRS(list(parameters))
+    # Measured on at most 50,000 of the items (the same ones for every parameter set).
+    checked = items.items if len(items) <= 50_000 else \
+        random.Random(5).sample(items.items, 50_000)
+    evaluation = model.evaluate(checked)
+    # Expected against actual recall, on a sample of the items' last reviews.
+    sample = random.Random(7).sample(items.last, min(len(items), 5000))
+    decay = -float(parameters[20])
+    factor = 0.9 ** (1 / decay) - 1
+    expected = recalled = 0.0
+    for before, rating, elapsed in sample:
+        memory = model.memory_state(FSRSItem(before))
+        expected += (1 + factor * elapsed / max(memory.stability, 0.001)) ** decay
+        recalled += rating > 1
+    count = max(1, len(sample))
+    return Fit(float(evaluation.log_loss), float(evaluation.rmse_bins), expected / count,
+               recalled / count)
+
+
+def fit(parameters: Sequence[float], history: Sequence[tuple[str, int, int]]) -> Fit:
     try:
-        from fsrs_rs_python import FSRS
+        import fsrs_rs_python  # noqa: F401
     except ImportError as error:
         raise OptimiserUnavailable(str(error)) from error
-    evaluation = FSRS(list(parameters)).evaluate(_items(history))
-    return Fit(float(evaluation.log_loss), float(evaluation.rmse_bins))
+    return _fit(parameters, _items(history))
 
 
-def optimise(history: Sequence[HistoryReview],
+def optimise(history: Sequence[tuple[str, int, int]],
              current: Sequence[float] | None = None) -> OptimiseResult:
     """Fits FSRS's parameters to a learner's own history (offline, no torch).
 
@@ -358,13 +420,15 @@ def optimise(history: Sequence[HistoryReview],
                          f"to your own history ({MIN_REVIEWS_TO_OPTIMISE} in all).")
     items = _items(history)
     old = list(current) if current else list(DEFAULT_PARAMETERS)
-    fitted = FSRS(old).compute_parameters(items)
-    fitted = [float(p) for p in fitted]
-    old_eval = FSRS(old).evaluate(items)
-    new_eval = FSRS(fitted).evaluate(items)
-    return OptimiseResult(
-        parameters=tuple(fitted),
-        old_fit=Fit(float(old_eval.log_loss), float(old_eval.rmse_bins)),
-        new_fit=Fit(float(new_eval.log_loss), float(new_eval.rmse_bins)),
-        items=len(items),
-    )
+    fitted = FSRS(old).compute_parameters(items.items)
+    fitted = _within_py_fsrs_bounds([float(p) for p in fitted])
+    return OptimiseResult(parameters=tuple(fitted), old_fit=_fit(old, items),
+                          new_fit=_fit(fitted, items), items=len(items))
+
+
+def _within_py_fsrs_bounds(parameters: list[float]) -> list[float]:
+    """fsrs-rs and py-fsrs bound a few parameters differently: clamp to what py-fsrs takes."""
+    from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+
+    return [min(max(p, low), high) for p, low, high in
+            zip(parameters, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS, strict=True)]

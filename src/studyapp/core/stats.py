@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from studyapp.core.quiz import stats_summary
 from studyapp.core.report import Report
 from studyapp.core.store import Store
 
@@ -42,6 +43,7 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
         },
         "cards": store.reviews.card_counts(),
         "reviews": counts["review_log"],
+        "quiz": stats_summary(store),
         "quiz_attempts": counts["quiz_attempts"],
     }
 

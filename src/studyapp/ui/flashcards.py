@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -102,6 +103,9 @@ class DeckList(QTreeWidget):
         self.setAlternatingRowColors(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
+        for column in (1, 2, 3):
+            self.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                                               | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -378,13 +382,11 @@ class StatePage(QWidget):
         self.summary.setObjectName("DoneSummary")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary.setMaximumWidth(560)
         self.next_due = QLabel()
         self.next_due.setObjectName("NextDue")
         self.next_due.setProperty("role", "muted")
         self.next_due.setWordWrap(True)
         self.next_due.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_due.setMaximumWidth(560)
         self.ahead_button = QPushButton(tr("Study ahead"))
         self.ahead_button.setObjectName("StudyAhead")
         self.cram_button = QPushButton(tr("Cram this deck"))
@@ -404,8 +406,8 @@ class StatePage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.heading)
         layout.addSpacing(8)
-        layout.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.next_due, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.next_due)
         layout.addSpacing(24)
         layout.addLayout(buttons)
         layout.addStretch(2)
@@ -508,7 +510,7 @@ class FlashcardsView(QWidget):
         self.review.back_button.clicked.connect(self.leave)
         for rating, button in self.review.grades.items():
             button.clicked.connect(lambda _checked=False, r=rating: self.grade(r))
-        self.card_menu = QMenu(self)
+        self.card_menu = QMenu(tr("&Cards"), self)
         self.actions_by_name = self._make_actions()
         self.review.more_button.setMenu(self.card_menu)
         self.stack.addWidget(self.review)
@@ -751,10 +753,12 @@ class FlashcardsView(QWidget):
             seconds = max(1, round(time.monotonic() - self._session_started))
             minutes = max(1, round(seconds / 60))
             again = sum(1 for a in self._session if a.rating == AGAIN)
+            cards = len({a.card_key for a in self._session})
             page.heading.setText(tr("All done for today"))
             page.summary.setText(
-                tr("You reviewed {n} cards in {minutes} min; again {again}%.").format(
-                    n=reviewed, minutes=minutes, again=round(100 * again / reviewed)))
+                tr("You studied {cards} cards in {minutes} min ({n} reviews, again {again}%)."
+                   ).format(cards=cards, n=reviewed, minutes=minutes,
+                            again=round(100 * again / reviewed)))
         else:
             counts_total = self._store.reviews.card_counts()["total"]
             has_cards = bool(self._store.reviews.cram_cards(self.deck_id or "", limit=1)) \
@@ -772,9 +776,12 @@ class FlashcardsView(QWidget):
         if not self.cramming and self.deck_id:
             due = self._store.reviews.next_due(self.deck_id)
             now = self._store.reviews.clock()
-            page.next_due.setText(
-                tr("The next card is due {when}.").format(when=when_label(due, now))
-                if due else tr("New cards come again tomorrow, up to your daily limit."))
+            text = tr("The next card is due {when}.").format(when=when_label(due, now)) \
+                if due else ""
+            if self._store.reviews.new_left_today() == 0:
+                text += " " + tr("You have learnt today's {n} new cards; more come tomorrow."
+                                 ).format(n=self._store.reviews.settings().new_per_day)
+            page.next_due.setText(text.strip())
             page.ahead_button.setVisible(due is not None)
         else:
             page.ahead_button.setVisible(False)
@@ -855,17 +862,14 @@ class CardInfoDialog(QDialog):
              if memory.due and memory.state else tr("new: not scheduled yet")),
             (tr("Time spent"), tr("{s} s").format(s=round(info.total_ms / 1000))),
         ]
-        grid = QTableWidget(len(facts), 2)
-        grid.setObjectName("CardFacts")
-        grid.horizontalHeader().hide()
-        grid.verticalHeader().hide()
-        grid.setShowGrid(False)
-        grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (name, value) in enumerate(facts):
-            grid.setItem(row, 0, QTableWidgetItem(name))
-            grid.setItem(row, 1, QTableWidgetItem(value))
-        grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        grid = QFormLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        for name, value in facts:
+            shown = QLabel(value)
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addRow(QLabel(name), shown)
         names = grade_names()
         history = QTableWidget(len(info.reviews), 3)
         history.setObjectName("CardReviews")
@@ -885,7 +889,7 @@ class CardInfoDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
-        layout.addWidget(grid)
+        layout.addLayout(grid)
         layout.addWidget(QLabel(tr("Reviews, newest first")))
         layout.addWidget(history, 1)
         layout.addWidget(buttons)

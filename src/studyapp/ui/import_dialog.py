@@ -18,11 +18,20 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRect, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -30,8 +39,10 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QGuiApplication,
+    QIcon,
     QKeySequence,
     QPalette,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,8 +72,10 @@ from PySide6.QtWidgets import (
 from studyapp.core.clock import Clock, system_clock
 from studyapp.core.importing import ImportPlan, SetPlan, apply_plan, load_files, plan_import
 from studyapp.core.questionsets import EXTENSIONS
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.errors import Problem, escape_controls
+from studyapp.core.questionsets.model import Card, Question, QuestionSet
 from studyapp.core.store import Store, StoreError, open_store
+from studyapp.ui.icons import icon
 
 __all__ = [
     "FILE_FILTER",
@@ -322,6 +335,24 @@ def message_row() -> tuple[QWidget, QLabel, QLabel]:
     return row, icon, text
 
 
+# The kinds of message, as the stock pixmaps callers name them, drawn with the app's own
+# line icons (resources/icons) in the theme's colours: Qt's stock icons clash with them.
+_LINE_ICONS = {
+    QStyle.StandardPixmap.SP_MessageBoxWarning: ("circle-alert", QPalette.ColorRole.Link),
+    QStyle.StandardPixmap.SP_MessageBoxCritical: ("circle-alert", QPalette.ColorRole.Link),
+    QStyle.StandardPixmap.SP_MessageBoxQuestion: ("circle-alert", QPalette.ColorRole.WindowText),
+    QStyle.StandardPixmap.SP_DialogApplyButton: ("circle-check", QPalette.ColorRole.WindowText),
+    QStyle.StandardPixmap.SP_DialogOkButton: ("circle-check", QPalette.ColorRole.WindowText),
+    QStyle.StandardPixmap.SP_MessageBoxInformation: ("info", QPalette.ColorRole.WindowText),
+}
+
+
+def line_icon(kind: QStyle.StandardPixmap, palette: QPalette) -> QIcon:
+    """The app's line icon for a kind of message (information when unknown)."""
+    name, role = _LINE_ICONS.get(kind, ("info", QPalette.ColorRole.WindowText))
+    return icon(name, palette.color(role).name())
+
+
 def show_message(row: QWidget, icon: QLabel, text: QLabel, message: str,
                  kind: QStyle.StandardPixmap | None) -> None:
     if not message:
@@ -332,10 +363,197 @@ def show_message(row: QWidget, icon: QLabel, text: QLabel, message: str,
         icon.hide()
     else:
         size = row.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(row.style().standardIcon(kind).pixmap(size, size))
+        icon.setPixmap(line_icon(kind, row.palette()).pixmap(size, size))
         icon.show()
     text.setText(message)
     row.show()
+
+
+SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
+
+
+def where_in_words(problem: Problem) -> str:
+    """Where a problem is, as a trainer says it: "row 3, column 答案", "line 9", "whole file"."""
+    if not problem.line:
+        return QCoreApplication.translate("import", "whole file")
+    if Path(problem.path).suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return QCoreApplication.translate("import", "line {0}").format(problem.line)
+    where = QCoreApplication.translate("import", "row {0}").format(problem.line)
+    if problem.column is not None:
+        name = problem.column_name or _column_letter(problem.column)
+        where += QCoreApplication.translate("import", ", column {0}").format(name)
+    return where
+
+
+def _column_letter(column: int) -> str:
+    """Letters of a 1-based column number (1 -> "A", 28 -> "AB")."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_LETTERS = "ABCDEFGH"
+
+
+def _text_of(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return "\n".join(str(part) for part in value)
+    return str(value or "")
+
+
+def item_details(item: Question | Card) -> str:
+    """Plain text showing a question (prompt, options, key) or a card (front, back) in full,
+    so that a trainer can check what a file loads."""
+    tr = functools.partial(QCoreApplication.translate, "import")
+    lines: list[str] = []
+    if isinstance(item, Card):
+        lines += [tr("Card {0}").format(item.id), "", tr("Front"), item.front, "",
+                  tr("Back"), item.back]
+    else:
+        lines += [f"{TYPE_LABELS.get(item.type, item.type)} · {item.id}", "", item.prompt, ""]
+        if item.type in ("single", "multiple"):
+            for index, choice in enumerate(item.choices):
+                letter = _LETTERS[index] if index < len(_LETTERS) else str(index + 1)
+                mark = "  ✓" if choice.correct else ""
+                lines.append(f"{letter}. {choice.text}{mark}")
+            key = "".join(_LETTERS[i] if i < len(_LETTERS) else str(i + 1)
+                          for i, choice in enumerate(item.choices) if choice.correct)
+            lines += ["", tr("Answer: {0}").format(key or "–")]
+        elif item.type == "truefalse":
+            truth = {True: tr("true"), False: tr("false")}.get(item.truth, "–")  # type: ignore[arg-type]
+            lines.append(tr("Answer: {0}").format(truth))
+        elif item.type == "fill":
+            lines.append(tr("Accepted answers: {0}").format(" | ".join(item.accepted)))
+        elif item.type == "match":
+            lines.append(tr("Pairs:"))
+            lines += [f"{left}  →  {right}" for left, right in item.pairs]
+        elif item.type == "order":
+            lines.append(tr("In this order:"))
+            lines += [f"{n}. {entry}" for n, entry in enumerate(item.sequence, start=1)]
+        elif item.type == "numeric":
+            answers = []
+            for answer in item.numeric:
+                if answer.low is not None and answer.high is not None:
+                    answers.append(f"{answer.low:g} – {answer.high:g}")
+                elif answer.value is not None:
+                    answers.append(f"{answer.value:g}" + (f" ± {answer.tolerance:g}"
+                                                          if answer.tolerance else ""))
+            lines.append(tr("Answer: {0}").format(" or ".join(answers) or "–"))
+    if item.explanation:
+        lines += ["", tr("Explanation"), item.explanation]
+    facts = []
+    if item.section:
+        facts.append(tr("Section: {0}").format(section_label(item.section).replace("\x1f", " ")))
+    evidence = _text_of(item.evidence)
+    if evidence:
+        facts.append(tr("Evidence: “{0}”").format(evidence))
+    if item.tags:
+        facts.append(tr("Tags: {0}").format(", ".join(item.tags)))
+    if isinstance(item, Question) and item.difficulty is not None:
+        facts.append(tr("Difficulty: {0} of 5").format(item.difficulty))
+    if item.line:
+        facts.append(tr("Line {0} of the file").format(item.line))
+    if facts:
+        lines += ["", *facts]
+    return "\n".join(lines).strip()
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+class ItemBrowser(QSplitter):
+    """The questions and cards of one or more sets: a list, and the selected item in full.
+
+    Everything is plain text: what the file says is shown, never rendered.
+    """
+
+    def __init__(self, orientation: Qt.Orientation = Qt.Orientation.Horizontal,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self.setObjectName("itemBrowser")
+        self.setChildrenCollapsible(False)
+        self.list = QTreeWidget()
+        self.list.setObjectName("itemList")
+        self.list.setColumnCount(2)
+        self.list.setHeaderLabels([self.tr("Question or card"), self.tr("Type")])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setAccessibleName(self.tr("Questions and cards"))
+        head = self.list.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.addWidget(self.list)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail = plain(QLabel())
+        self.detail.setObjectName("itemDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setContentsMargins(SMALL_GAP, SMALL_GAP, SMALL_GAP, SMALL_GAP)
+        self.detail.setAccessibleName(self.tr("The selected question or card"))
+        scroll.setWidget(self.detail)
+        self.addWidget(scroll)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 1)
+        self._items: list[Question | Card] = []
+        self._sized = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized:  # the list's width hint would otherwise leave the detail a sliver
+            self._sized = True
+            if self.orientation() == Qt.Orientation.Horizontal:
+                self.setSizes([self.width() * 11 // 20, self.width() * 9 // 20])
+            else:  # a short list over the item in full
+                self.setSizes([self.height() * 2 // 5, self.height() * 3 // 5])
+
+    def set_sets(self, sets: Sequence[QuestionSet]) -> None:
+        """Lists the sets' items (under a row per set when there are several)."""
+        self.list.clear()
+        self._items = []
+        grouped = len(sets) > 1
+        self.list.setRootIsDecorated(grouped)
+        first: QTreeWidgetItem | None = None
+        for question_set in sets:
+            parent: QTreeWidget | QTreeWidgetItem = self.list
+            if grouped:
+                group = QTreeWidgetItem(self.list, [question_set.title, ""])
+                group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                group.setExpanded(True)
+                parent = group
+            items: list[Question | Card] = [*question_set.questions, *question_set.cards]
+            for item in items:
+                if isinstance(item, Card):
+                    texts = [_one_line(item.front), self.tr("Card")]
+                else:
+                    texts = [_one_line(item.prompt), TYPE_LABELS.get(item.type, item.type)]
+                row = QTreeWidgetItem(parent, texts)
+                row.setData(0, Qt.ItemDataRole.UserRole, len(self._items))
+                row.setToolTip(0, plain_tip(item.id))
+                self._items.append(item)
+                first = first or row
+        if first is not None:
+            self.list.setCurrentItem(first)
+        self._show_current()
+
+    def current_item(self) -> Question | Card | None:
+        row = self.list.currentItem()
+        index = row.data(0, Qt.ItemDataRole.UserRole) if row is not None else None
+        return self._items[index] if isinstance(index, int) else None
+
+    def _show_current(self) -> None:
+        item = self.current_item()
+        self.detail.setText(item_details(item) if item is not None
+                            else self.tr("Select a question or card to see it in full."))
 
 
 def ask_for_files(parent: QWidget | None) -> list[Path]:
@@ -387,6 +605,47 @@ class _WrappingDelegate(QStyledItemDelegate):
         rect = metrics.boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, text)
         # The hint holds one line plus the item's padding: add the extra lines.
         return QSize(hint.width(), hint.height() + max(0, rect.height() - metrics.height()))
+
+
+def extras_summary(question_set: QuestionSet,
+                   tr: Callable[[str], str] = str) -> list[tuple[str, str]]:
+    """(name, text) lines on what a set carries beyond its questions: points, tags, notes on
+    options, pictures, several blanks. Empty for a set that has none of them."""
+    questions = question_set.questions
+    lines: list[tuple[str, str]] = []
+    points = [q.points for q in questions if q.points is not None]
+    if points:
+        low, high = min(points), max(points)
+        each = f"{_number(low)}" if low == high else f"{_number(low)} to {_number(high)}"
+        text = tr("{total} in all, {each} a question").format(total=_number(sum(points)),
+                                                               each=each)
+        if len(points) < len(questions):
+            text += tr(" ({count} without points)").format(count=len(questions) - len(points))
+        lines.append((tr("Points"), text))
+    tags: dict[str, int] = {}
+    for item_tags in [*(q.tags for q in questions), *(c.tags for c in question_set.cards)]:
+        for tag in item_tags:
+            tags[tag] = tags.get(tag, 0) + 1
+    if tags:
+        ranked = sorted(tags.items(), key=lambda pair: -pair[1])
+        shown = " · ".join(f"{tag} ({count})" for tag, count in ranked[:8])
+        if len(ranked) > 8:
+            shown += tr(" · {count} more").format(count=len(ranked) - 8)
+        lines.append((tr("Tags"), shown))
+    noted = sum(1 for q in questions if any(c.feedback for c in q.choices))
+    if noted:
+        lines.append((tr("Option notes"), tr("in {count} of the questions").format(count=noted)))
+    pictures = sum(1 for q in questions if q.image)
+    if pictures:
+        lines.append((tr("Pictures"), plural(pictures, tr("question"), tr("questions"))))
+    blanks = sum(1 for q in questions if q.blanks)
+    if blanks:
+        lines.append((tr("Several blanks"), plural(blanks, tr("question"), tr("questions"))))
+    return lines
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 # --- the dialog -------------------------------------------------------------------------------
@@ -447,6 +706,7 @@ class _FileCard(QFrame):
         totals.addWidget(muted(QLabel("Cards")), 1, 0)
         self.cards = QLabel(str(len(question_set.cards)))
         totals.addWidget(self.cards, 1, 1)
+        self._add_extras(totals, question_set)
         totals.setColumnStretch(2, 1)
         layout.addLayout(totals)
 
@@ -460,6 +720,19 @@ class _FileCard(QFrame):
             rows = [(section_label(s, True), sections[s]) for s in section_order(sections)]
             self.sections = counts_table(("By report section", "Questions", "Cards"), rows)
             layout.addWidget(self.sections)
+
+    def _add_extras(self, grid: QGridLayout, question_set: QuestionSet) -> None:
+        """Points, tags, notes on options and pictures of the set, when it has any."""
+        self.extras: dict[str, QLabel] = {}
+        for name, value in extras_summary(question_set, self.tr):
+            row = grid.rowCount()
+            grid.addWidget(muted(QLabel(name)), row, 0, Qt.AlignmentFlag.AlignTop)
+            label = QLabel(value)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # trainers' text is never markup
+            label.setWordWrap(True)
+            label.setObjectName("importExtra")
+            grid.addWidget(label, row, 1, 1, 2)
+            self.extras[name] = label
 
     def _add_columns(self, layout: QVBoxLayout, preview: SetPlan) -> None:
         """How a spreadsheet's columns were understood: "分值 → points · 年级 → ignored"."""
@@ -587,6 +860,17 @@ class ImportDialog(QDialog):
         self.preview_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.splitter.addWidget(self.preview_scroll)
 
+        # the questions and cards themselves, so that a trainer sees what the files load
+        self.items_box = QWidget()
+        items_layout = QVBoxLayout(self.items_box)
+        items_layout.setContentsMargins(0, SMALL_GAP, 0, 0)
+        items_layout.setSpacing(SMALL_GAP)
+        self.items_title = heading(self.tr("Questions and cards"), 1.1)
+        items_layout.addWidget(self.items_title)
+        self.items = ItemBrowser()
+        items_layout.addWidget(self.items, 1)
+        self.splitter.addWidget(self.items_box)
+
         self.problems_box = QWidget()
         problems_layout = QVBoxLayout(self.problems_box)
         problems_layout.setContentsMargins(0, SMALL_GAP, 0, 0)
@@ -602,7 +886,7 @@ class ImportDialog(QDialog):
         problems_layout.addLayout(header)
         self.problems_view = QTreeWidget()
         self.problems_view.setColumnCount(3)
-        self.problems_view.setHeaderLabels(["File", "Line", "Problem"])
+        self.problems_view.setHeaderLabels(["File", "Where", "Problem"])
         self.problems_view.setRootIsDecorated(False)
         self.problems_view.setWordWrap(True)
         self.problems_view.setUniformRowHeights(False)
@@ -625,9 +909,10 @@ class ImportDialog(QDialog):
         problems_layout.addWidget(self.problems_view, 1)
         self.splitter.addWidget(self.problems_box)
         self.splitter.addWidget(self._build_warnings())
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setStretchFactor(3, 1)
         self.pages.addWidget(self.splitter)
 
         # summary after importing
@@ -683,7 +968,7 @@ class ImportDialog(QDialog):
         box_layout.addWidget(self.warnings_title)
         self.warnings_view = QTreeWidget()
         self.warnings_view.setColumnCount(3)
-        self.warnings_view.setHeaderLabels([self.tr("File"), self.tr("Line"),
+        self.warnings_view.setHeaderLabels([self.tr("File"), self.tr("Where"),
                                             self.tr("Warning (does not stop the import)")])
         self.warnings_view.setRootIsDecorated(False)
         self.warnings_view.setWordWrap(True)
@@ -706,22 +991,20 @@ class ImportDialog(QDialog):
         warnings = self.warnings
         self.warnings_view.clear()
         for problem in warnings:
-            where = str(problem.line) if problem.line else "–"
-            if problem.column is not None and problem.line:
-                where += f":{problem.column}"
-            item = QTreeWidgetItem([Path(problem.path).name, where, problem.message])
+            message = escape_controls(problem.message)
+            item = QTreeWidgetItem([Path(problem.path).name, where_in_words(problem), message])
             item.setToolTip(0, plain_tip(problem.path))
-            item.setToolTip(2, plain_tip(problem.message))
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(2, plain_tip(message))
             self.warnings_view.addTopLevelItem(item)
         self.warnings_title.setText(self.tr("Warnings (%n)", "", len(warnings)))
         self.warnings_box.setVisible(bool(warnings))
         if warnings:  # room for a few rows: a third, a quarter beside the problems
             height = max(self.splitter.height(), 480)
             share = height // (4 if self.problems else 3)
-            sizes = self.splitter.sizes()
-            sizes[2] = max(share, 120)
-            sizes[0] = max(height - sizes[1] - sizes[2], 160) if not self.problems else sizes[0]
+            sizes = self.splitter.sizes()  # preview, questions, problems, warnings
+            sizes[3] = max(share, 120)
+            if not self.problems:
+                sizes[1] = max(height - sizes[0] - sizes[3], 160)
             self.splitter.setSizes(sizes)
 
     # -- public API --
@@ -805,19 +1088,24 @@ class ImportDialog(QDialog):
         problems = self.problems
         self.problems_view.clear()
         for problem in problems:
-            where = str(problem.line) if problem.line else "–"
-            if problem.column is not None and problem.line:
-                where += f":{problem.column}"
-            item = QTreeWidgetItem([Path(problem.path).name, where, problem.message])
+            # In words ("row 3, column 答案"); Copy problems keeps PATH:LINE:COL: message.
+            message = escape_controls(problem.message)
+            item = QTreeWidgetItem([Path(problem.path).name, where_in_words(problem), message])
             item.setToolTip(0, plain_tip(problem.path))
-            item.setToolTip(2, plain_tip(problem.message))
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(2, plain_tip(message))
             self.problems_view.addTopLevelItem(item)
+        loaded = [p.question_set for p in self._previews if p.question_set is not None]
+        count = sum(len(s.questions) + len(s.cards) for s in loaded)
+        self.items.set_sets(loaded)
+        self.items_title.setText(self.tr("Questions and cards ({0})").format(count))
+        self.items_box.setVisible(count > 0)
         self.problems_title.setText(f"Problems ({len(problems)})")
         self.problems_box.setVisible(bool(problems))
-        if problems:  # the problems matter more than the preview then: half the room each
-            half = max(self.splitter.height() // 2, 160)
-            self.splitter.setSizes([half, half])
+        third = max(self.splitter.height() // 3, 140)
+        if problems:  # the problems matter more than the preview then
+            self.splitter.setSizes([third, third, third, 0])
+        else:
+            self.splitter.setSizes([third, 2 * third, 0, 0])
 
         if problems:
             with_problems = [Path(p.path).name for p in self._previews if p.problems]

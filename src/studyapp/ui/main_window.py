@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
     def attach(self, store: Store, report: Report) -> None:
         """Adds the views for the open profile and goes back to where the learner was."""
         from studyapp.ui.flashcards import FlashcardsView
+        from studyapp.ui.quiz import QuizView
         from studyapp.ui.reader import ReaderView
 
         self.store = store
@@ -193,9 +194,12 @@ class MainWindow(QMainWindow):
         self.cards_view = FlashcardsView(store, report, self.settings, self.colours)
         self.cards_view.status_message.connect(
             lambda text: self.statusBar().showMessage(text, 4000))
-        self.cards_view.read_in_context.connect(self._read_in_context)
+        self.cards_view.read_in_context.connect(self._read_card_in_context)
         self.reader.practise_requested.connect(self._practise_section)
-        self.quiz_view = PendingView("Quizzes", "list-checks", "", self.colours)
+        self.quiz_view = QuizView(store, report, self.settings, self.colours)
+        self.quiz_view.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 5000))
+        self.quiz_view.read_in_context.connect(self.read_in_context)
         self.views = {
             "read": self.reader,
             "cards": self.cards_view,
@@ -208,7 +212,9 @@ class MainWindow(QMainWindow):
         for page in self.views.values():
             self.stack.addWidget(page)
         self._add_reader_actions()
-        self._show_set_counts()
+        self.cards_menu = self.menuBar().insertMenu(self.view_menu.menuAction(),
+                                                    self.cards_view.card_menu)
+        self._refresh_study_views()
         self._show_reading_status()
         self.set_ready(True)
         last_view = str(self.settings.value("window/view", "read"))
@@ -324,6 +330,13 @@ class MainWindow(QMainWindow):
             self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
         elif key == "cards":
             self.cards_view.focus_current()
+        elif key == "quiz":
+            self.quiz_view.entered()
+
+    def read_in_context(self, section_id: str, quotes: list[str]) -> None:
+        """A quiz's "Read in context": the reader at the evidence, highlighted."""
+        self.show_view("read")
+        self.reader.show_passage(section_id, quotes)
 
     def current_view(self) -> str:
         current = self.stack.currentWidget()
@@ -336,21 +349,18 @@ class MainWindow(QMainWindow):
         self.reading_label.setText(f"{done}/{total} sections read")
 
     # -- files -----------------------------------------------------------------------------
-    def _show_set_counts(self) -> None:
-        assert self.store is not None
-        sets = self.store.question_sets.list()
-        questions = sum(s.question_count for s in sets)
+    def _refresh_study_views(self) -> None:
+        """The decks and the quiz modes after the question sets changed."""
         self.cards_view.refresh()
-        self.quiz_view.message.setText(
-            f"Quizzes are not in this version yet. {questions} questions in {len(sets)} "
-            "question sets are loaded, the four relationships of part III (5) first.")
+        self.quiz_view.refresh()
 
-    def _read_in_context(self, section_id: str, quote: str) -> None:
+    def _read_card_in_context(self, section_id: str, evidence: str) -> None:
         """A card's "Read in context": the reader at its passage, highlighted; Ctrl+2 goes
         back to the same card."""
-        self.show_view("read")
-        self.reader.show_passage(section_id, quote)
-        self.statusBar().showMessage("Ctrl+2 goes back to your card.", 6000)
+        from studyapp.core.questionsets.model import evidence_quotes
+
+        self.read_in_context(section_id, evidence_quotes(evidence))
+        self.statusBar().showMessage(self.tr("Ctrl+2 goes back to your card."), 6000)
 
     def _practise_section(self, section_id: str) -> None:
         """The reader's "Practise this section": the Cards view with that section's deck
@@ -381,7 +391,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self, set_ids: list[str]) -> None:
         if set_ids:
-            self._show_set_counts()
+            self._refresh_study_views()
             noun = "set" if len(set_ids) == 1 else "sets"
             self.statusBar().showMessage(f"Imported {len(set_ids)} question {noun}.", 5000)
 
@@ -391,7 +401,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         dialog = QuestionSetsDialog(self.store, self)
-        dialog.changed.connect(self._show_set_counts)
+        dialog.changed.connect(self._refresh_study_views)
         dialog.exec()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
@@ -529,6 +539,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.store is not None:
             self.reader.save_state()
+            self.quiz_view.save_state()
             self.store = None  # closed windows write nothing more
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
@@ -554,10 +565,15 @@ class ShortcutsDialog(QDialog):
                  ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                            for s in a.shortcuts())) for a in actions]
         rows += [
-            ("Next / previous section (in the text)", "Right, Left"),
+            ("Next / previous section (in the text or the contents)", "Right, Left"),
+            ("Expand / collapse a part (in the contents)", "Plus, Minus"),
             ("Scroll the text; at the end, the next section", "Down, Up, PageDown, Space"),
             ("Note the selected passage (in the text)", "N"),
             ("Leave the search", "Esc"),
+            ("Cards: start the selected deck", "Enter"),
+            ("Cards: show the answer", "Space, Enter"),
+            ("Cards: grade Again, Hard, Good, Easy", "1, 2, 3, 4"),
+            ("Cards: leave the review", "Esc"),
         ]
         for text, keys in rows:
             row = self.table.rowCount()

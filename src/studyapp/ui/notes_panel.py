@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 STAMP_ROLE = Qt.ItemDataRole.UserRole + 2
 QUOTE_CHARS = 160
+DRAFT_SAVE_MS = 1000  # a draft is written this long after the last keystroke
 PADDING = 8
 
 
@@ -142,6 +143,15 @@ class NotesTab(QWidget):
         self.editor.setObjectName("NoteEditor")
         self.editor.setAccessibleName("Note text")
         self.editor.setPlaceholderText("Write your note. Ctrl+Enter saves, Esc cancels.")
+        self.editor.textChanged.connect(self._edited)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        self.draft_label = QLabel(self.tr("A draft you had not saved yet."))
+        self.draft_label.setProperty("role", "muted")
+        self.draft_label.setWordWrap(True)
+        self.draft_label.hide()
         self.save_button = QPushButton("Save note")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -155,6 +165,7 @@ class NotesTab(QWidget):
         editor_layout = QVBoxLayout(self.editor_box)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(8)
+        editor_layout.addWidget(self.draft_label)
         editor_layout.addWidget(self.editor)
         editor_layout.addLayout(editor_buttons)
         self.editor_box.hide()
@@ -169,9 +180,37 @@ class NotesTab(QWidget):
         self._update_buttons()
 
     def show_section(self, section_id: str) -> None:
-        self.cancel()
+        """Shows ``section_id``'s notes; a note half written on the section left is kept as
+        its draft, and this section's own draft (from before, or from a past session)
+        comes back into the editor."""
+        self.keep_draft()
+        self._close_editor()
         self._section_id = section_id
         self.refresh()
+        draft = self._store.notes.draft(section_id)
+        if draft is not None:
+            self._editing, self._paragraph = draft.note_id, draft.paragraph
+            self.editor.setPlainText(draft.text)
+            self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+            self.editor_box.show()
+            self.draft_label.show()
+        self._draft_timer.stop()
+
+    def has_draft(self) -> bool:
+        return not self.editor_box.isHidden() and bool(self.editor.toPlainText().strip())
+
+    def keep_draft(self) -> None:
+        """Writes the note being typed as the section's draft (on leaving, on closing, and
+        a moment after each change), so that nothing typed is lost."""
+        self._draft_timer.stop()
+        if self._section_id is None or self.editor_box.isHidden():
+            return
+        self._store.notes.save_draft(self._section_id, self.editor.toPlainText(),
+                                     self._paragraph, self._editing)
+
+    def _edited(self) -> None:
+        if not self.editor_box.isHidden():
+            self._draft_timer.start()
 
     def refresh(self) -> None:
         self.list.clear()
@@ -201,6 +240,12 @@ class NotesTab(QWidget):
         """Opens the editor for a new note, quoting the selected passage if there is one."""
         if self._section_id is None:
             return
+        if self.has_draft():  # a note is being written: add the quote to it, never over it
+            quote = " ".join(quote.split())
+            if quote:
+                self.editor.appendPlainText(f"“{quote[:QUOTE_CHARS]}”")
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self._editing = None
         self._paragraph = paragraph
         quote = " ".join(quote.split())
@@ -211,6 +256,9 @@ class NotesTab(QWidget):
     def edit_selected(self) -> None:
         item = self.list.currentItem()
         if item is None:
+            return
+        if self.has_draft():  # finish (or cancel) the note being written first
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self._editing = int(item.data(ID_ROLE))
         self._open_editor(str(item.data(TEXT_ROLE)))
@@ -231,21 +279,30 @@ class NotesTab(QWidget):
         else:
             saved = self._editing
             self._store.notes.update(self._editing, text)
-        # The focus stays in the notes, on the note just saved (hiding the editor that had
-        # it would otherwise send it to the next widget in the window: the navigation rail).
-        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.cancel()
         self.refresh()
         for row in range(self.list.count()):
             if self.list.item(row).data(ID_ROLE) == saved:
                 self.list.setCurrentRow(row)
+        # The focus stays in the notes, on the note just saved (hiding the editor that had
+        # it would otherwise send it to the next widget in the window: the navigation rail).
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.cancel()
         self.changed.emit()
 
     def cancel(self) -> None:
+        """Closes the editor and throws its text (and the section's draft) away."""
+        self._draft_timer.stop()
+        if self._section_id is not None:
+            self._store.notes.discard_draft(self._section_id)
+        self._close_editor()
+        self.changed.emit()
+
+    def _close_editor(self) -> None:
+        self.draft_label.hide()
+        self.editor_box.hide()  # first: clearing the text below is then no edit to keep
         self._editing = None
         self._paragraph = None
         self.editor.clear()
-        self.editor_box.hide()
 
     def delete_selected(self) -> None:
         item = self.list.currentItem()

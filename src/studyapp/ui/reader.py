@@ -293,11 +293,13 @@ class ReaderView(QWidget):
         self.text.highlight(words, hit.paragraph)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def show_passage(self, section_id: str, quote: str) -> None:
-        """Opens the section at ``quote`` (a card's evidence) with the passage highlighted."""
+    def show_passage(self, section_id: str, quotes: list[str]) -> None:
+        """Opens the section with quoted passages (a card's or a question's evidence)
+        highlighted; a quote not found word for word is marked word by word instead."""
         self.open_section(section_id)
-        if not self.text.highlight_passage(quote):
-            self.text.highlight(_WORD.findall(quote.lower())[:12], None)
+        if not self.text.highlight_passage(quotes):
+            words = [w for quote in quotes for w in _WORD.findall(quote.lower())]
+            self.text.highlight(words[:12], None)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def practise(self) -> None:
@@ -471,7 +473,10 @@ class ReaderView(QWidget):
 
     def _show_note_count(self) -> None:
         count = len(self._store.notes.for_section(self.section.id)) if self.section else 0
-        self.notes_button.setText(f"Notes ({count})" if count else "Notes")
+        text = self.tr("Notes ({count})").format(count=count) if count else self.tr("Notes")
+        if self.notes_panel.notes.has_draft():
+            text += self.tr(" · draft")
+        self.notes_button.setText(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -496,6 +501,7 @@ class ReaderView(QWidget):
         self._tick_timer.stop()
         self._position_timer.stop()
         self.flush()
+        self.notes_panel.notes.keep_draft()
         self.contents.close_search()
         self._settings.setValue("reader/splitter", self.splitter.saveState())
         self._settings.setValue("reader/contents_visible",

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -59,6 +60,13 @@ class ScheduleDialog(QDialog):
         self.day_start.setRange(0, 23)
         self.day_start.setSuffix(":00")
         self.day_start.setValue(settings.day_starts_at)
+        self.learning_steps = QLineEdit(" ".join(str(m) for m in settings.learning_steps))
+        self.learning_steps.setObjectName("LearningSteps")
+        self.learning_steps.setToolTip(tr("Minutes between the first showings of a new card, "
+                                          "e.g. 1 10"))
+        self.relearning_steps = QLineEdit(" ".join(str(m) for m in settings.relearning_steps))
+        self.relearning_steps.setToolTip(tr("Minutes before a forgotten card comes back, "
+                                            "e.g. 10"))
         self.suspend_leeches = QCheckBox(tr("Suspend a card once it has been forgotten {n} "
                                             "times").format(n=settings.leech_threshold))
         self.suspend_leeches.setChecked(settings.suspend_leeches)
@@ -67,6 +75,8 @@ class ScheduleDialog(QDialog):
         form.addRow(tr("New cards a day"), self.new_per_day)
         form.addRow(tr("Reviews a day"), self.reviews_per_day)
         form.addRow(tr("The day starts at"), self.day_start)
+        form.addRow(tr("Learning steps (minutes)"), self.learning_steps)
+        form.addRow(tr("Relearning steps (minutes)"), self.relearning_steps)
         form.addRow("", self.suspend_leeches)
 
         optimiser = QGroupBox(tr("Optimise my schedule"))
@@ -115,8 +125,18 @@ class ScheduleDialog(QDialog):
 
     def _save(self) -> None:
         current = self._store.reviews.settings()
+        try:
+            learning = tuple(int(m) for m in self.learning_steps.text().replace(",", " ").split())
+            relearning = tuple(int(m) for m in
+                               self.relearning_steps.text().replace(",", " ").split())
+        except ValueError:
+            QMessageBox.warning(self, tr("Schedule"), tr(
+                "Steps are whole minutes separated by spaces, for example: 1 10"))
+            return
         chosen = replace(
-            current, desired_retention=self.retention.value() / 100,
+            current, learning_steps=learning, relearning_steps=relearning)
+        chosen = replace(
+            chosen, desired_retention=self.retention.value() / 100,
             new_per_day=self.new_per_day.value(), reviews_per_day=self.reviews_per_day.value(),
             day_starts_at=self.day_start.value(),
             suspend_leeches=self.suspend_leeches.isChecked())
@@ -138,10 +158,12 @@ class ScheduleDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         self._result = result
         self.optimise_text.setText(tr(
-            "Fitted to {n} reviews. Prediction error (lower is better): now {old:.1%}, "
-            "fitted {new:.1%} (log loss {old_ll:.3f} → {new_ll:.3f}).").format(
-            n=result.items, old=result.old_fit.rmse, new=result.new_fit.rmse,
-            old_ll=result.old_fit.log_loss, new_ll=result.new_fit.log_loss))
+            "Fitted to {n} reviews. You recalled {actual:.0%} of the cards you reviewed; "
+            "the current schedule expected {old_r:.0%}, the fitted one expects {new_r:.0%}. "
+            "Prediction error (lower is better): {old:.1%} now, {new:.1%} fitted.").format(
+            n=result.items, actual=result.new_fit.actual_retention,
+            old_r=result.old_fit.expected_retention, new_r=result.new_fit.expected_retention,
+            old=result.old_fit.rmse, new=result.new_fit.rmse))
         self.use_button.show()
 
     def _use_fitted(self) -> None:

@@ -240,3 +240,73 @@ def test_problems_come_before_warnings_on_the_command_line(
     err = capsys.readouterr().err.splitlines()
     assert [": warning: " in line for line in err] == [False, False, True, False]
     assert err[-1] == "2 problem(s) found; fix them and validate again."
+
+
+@pytest.mark.parametrize("header", [
+    "题目类型,题目标题,选项1,选项2,选项3,正确选项,试题分数,分类,答题解析",
+    "试题题型,试题题干,A选项,B选项,C选项,答案选项,每题分值,题目分类,试题分析",
+    "Question Type,Question Text,Option 1,Option 2,Option 3,Correct Answers,Score,Category,"
+    "Explanation",
+])
+def test_other_systems_header_names(header: str) -> None:
+    result = parse_csv(f"{header}\n多选题,Which?,a,b,c,AC,3,创新,Because.\n".encode(), "b.csv")
+    assert result.problems == [] and result.warnings == []
+    assert result.question_set is not None
+    (question,) = result.question_set.questions
+    assert [c.correct for c in question.choices] == [True, False, True]
+    assert (question.points, question.tags, question.explanation) == (3, ["创新"], "Because.")
+
+
+def test_a_workbook_with_a_sheet_per_type(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    notes = workbook.active
+    notes.title = "说明"
+    notes.append(["请按模板填写，每个工作表一种题型。"])
+    sheets = {
+        "单选题": [["序号", "题干", "选项A", "选项B", "答案", "分值"],
+                 [1, "Which?", "a", "b", "B", 2], [2, "Other?", "a", "b", "A", 2]],
+        "多选题": [["序号", "题干", "选项A", "选项B", "选项C", "答案", "分值"],
+                 [1, "Which ones?", "a", "b", "c", "AC", 3]],
+        "判断": [["序号", "题干", "答案", "年级"], [1, "True?", "对", "高一"],
+               [2, "False?", "也许", ""]],
+    }
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path = tmp_path / "bank.xlsx"
+    path.write_bytes(buffer.getvalue())
+    result = load_file(path)
+    assert [str(p) for p in result.problems] == [
+        f"{path}:3:3: sheet '判断': 答案 '也许' is not true or false; for a 判断 question "
+        "write 正确 or 错误 (also 对/错, √/×, T/F, true/false, 是/否, yes/no)"]
+    assert [(w.line, w.message.split(":")[0] + ":" + w.message.split(":")[1])
+            for w in result.warnings] == [
+        (0, "sheet '说明' is not read: it has no header row of question columns"),
+        (1, "sheet '判断': column '年级' ignored")]
+    assert result.question_set is not None
+    assert [(q.id, q.type, q.points) for q in result.question_set.questions] == [
+        ("2-1", "single", 2), ("2-2", "single", 2), ("3-1", "multiple", 3),
+        ("4-1", "truefalse", None)]
+
+
+def test_a_workbook_with_too_many_sheets_is_one_problem() -> None:
+    from openpyxl import Workbook
+
+    from studyapp.core.questionsets.tabular import parse_xlsx
+
+    workbook = Workbook()
+    workbook.active.title = "单选题"
+    for number in range(60):
+        workbook.create_sheet(f"Sheet{number}")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = parse_xlsx(buffer.getvalue(), "many.xlsx")
+    assert result.question_set is None
+    assert [p.message for p in result.problems] == [
+        "the workbook has 61 sheets; a bank read sheet by sheet may have at most 50 (split it "
+        "into files)"]

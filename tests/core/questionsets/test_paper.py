@@ -139,6 +139,22 @@ def test_numbers_unique_across_the_paper_give_plain_ids() -> None:
         ("q1", "single"), ("q2", "truefalse"), ("q3", "fill")]
 
 
+def test_an_english_paper_with_part_headings() -> None:
+    qs = loaded("Week 3 quiz\n\nPart 1: Single choice (2 points each)\n1. Which one?\n"
+                "A) one\nB) two\nAnswer: B\n\nPart 2: True or false\n1. The sky is blue.\n"
+                "Answer: T\n\nSection 3. Fill in the blanks\n1. Innovation comes from ____.\n"
+                "Answer: practice\nExplanation: the report says so.\n").question_set
+    assert qs is not None and qs.title == "Week 3 quiz"
+    assert [(q.id, q.type, q.points) for q in qs.questions] == [
+        ("s1-q1", "single", 2), ("s2-q1", "truefalse", None), ("s3-q1", "fill", None)]
+    assert qs.questions[2].explanation == "the report says so."
+
+
+def test_a_line_that_only_looks_like_a_heading_is_text() -> None:
+    qs = loaded("1. Say whether\nchoice\nA. yes\nB. no\n答案：A\n").question_set
+    assert qs is not None and qs.questions[0].prompt == "Say whether choice"
+
+
 def test_an_answer_written_in_the_prompts_parentheses() -> None:
     qs = loaded("1. 实践是认识的（ A ）。\nA. 来源\nB. 目的\n").question_set
     assert qs is not None
@@ -363,6 +379,57 @@ def test_docx_soft_line_breaks_are_lines() -> None:
     assert [c.correct for c in result.question_set.questions[0].choices] == [False, True]
 
 
+def test_word_automatic_numbering_counts_as_typed() -> None:
+    """Questions, options and headings numbered by Word's lists (not typed) are read too."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    formats = {"90": ("chineseCounting", "%1、"), "91": ("decimal", "%1."),
+               "92": ("upperLetter", "%1.")}
+    for list_id, (kind, text) in formats.items():
+        numbering.append(parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{list_id}"><w:lvl w:ilvl="0">'
+            f'<w:start w:val="1"/><w:numFmt w:val="{kind}"/><w:lvlText w:val="{text}"/>'
+            "</w:lvl></w:abstractNum>"))
+    instances = {"heading": "90", "question": "91", "options 1": "92", "options 2": "92"}
+    for number, (_, abstract) in enumerate(instances.items(), start=90):
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{number}">'
+                                   f'<w:abstractNumId w:val="{abstract}"/></w:num>'))
+
+    def numbered(text: str, list_id: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{list_id}"/>'
+            "</w:numPr>"))
+
+    numbered("单选题", 90)
+    numbered("Which one?", 91)
+    numbered("one", 92)
+    numbered("two", 92)
+    document.add_paragraph("答案：B")
+    numbered("判断题", 90)
+    numbered("It is true.", 91)
+    document.add_paragraph("答案：对")
+    numbered("多选题", 90)
+    numbered("Which ones?", 91)
+    numbered("one", 93)  # a new list: its letters start again at A
+    numbered("two", 93)
+    numbered("three", 93)
+    document.add_paragraph("答案：AC")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = parse_docx(buffer.getvalue(), "numbered.docx")
+    assert result.problems == [], [str(p) for p in result.problems]
+    assert result.question_set is not None
+    assert [(q.id, q.type, q.prompt) for q in result.question_set.questions] == [
+        ("q1", "single", "Which one?"), ("q2", "truefalse", "It is true."),
+        ("q3", "multiple", "Which ones?")]
+    assert [c.correct for c in result.question_set.questions[2].choices] == [True, False, True]
+
+
 def zip_bomb() -> bytes:
     """A .docx whose document.xml declares and inflates to 300 MB of zeros (300 KB packed)."""
     real = make_docx(["1. Q?", "A. a", "B. b", "答案：A"])
@@ -404,6 +471,41 @@ def test_other_files_named_docx_are_one_problem(tmp_path: Path, data: bytes, sta
     result = load_file(path)
     assert result.question_set is None
     assert [p.message[:len(start)] for p in result.problems] == [start]
+
+
+def replace_document(data: bytes, xml: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            target.writestr(info.filename,
+                            xml if info.filename == "word/document.xml" else content)
+    return out.getvalue()
+
+
+def test_entity_expansion_in_a_docx_goes_nowhere() -> None:
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    xml = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">' + laughs + "]>"
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           "<w:body><w:p><w:r><w:t>1. &l9;</w:t></w:r></w:p></w:body></w:document>")
+    start = time.perf_counter()
+    result = parse_docx(replace_document(make_docx(["x"]), xml.encode()), "lol.docx")
+    assert time.perf_counter() - start < 5
+    assert result.question_set is None and len(result.problems) == 1
+    assert len(result.problems[0].message) < 300
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutated_docx_never_raises(data: st.DataObject) -> None:
+    original = make_docx(["1. Q?", "A. a", "B. b", "答案：A"])
+    mutated = bytearray(original)
+    for _ in range(data.draw(st.integers(1, 8))):
+        mutated[data.draw(st.integers(0, len(mutated) - 1))] = data.draw(st.integers(0, 255))
+    result = parse_docx(bytes(mutated), "m.docx")
+    assert isinstance(result, LoadResult)
+    assert result.question_set is not None or result.problems
 
 
 def test_a_zip_that_is_no_word_document(tmp_path: Path) -> None:

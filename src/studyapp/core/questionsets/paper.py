@@ -41,6 +41,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path, split_lines
@@ -93,16 +94,18 @@ _HEADING_PREFIX = re.compile(
     r"\s*[、.:]?|(?i:part|section)\s*\d{1,3}\s*[.:]?|[\[(]\s*[" + _NUMERAL + r"]{1,4}\s*[\])])\s*")
 _HEADING_NAME = re.compile(r"([^\s(\[:,;，；。]{1,20}?(?:题|选择|choice|blanks?|false)?)"
                            r"(?=$|[\s(\[:,;，；。])", re.IGNORECASE)
+_HEADING_WHOLE = re.compile(r"([^(\[:,;，；。]{1,40})(?:$|[(\[:,;，；。])")
 _EXTRA_HEADINGS = {
     "单项选择题": "single", "多项选择题": "multiple", "不定项选择题": "multiple",
-    "判断正误": "truefalse", "判断正误题": "truefalse", "判断改错题": "truefalse",
+    "判断正误": "truefalse", "判断正误题": "truefalse",
     "填空": "fill", "填空题": "fill", "选择题": "choice", "singlechoice": "single",
     "multiplechoice": "multiple", "trueorfalse": "truefalse", "truefalse": "truefalse",
     "fillintheblank": "fill", "fillintheblanks": "fill", "fillin": "fill",
 }
 _HEADING_KINDS = {**{key: kind for key, kind in _TYPE_OF.items() if kind != "card"},
                   **{_key(name): kind for name, kind in _EXTRA_HEADINGS.items()}}
-_EACH_POINTS = re.compile(r"每\s*(?:小)?题\s*(\d+(?:\.\d+)?)\s*分")
+_EACH_POINTS = re.compile(r"每\s*(?:小)?题\s*(\d+(?:\.\d+)?)\s*分"
+                          r"|(?i:(\d+(?:\.\d+)?)\s*points?\s+each|each\s+(\d+(?:\.\d+)?)\s*points?)")
 _PROMPT_POINTS = re.compile(r"\s*[(]\s*(\d+(?:\.\d+)?)\s*分\s*[)]\s*$")
 _ANSWER_IN_PROMPT = re.compile(r"[(]\s*([A-H]{1,8}|√|×)\s*[)]")
 _UNDERSCORES = re.compile(r"_{2,}")
@@ -173,6 +176,17 @@ def _heading(line: str) -> tuple[str, str | None] | None:
         return None
     prefix = _HEADING_PREFIX.match(line)
     rest = line[prefix.end():] if prefix else line.strip()
+    # The whole name before a parenthesis or colon ("True or false (1 point each)") ...
+    whole = _HEADING_WHOLE.match(rest)
+    if whole is not None and whole.group(1).strip():
+        key = _key(whole.group(1))
+        kind = _HEADING_KINDS.get(key)
+        # Without "一、" or "Part 1:", an English heading has two words at least
+        # ("Multiple choice"): a line "choice" continues a question.
+        if kind is not None and (prefix is not None or not key.isascii()
+                                 or " " in whole.group(1).strip()):
+            return line.strip(), kind
+    # ... else its first word ("Single choice questions", "单选题 共10题" is no heading).
     match = _HEADING_NAME.match(rest)
     if match is None:
         return None
@@ -184,6 +198,8 @@ def _heading(line: str) -> tuple[str, str | None] | None:
         tail = rest[match.end():].strip()
         if prefix is None and tail and not tail.startswith(("(", "[", ":")):
             return None  # a sentence that starts with a type word, not a heading
+        if prefix is None and key.isascii():
+            return None  # "tf" or "fill" alone is too little to be a heading
         return line.strip(), kind
     if prefix is not None and (key in _NOT_IN_SPREADSHEETS or key.endswith("题")
                                or _key(rest).rstrip("题") in _NOT_IN_SPREADSHEETS):
@@ -232,18 +248,157 @@ def _docx_lines(data: bytes) -> list[tuple[int, str]]:
     import docx
 
     document = docx.Document(io.BytesIO(data))
+    numbering = _ListNumbers(document)
     lines: list[tuple[int, str]] = []
     number = 0
     for paragraph in document.paragraphs:
         number += 1
+        # Word's automatic numbering ("1." "A." of a numbered list) is not in the text.
+        text = numbering.label(paragraph) + paragraph.text
         # A soft line break (Shift+Enter) inside a paragraph starts a line of the paper too.
-        for piece in paragraph.text.replace("\r", "\n").split("\n"):
+        for piece in text.replace("\r", "\n").split("\n"):
             lines.append((number, piece))
         if number > MAX_LINES:
             break
     if document.tables:
         lines.append((0, "\x00tables"))
     return lines
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_number(value: int) -> str:
+    if not 0 < value < 100:
+        return str(value)
+    tens, ones = divmod(value, 10)
+    if not tens:
+        return _CHINESE_DIGITS[ones]
+    return ((_CHINESE_DIGITS[tens] if tens > 1 else "") + "十"
+            + (_CHINESE_DIGITS[ones] if ones else ""))
+
+
+def _letters_number(value: int, upper: bool) -> str:
+    # Word's letter numbering: A..Z, then AA, BB ...
+    if value < 1:
+        return str(value)
+    letter = chr(ord("A" if upper else "a") + (value - 1) % 26)
+    return letter * ((value - 1) // 26 + 1)
+
+
+def _roman(value: int) -> str:
+    if not 0 < value < 4000:
+        return str(value)
+    out = ""
+    for amount, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while value >= amount:
+            out += digits
+            value -= amount
+    return out
+
+
+def _formatted(value: int, kind: str) -> str:
+    if kind in ("upperLetter", "lowerLetter"):
+        return _letters_number(value, kind == "upperLetter")
+    if kind in ("upperRoman", "lowerRoman"):
+        roman = _roman(value)
+        return roman if kind == "upperRoman" else roman.lower()
+    if kind in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
+                "ideographDigital", "japaneseCounting", "taiwaneseCounting"):
+        return _chinese_number(value)
+    if kind == "ideographTraditional" and 0 < value <= 10:
+        return "甲乙丙丁戊己庚辛壬癸"[value - 1]
+    if kind == "decimalEnclosedCircle" and 0 < value <= 20:
+        return chr(0x2460 + value - 1)
+    if kind == "decimalFullWidth":
+        return str(value).translate({ord(d): chr(0xFF10 + int(d)) for d in "0123456789"})
+    return str(value)
+
+
+class _ListNumbers:
+    """The labels Word draws for numbered paragraphs ("1." "A、" "一、"), which python-docx
+    does not put in ``paragraph.text``: counted per list and level as Word counts them.
+    Bullets get no label. Anything unexpected in the numbering part gives no label."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, AttributeError, NotImplementedError, ValueError):
+            return
+        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        for definition in root.iter(f"{_W}abstractNum"):
+            levels = {}
+            for level in definition.iter(f"{_W}lvl"):
+                start, kind, text = level.find(f"{_W}start"), level.find(f"{_W}numFmt"), \
+                    level.find(f"{_W}lvlText")
+                levels[_int(level.get(f"{_W}ilvl"), 0)] = (
+                    _int(start.get(f"{_W}val") if start is not None else None, 1),
+                    (kind.get(f"{_W}val") if kind is not None else None) or "decimal",
+                    (text.get(f"{_W}val") if text is not None else None) or "")
+            abstract[definition.get(f"{_W}abstractNumId") or ""] = levels
+        for instance in root.iter(f"{_W}num"):
+            reference = instance.find(f"{_W}abstractNumId")
+            if reference is not None:
+                self.levels[instance.get(f"{_W}numId") or ""] = abstract.get(
+                    reference.get(f"{_W}val") or "", {})
+
+    def label(self, paragraph: Any) -> str:
+        if not self.levels:
+            return ""
+        try:
+            found = self._number_properties(paragraph)
+        except (AttributeError, ValueError, TypeError):
+            return ""
+        if found is None:
+            return ""
+        list_id, depth = found
+        levels = self.levels.get(list_id)
+        if not levels or depth not in levels:
+            return ""
+        counts = self.counters.setdefault(list_id, {})
+        start, kind, text = levels[depth]
+        counts[depth] = counts.get(depth, start - 1) + 1
+        for deeper in [key for key in counts if key > depth]:
+            del counts[deeper]  # a higher level moving on restarts the ones below it
+        if kind in ("bullet", "none") or not text:
+            return ""
+
+        def value(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            if level not in levels:
+                return ""
+            return _formatted(counts.get(level, levels[level][0]), levels[level][1])
+
+        return re.sub(r"%([1-9])", value, text)[:20] + " "
+
+    @staticmethod
+    def _number_properties(paragraph: Any) -> tuple[str, int] | None:
+        properties = paragraph._p.pPr
+        numbered = properties.numPr if properties is not None else None
+        style = paragraph.style
+        while numbered is None and style is not None:  # numbering given by the style
+            style_properties = style.element.pPr
+            numbered = style_properties.numPr if style_properties is not None else None
+            style = style.base_style
+        if numbered is None or numbered.numId is None:
+            return None
+        list_id = str(numbered.numId.val)
+        if list_id == "0":  # numbering switched off for this paragraph
+            return None
+        depth = int(numbered.ilvl.val) if numbered.ilvl is not None else 0
+        return list_id, depth
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
 
 
 class _Reader:
@@ -387,7 +542,7 @@ class _Reader:
         self.under_heading = []
         each = _EACH_POINTS.search(folded)
         self.section = _Section(number, text, kind, self.sections,
-                                float(each.group(1)) if each else None)
+                                float(next(g for g in each.groups() if g)) if each else None)
         self.headings.append(self.section)
         if kind is None:
             self.problem(number, f"'{_short(text)}': StudyApp cannot mark these questions "

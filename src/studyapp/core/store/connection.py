@@ -97,6 +97,11 @@ def connect(path: Path) -> Database:
     db = Database(path, execute_plugins=False)
     db.execute("PRAGMA busy_timeout=5000")
     db.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode NORMAL keeps every committed transaction through a crash or kill of the
+    # app (the OS has it); only a power cut may lose the last commits, never the file's
+    # integrity. A flashcard grade then commits in well under a millisecond instead of
+    # waiting for the disk on every key press.
+    db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
     return db
 

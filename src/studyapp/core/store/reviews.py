@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import random
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
@@ -30,10 +31,11 @@ from studyapp.core.decks import (
 from studyapp.core.report import Report
 from studyapp.core.scheduling import (
     LEARN_AHEAD,
+    MAX_OPTIMISER_ITEMS,
+    MIN_REVIEWS_TO_OPTIMISE,
     NEW,
     REVIEW,
     STATE_NAMES,
-    HistoryReview,
     Memory,
     OptimiseResult,
     Outcome,
@@ -42,7 +44,6 @@ from studyapp.core.scheduling import (
     card_number,
     day_bounds,
     optimise,
-    study_day,
 )
 from studyapp.core.store.connection import StoreError
 
@@ -141,6 +142,14 @@ class ReviewsService:
         self._decks: tuple[str, list[Deck], list[CardGroup]] | None = None
         self._members: dict[str, str] = {}  # deck id -> JSON list of its group numbers
         self._decks_of: dict[int, list[str]] = {}  # group number -> the decks it is in
+        self._member_ids: dict[str, list[int]] = {}  # deck id -> its group numbers
+        # The day's counts, kept up to date by this service's own writes (the only writer
+        # of card_state besides imports, which change the fingerprint) and computed afresh
+        # when the day, the sets or the settings change.
+        self._counts_key: tuple[str, str] | None = None  # (fingerprint, the day's end)
+        self._per_group: dict[int, list[int]] = {}  # group -> [new, learning, review]
+        self._done: dict[int, int] = {}  # reviews today by the state graded: 0 new, 2 review
+        self._day_text: tuple[str, str] = ("", "")
         self._scheduler: Scheduler | None = None
         self._settings: ReviewSettings | None = None
 
@@ -164,6 +173,7 @@ class ReviewsService:
             )
         self._settings = settings
         self._scheduler = None
+        self._counts_key = None
 
     def scheduler(self) -> Scheduler:
         if self._scheduler is None:
@@ -191,7 +201,8 @@ class ReviewsService:
                 "SELECT id, title FROM question_sets ORDER BY builtin DESC, title")}
             decks = build_decks(self._report_or_load(), groups, titles)
             self._decks = (fingerprint, decks, groups)
-            self._members = {d.id: json.dumps(groups_of(d, groups)) for d in decks}
+            self._member_ids = {d.id: groups_of(d, groups) for d in decks}
+            self._members = {k: json.dumps(v) for k, v in self._member_ids.items()}
             self._decks_of = {g.id: [d.id for d in decks if d.matches(g)] for g in groups}
         return self._decks[1], self._decks[2]
 
@@ -220,14 +231,31 @@ class ReviewsService:
             raise StoreError(f"There is no deck '{deck_id}' in this profile.")
         return members
 
-    def _left_today(self, day_start: datetime) -> tuple[int, int]:
-        """(new, reviews) the daily limits still allow."""
+    def _fresh_counts(self, now: datetime) -> tuple[datetime, datetime]:
+        """Brings the day's cached counts up to date; returns the day's bounds."""
+        start, end = self.day(now)
+        self._deck_data()
+        assert self._decks is not None
+        key = (self._decks[0], iso(end))
+        if key != self._counts_key:
+            self._per_group = self._group_counts(now, end, None)
+            self._done = dict(self.db.execute(
+                "SELECT state, count(*) FROM review_log WHERE reviewed_at >= ? "
+                "AND state IN (0, 2) GROUP BY state", [iso(start)]).fetchall())
+            self._day_text = (iso(start), iso(end))
+            self._counts_key = key
+        return start, end
+
+    def _left_today(self) -> tuple[int, int]:
+        """(new, reviews) the daily limits still allow (after _fresh_counts)."""
         settings = self.settings()
-        done = dict(self.db.execute(
-            "SELECT state, count(*) FROM review_log WHERE reviewed_at >= ? "
-            "AND state IN (0, 2) GROUP BY state", [iso(day_start)]).fetchall())
-        return (max(0, settings.new_per_day - done.get(NEW, 0)),
-                max(0, settings.reviews_per_day - done.get(REVIEW, 0)))
+        return (max(0, settings.new_per_day - self._done.get(NEW, 0)),
+                max(0, settings.reviews_per_day - self._done.get(REVIEW, 0)))
+
+    def new_left_today(self) -> int:
+        """How many new cards the daily limit still allows today."""
+        self._fresh_counts(self.clock())
+        return self._left_today()[0]
 
     def _group_counts(self, now: datetime, day_end: datetime,
                       groups: str | None) -> dict[int, list[int]]:
@@ -235,24 +263,45 @@ class ReviewsService:
         available = _AVAILABLE if groups is not None else _AVAILABLE.split(" AND grp")[0]
         params = {"now": iso(now), "end": iso(day_end), "groups": groups}
         counts: dict[int, list[int]] = {}
-        for kind, condition in ((0, "state = 0"), (1, "state IN (1, 3) AND due < :end"),
+        # New cards have no due date (''): the queue index then gives them in group order.
+        for kind, condition in ((0, "state = 0 AND due = ''"), (1, "state = 1 AND due < :end"),
+                                (1, "state = 3 AND due < :end"),
                                 (2, "state = 2 AND due < :end")):
             for grp, n in self.db.execute(
                 f"SELECT grp, count(*) FROM card_state WHERE {condition} AND {available} "
                 "GROUP BY grp", params,
             ).fetchall():
-                counts.setdefault(grp, [0, 0, 0])[kind] = n
+                counts.setdefault(grp, [0, 0, 0])[kind] += n
         return counts
+
+    def _count_change(self, before: dict[str, Any], after: dict[str, Any]) -> None:
+        """Moves a card between the cached counts (a grade, an undo, a suspension...)."""
+        if self._counts_key is None:
+            return
+        now, end = iso(self.clock()), self._day_text[1]
+        for row, delta in ((before, -1), (after, 1)):
+            if row["retired"] or row["suspended"] or row["grp"] is None or (
+                    row["buried_until"] and row["buried_until"] > now):
+                continue
+            state = row["state"]
+            kind = 0 if state == NEW else None
+            if state != NEW and row["due"] and row["due"] < end:
+                kind = 2 if state == REVIEW else 1
+            if kind is not None:
+                self._per_group.setdefault(row["grp"], [0, 0, 0])[kind] += delta
+
+    def _count_review(self, reviewed_at: str, state: int, delta: int) -> None:
+        start, end = self._day_text
+        if self._counts_key is not None and start <= reviewed_at < end:
+            self._done[state] = self._done.get(state, 0) + delta
 
     def deck_counts(self) -> dict[str, DeckCounts]:
         """New / learning / due for every deck in the list, the daily limits applied."""
-        now = self.clock()
-        start, end = self.day(now)
+        self._fresh_counts(self.clock())
         decks, _groups = self._deck_data()
-        per_group = self._group_counts(now, end, None)
-        new_left, reviews_left = self._left_today(start)
+        new_left, reviews_left = self._left_today()
         totals = {deck.id: [0, 0, 0] for deck in decks}
-        for grp, counts in per_group.items():
+        for grp, counts in self._per_group.items():
             for deck_id in self._decks_of.get(grp, ()):
                 total = totals[deck_id]
                 total[0] += counts[0]
@@ -263,13 +312,15 @@ class ReviewsService:
 
     def counts(self, deck_id: str) -> DeckCounts:
         """What is left today in one deck."""
-        now = self.clock()
-        start, end = self.day(now)
-        per_group = self._group_counts(now, end, self._groups_json(deck_id))
-        new_left, reviews_left = self._left_today(start)
-        new = sum(c[0] for c in per_group.values())
-        learning = sum(c[1] for c in per_group.values())
-        review = sum(c[2] for c in per_group.values())
+        self._fresh_counts(self.clock())
+        if deck_id not in self._member_ids:
+            raise StoreError(f"There is no deck '{deck_id}' in this profile.")
+        new = learning = review = 0
+        for grp in self._member_ids[deck_id]:
+            counts = self._per_group.get(grp)
+            if counts is not None:
+                new, learning, review = new + counts[0], learning + counts[1], review + counts[2]
+        new_left, reviews_left = self._left_today()
         return DeckCounts(min(new, new_left), learning, min(review, reviews_left))
 
     # -- the queue -----------------------------------------------------------------------
@@ -278,12 +329,12 @@ class ReviewsService:
         day's work there is done. ``ahead``: study cards due after today (the schedule
         takes the early review into account)."""
         now = self.clock()
-        start, end = self.day(now)
+        _start, end = self._fresh_counts(now)
         params: dict[str, Any] = {
             "now": iso(now), "end": iso(end), "groups": self._groups_json(deck_id),
             "ahead": iso(now + LEARN_AHEAD),
         }
-        new_left, reviews_left = self._left_today(start)
+        new_left, reviews_left = self._left_today()
         # Each choice is one or more (state, condition, order) queries; the earliest due of
         # them wins. One state per query, so that the queue index yields the order.
         learning_now = [(1, "due <= :now", "due"), (3, "due <= :now", "due")]
@@ -380,12 +431,16 @@ class ReviewsService:
                 [card_key, rating, iso(now), duration_ms, memory.state,
                  json.dumps({c: before[c] for c in _MEMORY_COLUMNS})])
             review_id = int(cursor.lastrowid or 0)
+        self._count_change(before, {
+            **before, "state": after.state, "due": iso(outcome.due), "suspended": int(suspend)})
+        self._count_review(iso(now), memory.state, 1)
         return Answer(review_id, card_key, rating, outcome, became_leech,
                       became_leech and settings.suspend_leeches)
 
     def _state_row(self, card_key: str) -> dict[str, Any]:
         rows = list(self.db.query(
-            f"SELECT {', '.join(_MEMORY_COLUMNS)}, retired FROM card_state WHERE card_key = ?",
+            f"SELECT {', '.join(_MEMORY_COLUMNS)}, retired, grp FROM card_state "
+            "WHERE card_key = ?",
             [card_key]))
         if not rows:
             raise StoreError(f"There is no card '{card_key}' in this profile.")
@@ -396,28 +451,33 @@ class ReviewsService:
         leaves the log. Only a card's latest grade can be taken back. Returns the card."""
         with self.db.atomic():
             row = self.db.execute(
-                "SELECT card_key, before_json FROM review_log WHERE id = ?",
+                "SELECT card_key, before_json, reviewed_at, state FROM review_log WHERE id = ?",
                 [review_id]).fetchone()
             if row is None or row[1] is None:
                 raise StoreError("That grade cannot be undone.")
-            card_key, before_json = row
+            card_key, before_json, reviewed_at, graded_state = row
             latest = self.db.execute("SELECT max(id) FROM review_log WHERE card_key = ?",
                                      [card_key]).fetchone()[0]
             if latest != review_id:
                 raise StoreError("Only the latest grade of a card can be undone.")
             before = json.loads(before_json)
+            current = self._state_row(card_key)
             self.db.execute(
                 f"UPDATE card_state SET {', '.join(f'{c} = ?' for c in _MEMORY_COLUMNS)} "
                 "WHERE card_key = ?", [*(before[c] for c in _MEMORY_COLUMNS), card_key])
             self.db.execute("DELETE FROM review_log WHERE id = ?", [review_id])
+        self._count_change(current, {**current, **before})
+        if graded_state is not None:
+            self._count_review(reviewed_at, graded_state, -1)
         return str(card_key)
 
     # -- the card's own marks -------------------------------------------------------------
     def _set(self, card_key: str, column: str, value: Any) -> None:
         with self.db.atomic():
-            self._state_row(card_key)
+            before = self._state_row(card_key)
             self.db.execute(f"UPDATE card_state SET {column} = ? WHERE card_key = ?",
                             [value, card_key])
+        self._count_change(before, {**before, column: value})
 
     def suspend(self, card_key: str, suspended: bool = True) -> None:
         """A suspended card stays out of every queue until it is unsuspended."""
@@ -502,27 +562,55 @@ class ReviewsService:
         ]
 
     # -- optimising ----------------------------------------------------------------------
-    def history(self) -> list[HistoryReview]:
-        """Every graded review, on the learner's day it happened (for the optimiser)."""
+    def history(self, max_items: int | None = None) -> list[tuple[str, int, int]]:
+        """Graded reviews, card by card, on the learner's day each happened (for the
+        optimiser). With ``max_items``: the reviews of cards drawn at random (seeded) until
+        they give about that many training items (one per review after a card's first)."""
+        bounds = self.db.execute(
+            "SELECT min(reviewed_at), max(reviewed_at) FROM review_log").fetchone()
+        if not bounds or bounds[0] is None:
+            return []
         starts_at = self.settings().day_starts_at
-        history = []
-        low = high = ""  # the current day's bounds as stored text (ISO UTC compares in order)
-        day = 0
-        for card_key, rating, reviewed_at in self.db.execute(
-            "SELECT card_key, rating, reviewed_at FROM review_log ORDER BY reviewed_at"
-        ):
-            if not low <= reviewed_at < high:
-                moment = datetime.fromisoformat(reviewed_at).astimezone(UTC)
-                start, end = day_bounds(moment, self.tz, starts_at)
-                low, high = iso(start), iso(end)
-                day = study_day(moment, self.tz, starts_at).toordinal()
-            history.append(HistoryReview(card_key, day, rating))
-        return history
+        # The learner's day starts over the whole span, as stored text (ISO UTC sorts).
+        first = datetime.fromisoformat(bounds[0]).astimezone(UTC)
+        last = datetime.fromisoformat(bounds[1]).astimezone(UTC)
+        start, end = day_bounds(first, self.tz, starts_at)
+        starts = [iso(start)]
+        while end <= last:
+            starts.append(iso(end))
+            end = day_bounds(end, self.tz, starts_at)[1]
+        query = ("SELECT card_key, rating, reviewed_at FROM review_log "
+                 "ORDER BY card_key, reviewed_at")
+        params: list[Any] = []
+        if max_items is not None:
+            # A card's review count is its reps (kept with every grade and undo).
+            counts = self.db.execute(
+                "SELECT card_key, reps FROM card_state WHERE reps > 0 ORDER BY card_key"
+            ).fetchall()
+            if sum(n - 1 for _key, n in counts) > max_items:
+                random.Random(2023).shuffle(counts)
+                chosen, total = [], 0
+                for key, n in counts:
+                    if total >= max_items:
+                        break
+                    chosen.append(key)
+                    total += n - 1
+                query = ("SELECT card_key, rating, reviewed_at FROM review_log WHERE card_key "
+                         "IN (SELECT value FROM json_each(?)) ORDER BY card_key, reviewed_at")
+                params = [json.dumps(chosen)]
+        # (card key, day, rating): plain tuples, a million of them are made in a second
+        return [(card_key, bisect_right(starts, reviewed_at), rating)
+                for card_key, rating, reviewed_at in self.db.execute(query, params)]
 
     def optimise(self) -> OptimiseResult:
         """Fits the schedule to the learner's history; nothing changes until ``apply``.
         Raises OptimiserUnavailable or ValueError (too little history, says how much)."""
-        return optimise(self.history(), self.settings().parameters)
+        total = self.review_count()
+        if total < MIN_REVIEWS_TO_OPTIMISE:
+            raise ValueError(
+                f"{MIN_REVIEWS_TO_OPTIMISE - total} more reviews are needed before your "
+                f"schedule can be fitted to your own history ({MIN_REVIEWS_TO_OPTIMISE} in all).")
+        return optimise(self.history(MAX_OPTIMISER_ITEMS), self.settings().parameters)
 
     def apply_parameters(self, parameters: tuple[float, ...] | None) -> None:
         """Uses ``parameters`` (None: FSRS's defaults) and keeps the current set to go back
