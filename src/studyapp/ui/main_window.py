@@ -493,6 +493,9 @@ class MainWindow(QMainWindow):
         except DataDirError as error:
             QMessageBox.warning(self, "New profile", str(error))
             return
+        from studyapp.core.paths import canonical_profile_name
+
+        name = canonical_profile_name(self.data_dir, name)  # "zhang" is the existing "Zhang"
         if name in list_profiles(self.data_dir):
             QMessageBox.information(self, "New profile",
                                     f"There is already a profile “{name}”; it is opened now.")
