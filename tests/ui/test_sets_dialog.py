@@ -212,3 +212,20 @@ def test_import_button_imports_and_refreshes(
     assert dialog.pages.currentWidget() is dialog.splitter
     assert dialog.selected_id() == "four-relationships"
     assert rows(dialog) == [["The four relationships 四个关系", "3", "1", "Imported"]]
+
+
+def test_the_details_show_the_sets_questions_in_full(qtbot: QtBot, filled: Store) -> None:
+    dialog = open_dialog(qtbot, filled)
+    dialog.select("four-relationships")
+    browser = dialog.items
+    assert browser.isVisibleTo(dialog)
+    assert browser.list.topLevelItemCount() == 4
+    detail = browser.detail.text()
+    assert detail.startswith("Single choice · rel-001\n\nDaring to charge is based on what?")
+    assert "A. Rushing in\nB. In-depth research  ✓" in detail and "Answer: B" in detail
+    assert "Explanation\nThe report says so." in detail and "Difficulty: 2 of 5" in detail
+    browser.list.setFocus()
+    qtbot.keyClick(browser.list, Qt.Key.Key_Down)
+    assert "Answer: false" in browser.detail.text()
+    qtbot.keyClick(browser.list, Qt.Key.Key_End)
+    assert "Front\n创新源于什么？\n\nBack\n实践" in browser.detail.text()

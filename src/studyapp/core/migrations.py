@@ -247,3 +247,30 @@ def m004_flashcards(db: Database) -> None:
             WHERE c.set_id || '/' || c.id NOT IN (SELECT card_key FROM card_state);
         """
     )
+
+
+@migrations(name="m005_quizzes")
+def m005_quizzes(db: Database) -> None:
+    # What a quiz needs to be resumed as it was (the seed, the drawn questions with their
+    # option order, the time limit and the time used, flags, the place) and to be scored as it
+    # was (its policy and pass mark, each answer's score). An exam keeps one answer per
+    # question, replaced when the learner changes it.
+    db.executescript(
+        """
+        ALTER TABLE quiz_attempts ADD COLUMN seed INTEGER;
+        ALTER TABLE quiz_attempts ADD COLUMN plan_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE quiz_attempts ADD COLUMN time_limit_s REAL;
+        ALTER TABLE quiz_attempts ADD COLUMN time_used_s REAL NOT NULL DEFAULT 0;
+        ALTER TABLE quiz_attempts ADD COLUMN policy_json TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE quiz_attempts ADD COLUMN pass_mark REAL;
+        ALTER TABLE quiz_attempts ADD COLUMN flags_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE quiz_attempts ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX quiz_attempts_mode ON quiz_attempts(mode, finished_at);
+
+        ALTER TABLE quiz_answers ADD COLUMN score REAL;
+        ALTER TABLE quiz_answers ADD COLUMN max_score REAL;
+        DELETE FROM quiz_answers WHERE rowid NOT IN (
+            SELECT max(rowid) FROM quiz_answers GROUP BY attempt_id, question_key);
+        CREATE UNIQUE INDEX quiz_answers_one ON quiz_answers(attempt_id, question_key);
+        """
+    )

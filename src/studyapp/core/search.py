@@ -46,7 +46,8 @@ class ReportSearch:
         self._closer()
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Paragraphs holding every word of the query (the last word as a prefix), best first."""
+        """Paragraphs holding every word of the query (the last word as a prefix), in reading
+        order (rows are stored in reading order, so rowid order is the report's order)."""
         words = _WORD.findall(query.lower())
         if not words:
             return []
@@ -54,7 +55,7 @@ class ReportSearch:
         match = " ".join(f'"{word}"' for word in words[:-1]) + f' "{words[-1]}"*'
         rows = self._conn.execute(
             "SELECT section_id, paragraph, text FROM paragraphs WHERE paragraphs MATCH ? "
-            "ORDER BY rank LIMIT ?",
+            "ORDER BY rowid LIMIT ?",
             [match.strip(), limit],
         ).fetchall()
         return [_hit(section_id, paragraph, text, words) for section_id, paragraph, text in rows]

@@ -81,21 +81,31 @@ class PendingView(QWidget):
         self.message = QLabel(message)
         self.message.setProperty("role", "muted")
         self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setMaximumWidth(520)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # A centred column of its own: a word-wrapped label placed with an alignment flag
+        # gets its one-line height and shows a line and a half of its sentence.
+        column = QWidget()
+        column.setMaximumWidth(520)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(16, 0, 16, 0)
+        column_layout.setSpacing(8)
+        column_layout.addWidget(picture)
+        column_layout.addWidget(heading)
+        column_layout.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(picture)
-        layout.addSpacing(8)
-        layout.addWidget(heading)
-        layout.addSpacing(8)
-        layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
 
 
 class MainWindow(QMainWindow):
     appearance_changed = Signal()  # the learner chose another theme; the window is rebuilt
     profile_requested = Signal(str)  # the learner chose another profile (or a new one)
+    restore_requested = Signal(Path)  # File → Backups → Restore, confirmed
 
     def __init__(self, settings: QSettings, data_dir: Path, colours: Colours,
                  theme: ThemeChoice, profile: str) -> None:
@@ -172,6 +182,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Store, report: Report) -> None:
         """Adds the views for the open profile and goes back to where the learner was."""
+        from studyapp.ui.quiz import QuizView
         from studyapp.ui.reader import ReaderView
 
         self.store = store
@@ -185,7 +196,10 @@ class MainWindow(QMainWindow):
         self.cards_page = QWidget()
         QVBoxLayout(self.cards_page).setContentsMargins(0, 0, 0, 0)
         self.reader.practise_requested.connect(self._practise_section)
-        self.quiz_view = PendingView("Quizzes", "list-checks", "", self.colours)
+        self.quiz_view = QuizView(store, report, self.settings, self.colours)
+        self.quiz_view.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 5000))
+        self.quiz_view.read_in_context.connect(self.read_in_context)
         self.views = {
             "read": self.reader,
             "cards": self.cards_page,
@@ -201,7 +215,7 @@ class MainWindow(QMainWindow):
         self.cards_menu = QMenu("&Cards", self)
         self.cards_menu.aboutToShow.connect(self.cards)
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.cards_menu)
-        self._show_set_counts()
+        self._refresh_study_views()
         self._show_reading_status()
         self.set_ready(True)
         last_view = str(self.settings.value("window/view", "read"))
@@ -217,7 +231,7 @@ class MainWindow(QMainWindow):
             view = FlashcardsView(self.store, self.report, self.settings, self.colours,
                                   menu=self.cards_menu)
             view.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
-            view.read_in_context.connect(self._read_in_context)
+            view.read_in_context.connect(self._read_card_in_context)
             layout = self.cards_page.layout()
             assert layout is not None
             layout.addWidget(view)
@@ -229,7 +243,7 @@ class MainWindow(QMainWindow):
         for button in self.rail_buttons.buttons():
             button.setEnabled(ready)
         for action in [*self.view_actions.values(), self.import_action, self.sets_action,
-                       self.export_action]:
+                       self.export_action, self.backups_action]:
             action.setEnabled(ready)
         self.profiles_menu.setEnabled(ready)
 
@@ -245,7 +259,9 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.export_action = self._action("&Export results…", "Ctrl+E", self.export_results)
+        self.backups_action = self._action(self.tr("&Backups…"), None, self.show_backups)
         file_menu.addActions([self.import_action, self.sets_action, self.export_action])
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         self.profiles_menu = file_menu.addMenu("&Profile")
         self.profiles_menu.aboutToShow.connect(self._fill_profiles_menu)
@@ -335,6 +351,13 @@ class MainWindow(QMainWindow):
             self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
         elif key == "cards":
             self.cards().focus_current()
+        elif key == "quiz":
+            self.quiz_view.entered()
+
+    def read_in_context(self, section_id: str, quotes: list[str]) -> None:
+        """A quiz's "Read in context": the reader at the evidence, highlighted."""
+        self.show_view("read")
+        self.reader.show_passage(section_id, quotes)
 
     def current_view(self) -> str:
         current = self.stack.currentWidget()
@@ -347,22 +370,19 @@ class MainWindow(QMainWindow):
         self.reading_label.setText(f"{done}/{total} sections read")
 
     # -- files -----------------------------------------------------------------------------
-    def _show_set_counts(self) -> None:
-        assert self.store is not None
-        sets = self.store.question_sets.list()
-        questions = sum(s.question_count for s in sets)
+    def _refresh_study_views(self) -> None:
+        """The decks and the quiz modes after the question sets changed."""
         if self.cards_view is not None:
             self.cards_view.refresh()
-        self.quiz_view.message.setText(
-            f"Quizzes are not in this version yet. {questions} questions in {len(sets)} "
-            "question sets are loaded, the four relationships of part III (5) first.")
+        self.quiz_view.refresh()
 
-    def _read_in_context(self, section_id: str, quote: str) -> None:
+    def _read_card_in_context(self, section_id: str, evidence: str) -> None:
         """A card's "Read in context": the reader at its passage, highlighted; Ctrl+2 goes
         back to the same card."""
-        self.show_view("read")
-        self.reader.show_passage(section_id, quote)
-        self.statusBar().showMessage("Ctrl+2 goes back to your card.", 6000)
+        from studyapp.core.questionsets.model import evidence_quotes
+
+        self.read_in_context(section_id, evidence_quotes(evidence))
+        self.statusBar().showMessage(self.tr("Ctrl+2 goes back to your card."), 6000)
 
     def _practise_section(self, section_id: str) -> None:
         """The reader's "Practise this section": the Cards view with that section's deck
@@ -393,7 +413,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self, set_ids: list[str]) -> None:
         if set_ids:
-            self._show_set_counts()
+            self._refresh_study_views()
             noun = "set" if len(set_ids) == 1 else "sets"
             self.statusBar().showMessage(f"Imported {len(set_ids)} question {noun}.", 5000)
 
@@ -403,7 +423,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         dialog = QuestionSetsDialog(self.store, self)
-        dialog.changed.connect(self._show_set_counts)
+        dialog.changed.connect(self._refresh_study_views)
         dialog.exec()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
@@ -449,6 +469,19 @@ class MainWindow(QMainWindow):
                 f"({error.strerror or error}). Choose another folder and try again.")
             return
         self.statusBar().showMessage(f"Exported {len(rows)} rows to {target}.", 6000)
+
+    def show_backups(self) -> None:
+        """File → Backups: the profile's backups; a confirmed restore reopens the profile."""
+        from studyapp.ui.profile_dialogs import BackupsDialog
+
+        if self.store is None:
+            return
+        dialog = BackupsDialog(self.store.backups, self)
+        chosen: list[Path] = []
+        dialog.restore_chosen.connect(chosen.append)
+        dialog.exec()
+        if chosen:  # once the dialog is gone: restoring rebuilds this window
+            self.restore_requested.emit(chosen[0])
 
     def _fill_profiles_menu(self) -> None:
         from studyapp.core.paths import list_profiles
@@ -525,6 +558,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.store is not None:
             self.reader.save_state()
+            self.quiz_view.save_state()
             self.store = None  # closed windows write nothing more
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
@@ -550,7 +584,8 @@ class ShortcutsDialog(QDialog):
                  ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                            for s in a.shortcuts())) for a in actions]
         rows += [
-            ("Next / previous section (in the text)", "Right, Left"),
+            ("Next / previous section (in the text or the contents)", "Right, Left"),
+            ("Expand / collapse a part (in the contents)", "Plus, Minus"),
             ("Scroll the text; at the end, the next section", "Down, Up, PageDown, Space"),
             ("Note the selected passage (in the text)", "N"),
             ("Leave the search", "Esc"),

@@ -12,7 +12,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,8 +43,10 @@ from studyapp.ui.import_dialog import (
     GAP,
     MARGIN,
     SMALL_GAP,
+    ItemBrowser,
     counts_table,
     heading,
+    line_icon,
     message_row,
     muted,
     plain,
@@ -276,6 +278,12 @@ class QuestionSetsDialog(QDialog):
         )
         box.setObjectName("removeSetBox")
         box.setTextFormat(Qt.TextFormat.PlainText)  # the title is the trainer's text
+        # The app's line icons, not Qt's stock ones (which some styles also put on buttons).
+        size = box.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+        box.setIconPixmap(line_icon(QStyle.StandardPixmap.SP_MessageBoxQuestion,
+                                    box.palette()).pixmap(size, size))
+        for button in box.buttons():
+            button.setIcon(QIcon())
         box.setDefaultButton(QMessageBox.StandardButton.No)
         answer = box.exec()
         box.deleteLater()
@@ -374,6 +382,18 @@ class QuestionSetsDialog(QDialog):
             table_rows = [(section_label(s, True), [sections[s]]) for s in section_order(sections)]
             self.sections_table = counts_table(("By report section", "Items"), table_rows)
             layout.addWidget(self.sections_table)
+        # The questions themselves, so that a trainer can check what the set asks.
+        self.items = ItemBrowser(Qt.Orientation.Vertical)
+        self.items.setMinimumHeight(420)
+        try:
+            question_set = self._store.question_sets.get(info.id)
+        except StoreError:
+            question_set = None
+        if question_set is not None and (question_set.questions or question_set.cards):
+            layout.addSpacing(SMALL_GAP)
+            layout.addWidget(heading(self.tr("Questions and cards"), 1.1))
+            self.items.set_sets([question_set])
+            layout.addWidget(self.items, 1)
         layout.addStretch(1)
         self.details_scroll.setWidget(body)
 
@@ -382,5 +402,6 @@ class QuestionSetsDialog(QDialog):
         widget = self.details_scroll.widget()
         if widget is None:
             return ""
-        texts = [label.text() for label in widget.findChildren(QLabel)]
+        texts = [label.text() for label in widget.findChildren(QLabel)
+                 if label.objectName() != "itemDetail"]
         return html.unescape("\n".join(texts))

@@ -77,7 +77,7 @@ def test_an_exam_system_export_imports_with_warnings_only(tmp_path: Path) -> Non
     qs = result.question_set
     assert qs is not None
     # 序号 orders the questions and seeds their ids.
-    assert [q.id for q in qs.questions] == ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+    assert [q.id for q in qs.questions] == ["1", "2", "3", "4", "5", "6", "7"]
     assert [q.type for q in qs.questions] == [
         "single", "multiple", "truefalse", "fill", "multiple", "multiple", "truefalse"]
     first, second, third, fourth = qs.questions[:4]
@@ -134,7 +134,7 @@ def test_a_bank_template_names_the_set_and_reads_points_with_units(tmp_path: Pat
     qs = result.question_set
     assert qs is not None
     assert qs.title == "干部培训题库"
-    assert [q.id for q in qs.questions] == ["q1", "q2", "q3"]
+    assert [q.id for q in qs.questions] == ["1", "2", "3"]
     assert [q.points for q in qs.questions] == [2, 1, 3]
     assert qs.questions[0].tags == ["干部培训题库", "创新能力"]
     assert [q.difficulty for q in qs.questions] == [1, 3, 5]
@@ -182,19 +182,18 @@ def test_a_note_for_an_option_that_is_not_there_is_a_problem() -> None:
         (2, 6, "选项C解析 has text but 选项C is empty; a note belongs to an option")]
 
 
-def test_numbers_that_are_not_numbers_keep_the_file_order() -> None:
-    result = parse_csv("题号,题型,题干,答案\n二,判断,S.,对\n1,判断,T.,错\n".encode(), "b.csv")
-    assert result.problems == []
+def test_numbers_that_are_codes_are_the_ids_and_keep_the_file_order() -> None:
+    result = parse_csv("题号,题型,题干,答案\nT-2,判断,S.,对\n1,判断,T.,错\n第3题,判断,U.,对\n"
+                       .encode(), "b.csv")
+    assert result.problems == [] and result.warnings == []
     assert result.question_set is not None
-    assert [q.id for q in result.question_set.questions] == ["q二", "q1"]
-    assert [w.message for w in result.warnings] == [
-        "题号 '二' is not a number, so the questions keep the file's order"]
+    assert [q.id for q in result.question_set.questions] == ["T-2", "1", "3"]
 
 
 def test_duplicate_numbers_are_duplicate_ids(tmp_path: Path) -> None:
     text = "序号,题型,题干,答案\n1,判断,S.,对\n1,判断,T.,错\n"
     result = load_file(write(tmp_path, "b.csv", text))
-    assert [p.message.split(":")[0] for p in result.problems] == ["id 'q1' is used twice"]
+    assert [p.message.split(":")[0] for p in result.problems] == ["id '1' is used twice"]
 
 
 @pytest.mark.parametrize(("answer", "prompt", "expected"), [
@@ -208,3 +207,106 @@ def test_duplicate_numbers_are_duplicate_ids(tmp_path: Path) -> None:
 ])
 def test_fill_answer_notations(answer: str, prompt: str, expected: Any) -> None:
     assert fill_answers(answer, prompt) == expected
+
+
+def test_validate_prints_warnings_apart_and_exits_0(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from studyapp.app import main
+
+    path = write(tmp_path, "exam.csv", EXAM_SYSTEM)
+    assert main(["validate", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{path}: ok, 7 questions, 0 cards, 3 warnings\n"
+    assert err.splitlines() == [
+        f"{path}:1:17: warning: column '年级' ignored: it means nothing to StudyApp; the "
+        "columns StudyApp reads are listed in docs/question-format.md",
+        f"{path}:1:18: warning: column '学期' ignored: it means nothing to StudyApp; the "
+        "columns StudyApp reads are listed in docs/question-format.md",
+        f"{path}:3:19: warning: 图片URL 'https://example.com/q1.png' is a web address; "
+        "StudyApp never downloads anything, so the question is imported without its picture "
+        "(save the picture next to the file and write its file name instead)",
+    ]
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "7 added" in out and err.count(": warning: ") == 3
+
+
+def test_problems_come_before_warnings_on_the_command_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from studyapp.app import main
+
+    path = write(tmp_path, "b.csv", "题型,题干,答案,年级\n单选,Q?,,高一\n")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [": warning: " in line for line in err] == [False, False, True, False]
+    assert err[-1] == "2 problem(s) found; fix them and validate again."
+
+
+@pytest.mark.parametrize("header", [
+    "题目类型,题目标题,选项1,选项2,选项3,正确选项,试题分数,分类,答题解析",
+    "试题题型,试题题干,A选项,B选项,C选项,答案选项,每题分值,题目分类,试题分析",
+    "Question Type,Question Text,Option 1,Option 2,Option 3,Correct Answers,Score,Category,"
+    "Explanation",
+])
+def test_other_systems_header_names(header: str) -> None:
+    result = parse_csv(f"{header}\n多选题,Which?,a,b,c,AC,3,创新,Because.\n".encode(), "b.csv")
+    assert result.problems == [] and result.warnings == []
+    assert result.question_set is not None
+    (question,) = result.question_set.questions
+    assert [c.correct for c in question.choices] == [True, False, True]
+    assert (question.points, question.tags, question.explanation) == (3, ["创新"], "Because.")
+
+
+def test_a_workbook_with_a_sheet_per_type(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    notes = workbook.active
+    notes.title = "说明"
+    notes.append(["请按模板填写，每个工作表一种题型。"])
+    sheets = {
+        "单选题": [["序号", "题干", "选项A", "选项B", "答案", "分值"],
+                 [1, "Which?", "a", "b", "B", 2], [2, "Other?", "a", "b", "A", 2]],
+        "多选题": [["序号", "题干", "选项A", "选项B", "选项C", "答案", "分值"],
+                 [1, "Which ones?", "a", "b", "c", "AC", 3]],
+        "判断": [["序号", "题干", "答案", "年级"], [1, "True?", "对", "高一"],
+               [2, "False?", "也许", ""]],
+    }
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path = tmp_path / "bank.xlsx"
+    path.write_bytes(buffer.getvalue())
+    result = load_file(path)
+    assert [str(p) for p in result.problems] == [
+        f"{path}:3:3: sheet '判断': 答案 '也许' is not true or false; for a 判断 question "
+        "write 正确 or 错误 (also 对/错, √/×, T/F, true/false, 是/否, yes/no)"]
+    assert [(w.line, w.message.split(":")[0] + ":" + w.message.split(":")[1])
+            for w in result.warnings] == [
+        (0, "sheet '说明' is not read: it has no header row of question columns"),
+        (1, "sheet '判断': column '年级' ignored")]
+    assert result.question_set is not None
+    assert [(q.id, q.type, q.points) for q in result.question_set.questions] == [
+        ("2-1", "single", 2), ("2-2", "single", 2), ("3-1", "multiple", 3),
+        ("4-1", "truefalse", None)]
+
+
+def test_a_workbook_with_too_many_sheets_is_one_problem() -> None:
+    from openpyxl import Workbook
+
+    from studyapp.core.questionsets.tabular import parse_xlsx
+
+    workbook = Workbook()
+    workbook.active.title = "单选题"
+    for number in range(60):
+        workbook.create_sheet(f"Sheet{number}")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = parse_xlsx(buffer.getvalue(), "many.xlsx")
+    assert result.question_set is None
+    assert [p.message for p in result.problems] == [
+        "the workbook has 61 sheets; a bank read sheet by sheet may have at most 50 (split it "
+        "into files)"]

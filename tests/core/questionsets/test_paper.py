@@ -139,6 +139,22 @@ def test_numbers_unique_across_the_paper_give_plain_ids() -> None:
         ("q1", "single"), ("q2", "truefalse"), ("q3", "fill")]
 
 
+def test_an_english_paper_with_part_headings() -> None:
+    qs = loaded("Week 3 quiz\n\nPart 1: Single choice (2 points each)\n1. Which one?\n"
+                "A) one\nB) two\nAnswer: B\n\nPart 2: True or false\n1. The sky is blue.\n"
+                "Answer: T\n\nSection 3. Fill in the blanks\n1. Innovation comes from ____.\n"
+                "Answer: practice\nExplanation: the report says so.\n").question_set
+    assert qs is not None and qs.title == "Week 3 quiz"
+    assert [(q.id, q.type, q.points) for q in qs.questions] == [
+        ("s1-q1", "single", 2), ("s2-q1", "truefalse", None), ("s3-q1", "fill", None)]
+    assert qs.questions[2].explanation == "the report says so."
+
+
+def test_a_line_that_only_looks_like_a_heading_is_text() -> None:
+    qs = loaded("1. Say whether\nchoice\nA. yes\nB. no\n答案：A\n").question_set
+    assert qs is not None and qs.questions[0].prompt == "Say whether choice"
+
+
 def test_an_answer_written_in_the_prompts_parentheses() -> None:
     qs = loaded("1. 实践是认识的（ A ）。\nA. 来源\nB. 目的\n").question_set
     assert qs is not None
@@ -277,6 +293,48 @@ def test_txt_detection_keeps_aiken_and_gift() -> None:
     assert not looks_like_paper("Some prose.\nMore prose.\n")
 
 
+# --------------------------------------------------------------------------- the answer key
+
+
+def test_an_answer_key_at_the_end_under_the_same_headings() -> None:
+    qs = loaded("期末测试\n一、单选题\n1. 实践是认识的（ ）。\nA. 来源 B. 目的\n2. 哪个对？\n"
+                "A. 甲 B. 乙 C. 丙\n二、判断题\n1. 实践出真知。\n2. 空谈兴邦。\n三、填空题\n"
+                "1. ____是源头。\n\n参考答案\n一、1.A 2.C\n二、1-2 √×\n三、1. 实践\n"
+                "解析：实践是源头。\n").question_set
+    assert qs is not None
+    assert [(q.id, q.type) for q in qs.questions] == [
+        ("s1-q1", "single"), ("s1-q2", "single"), ("s2-q1", "truefalse"),
+        ("s2-q2", "truefalse"), ("s3-q1", "fill")]
+    assert [c.correct for c in qs.questions[1].choices] == [False, False, True]
+    assert [qs.questions[2].truth, qs.questions[3].truth] == [True, False]
+    assert (qs.questions[4].accepted, qs.questions[4].explanation) == (["实践"], "实践是源头。")
+
+
+def test_an_answer_key_by_number_with_ranges() -> None:
+    qs = loaded("1. Q1?\nA. a B. b\n2. Q2?\nA. a B. b C. c\n3. 实践出真知。\n4. ____是源头。\n"
+                "5. 多选\nA. 甲 B. 乙 C. 丙\n【参考答案】\n1～3：AC√ 4. 实践 5.AB\n").question_set
+    assert qs is not None
+    assert [q.type for q in qs.questions] == ["single", "single", "truefalse", "fill",
+                                             "multiple"]
+    assert [c.correct for c in qs.questions[4].choices] == [True, True, False]
+
+
+def test_mistakes_in_an_answer_key_are_reported_at_their_line() -> None:
+    result = parse("1. Q1?\nA. a B. b\n2. Q2?\nA. a B. b\n答案：A\n3. Q3?\nA. a B. b\n"
+                   "参考答案：1-2 A 3.B\n4.A\n这不是答案\n2. B\n", "k.txt")
+    assert problems(result) == [
+        (1, "question 1 has no answer; add a line 答案：B after its options"),
+        (8, "answer key '1-2 A': 1-2 needs 2 answers, one letter or √/× each; it has 1"),
+        (9, "the answer key gives an answer to question 4, but the paper has no question 4"),
+        (10, "'这不是答案' in the answer key is no answer; write e.g. 1.A 2.B, or 1-5 ABCDA"),
+        (11, "the answer key gives question 2 the answer 'B', but line 5 gives 'A'; keep one"),
+    ]
+    restarted = parse("一、单选题\n1. Q?\nA. a B. b\n二、单选题\n1. R?\nA. a B. b\n参考答案\n"
+                      "1.A\n", "k.txt")
+    assert (8, "the question numbers start again under each heading, so the answer key needs "
+               "the headings too (一、 二、 ...) before its answers") in problems(restarted)
+
+
 # --------------------------------------------------------------------------- .docx
 
 
@@ -319,6 +377,57 @@ def test_docx_soft_line_breaks_are_lines() -> None:
     assert result.problems == []
     assert result.question_set is not None
     assert [c.correct for c in result.question_set.questions[0].choices] == [False, True]
+
+
+def test_word_automatic_numbering_counts_as_typed() -> None:
+    """Questions, options and headings numbered by Word's lists (not typed) are read too."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    formats = {"90": ("chineseCounting", "%1、"), "91": ("decimal", "%1."),
+               "92": ("upperLetter", "%1.")}
+    for list_id, (kind, text) in formats.items():
+        numbering.append(parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{list_id}"><w:lvl w:ilvl="0">'
+            f'<w:start w:val="1"/><w:numFmt w:val="{kind}"/><w:lvlText w:val="{text}"/>'
+            "</w:lvl></w:abstractNum>"))
+    instances = {"heading": "90", "question": "91", "options 1": "92", "options 2": "92"}
+    for number, (_, abstract) in enumerate(instances.items(), start=90):
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{number}">'
+                                   f'<w:abstractNumId w:val="{abstract}"/></w:num>'))
+
+    def numbered(text: str, list_id: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{list_id}"/>'
+            "</w:numPr>"))
+
+    numbered("单选题", 90)
+    numbered("Which one?", 91)
+    numbered("one", 92)
+    numbered("two", 92)
+    document.add_paragraph("答案：B")
+    numbered("判断题", 90)
+    numbered("It is true.", 91)
+    document.add_paragraph("答案：对")
+    numbered("多选题", 90)
+    numbered("Which ones?", 91)
+    numbered("one", 93)  # a new list: its letters start again at A
+    numbered("two", 93)
+    numbered("three", 93)
+    document.add_paragraph("答案：AC")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = parse_docx(buffer.getvalue(), "numbered.docx")
+    assert result.problems == [], [str(p) for p in result.problems]
+    assert result.question_set is not None
+    assert [(q.id, q.type, q.prompt) for q in result.question_set.questions] == [
+        ("q1", "single", "Which one?"), ("q2", "truefalse", "It is true."),
+        ("q3", "multiple", "Which ones?")]
+    assert [c.correct for c in result.question_set.questions[2].choices] == [True, False, True]
 
 
 def zip_bomb() -> bytes:
@@ -364,6 +473,41 @@ def test_other_files_named_docx_are_one_problem(tmp_path: Path, data: bytes, sta
     assert [p.message[:len(start)] for p in result.problems] == [start]
 
 
+def replace_document(data: bytes, xml: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            target.writestr(info.filename,
+                            xml if info.filename == "word/document.xml" else content)
+    return out.getvalue()
+
+
+def test_entity_expansion_in_a_docx_goes_nowhere() -> None:
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    xml = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">' + laughs + "]>"
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           "<w:body><w:p><w:r><w:t>1. &l9;</w:t></w:r></w:p></w:body></w:document>")
+    start = time.perf_counter()
+    result = parse_docx(replace_document(make_docx(["x"]), xml.encode()), "lol.docx")
+    assert time.perf_counter() - start < 5
+    assert result.question_set is None and len(result.problems) == 1
+    assert len(result.problems[0].message) < 300
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutated_docx_never_raises(data: st.DataObject) -> None:
+    original = make_docx(["1. Q?", "A. a", "B. b", "答案：A"])
+    mutated = bytearray(original)
+    for _ in range(data.draw(st.integers(1, 8))):
+        mutated[data.draw(st.integers(0, len(mutated) - 1))] = data.draw(st.integers(0, 255))
+    result = parse_docx(bytes(mutated), "m.docx")
+    assert isinstance(result, LoadResult)
+    assert result.question_set is not None or result.problems
+
+
 def test_a_zip_that_is_no_word_document(tmp_path: Path) -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -407,6 +551,16 @@ def test_the_template_script_reproduces_the_docx_paper() -> None:
         TEMPLATES / "question-paper-template.docx").read_bytes()
 
 
+def test_the_example_in_the_documentation_imports() -> None:
+    doc = (TEMPLATES.parents[1] / "docs" / "question-format.md").read_text(encoding="utf-8")
+    start = doc.index("```\n创新能力测试卷") + 4
+    result = parse(doc[start:doc.index("```", start)], "example.txt")
+    assert result.problems == [] and result.warnings == []
+    assert result.question_set is not None
+    assert [q.type for q in result.question_set.questions] == [
+        "single", "single", "multiple", "truefalse", "truefalse", "fill", "fill", "multiple"]
+
+
 # --------------------------------------------------------------------------- fuzz
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -414,7 +568,8 @@ SYNTAX = ["1. ", "2、", "（3）", "第4题 ", "A. ", "B、", "C．", "D)", "(A
           "正确答案:", "解析：", "【解析】", "一、单选题", "二、多选题（每题2分）", "三、判断题",
           "四、填空题", "五、简答题", "选择题", "（ ）", "____", "(x)(y)", "|", "√", "×", "对",
           "错", "AB", "A C", "【分值】", "2分", "【难度】", "【知识点】", "\n", "\n", "\n", " ",
-          "\u3000", "Ａ．", "ANSWER: ", "{", "}", "::", "\t", "\r\n"]
+          "\u3000", "Ａ．", "ANSWER: ", "{", "}", "::", "\t", "\r\n", "参考答案", "【参考答案】",
+          "1-5 ", "1～3：", "ABCDA", "一、", "二、1.A 2.B", "√×√"]
 paper_text = st.lists(st.sampled_from(SYNTAX) | st.text(max_size=4), max_size=80).map("".join)
 
 

@@ -241,7 +241,7 @@ def test_load_file_reads_a_gbk_file_from_disk(tmp_path: Path) -> None:
     result = load_file(path)
     assert result.ok, result.problems
     assert result.question_set is not None
-    assert result.question_set.id.startswith("set-")
+    assert result.question_set.id == "题库"
     assert result.question_set.title == "题库"
 
 
@@ -488,7 +488,8 @@ def test_binary_junk_csv_is_one_problem(data: bytes) -> None:
     assert len(result.problems) == 1
 
 
-def test_ten_thousand_rows_parse_well_under_a_second() -> None:
+def test_ten_thousand_rows_parse_in_order() -> None:
+    # How fast: benchmarks/imports.py and benchmarks/banks.py, not a timed unit test.
     kinds = [("单选", "B", "a,b,c,d"), ("多选", "A、C", "a,b,c,d"), ("判断", "正确", ",,,"),
              ("填空", "practice|实践", ",,,")]
     lines = [ZH_HEADER] + [
@@ -496,13 +497,10 @@ def test_ten_thousand_rows_parse_well_under_a_second() -> None:
         f"{kinds[n % 4][1]},Because.,suggestions.5.2,3,\"four relationships,charge\""
         for n in range(10_000)]
     data = "\n".join(lines).encode("utf-8-sig")
-    start = time.perf_counter()
     result = parse_csv(data, "big.csv")
-    elapsed = time.perf_counter() - start
     assert result.problems == [] and result.question_set is not None
     assert len(result.question_set.questions) == 10_000
     assert result.question_set.questions[-1].line == 10_001
-    assert elapsed < 1.0
 
 
 def test_importing_the_parser_does_not_import_openpyxl() -> None:

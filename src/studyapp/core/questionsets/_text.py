@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import PurePath
 
-_UNSAFE_IN_SET_ID = re.compile(r"[^a-z0-9._-]+")
+# Chinese characters (CJK ideographs, extension A, compatibility) are kept in set ids, as in
+# the native format's schema (setId), so that 题库 第一章.csv gives the id 题库-第一章.
+SET_ID_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_UNSAFE_IN_SET_ID = re.compile(f"[^a-z0-9._{SET_ID_CJK}-]+")
 _UNSAFE_IN_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -23,13 +27,14 @@ def file_stem(path: str) -> str:
 
 
 def set_id_from_path(path: str) -> str:
-    """A set id (``[a-z0-9][a-z0-9._-]*``) from the file stem: lowercased, unsafe runs -> '-'.
+    """A set id from the file stem: NFKC, lowercased, runs of other characters -> '-'.
 
-    A stem with no usable character (e.g. only Chinese characters) gets "set-" plus a short
-    hash of the stem, so that two such files do not replace each other on import.
+    Letters a-z, digits, '.', '_', '-' and Chinese characters are kept ("第一章 Quiz.csv" ->
+    "第一章-quiz"). A stem with no usable character (e.g. only Cyrillic) gets "set-" plus a
+    short hash of the stem, so that two such files do not replace each other on import.
     """
     stem = file_stem(path)
-    candidate = _UNSAFE_IN_SET_ID.sub("-", stem.lower())
+    candidate = _UNSAFE_IN_SET_ID.sub("-", unicodedata.normalize("NFKC", stem).lower())
     candidate = candidate.lstrip("._-").rstrip("-")
     if candidate:
         return candidate

@@ -20,7 +20,9 @@ class Problem:
     """One thing wrong with an input file, in the trainer's terms.
 
     ``line`` is 1-based (the row number for spreadsheets); 0 when the problem concerns the
-    whole file. ``column`` is 1-based or None (spreadsheets: the column letter's index).
+    whole file. ``column`` is 1-based or None (spreadsheets: the column letter's index);
+    ``column_name`` is the column's header as written in the file, where there is one (the
+    import dialog says "row 3, column 答案"; the command line keeps ``PATH:LINE:COL``).
     """
 
     path: str
@@ -28,6 +30,7 @@ class Problem:
     message: str
     column: int | None = None
     severity: Severity = "error"
+    column_name: str | None = None
 
     @property
     def is_warning(self) -> bool:
@@ -63,9 +66,10 @@ def escape_controls(text: str) -> str:
     return "".join(out)
 
 
-def warning(path: str, line: int, message: str, column: int | None = None) -> Problem:
+def warning(path: str, line: int, message: str, column: int | None = None,
+            column_name: str | None = None) -> Problem:
     """A problem that does not block an import (reported as ``... warning: ...``)."""
-    return Problem(path, line, message, column, "warning")
+    return Problem(path, line, message, column, "warning", column_name)
 
 
 class ProblemsFound(Exception):

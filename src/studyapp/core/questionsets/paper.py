@@ -17,6 +17,9 @@ A paper is a numbered list of questions, each followed by its options and its an
   on their own line or at the end of the last option line; for true/false 对/错, 正确/错误,
   √/×, T/F; for blanks the text, several blanks as ``(答案1)(答案2)`` or ``答案1|答案2``.
 - **Explanations** ``解析：...`` or ``【解析】...``, which may run over the following lines.
+- **An answer key** at the end: a line ``参考答案`` (``【参考答案】``, ``答案与解析``,
+  ``Answer key``) then ``1.A 2.C``, ``1-5 ABCDA``, ``6. 实践 解析：...``, under the paper's
+  headings repeated (``一、1.A 2.B``) when the numbering starts again under each heading.
 - Optional ``【分值】2``, ``【难度】3``, ``【知识点】a、b`` (tags) and ``【章节】suggestions.5.2``
   (a report section id) lines after the answer.
 - **Section headings** such as ``一、单选题`` ``二、多选题（每题3分）`` ``三、判断题``
@@ -38,6 +41,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path, split_lines
@@ -90,16 +94,18 @@ _HEADING_PREFIX = re.compile(
     r"\s*[、.:]?|(?i:part|section)\s*\d{1,3}\s*[.:]?|[\[(]\s*[" + _NUMERAL + r"]{1,4}\s*[\])])\s*")
 _HEADING_NAME = re.compile(r"([^\s(\[:,;，；。]{1,20}?(?:题|选择|choice|blanks?|false)?)"
                            r"(?=$|[\s(\[:,;，；。])", re.IGNORECASE)
+_HEADING_WHOLE = re.compile(r"([^(\[:,;，；。]{1,40})(?:$|[(\[:,;，；。])")
 _EXTRA_HEADINGS = {
     "单项选择题": "single", "多项选择题": "multiple", "不定项选择题": "multiple",
-    "判断正误": "truefalse", "判断正误题": "truefalse", "判断改错题": "truefalse",
+    "判断正误": "truefalse", "判断正误题": "truefalse",
     "填空": "fill", "填空题": "fill", "选择题": "choice", "singlechoice": "single",
     "multiplechoice": "multiple", "trueorfalse": "truefalse", "truefalse": "truefalse",
     "fillintheblank": "fill", "fillintheblanks": "fill", "fillin": "fill",
 }
 _HEADING_KINDS = {**{key: kind for key, kind in _TYPE_OF.items() if kind != "card"},
                   **{_key(name): kind for name, kind in _EXTRA_HEADINGS.items()}}
-_EACH_POINTS = re.compile(r"每\s*(?:小)?题\s*(\d+(?:\.\d+)?)\s*分")
+_EACH_POINTS = re.compile(r"每\s*(?:小)?题\s*(\d+(?:\.\d+)?)\s*分"
+                          r"|(?i:(\d+(?:\.\d+)?)\s*points?\s+each|each\s+(\d+(?:\.\d+)?)\s*points?)")
 _PROMPT_POINTS = re.compile(r"\s*[(]\s*(\d+(?:\.\d+)?)\s*分\s*[)]\s*$")
 _ANSWER_IN_PROMPT = re.compile(r"[(]\s*([A-H]{1,8}|√|×)\s*[)]")
 _UNDERSCORES = re.compile(r"_{2,}")
@@ -107,8 +113,12 @@ _KIND_WORDS = {"single": "单选题", "multiple": "多选题", "truefalse": "判
                "choice": "选择题"}
 
 
+_WIDE = re.compile("[\uff01-\uff5e\u3000\u00a0]")
+_HEADING_CHARS = 80  # a heading is short: "二、多项选择题（每题3分，共30分）"
+
+
 def _fold(text: str) -> str:
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _WIDE.search(text) else text
 
 
 @dataclass
@@ -136,6 +146,7 @@ class _Open:
     difficulty: int | None = None
     tags: list[str] = field(default_factory=list)
     section_id: str | None = None  # 【章节】: a report section id
+    key_answer: tuple[str, int] | None = None  # from the answer key: (answer, its line)
     stage: str = "prompt"  # prompt, options, answer, explanation
     broken: bool = False
 
@@ -161,8 +172,21 @@ def looks_like_paper(text: str) -> bool:
 
 def _heading(line: str) -> tuple[str, str | None] | None:
     """(title, kind) when the (folded) line is a section heading; kind None: unsupported."""
+    if len(line) > _HEADING_CHARS:
+        return None
     prefix = _HEADING_PREFIX.match(line)
     rest = line[prefix.end():] if prefix else line.strip()
+    # The whole name before a parenthesis or colon ("True or false (1 point each)") ...
+    whole = _HEADING_WHOLE.match(rest)
+    if whole is not None and whole.group(1).strip():
+        key = _key(whole.group(1))
+        kind = _HEADING_KINDS.get(key)
+        # Without "一、" or "Part 1:", an English heading has two words at least
+        # ("Multiple choice"): a line "choice" continues a question.
+        if kind is not None and (prefix is not None or not key.isascii()
+                                 or " " in whole.group(1).strip()):
+            return line.strip(), kind
+    # ... else its first word ("Single choice questions", "单选题 共10题" is no heading).
     match = _HEADING_NAME.match(rest)
     if match is None:
         return None
@@ -174,6 +198,8 @@ def _heading(line: str) -> tuple[str, str | None] | None:
         tail = rest[match.end():].strip()
         if prefix is None and tail and not tail.startswith(("(", "[", ":")):
             return None  # a sentence that starts with a type word, not a heading
+        if prefix is None and key.isascii():
+            return None  # "tf" or "fill" alone is too little to be a heading
         return line.strip(), kind
     if prefix is not None and (key in _NOT_IN_SPREADSHEETS or key.endswith("题")
                                or _key(rest).rstrip("题") in _NOT_IN_SPREADSHEETS):
@@ -222,18 +248,157 @@ def _docx_lines(data: bytes) -> list[tuple[int, str]]:
     import docx
 
     document = docx.Document(io.BytesIO(data))
+    numbering = _ListNumbers(document)
     lines: list[tuple[int, str]] = []
     number = 0
     for paragraph in document.paragraphs:
         number += 1
+        # Word's automatic numbering ("1." "A." of a numbered list) is not in the text.
+        text = numbering.label(paragraph) + paragraph.text
         # A soft line break (Shift+Enter) inside a paragraph starts a line of the paper too.
-        for piece in paragraph.text.replace("\r", "\n").split("\n"):
+        for piece in text.replace("\r", "\n").split("\n"):
             lines.append((number, piece))
         if number > MAX_LINES:
             break
     if document.tables:
         lines.append((0, "\x00tables"))
     return lines
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_number(value: int) -> str:
+    if not 0 < value < 100:
+        return str(value)
+    tens, ones = divmod(value, 10)
+    if not tens:
+        return _CHINESE_DIGITS[ones]
+    return ((_CHINESE_DIGITS[tens] if tens > 1 else "") + "十"
+            + (_CHINESE_DIGITS[ones] if ones else ""))
+
+
+def _letters_number(value: int, upper: bool) -> str:
+    # Word's letter numbering: A..Z, then AA, BB ...
+    if value < 1:
+        return str(value)
+    letter = chr(ord("A" if upper else "a") + (value - 1) % 26)
+    return letter * ((value - 1) // 26 + 1)
+
+
+def _roman(value: int) -> str:
+    if not 0 < value < 4000:
+        return str(value)
+    out = ""
+    for amount, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while value >= amount:
+            out += digits
+            value -= amount
+    return out
+
+
+def _formatted(value: int, kind: str) -> str:
+    if kind in ("upperLetter", "lowerLetter"):
+        return _letters_number(value, kind == "upperLetter")
+    if kind in ("upperRoman", "lowerRoman"):
+        roman = _roman(value)
+        return roman if kind == "upperRoman" else roman.lower()
+    if kind in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
+                "ideographDigital", "japaneseCounting", "taiwaneseCounting"):
+        return _chinese_number(value)
+    if kind == "ideographTraditional" and 0 < value <= 10:
+        return "甲乙丙丁戊己庚辛壬癸"[value - 1]
+    if kind == "decimalEnclosedCircle" and 0 < value <= 20:
+        return chr(0x2460 + value - 1)
+    if kind == "decimalFullWidth":
+        return str(value).translate({ord(d): chr(0xFF10 + int(d)) for d in "0123456789"})
+    return str(value)
+
+
+class _ListNumbers:
+    """The labels Word draws for numbered paragraphs ("1." "A、" "一、"), which python-docx
+    does not put in ``paragraph.text``: counted per list and level as Word counts them.
+    Bullets get no label. Anything unexpected in the numbering part gives no label."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, AttributeError, NotImplementedError, ValueError):
+            return
+        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        for definition in root.iter(f"{_W}abstractNum"):
+            levels = {}
+            for level in definition.iter(f"{_W}lvl"):
+                start, kind, text = level.find(f"{_W}start"), level.find(f"{_W}numFmt"), \
+                    level.find(f"{_W}lvlText")
+                levels[_int(level.get(f"{_W}ilvl"), 0)] = (
+                    _int(start.get(f"{_W}val") if start is not None else None, 1),
+                    (kind.get(f"{_W}val") if kind is not None else None) or "decimal",
+                    (text.get(f"{_W}val") if text is not None else None) or "")
+            abstract[definition.get(f"{_W}abstractNumId") or ""] = levels
+        for instance in root.iter(f"{_W}num"):
+            reference = instance.find(f"{_W}abstractNumId")
+            if reference is not None:
+                self.levels[instance.get(f"{_W}numId") or ""] = abstract.get(
+                    reference.get(f"{_W}val") or "", {})
+
+    def label(self, paragraph: Any) -> str:
+        if not self.levels:
+            return ""
+        try:
+            found = self._number_properties(paragraph)
+        except (AttributeError, ValueError, TypeError):
+            return ""
+        if found is None:
+            return ""
+        list_id, depth = found
+        levels = self.levels.get(list_id)
+        if not levels or depth not in levels:
+            return ""
+        counts = self.counters.setdefault(list_id, {})
+        start, kind, text = levels[depth]
+        counts[depth] = counts.get(depth, start - 1) + 1
+        for deeper in [key for key in counts if key > depth]:
+            del counts[deeper]  # a higher level moving on restarts the ones below it
+        if kind in ("bullet", "none") or not text:
+            return ""
+
+        def value(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            if level not in levels:
+                return ""
+            return _formatted(counts.get(level, levels[level][0]), levels[level][1])
+
+        return re.sub(r"%([1-9])", value, text)[:20] + " "
+
+    @staticmethod
+    def _number_properties(paragraph: Any) -> tuple[str, int] | None:
+        properties = paragraph._p.pPr
+        numbered = properties.numPr if properties is not None else None
+        style = paragraph.style
+        while numbered is None and style is not None:  # numbering given by the style
+            style_properties = style.element.pPr
+            numbered = style_properties.numPr if style_properties is not None else None
+            style = style.base_style
+        if numbered is None or numbered.numId is None:
+            return None
+        list_id = str(numbered.numId.val)
+        if list_id == "0":  # numbering switched off for this paragraph
+            return None
+        depth = int(numbered.ilvl.val) if numbered.ilvl is not None else 0
+        return list_id, depth
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
 
 
 class _Reader:
@@ -243,6 +408,10 @@ class _Reader:
         self.warnings: list[Problem] = []
         self.questions: list[Question] = []
         self.parsed: list[tuple[_Open, Question]] = []
+        self.pending: list[_Open] = []  # questions read, built once the whole paper is read
+        self.key = _AnswerKey()
+        self.in_key = False  # reading the answer key at the end of the paper
+        self.headings: list[_Section] = []
         self.section: _Section | None = None
         self.sections = 0
         self.current: _Open | None = None
@@ -278,8 +447,12 @@ class _Reader:
                 if self.current is not None:
                     self.current.broken = True
                 continue
-            self.line(number, raw)
+            if self.in_key:
+                self.key.line(self, number, raw)
+            else:
+                self.line(number, raw)
         self.finish()
+        self.build_all()
         if len(self.preamble) > 1:
             first, end = self.preamble[1], self.preamble[-1]
             where = f"line {first} is" if first == end else f"lines {first}-{end} are"
@@ -325,6 +498,14 @@ class _Reader:
                 self.line(number, text[:found.start()])
                 self.line(number, text[found.start():])
                 return
+        key = _KEY_START.match(folded)
+        if key is not None and self.started:
+            self.finish()
+            self.in_key = True
+            rest = text[key.end():].strip()
+            if rest:
+                self.key.line(self, number, rest)
+            return
         heading = _heading(folded)
         if heading is not None and not _OPTION.match(folded):
             self.finish()
@@ -361,7 +542,8 @@ class _Reader:
         self.under_heading = []
         each = _EACH_POINTS.search(folded)
         self.section = _Section(number, text, kind, self.sections,
-                                float(each.group(1)) if each else None)
+                                float(next(g for g in each.groups() if g)) if each else None)
+        self.headings.append(self.section)
         if kind is None:
             self.problem(number, f"'{_short(text)}': StudyApp cannot mark these questions "
                                  "automatically (open, matching or ordering questions); the "
@@ -527,10 +709,16 @@ class _Reader:
             return
         if current.section is not None and current.section.kind is None:
             return  # under a heading of a type that is not supported (already reported)
-        question = self.build(current)
-        if question is not None and not current.broken:
-            self.questions.append(question)
-            self.parsed.append((current, question))
+        self.pending.append(current)
+
+    def build_all(self) -> None:
+        """Every question read, once the answer key (if any) is known."""
+        self.key.apply(self)
+        for item in self.pending:
+            question = self.build(item)
+            if question is not None and not item.broken:
+                self.questions.append(question)
+                self.parsed.append((item, question))
 
     def build(self, item: _Open) -> Question | None:
         prompt = " ".join(part for part in item.prompt if part).strip()
@@ -543,6 +731,15 @@ class _Reader:
             points = item.section.points
         label = f"question {item.number}"
         answer = item.answer
+        if item.key_answer is not None:
+            if answer is None:
+                answer, item.answer_line = item.key_answer
+            elif _compact(answer) != _compact(item.key_answer[0]):
+                self.problem(item.key_answer[1], f"the answer key gives question {item.number} "
+                                                 f"the answer '{_short(item.key_answer[0])}', "
+                                                 f"but line {item.answer_line} gives "
+                                                 f"'{_short(answer)}'; keep one")
+                return None
         section_kind = item.section.kind if item.section is not None else None
         if answer is None:
             inline = _ANSWER_IN_PROMPT.search(_fold(prompt))
@@ -655,6 +852,139 @@ class _Reader:
                 question.id = f"s{item.section.ordinal}-q{item.number}"
 
 
+# The answer key at the end of a paper: a line 参考答案 (答案与解析, 【参考答案】, Answer key),
+# then answers by number ("1.A 2.B 3.AC", "1-5 ABCDA", "1. 对 解析：..."), under the same
+# headings as the questions when the numbering starts again under each.
+_KEY_NAME = r"(?:参考答案|标准答案|答案)\s*(?:[与及和]\s*解析)?|答案解析"
+_KEY_START = re.compile(
+    r"\s*(?:答案|(?:[【\[]\s*)?(?:" + _KEY_NAME + r")\s*[】\]]?)\s*$"  # a line of its own
+    r"|\s*[【\[]?\s*(?:参考答案|标准答案)\s*(?:[与及和]\s*解析)?\s*[】\]]?\s*:?\s*"
+    r"(?=$|\d{1,6}\s*(?:[-~～—–]|[.、:)]|[A-H√×]))"  # 参考答案：1.A 2.B
+    r"|\s*(?i:answer\s+key|answers)\s*:?\s*$")
+_KEY_ITEM = re.compile(r"(?<![\d.])(\d{1,6})\s*(?:[-~～—–]\s*(\d{1,6})\s*)?"
+                       r"(?:[.、:)]|(?=[A-H√×]))\s*")
+_KEY_RUN = re.compile(r"[A-H√×✓✗对错]+")
+
+
+def _compact(answer: str) -> str:
+    return re.sub(r"[\s,、;；/|.。]+", "", _fold(answer)).upper()
+
+
+@dataclass
+class _KeyEntry:
+    line: int
+    section: int | None  # the ordinal of the heading it is under in the key, if any
+    number: str
+    answer: str
+    explanation: list[str] = field(default_factory=list)
+
+
+class _AnswerKey:
+    def __init__(self) -> None:
+        self.entries: list[_KeyEntry] = []
+        self.section: int | None = None
+        self.headings = 0
+
+    def line(self, reader: _Reader, number: int, raw: str) -> None:
+        text = raw.replace("\t", " ").strip()
+        if not text:
+            return
+        folded = _fold(text)
+        heading = _heading(folded)
+        bare = _HEADING_PREFIX.match(folded)
+        if heading is not None or (bare is not None and not folded[bare.end():].strip()):
+            self.headings += 1
+            self.section = self.headings
+            return
+        if bare is not None and heading is None:
+            rest = folded[bare.end():]
+            if _KEY_ITEM.match(rest):  # "一、1.A 2.B" under a numeral alone
+                self.headings += 1
+                self.section = self.headings
+                text, folded = text[bare.end():], rest
+        explanation = _EXPLANATION.match(folded)
+        if explanation is not None:
+            if self.entries:
+                self.entries[-1].explanation.append(text[explanation.end():].strip())
+            else:
+                reader.problem(number, "解析 in the answer key has no answer before it")
+            return
+        items = list(_KEY_ITEM.finditer(folded))
+        if not items or items[0].start() != 0:
+            if self.entries and self.entries[-1].explanation:
+                self.entries[-1].explanation.append(text)  # the explanation goes on
+                return
+            reader.problem(number, f"'{_short(text)}' in the answer key is no answer; write "
+                                   "e.g. 1.A 2.B, or 1-5 ABCDA")
+            return
+        for index, item in enumerate(items):
+            end = items[index + 1].start() if index + 1 < len(items) else len(text)
+            value = text[item.end():end].strip()
+            inline = _EXPLANATION_INLINE.search(_fold(value))
+            explanation_text = ""
+            if inline is not None:
+                value, explanation_text = value[:inline.start()].strip(), value[inline.end():]
+            first, last = int(item.group(1)), item.group(2)
+            if last is None:
+                entry = _KeyEntry(number, self.section, str(first), value.strip("，,;；"))
+                if explanation_text.strip():
+                    entry.explanation.append(explanation_text.strip())
+                self.entries.append(entry)
+                continue
+            run = "".join(_KEY_RUN.findall(_fold(value).upper()))
+            count = int(last) - first + 1
+            if count < 1 or len(run) != count:
+                reader.problem(number, f"answer key '{_short(item.group(0) + value)}': "
+                                       f"{first}-{last} needs {max(count, 0)} answers, one "
+                                       f"letter or √/× each; it has {len(run)}")
+                continue
+            for offset, answer in enumerate(run):
+                self.entries.append(_KeyEntry(number, self.section, str(first + offset), answer))
+
+    def apply(self, reader: _Reader) -> None:
+        """Gives each question its answer from the key (and reports the entries that fit
+        no question)."""
+        if not self.entries:
+            return
+        numbers = [item.number for item in reader.pending]
+        unique = len(set(numbers)) == len(numbers)
+        by_number = {item.number: item for item in reader.pending}
+        by_section = {(item.section.ordinal if item.section else None, item.number): item
+                      for item in reader.pending}
+        for entry in self.entries:
+            if unique:
+                target = by_number.get(entry.number)
+            elif entry.section is not None:
+                # The key's k-th heading is the paper's k-th heading.
+                if entry.section <= len(reader.headings):
+                    section = reader.headings[entry.section - 1]
+                    if section.kind is None:
+                        continue  # a type that is not supported (already reported)
+                    target = by_section.get((section.ordinal, entry.number))
+                else:
+                    target = None
+            else:
+                reader.problem(entry.line, "the question numbers start again under each "
+                                           "heading, so the answer key needs the headings too "
+                                           "(一、 二、 ...) before its answers")
+                return
+            if target is None:
+                reader.problem(entry.line, f"the answer key gives an answer to question "
+                                           f"{entry.number}, but the paper has no question "
+                                           f"{entry.number}"
+                                           f"{' under that heading' if not unique else ''}")
+                continue
+            if target.key_answer is not None:
+                reader.problem(entry.line, f"the answer key gives question {entry.number} a "
+                                           f"second answer (the first is on line "
+                                           f"{target.key_answer[1]}); keep one")
+                target.broken = True
+                continue
+            target.key_answer = (entry.answer, entry.line)
+            if entry.explanation and not target.explanation:
+                target.explanation = list(entry.explanation)
+
+
 def _split_options(text: str, folded: str) -> list[tuple[str, str]]:
     """The (letter, text) of the options on one line: ``A.来源 B.目的`` gives two."""
     first = _OPTION.match(folded)
@@ -662,18 +992,15 @@ def _split_options(text: str, folded: str) -> list[tuple[str, str]]:
         return []
     letter = (first.group(1) or first.group(2)).upper()
     marks: list[tuple[str, int, int]] = [(letter, 0, first.end())]
-    position = first.end()
-    while True:
-        expected = chr(ord(marks[-1][0]) + 1)
-        if expected not in LETTERS:
-            break
-        found = next((match for match in _OPTION_ANYWHERE.finditer(folded, position)
-                      if (match.group(1) or match.group(2)) == expected
-                      and match.start() > marks[-1][2]), None)
-        if found is None:
-            break
-        marks.append((expected, found.start(), found.end()))
-        position = found.end()
+    if "A" <= letter < "H":
+        expected = chr(ord(letter) + 1)
+        for found in _OPTION_ANYWHERE.finditer(folded, first.end()):
+            if (found.group(1) or found.group(2)) != expected or found.start() < marks[-1][2]:
+                continue
+            marks.append((expected, found.start(), found.end()))
+            if expected == "H":
+                break
+            expected = chr(ord(expected) + 1)
     options = []
     for index, (mark, _, end) in enumerate(marks):
         stop = marks[index + 1][1] if index + 1 < len(marks) else len(text)

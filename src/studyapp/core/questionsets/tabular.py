@@ -64,27 +64,31 @@ _HEADER_SEARCH_ROWS = 10
 HEADERS: dict[str, tuple[str, ...]] = {
     "id": ("编号", "试题编号", "题目编号", "id", "question id"),
     "number": ("序号", "题号", "题目序号", "no", "number", "question number", "#"),
-    "type": ("题型", "类型", "题目类型", "试题类型", "type", "question type", "kind"),
-    "prompt": ("题干", "题目", "题目内容", "试题内容", "问题", "question", "prompt", "stem",
-               "front", "正面"),
-    **{f"option {letter}": (f"选项{letter}", letter, f"option {letter}", f"choice {letter}")
-       for letter in LETTERS},
-    "answer": ("答案", "正确答案", "参考答案", "标准答案", "answer", "correct answer", "key",
-               "back", "背面"),
-    "explanation": ("解析", "答案解析", "试题解析", "整体解析", "题目解析", "explanation",
-                    "analysis"),
+    "type": ("题型", "类型", "题目类型", "试题类型", "题型名称", "试题题型", "type",
+             "question type", "kind"),
+    "prompt": ("题干", "题目", "题目内容", "试题内容", "问题", "题目标题", "试题题干", "题目描述",
+               "question", "prompt", "stem", "question text", "question stem", "front", "正面"),
+    # 选项A, A, A选项, 选项1 (the first option), option A, choice A, option 1
+    **{f"option {letter}": (f"选项{letter}", letter, f"{letter}选项", f"选项{index + 1}",
+                            f"option {letter}", f"choice {letter}", f"option {index + 1}")
+       for index, letter in enumerate(LETTERS)},
+    "answer": ("答案", "正确答案", "参考答案", "标准答案", "正确选项", "答案选项", "answer",
+               "correct answer", "correct answers", "right answer", "key", "back", "背面"),
+    "explanation": ("解析", "答案解析", "试题解析", "整体解析", "题目解析", "试题分析", "答题解析",
+                    "explanation", "analysis"),
     "section": ("章节", "所属章节", "section"),
     "difficulty": ("难度", "难易程度", "难易度", "difficulty"),
-    "tags": ("标签", "知识点", "知识标签", "知识点标签", "tags", "tag", "knowledge tag",
-             "knowledge point"),
+    "tags": ("标签", "知识点", "知识标签", "知识点标签", "关键词", "考点", "tags", "tag",
+             "knowledge tag", "knowledge point", "keywords"),
     "evidence": ("原文", "原文依据", "依据", "evidence"),
-    "points": ("分值", "分数", "题目分值", "试题分值", "points", "score", "marks"),
+    "points": ("分值", "分数", "题目分值", "试题分值", "试题分数", "题目分数", "每题分值", "points",
+               "score", "marks"),
     # Columns that group questions: each one's value becomes a tag; 题库名称 (else 科目名称)
     # names the set when every row gives the same one.
     "bank": ("题库名称", "题库", "所属题库", "bank", "question bank", "bank name"),
-    "subject": ("科目名称", "科目", "课程", "课程名称", "subject", "course"),
-    "topic": ("课题", "主题", "topic"),
-    "field": ("领域", "专业领域", "field", "domain"),
+    "subject": ("科目名称", "科目", "课程", "课程名称", "所属课程", "subject", "course"),
+    "topic": ("课题", "主题", "分类", "题目分类", "topic", "category"),
+    "field": ("领域", "专业领域", "专业", "field", "domain"),
     **{f"feedback {letter}": (f"选项{letter}解析", f"{letter}解析", f"选项{letter}说明",
                               f"option {letter} feedback", f"feedback {letter}",
                               f"{letter} feedback", f"option {letter} explanation")
@@ -286,7 +290,11 @@ def _read_workbook(data: bytes, path: str) -> LoadResult:
         if not sheets:
             return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
         chosen = next((sheet for sheet in sheets
-                       if _key(sheet.title) in (_key("题库"), "questions")), sheets[0])
+                       if _key(sheet.title) in (_key("题库"), "questions")), None)
+        typed = [(sheet, _sheet_kind(sheet.title)) for sheet in sheets]
+        if chosen is None and any(kind for _, kind in typed):
+            return _read_typed_sheets(data, path, typed)
+        chosen = chosen or sheets[0]
         try:
             merges = _merged_ranges(data, getattr(chosen, "_worksheet_path", None))
         except _SheetTooLarge as refused:
@@ -300,6 +308,70 @@ def _read_workbook(data: bytes, path: str) -> LoadResult:
         return _Reader(path, "xlsx").read(_xlsx_rows(rows, merges))
     finally:
         workbook.close()
+
+
+_MAX_SHEETS = 50
+
+
+def _sheet_kind(title: str) -> str | None:
+    """The type a sheet's name gives its rows (a sheet named 单选题 or 判断), else None."""
+    key = _key(title)
+    return _TYPE_OF.get(key) or _TYPE_OF.get(key.removesuffix("题"))
+
+
+def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None]]
+                       ) -> LoadResult:
+    """A workbook with a sheet per type (单选题, 多选题, 判断题 ...): every sheet is read, the
+    name of a typed one giving the type of rows whose 题型 is empty; a sheet without a header
+    row of question columns (说明) is left out with a warning.
+    Ids made from 序号 or the row start with the sheet's number ("2-5": sheet 2, 序号 5)."""
+    results: list[LoadResult] = []
+    skipped: list[str] = []
+    if len(typed) > _MAX_SHEETS:
+        return LoadResult(None, [Problem(path, 0, f"the workbook has {len(typed):,} sheets; a "
+                                                  f"bank read sheet by sheet may have at most "
+                                                  f"{_MAX_SHEETS} (split it into files)")])
+    items = 0
+    for position, (sheet, kind) in enumerate(typed, start=1):
+        if items > MAX_ROWS:
+            return LoadResult(None, [Problem(path, 0, f"the sheets hold more than "
+                                                      f"{MAX_ROWS:,} questions in all; split "
+                                                      "the workbook into smaller files")])
+        try:
+            merges = _merged_ranges(data, getattr(sheet, "_worksheet_path", None))
+        except _SheetTooLarge as refused:
+            return LoadResult(None, [Problem(path, refused.row,
+                                             f"sheet '{sheet.title}': {refused.message}")])
+        except ZipRefused as refused:
+            return LoadResult(None, [Problem(path, 0,
+                                             _DAMAGED if refused.damaged else f"{refused}")])
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+        reader = _Reader(path, "xlsx", sheet=sheet.title, sheet_kind=kind,
+                         id_prefix=f"{position}-")
+        result = reader.read(_xlsx_rows(sheet.iter_rows(values_only=True), merges))
+        if kind is None and not reader.header_found and result.question_set is None:
+            skipped.append(sheet.title)  # notes for the trainer (说明), not questions
+            continue
+        results.append(result)
+        if result.question_set is not None:
+            items += len(result.question_set.questions) + len(result.question_set.cards)
+    problems = [problem for result in results for problem in result.problems]
+    warnings = [warning(path, 0, f"sheet '{title}' is not read: it has no header row of "
+                                 "question columns") for title in skipped]
+    warnings += [found for result in results for found in result.warnings]
+    columns = list(dict.fromkeys(pair for result in results for pair in result.columns))
+    sets = [result.question_set for result in results if result.question_set is not None]
+    if not sets:
+        return LoadResult(None, problems or [Problem(path, 0, "no sheet has questions")],
+                          warnings, columns)
+    merged = sets[0]
+    for other in sets[1:]:
+        merged.questions += other.questions
+        merged.cards += other.cards
+    stem = file_stem(path)
+    merged.title = next((found.title for found in sets if found.title != stem), stem)
+    return LoadResult(merged, problems, warnings, columns)
 
 
 # What a workbook may hold before it is read: a sheet of MAX_ROWS questions with a dozen
@@ -529,26 +601,41 @@ class _Invalid(Exception):
 class _Reader:
     """Turns (row number, cells) into questions and cards, collecting problems."""
 
-    def __init__(self, path: str, kind: str) -> None:
+    def __init__(self, path: str, kind: str, sheet: str = "", sheet_kind: str | None = None,
+                 id_prefix: str = "") -> None:
         self.path = path
         self.kind = kind
+        # A workbook with a sheet per type: the sheet named in messages, its type for rows
+        # whose 题型 is empty, and a prefix for the ids made from 序号 or the row.
+        self.sheet = sheet
+        self.sheet_kind = sheet_kind
+        self.id_prefix = id_prefix
+        self.header_found = False
         self.problems: list[Problem] = []
         self.columns: dict[str, _Column] = {}
         self.width = 0
         self.unnamed: set[int] = set()  # header cells left empty
+        self.headers: dict[int, str] = {}  # 0-based column -> its header as written
         self.chinese = True
         self.warnings: list[Problem] = []
         self.meanings: list[tuple[str, str]] = []  # (header, what it was understood as)
         self.numbers: dict[int, float | None] = {}  # row -> its 序号 as a number
         self.group_values: dict[str, set[str]] = {}  # 题库名称 etc. -> the values given
+        self.groups: list[str] = []  # the grouping columns the file has
+        self.noted: list[str] = []  # the letters that have a 选项X解析 column
 
     def problem(self, row: int, message: str, column: int | None = None) -> None:
-        self.problems.append(Problem(self.path, row, message,
-                                     None if column is None else column + 1))
+        self.problems.append(Problem(
+            self.path, row, self._where(message), None if column is None else column + 1,
+            column_name=None if column is None else self.headers.get(column)))
 
     def warn(self, row: int, message: str, column: int | None = None) -> None:
-        self.warnings.append(warning(self.path, row, message,
-                                     None if column is None else column + 1))
+        self.warnings.append(warning(
+            self.path, row, self._where(message), None if column is None else column + 1,
+            None if column is None else self.headers.get(column)))
+
+    def _where(self, message: str) -> str:
+        return f"sheet '{self.sheet}': {message}" if self.sheet else message
 
     def read(self, rows: Iterable[tuple[int, list[str]] | Problem]) -> LoadResult:
         questions: list[Question] = []
@@ -626,7 +713,8 @@ class _Reader:
         return ""
 
     def _ordered(self, items: list[Any]) -> list[Any]:
-        """Sorted by 序号 when every item has one that is a number (the file's order on a tie)."""
+        """Sorted by 序号 when every item has one that is a number (the file's order on a tie;
+        codes such as T-001 keep the file's order)."""
         numbers = [self.numbers.get(item.line) for item in items]
         if not items or "number" not in self.columns or any(n is None for n in numbers):
             return items
@@ -660,6 +748,8 @@ class _Reader:
         self.width = len(cells)
         while self.width and not cells[self.width - 1].strip():
             self.width -= 1
+        self.headers = {index: " ".join(cell.split())[:40]
+                        for index, cell in enumerate(cells[:self.width]) if cell.strip()}
         chinese = unknown = first_unreported = 0
         for index, cell in enumerate(cells[:self.width]):
             header = " ".join(cell.split())
@@ -691,6 +781,9 @@ class _Reader:
             self.meanings.append((f"{unknown - _MAX_UNKNOWN_REPORTED:,} more", "ignored"))
         for name, column in sorted(self.columns.items(), key=lambda item: item[1].index):
             self.meanings.append((column.header, MEANINGS.get(name, name)))
+        # Read on every row: only the columns the file has.
+        self.groups = [name for name in _GROUP_FIELDS if name in self.columns]
+        self.noted = [letter for letter in LETTERS if f"feedback {letter}" in self.columns]
         self.meanings.sort(key=lambda pair: next(
             (index for index, cell in enumerate(cells) if " ".join(cell.split()) == pair[0]),
             len(cells)))
@@ -701,6 +794,7 @@ class _Reader:
                                      f"({_describe(name)}); add it")
         if "prompt" not in self.columns or "answer" not in self.columns:
             return 0
+        self.header_found = True
         return number
 
     @staticmethod
@@ -856,7 +950,7 @@ class _Row:
     def group_tags(self) -> list[str]:
         """The values of 题库名称, 科目名称, 课题 and 领域 as tags (remembered for the title)."""
         found: list[str] = []
-        for name in _GROUP_FIELDS:
+        for name in self.reader.groups:
             value = " ".join(self.get(name).split())
             if value:
                 self.reader.group_values.setdefault(name, set()).add(value)
@@ -905,9 +999,9 @@ class _Row:
     def feedback(self, question: Question, options: list[tuple[str, str]]) -> None:
         """选项A解析 ... become each option's feedback."""
         have = {letter: index for index, (letter, _) in enumerate(options)}
-        for letter in LETTERS:
+        for letter in self.reader.noted:
             name = f"feedback {letter}"
-            text = self.get(name) if name in self.reader.columns else ""
+            text = self.get(name)
             if not text:
                 continue
             if letter not in have:
@@ -919,9 +1013,9 @@ class _Row:
 
     def stray_feedback(self) -> None:
         """Per-option notes on a question without options are kept nowhere: say so."""
-        for letter in LETTERS:
+        for letter in self.reader.noted:
             name = f"feedback {letter}"
-            if name in self.reader.columns and self.get(name):
+            if self.get(name):
                 self.reader.warn(self.number, f"{self.reader.name(name)} ignored: a "
                                               f"{self.type_word()} question has no options",
                                  self.reader.columns[name].index)
@@ -932,27 +1026,28 @@ class _Row:
             self.fail(f"{self.reader.name('id')} must be on one line", "id")
         number = " ".join(self.get("number").split())
         if number:
+            # 序号/题号 seeds the id as written ("12", "第12题" -> "12"; "T-001" stays), as
+            # before they ordered the questions, so progress kept by those ids stays.
             value = _number(number)
             self.reader.numbers[self.number] = value
-            if value is None:
-                self.reader.warn(self.number, f"{self.reader.name('number')} '{_short(number)}' "
-                                              "is not a number, so the questions keep the "
-                                              "file's order", self.reader.columns["number"].index)
             if not item_id:
-                shown = _short(number) if value is None else _number_text(value)
-                return f"q{shown}"
-        return item_id or f"row-{self.number}"
+                return self.reader.id_prefix + (number if value is None else _number_text(value))
+        return item_id or f"{self.reader.id_prefix}row-{self.number}"
 
     def type_word(self) -> str:
         """The type as the trainer wrote it, for messages."""
         written = self.get("type")
         if written:
             return written
+        if self.reader.sheet_kind is not None:
+            return self.reader.sheet  # the sheet named by its type: 判断题
         return "题" if self.reader.chinese else "question"
 
     def kind(self) -> str | None:
         written = self.get("type")
         name = self.reader.name("type")
+        if not written and self.reader.sheet_kind is not None:
+            return self.reader.sheet_kind  # the sheet's name says the type
         if not written:
             if any(self.raw(self.reader.columns[f"option {letter}"].index)
                    for letter in LETTERS if f"option {letter}" in self.reader.columns):

@@ -1,0 +1,559 @@
+"""The Quiz view driven as a learner would, by keyboard alone (the contract's keys), with an
+injected clock for the exam's countdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from studyapp.core.clock import FakeClock
+from studyapp.core.questionsets.model import Choice, NumericAnswer, Question, QuestionSet
+from studyapp.core.quiz import QuizEngine, QuizSession
+from studyapp.core.report import Report, load_report
+from studyapp.core.stats import profile_summary
+from studyapp.core.store import Store, open_store
+from studyapp.ui.launch import settings_for
+from studyapp.ui.main_window import MainWindow
+from studyapp.ui.quiz import ConfirmDialog, QuizView
+from studyapp.ui.quiz_answers import ChoiceAnswer, MatchAnswer, OrderAnswer, TextAnswer
+from studyapp.ui.theme import LIGHT, ThemeChoice
+
+EVIDENCE = "The fundamental purpose of improving the innovative ability"
+
+
+def every_type(set_id: str = "ui-set") -> QuestionSet:
+    """One question of each of the seven types, all on the four relationships."""
+    return QuestionSet(set_id, "UI test set", questions=[
+        Question("single", "single", "Which one is right?", section="suggestions.5.1",
+                 choices=[Choice("right answer", True, feedback="Yes, that one."),
+                          Choice("wrong answer"), Choice("another wrong answer")],
+                 explanation="Because the report says so.", evidence=EVIDENCE),
+        Question("multiple", "multiple", "Which two are right?", section="suggestions.5.2",
+                 choices=[Choice("first right", True), Choice("second right", True),
+                          Choice("not this"), Choice("nor this")]),
+        Question("truefalse", "truefalse", "Is this true?", section="suggestions.5.3",
+                 truth=True),
+        Question("fill", "fill", "Fill in: ____", section="suggestions.5.4",
+                 accepted=["opinions"]),
+        Question("numeric", "numeric", "How many relationships?", section="suggestions.5.1",
+                 numeric=[NumericAnswer(value=4)]),
+        Question("match", "match", "Match them.", section="suggestions.5.2",
+                 pairs=[("one", "1"), ("two", "2"), ("three", "3")]),
+        Question("order", "order", "Put in order.", section="suggestions.5.3",
+                 sequence=["first", "second", "third"]),
+    ])
+
+
+def singles(count: int, set_id: str = "exam-set") -> QuestionSet:
+    return QuestionSet(set_id, "Exam set", questions=[
+        Question(f"q{n}", "single", f"Exam question {n}?", section="suggestions.5.1",
+                 choices=[Choice("right", True), Choice("wrong"), Choice("also wrong")])
+        for n in range(count)])
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+WindowFactory = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, isolated_data_dir: Path,
+                clock: FakeClock) -> Iterator[WindowFactory]:
+    opened: list[tuple[MainWindow, Store]] = []
+    report = load_report()
+
+    def make() -> MainWindow:
+        store = open_store(isolated_data_dir, "learner", clock=clock)
+        if not store.question_sets.list():
+            store.question_sets.import_set(every_type())
+            store.question_sets.import_set(singles(6))
+        window = MainWindow(settings_for(isolated_data_dir), isolated_data_dir, LIGHT,
+                            ThemeChoice.SYSTEM, "learner")
+        qtbot.addWidget(window)
+        window.attach(store, report)
+        window.resize(1280, 800)
+        with qtbot.waitExposed(window):
+            window.show()
+        window.activateWindow()
+        opened.append((window, store))
+        return window
+
+    yield make
+    for window, store in opened:
+        window.close()
+        store.close()
+
+
+def quiz_of(window: MainWindow) -> QuizView:
+    view = window.quiz_view
+    assert isinstance(view, QuizView)
+    return view
+
+
+def focused() -> object:
+    return QApplication.focusWidget()
+
+
+def key(qtbot: QtBot, name: Qt.Key | str, modifier: Qt.KeyboardModifier =
+        Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed on whatever has focus (after a dialog, once the window is active again)."""
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().isVisible(), timeout=2000)
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has focus"
+    qtbot.keyClick(target, name, modifier)
+
+
+def answer_right(qtbot: QtBot, view: QuizView) -> None:
+    """Gives the right answer with the keyboard alone, whatever the type."""
+    page = view.question
+    control = page.control
+    item = control.item  # type: ignore[union-attr]
+    question = item.question
+    if isinstance(control, ChoiceAnswer):
+        if question.type == "truefalse":
+            numbers = [1 if question.truth else 2]
+        else:
+            numbers = [n for n, (i, _) in enumerate(item.options(), start=1)
+                       if question.choices[i].correct]
+        for number in numbers:
+            key(qtbot, str(number))
+    elif isinstance(control, TextAnswer):
+        qtbot.keyClicks(QApplication.focusWidget(),
+                        question.accepted[0] if question.type == "fill" else "4")
+    elif isinstance(control, MatchAnswer):
+        for left in range(len(question.pairs)):
+            column = next(c for c, (i, _) in enumerate(item.rights()) if i == left)
+            key(qtbot, str(column + 1))
+    elif isinstance(control, OrderAnswer):
+        for target in range(len(question.sequence)):
+            row = next(r for r in range(control.list.count())
+                       if control.list.item(r).data(Qt.ItemDataRole.UserRole) == target)
+            key(qtbot, str(row + 1))  # selects that item
+            for _ in range(row - target):
+                key(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+
+
+def answer_wrong(qtbot: QtBot, view: QuizView) -> None:
+    control = view.question.control
+    assert isinstance(control, ChoiceAnswer)
+    item = control.item
+    number = next(n for n, (i, _) in enumerate(item.options(), start=1)
+                  if not item.question.choices[i].correct)
+    key(qtbot, str(number))
+
+
+def start_from_modes(qtbot: QtBot, window: MainWindow, downs: int = 0) -> QuizView:
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = quiz_of(window)
+    qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+    for _ in range(downs):
+        key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
+    qtbot.waitUntil(lambda: focused() is not None and view.question.isAncestorOf(focused()))
+    return view
+
+
+def open_session(qtbot: QtBot, window: MainWindow, session: QuizSession) -> None:
+    """Shows the Quiz view (Ctrl+3) with a session built by the test (e.g. reordered)."""
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = quiz_of(window)
+    view.open(session)
+    qtbot.waitUntil(lambda: focused() is not None
+                    and view.question.isAncestorOf(focused()))  # type: ignore[arg-type]
+
+
+def answer_dialog(qtbot: QtBot, yes: bool) -> list[str]:
+    """Answers the next question the app asks as a learner would (Space on a button)."""
+    texts: list[str] = []
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, ConfirmDialog):
+            QTimer.singleShot(20, press)
+            return
+        texts.append(" ".join(label.text() for label in box.findChildren(QLabel)))
+        target = box.yes if yes else box.no
+        target.setFocus()
+        qtbot.keyClick(target, Qt.Key.Key_Space)
+
+    QTimer.singleShot(0, press)
+    return texts
+
+
+# -- the start page ---------------------------------------------------------------------------
+def test_the_modes_open_with_practice_on_the_four_relationships_selected(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = quiz_of(window)
+    assert window.current_view() == "quiz"
+    qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+    assert view.start.mode() == "practice"
+    assert view.start.scope.currentData() == "relationships"
+    key(qtbot, Qt.Key.Key_Down)
+    assert view.start.mode() == "exam"
+    key(qtbot, Qt.Key.Key_Up)
+    assert view.start.mode() == "practice"
+
+
+# -- practice by keyboard alone ---------------------------------------------------------------
+def test_a_practice_quiz_by_keyboard_alone_covers_all_seven_types(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = quiz_of(window)
+    view.start.scope.setCurrentIndex(view.start.scope.findData("set:ui-set"))
+    view = start_from_modes(qtbot, window)
+    session = view.session
+    assert session is not None and len(session.items) == 7
+    seen = set()
+    for index in range(7):
+        page = view.question
+        assert page.index == index and page.state == "answering"
+        seen.add(session.items[index].question.type)
+        answer_right(qtbot, view)
+        key(qtbot, Qt.Key.Key_Return)
+        assert page.state == "feedback", (session.items[index].question.type,
+                                          page.message.text(), page.control.response())
+        assert page.feedback.isVisible()
+        assert page.feedback.verdict.text() == "Right", session.items[index].question.type
+        key(qtbot, Qt.Key.Key_Return)
+    assert seen == {"single", "multiple", "truefalse", "fill", "numeric", "match", "order"}
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    assert view.result.verdict.text() == "Done"
+    assert "7 of 7 answered right" in view.result.summary.text()
+    summary = profile_summary(window.store, window.report)  # type: ignore[arg-type]
+    assert summary["quiz"] == {"attempts": 1, "finished": 1, "in_progress": 0, "answers": 7,
+                               "correct": 7, "mistakes": 0}
+
+
+def test_feedback_says_wrong_in_words_with_the_answer_explanation_and_evidence(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = quiz_of(window)
+    engine = view.engine
+    session = engine.start("practice", "set:ui-set", count=None, seed=1)
+    session.items.sort(key=lambda item: item.question.type != "single")
+    open_session(qtbot, window, session)
+    answer_wrong(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    panel = view.question.feedback
+    qtbot.waitUntil(panel.isVisible)
+    assert panel.verdict.text() == "Not right"
+    assert "right answer" in panel.correct.text()
+    assert "Because the report says so." in panel.explanation.text()
+    assert EVIDENCE in panel.evidence.text()
+    assert "Your answer" in panel.notes.text()
+    # the wrong option says so in words, not only in colour
+    control = view.question.control
+    assert isinstance(control, ChoiceAnswer)
+    assert any("not right" in t.verdict.text() for t in control.tiles)
+    assert any("Correct answer" in t.verdict.text() for t in control.tiles)
+    # Read in context: the reader at the passage, highlighted
+    qtbot.mouseClick(panel.read_button, Qt.MouseButton.LeftButton)
+    assert window.current_view() == "read"
+    assert window.reader.section is not None
+    assert window.reader.section.id == "suggestions.5.1"
+    assert window.reader.text.hit_count() >= 1
+    assert engine.mistake_count() == 1
+
+
+def test_multiple_answers_toggle_with_number_keys(qtbot: QtBot,
+                                                   make_window: WindowFactory) -> None:
+    window = make_window()
+    view = quiz_of(window)
+    session = view.engine.start("practice", "set:ui-set", count=None, seed=1)
+    session.items.sort(key=lambda item: item.question.type != "multiple")
+    open_session(qtbot, window, session)
+    control = view.question.control
+    assert isinstance(control, ChoiceAnswer) and control.multiple
+    key(qtbot, "1")
+    key(qtbot, "2")
+    key(qtbot, "1")
+    assert control.chosen == {1}
+    assert control.tiles[1].checked and not control.tiles[0].checked
+
+
+def test_enter_without_an_answer_asks_for_one(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = start_from_modes(qtbot, window)
+    key(qtbot, Qt.Key.Key_Return)
+    assert view.question.state == "answering"
+    assert "first" in view.question.message.text()
+
+
+def test_esc_leaves_a_practice_and_keeps_what_was_answered(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = start_from_modes(qtbot, window)
+    answer_right(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    assert "1 of 1 answered right" in view.result.summary.text()
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.start)
+    assert window.store is not None
+    assert window.store.quizzes.summary(0)["answers"] == 1
+
+
+# -- the exam ---------------------------------------------------------------------------------
+def start_exam(qtbot: QtBot, window: MainWindow, count: int, minutes: int = 10) -> QuizView:
+    view = quiz_of(window)
+    view.start.scope.setCurrentIndex(view.start.scope.findData("set:exam-set"))
+    view.start.modes.setCurrentRow(1)
+    view.start.count.setValue(count)
+    view.start.minutes.setValue(minutes)
+    view.start.modes.setCurrentRow(0)
+    return start_from_modes(qtbot, window, downs=1)
+
+
+def test_a_full_exam_by_keyboard_alone_with_answer_card_flag_and_review(
+        qtbot: QtBot, make_window: WindowFactory, clock: FakeClock) -> None:
+    window = make_window()
+    view = start_exam(qtbot, window, count=4)
+    session = view.session
+    assert session is not None and session.mode == "exam" and len(session.items) == 4
+    page = view.question
+    assert page.countdown.isVisible() and page.countdown.text() == "10:00"
+    # answer 1 right, skip 2 (flagged), 3 wrong
+    answer_right(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    assert page.index == 1 and not page.feedback.isVisible()  # no feedback in an exam
+    key(qtbot, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert session.flagged(1)
+    key(qtbot, Qt.Key.Key_PageDown)
+    answer_wrong(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    assert page.index == 3
+    # the answer card: answered, unanswered, flagged; jump to question 2
+    key(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert page.card.isVisible()
+    assert page.card.summary.text() == "2 answered, 2 not answered, 1 flagged"
+    assert page.card.buttons[1].text() == "⚑2"
+    key(qtbot, Qt.Key.Key_Left)
+    key(qtbot, Qt.Key.Key_Left)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.index == 1)
+    answer_right(qtbot, view)
+    # submitting with a question left warns first; No keeps the exam going
+    texts = answer_dialog(qtbot, yes=False)
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(texts))
+    assert "1 question is not answered" in texts[0]
+    assert view.pages.currentWidget() is page and not session.finished
+    texts = answer_dialog(qtbot, yes=True)
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(texts))
+    assert session.finished, (texts, QApplication.focusWidget())
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    result = view.result
+    assert result.verdict.text() == "Not passed"  # 2 of 4 = 50% < 60%
+    assert "Score 2 / 4 (50%)" in result.summary.text()
+    assert result.sections.rowCount() == 1
+    assert result.sections.item(0, 1).text() == "2 / 4"
+    assert result.questions.count() == 4
+    # the review, question by question
+    key(qtbot, Qt.Key.Key_Return)  # the focused "Review question by question"
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is page and page.review)
+    assert page.feedback.isVisible() and page.feedback.verdict.text() == "Right"
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Return)
+    assert page.feedback.verdict.text() == "Not right"
+    key(qtbot, Qt.Key.Key_Return)
+    assert page.feedback.verdict.text() == "Not answered"
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+
+
+def test_the_exam_submits_itself_when_time_runs_out(
+        qtbot: QtBot, make_window: WindowFactory, clock: FakeClock) -> None:
+    window = make_window()
+    view = start_exam(qtbot, window, count=3, minutes=1)
+    answer_right(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    clock.advance(seconds=30)
+    qtbot.waitUntil(lambda: view.question.countdown.text() == "0:30")
+    answer_right(qtbot, view)  # given but not yet saved with Enter: kept at time out
+    clock.advance(seconds=31)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    assert "Time ran out" in view.result.summary.text()
+    assert "Score 2 / 3" in view.result.summary.text()
+    assert view.result.verdict.text() == "Passed"
+
+
+def test_esc_in_an_exam_asks_first_and_keeps_its_answers(
+        qtbot: QtBot, make_window: WindowFactory, clock: FakeClock) -> None:
+    window = make_window()
+    view = start_exam(qtbot, window, count=3)
+    answer_right(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    texts = answer_dialog(qtbot, yes=False)
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: bool(texts))
+    assert view.pages.currentWidget() is view.question
+    answer_dialog(qtbot, yes=True)
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.start)
+    assert view.start.banner.isVisible()
+    assert "1 of 3 questions answered" in view.start.banner_text.text()
+
+
+def test_closing_the_window_mid_exam_and_resuming_it_with_the_time_left(
+        qtbot: QtBot, make_window: WindowFactory, clock: FakeClock) -> None:
+    window = make_window()
+    view = start_exam(qtbot, window, count=5, minutes=10)
+    session = view.session
+    assert session is not None
+    plan = [item.plan() for item in session.items]
+    for _ in range(3):
+        answer_right(qtbot, view)
+        key(qtbot, Qt.Key.Key_Return)
+    clock.advance(seconds=75)
+    qtbot.waitUntil(lambda: view.question.countdown.text() == "8:45")
+    store = window.store
+    assert store is not None
+    window.close()
+    store.close()
+    clock.advance(hours=2)  # the window was closed: the exam's clock did not run
+
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = quiz_of(window)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.offer)
+    assert "3 of 5 questions answered, 8:45 left" in view.offer.text.text()
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
+    resumed = view.session
+    assert resumed is not None and [item.plan() for item in resumed.items] == plan
+    assert [resumed.answered(i) for i in range(5)] == [True, True, True, False, False]
+    assert view.question.index == 3
+    assert view.question.countdown.text() == "8:45"
+
+
+def test_a_crashed_exam_is_offered_back_with_its_answers(
+        qtbot: QtBot, make_window: WindowFactory, clock: FakeClock,
+        isolated_data_dir: Path) -> None:
+    # what a crash leaves: answers saved as given, the clock saved a few seconds before
+    store = open_store(isolated_data_dir, "learner", clock=clock)
+    store.question_sets.import_set(every_type())
+    store.question_sets.import_set(singles(6))
+    exam = QuizEngine(store).start("exam", "set:exam-set", count=4, seed=3, time_limit_s=300)
+    exam.start_clock()
+    for index in range(3):
+        clock.advance(seconds=10)
+        exam.answer(index, 0)
+    store.close()  # no stop_clock, no finish: the power went
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = quiz_of(window)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.offer)
+    assert "3 of 4 questions answered, 4:30 left" in view.offer.text.text()
+    key(qtbot, Qt.Key.Key_Escape)  # not now: the start page keeps offering it
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.start)
+    assert view.start.banner.isVisible()
+    qtbot.mouseClick(view.start.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
+    assert view.session is not None and len(view.session.given) == 3
+
+
+# -- notebook, challenge, daily ---------------------------------------------------------------
+def test_the_notebook_lists_mistakes_by_section_and_practises_them(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = quiz_of(window)
+    view.start.scope.setCurrentIndex(view.start.scope.findData("set:exam-set"))
+    view = start_from_modes(qtbot, window)
+    answer_wrong(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Down)
+    assert view.start.mode() == "notebook"
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.notebook)
+    tree = view.notebook.tree
+    assert tree.topLevelItemCount() == 1
+    assert tree.topLevelItem(0).childCount() == 1
+    assert tree.topLevelItem(0).child(0).text(1) == "1×"
+    key(qtbot, Qt.Key.Key_Return)  # Practise my mistakes
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
+    assert view.session is not None and view.session.mode == "mistakes"
+    assert len(view.session.items) == 1
+
+
+def test_the_challenge_ends_at_the_first_wrong_answer(qtbot: QtBot,
+                                                      make_window: WindowFactory) -> None:
+    window = make_window()
+    view = quiz_of(window)
+    view.engine.store.question_sets.remove("ui-set")  # single-choice questions only
+    view.refresh()
+    view = start_from_modes(qtbot, window, downs=3)
+    session = view.session
+    assert session is not None and session.mode == "challenge"
+    answer_right(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Return)
+    answer_wrong(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    assert view.question.primary.text() == "See the result"
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    assert view.result.verdict.text() == "New best streak: 1"
+    key(qtbot, Qt.Key.Key_Escape)
+    assert "best streak 1" in view.start.modes.item(3).data(Qt.ItemDataRole.UserRole + 1)
+
+
+def test_the_daily_quiz_is_once_a_day(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = start_from_modes(qtbot, window, downs=4)
+    session = view.session
+    assert session is not None and session.mode == "daily" and len(session.items) == 5
+    answer_right(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    key(qtbot, Qt.Key.Key_Escape)
+    assert "Done today · streak 1 days" in view.start.modes.item(4).data(
+        Qt.ItemDataRole.UserRole + 1)
+    view.start.modes.setCurrentRow(4)
+    key(qtbot, Qt.Key.Key_Return)
+    assert view.pages.currentWidget() is view.start
+
+
+def test_nothing_is_clipped_in_a_small_window(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    window.resize(960, 600)
+    view = quiz_of(window)
+    view.start.scope.setCurrentIndex(view.start.scope.findData("set:ui-set"))
+    view = start_from_modes(qtbot, window)
+    page = view.question
+    for _ in range(7):
+        control = page.control
+        assert control is not None
+        # the column is never wider than the page: long text wraps instead of clipping
+        assert page.column.width() <= page.scroller.viewport().width()
+        answer_right(qtbot, view)
+        key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.state == "feedback")
+        assert page.feedback.width() <= page.scroller.viewport().width()
+        key(qtbot, Qt.Key.Key_Return)
+        if view.pages.currentWidget() is not page:
+            break
+
+
+def _report() -> Report:
+    return load_report()
