@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -10,7 +11,8 @@ from studyapp.core.migrations import migrations
 from studyapp.core.paths import profile_path
 from studyapp.core.store import open_store
 
-ALL = [m.name for m in migrations.pending(Database(memory=True))]
+with closing(Database(memory=True)) as _empty:
+    ALL = [m.name for m in migrations.pending(_empty)]
 
 
 def test_a_fresh_profile_gets_every_migration(tmp_path: Path) -> None:
@@ -33,7 +35,9 @@ def test_upgrading_keeps_data_and_leaves_a_backup(tmp_path: Path) -> None:
 
     store = open_store(tmp_path, "default")
     before = list((tmp_path / "backups" / "default").glob("*-before-upgrade.sqlite3"))
-    assert len(before) == 1 and Database(before[0])["notes"].count == 1
+    assert len(before) == 1
+    with closing(Database(before[0])) as backup:
+        assert backup["notes"].count == 1
     assert store.sections.progress("intro").seconds == 42
     assert [n.text for n in store.notes.all()] == ["kept"]
     assert [m.name for m in migrations.applied(store.db)] == ALL

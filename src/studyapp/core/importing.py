@@ -179,6 +179,7 @@ def plan_import(files: Sequence[LoadedFile], store: Store | None) -> ImportPlan:
         question_set = result.question_set
         if question_set is None:
             continue
+        _keep_legacy_id(question_set, loaded.path, known)
         set_id = question_set.id
         # (The shipped file itself, byte for byte, is no trainer's file: it may be checked.)
         if set_id in builtin and shipped.get(set_id) != loaded.sha256:
@@ -200,6 +201,20 @@ def plan_import(files: Sequence[LoadedFile], store: Store | None) -> ImportPlan:
             continue
         _diff(plan, question_set, store if plan.existing is not None else None)
     return ImportPlan(plans)
+
+
+def _keep_legacy_id(question_set: QuestionSet, path: str, known: dict[str, SetInfo]) -> None:
+    """A set made from a Chinese file name before set ids kept Chinese characters has the
+    id "set-<hash>" in the profile: it keeps that id, and with it the learners' progress."""
+    if question_set.format == "native" or question_set.id in known:
+        return
+    from studyapp.core.questionsets._text import legacy_set_id_from_path, set_id_from_path
+
+    if question_set.id != set_id_from_path(path):
+        return  # not an id made from the file name
+    legacy = legacy_set_id_from_path(path)
+    if legacy is not None and legacy in known:
+        question_set.id = legacy
 
 
 def _diff(plan: SetPlan, question_set: QuestionSet, store: Store | None) -> None:
