@@ -8,7 +8,9 @@ relationships of part III (5) of the report) gives:
 - question-template.xlsx: Chinese headers, sheet 题库 (with drop-down lists for 题型 and 难度)
   and a sheet 说明 explaining the columns;
 - question-template.csv: the same rows, Chinese headers, UTF-8 with BOM so Excel opens it;
-- question-template-en.csv: the same rows with English headers and type names.
+- question-template-en.csv: the same rows with English headers and type names;
+- question-paper-template.docx: the question paper question-paper-template.txt (written by
+  hand, committed) as a Word document, one paragraph per line.
 
 The output is byte-for-byte the same on every run, so the committed files only change when
 the rows do. Check them with ``studyapp validate questions/templates/*``.
@@ -266,12 +268,38 @@ def _reproducible_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def paper_lines() -> list[str]:
+    return (TEMPLATES / "question-paper-template.txt").read_text(encoding="utf-8").splitlines()
+
+
+def docx_bytes(lines: list[str]) -> bytes:
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    for line in lines:
+        paragraph = document.add_paragraph(line)
+        if line and line[0] in "一二三四五六七八九十":  # section headings in bold
+            for run in paragraph.runs:
+                run.bold = True
+    document.paragraphs[0].runs[0].font.size = Pt(16)
+    document.core_properties.author = "StudyApp"
+    document.core_properties.created = FIXED_TIME
+    document.core_properties.modified = FIXED_TIME
+    document.core_properties.last_modified_by = "StudyApp"
+    document.core_properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _reproducible_zip(buffer.getvalue())
+
+
 def main() -> None:
     TEMPLATES.mkdir(parents=True, exist_ok=True)
     outputs = {
         "question-template.csv": csv_bytes(chinese_rows()),
         "question-template-en.csv": csv_bytes(english_rows()),
         "question-template.xlsx": xlsx_bytes(chinese_rows()),
+        "question-paper-template.docx": docx_bytes(paper_lines()),
     }
     for name, data in outputs.items():
         (TEMPLATES / name).write_bytes(data)

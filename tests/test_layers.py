@@ -1,4 +1,4 @@
-"""studyapp.core and studyapp.cli never load Qt (ARCHITECTURE.md, "Layers")."""
+"""studyapp.core and studyapp.cli never load Qt (docs/architecture.md, "Layers")."""
 
 from __future__ import annotations
 

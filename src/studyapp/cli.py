@@ -1,8 +1,11 @@
-"""Headless commands for trainers and checks (ARCHITECTURE.md, "Command line").
+"""Headless commands for trainers and checks (docs/architecture.md, "Contracts"; docs/cli.md).
 
 Imports ``studyapp.core`` only: never Qt. Exit status: 0 success, 1 the input has
-problems (nothing written), 2 usage error. Problems go to standard error, one per line,
-as ``PATH:LINE: message``.
+problems (nothing written), 2 usage error, 3 the profile cannot be used now (damaged, from a
+newer StudyApp, open in another StudyApp, a full disk or a read-only file: the message says
+which; the file is left as it was). Problems go to standard error, one per line, as
+``PATH:LINE: message``; after them warnings, as ``PATH:LINE: warning: message``, which never
+change the exit status nor stop an import.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from studyapp import __version__
 from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile_name
@@ -23,13 +26,25 @@ from studyapp.core.resources import MissingResourceError
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+EXIT_UNAVAILABLE = 3  # the profile cannot be used now (ProfileUnavailableError)
+EXIT_IN_USE = EXIT_UNAVAILABLE
+# Commands that only read the profile: they run beside an open window (a read-only WAL
+# connection) instead of waiting for its lock.
+READ_COMMANDS = {"sets", "stats", "export", "backup"}
+
+
+def _folder(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "is empty; give the folder to keep profiles in (an unset variable?)")
+    return value
 
 
 def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     # Accepted before and after the command; the sub-command copy must not reset them.
     default = None if defaults else argparse.SUPPRESS
     parser.add_argument(
-        "--data-dir", metavar="DIR", default=default,
+        "--data-dir", metavar="DIR", default=default, type=_folder,
         help="keep profiles in DIR instead of the platform data folder "
         "(also STUDYAPP_DATA_DIR)",
     )
@@ -46,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Study the report on improving the innovation ability of leading bodies "
         "and leading cadres. Without a command, opens the app window.",
         epilog="Exit status: 0 success, 1 the input has problems (nothing written), "
-        "2 usage error.",
+        "2 usage error, 3 the profile cannot be used now (damaged, newer, in use; "
+        "nothing written).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _global_options(parser, defaults=True)
@@ -71,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"read every FILE as this format ({', '.join(FORMAT_NAMES)}) "
             "instead of guessing from the extension",
         )
+        if name == "import":
+            sub.add_argument("--dry-run", action="store_true",
+                             help="print what the import would add, change and retire; "
+                                  "write nothing")
 
     sets = command("sets", "list the question sets in the profile with their counts")
     sets.add_argument("--json", action="store_true", help="print JSON")
@@ -78,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print JSON")
     export = command("export", "write the profile's results to a CSV file for a trainer")
     export.add_argument("file", metavar="FILE.csv")
+    command("backup", "make a backup of the profile now; prints its path")
+    backups = command("backups", "list the profile's backups, newest first")
+    backups.add_argument("--json", action="store_true", help="print JSON")
+    restore = command("restore", "put a backup back (the current file is kept first)")
+    restore.add_argument("backup", metavar="BACKUP",
+                         help="a backup file (a path, or a name that studyapp backups lists)")
     return parser
 
 
@@ -87,16 +113,92 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     _use_utf8_streams()
+    if sys.stdout is None:  # started with standard output closed (`studyapp report >&-`)
+        _error("studyapp: standard output is closed; nothing was done.")
+        return EXIT_PROBLEMS
+    real_stdout, sys.stdout = sys.stdout, _Output(sys.stdout)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()
+        return code
     except (DataDirError, MissingResourceError) as error:
         _error(str(error))
         return EXIT_PROBLEMS
-    except BrokenPipeError:
-        # `studyapp report | head`: the reader went away; that is not an error.
+    except _OutputError as failure:
+        _silence(real_stdout)
+        if isinstance(failure.error, BrokenPipeError):
+            # `studyapp report | head`: the reader went away; that is not an error.
+            return EXIT_OK
+        _error(f"studyapp: cannot write to standard output "
+               f"({failure.error.strerror or failure.error}).")
+        return EXIT_PROBLEMS
+    except Exception as error:
+        status = _store_failure(error)
+        if status is None:
+            raise
+        return status
+    finally:
+        sys.stdout = real_stdout
+
+
+class _OutputError(Exception):
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Output:
+    """Standard output, whose write errors (a full disk, a closed pipe) are told apart from
+    every other OSError a command may meet."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except OSError as error:
+            raise _OutputError(error) from error
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise _OutputError(error) from error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _silence(stream: Any) -> None:
+    """Points standard output at the null device, so that the interpreter's last flush of
+    what could not be written does not print a traceback."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _store_failure(error: Exception) -> int | None:
+    """The exit status for an error of the profile (printed); None for any other error."""
+    import sqlite3
+
+    if "studyapp.core.store.connection" not in sys.modules:
+        return None
+    from studyapp.core.store.connection import (
+        ProfileUnavailableError,
+        StoreError,
+        translate_error,
+    )
+
+    if isinstance(error, sqlite3.Error):
+        error = translate_error(error, _opened[-1] if _opened else None)
+    if not isinstance(error, StoreError):
+        return None
+    _error(str(error))
+    return EXIT_UNAVAILABLE if isinstance(error, ProfileUnavailableError) else EXIT_PROBLEMS
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -108,55 +210,81 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_all(args: argparse.Namespace) -> tuple[list[Any], int]:
-    """Every file loaded; every problem printed. Returns (results, problem count)."""
-    from studyapp.core.questionsets import load_file
+def _plan(args: argparse.Namespace, store: Any) -> Any:
+    """The import plan of the files (against ``store``, or an empty profile); every problem
+    printed, each file once, then every warning (warnings do not block anything)."""
+    from studyapp.core.importing import load_files, plan_import
 
-    results = []
-    problem_count = 0
-    for name in args.files:
-        result = load_file(name, args.format)
-        for problem in result.problems:
-            _error(str(problem))
-        problem_count += len(result.problems)
-        results.append((name, result))
-    return results, problem_count
+    plan = plan_import(load_files(args.files, args.format), store)
+    for problem in plan.problems:
+        _error(str(problem))
+    for warning in plan.warnings:
+        _error(str(warning))
+    return plan
 
 
-def _describe(question_set: Any) -> str:
-    return f"{len(question_set.questions)} questions, {len(question_set.cards)} cards"
+def _describe(question_set: Any, warning_count: int = 0) -> str:
+    text = f"{len(question_set.questions)} questions, {len(question_set.cards)} cards"
+    if warning_count:
+        text += f", {warning_count} warning{'s' if warning_count != 1 else ''}"
+    return text
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    results, problem_count = _load_all(args)
-    if problem_count:
-        _error(f"{problem_count} problem(s) found; fix them and validate again.")
+    plan = _plan(args, None)
+    if plan.problems:
+        _error(f"{len(plan.problems)} problem(s) found; fix them and validate again.")
         return EXIT_PROBLEMS
-    for name, result in results:
-        print(f"{name}: ok, {_describe(result.question_set)}")
+    for set_plan in plan.sets:
+        _say(f"{set_plan.path}: ok, "
+             f"{_describe(set_plan.question_set, len(set_plan.warnings))}")
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from studyapp.core.questionsets import sha256_of
+    from studyapp.core.importing import apply_plan
+    from studyapp.core.paths import profile_path
 
-    results, problem_count = _load_all(args)
-    if problem_count:
-        _error(f"{problem_count} problem(s) found; nothing was imported.")
-        return EXIT_PROBLEMS
-    store = _open_store(args)
-    if store is None:
-        return EXIT_PROBLEMS
+    if args.dry_run:
+        # Nothing is written, not even a new profile: a missing one is planned as empty.
+        try:
+            exists = profile_path(resolve_data_dir(args.data_dir),
+                                  validate_profile_name(args.profile)).exists()
+        except DataDirError as error:
+            _error(str(error))
+            return EXIT_PROBLEMS
+        store = _open_store(args) if exists else None
+        if exists and store is None:
+            return EXIT_PROBLEMS
+    else:
+        store = _open_store(args)
+        if store is None:
+            return EXIT_PROBLEMS
     try:
-        store.question_sets.ensure_builtin()
-        summaries = store.question_sets.import_sets(  # all files or none
-            [(result.question_set, sha256_of(name)) for name, result in results])
+        if store is not None and not args.dry_run:
+            store.question_sets.ensure_builtin()
+        plan = _plan(args, store)
+        if plan.problems:
+            _error(f"{len(plan.problems)} problem(s) found; nothing was imported.")
+            return EXIT_PROBLEMS
+        if args.dry_run or store is None:
+            for set_plan in plan.sets:
+                _say(f"{set_plan.path}: would import {set_plan.describe()}")
+            print("Dry run: nothing was written.")
+            return EXIT_OK
+        summaries = iter(apply_plan(plan, store))  # all files or none
     finally:
-        store.close()
-    for (name, _), summary in zip(results, summaries, strict=True):
-        print(
-            f"{name}: set '{summary.set_id}': {summary.added} added, {summary.updated} updated, "
-            f"{summary.unchanged} unchanged, {summary.retired} retired"
+        if store is not None:
+            store.close()
+    for set_plan in plan.sets:
+        if set_plan.already_imported:
+            _say(f"{set_plan.path}: {set_plan.describe()}")
+            continue
+        summary = next(summaries)
+        _say(
+            f"{set_plan.path}: set '{summary.set_id}': {summary.added} added, "
+            f"{summary.updated} updated, {summary.unchanged} unchanged, "
+            f"{summary.retired} retired"
         )
     return EXIT_OK
 
@@ -166,7 +294,8 @@ def cmd_sets(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_PROBLEMS
     try:
-        store.question_sets.ensure_builtin()
+        if not store.read_only:
+            store.question_sets.ensure_builtin()
         infos = store.question_sets.list()
     finally:
         store.close()
@@ -184,8 +313,8 @@ def cmd_sets(args: argparse.Namespace) -> int:
         return EXIT_OK
     for info in infos:
         origin = "built-in" if info.builtin else info.source
-        print(f"{info.id:<24} {info.question_count:>6} questions {info.card_count:>5} cards  "
-              f"{info.title} ({origin})")
+        _say(f"{info.id:<24} {info.question_count:>6} questions {info.card_count:>5} cards  "
+             f"{info.title} ({origin})")
     return EXIT_OK
 
 
@@ -196,7 +325,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_PROBLEMS
     try:
-        store.question_sets.ensure_builtin()
+        if not store.read_only:
+            store.question_sets.ensure_builtin()
         summary = profile_summary(store, load_report())
     finally:
         store.close()
@@ -213,6 +343,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"Notes: {summary['notes']}, bookmarks: {summary['bookmarks']}")
     sets = summary["question_sets"]
     print(f"Question sets: {sets['count']} ({sets['questions']} questions, {sets['cards']} cards)")
+    cards = summary["cards"]
+    print(f"Flashcards: {cards['new']} new, {cards['learning'] + cards['relearning']} learning, "
+          f"{cards['review']} in review, {cards['due_today']} due today"
+          + (f", {cards['suspended']} suspended" if cards["suspended"] else ""))
     print(f"Reviews: {summary['reviews']}, quiz attempts: {summary['quiz_attempts']}")
     quiz = summary["quiz"]
     print(f"Quiz answers: {quiz['answers']} ({quiz['correct']} right), "
@@ -221,24 +355,67 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from studyapp.core.files import write_text_atomically
-    from studyapp.core.stats import results_csv, results_rows
+    from studyapp.core.files import RefusedTarget
+    from studyapp.core.stats import export_results
 
     store = _open_store(args)
     if store is None:
         return EXIT_PROBLEMS
-    try:
-        rows = results_rows(store, load_report())
-    finally:
-        store.close()
     target = Path(args.file)
     try:
-        write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
+        count = export_results(store, load_report(), target)
+    except RefusedTarget as refused:
+        _error(str(refused))
+        return EXIT_PROBLEMS
     except OSError as error:
         _error(f"{target}: cannot write ({error.strerror or error})")
         return EXIT_PROBLEMS
-    print(f"{target}: {len(rows)} rows")
+    finally:
+        store.close()
+    _say(f"{target}: {count} rows")
     return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    try:
+        backup = store.backups.backup_now()
+    finally:
+        store.close()
+    print(backup.path)
+    return EXIT_OK
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from studyapp.core.store.backups import backups_of
+
+    backups = backups_of(resolve_data_dir(args.data_dir), validate_profile_name(args.profile))
+    if args.json:
+        _print_json([backup.to_dict() for backup in backups])
+        return EXIT_OK
+    if not backups:
+        print("No backups of this profile yet (studyapp backup makes one).")
+    for backup in backups:
+        label = f"  ({backup.label})" if backup.label else ""
+        print(f"{backup.taken_at:%Y-%m-%d %H:%M:%S} UTC  {_size(backup.size):>9}  "
+              f"{backup.path}{label}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from studyapp.core.clock import system_clock
+    from studyapp.core.store.backups import restore_backup
+
+    data_dir = resolve_data_dir(args.data_dir)
+    restored = restore_backup(data_dir, validate_profile_name(args.profile), Path(args.backup),
+                              system_clock, wait=_lock_wait())
+    print(f"{restored.profile_file}: restored from {args.backup}; the previous file was kept "
+          f"as {restored.kept}")
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 10 << 20 else f"{size / (1 << 20):.1f} MB"
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -248,18 +425,43 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sets": cmd_sets,
     "stats": cmd_stats,
     "export": cmd_export,
+    "backup": cmd_backup,
+    "backups": cmd_backups,
+    "restore": cmd_restore,
 }
 
 
 def _open_store(args: argparse.Namespace) -> Any:
-    from studyapp.core.store import StoreError, open_store
+    """The profile, for the command: a StoreError (exit 1 or 3, see ``run``) when it cannot
+    be opened. Read-only commands do not wait for a window's lock."""
+    from studyapp.core.store import open_store
 
+    data_dir = resolve_data_dir(args.data_dir)
+    reading = args.command in READ_COMMANDS or getattr(args, "dry_run", False)
+    access: Literal["read", "write"] = "read" if reading else "write"
+    store = open_store(data_dir, validate_profile_name(args.profile), access=access,
+                       wait=_lock_wait())
+    _opened.append(store.path)  # named in the message if an sqlite3 error escapes later
+    return store
+
+
+_opened: list[Path] = []
+
+
+def _lock_wait() -> float:
+    """How long a command waits for a profile another StudyApp holds (STUDYAPP_LOCK_WAIT)."""
     try:
-        data_dir = resolve_data_dir(args.data_dir)
-        return open_store(data_dir, validate_profile_name(args.profile))
-    except (StoreError, DataDirError) as error:
-        _error(str(error))
-        return None
+        return max(0.0, float(os.environ.get("STUDYAPP_LOCK_WAIT", "5")))
+    except ValueError:
+        return 5.0
+
+
+def _say(line: str) -> None:
+    """A line on standard output with control characters escaped: file names and set titles
+    come from trainers' files and must not drive the terminal."""
+    from studyapp.core.questionsets.errors import escape_controls
+
+    print(escape_controls(line))
 
 
 def _use_utf8_streams() -> None:

@@ -16,9 +16,10 @@ def builtin_files() -> list[Path]:
     return sorted(Path(str(questions_dir())).glob("*.yaml"))
 
 
-def test_there_are_three_builtin_files() -> None:
+def test_the_builtin_files_are_the_expected_ones() -> None:
     assert [path.name for path in builtin_files()] == [
         "four-relationships.yaml",
+        "glossary.yaml",
         "report-problems-and-reasons.yaml",
         "report-suggestions.yaml",
     ]

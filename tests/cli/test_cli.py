@@ -109,7 +109,9 @@ def test_options_work_before_and_after_the_command(
                        capsys)
     summary = json.loads(out)
     assert code == 0 and summary["question_sets"]["questions"] >= 1
-    assert summary["sections"]["total"] == len(load_report().sections)
+    assert summary["sections"]["total"] == len(load_report().pages)
+    assert sum(part["sections"] for part in summary["sections"]["parts"]) == len(
+        load_report().pages)
     assert (data / "profiles" / "default.sqlite3").exists()
 
 

@@ -36,3 +36,28 @@ def test_an_encoding_with_a_byte_order_mark(tmp_path: Path) -> None:
     target = tmp_path / "results.csv"
     write_text_atomically(target, "profile\r\n", encoding="utf-8-sig")
     assert target.read_bytes() == b"\xef\xbb\xbfprofile\r\n"
+
+
+def test_an_sqlite_file_is_never_replaced(tmp_path: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from studyapp.core.files import RefusedTarget
+
+    target = tmp_path / "profile.sqlite3"
+    with closing(sqlite3.connect(target)) as db:
+        db.execute("CREATE TABLE t (x)")
+        db.commit()
+    before = target.read_bytes()
+    with pytest.raises(RefusedTarget, match="SQLite database"):
+        write_text_atomically(target, "profile,kind\n")
+    assert target.read_bytes() == before
+
+
+def test_a_symlink_is_followed_not_replaced(tmp_path: Path) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    write_text_atomically(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"

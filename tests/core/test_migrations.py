@@ -32,7 +32,8 @@ def test_upgrading_keeps_data_and_leaves_a_backup(tmp_path: Path) -> None:
     old.close()
 
     store = open_store(tmp_path, "default")
-    assert list(path.parent.glob("default.sqlite3.bak-1"))
+    before = list((tmp_path / "backups" / "default").glob("*-before-upgrade.sqlite3"))
+    assert len(before) == 1 and Database(before[0])["notes"].count == 1
     assert store.sections.progress("intro").seconds == 42
     assert [n.text for n in store.notes.all()] == ["kept"]
     assert [m.name for m in migrations.applied(store.db)] == ALL

@@ -9,13 +9,27 @@ from studyapp.core.stats import EXPORT_COLUMNS, results_csv, results_rows
 from studyapp.core.store import open_store
 
 
-def test_parts_count_themselves_and_everything_below() -> None:
+def test_parts_count_the_pages_listed_below_them() -> None:
     report = load_report()
     counts = report.read_counts({"problems", "problems.2", "suggestions.5.3", "nonsense"})
-    assert counts["problems"] == (2, 4)
-    assert counts["suggestions.5"] == (1, 5)
+    assert counts["problems"] == (1, 3)  # "1/3" over its three sections; its own page apart
+    assert counts["suggestions.5"] == (1, 4)  # a page of links is not a page to read
     assert counts["suggestions"][0] == 1
-    assert counts[ROOT_ID] == (3, len(report.sections))
+    assert counts[ROOT_ID] == (3, len(report.pages))
+
+
+def test_the_whole_report_counts_every_row_that_can_carry_a_tick() -> None:
+    report = load_report()
+    assert [s.id for s in report.sections if not s.is_page] == ["suggestions.5"]
+    assert len(report.pages) == 28
+    every = {s.id for s in report.sections}
+    counts = report.read_counts(every)
+    assert counts[ROOT_ID] == (28, 28)
+    # Each part: its own page (if it has text of its own) plus the pages below it.
+    parts = report.part_counts(every)
+    assert parts == {"intro": (1, 1), "problems": (4, 4), "reasons": (5, 5),
+                     "suggestions": (18, 18)}
+    assert sum(total for _, total in parts.values()) == counts[ROOT_ID][1]
 
 
 def test_leaves_have_no_count_of_their_own() -> None:

@@ -172,7 +172,9 @@ def test_a_file_that_is_not_a_database_is_reported(tmp_path: Path) -> None:
 def test_bad_profile_names_are_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot be used as a profile name"):
         open_store(tmp_path, "../escape")
-    assert open_store(tmp_path, "张伟").path.name == "张伟.sqlite3"
+    opened = open_store(tmp_path, "张伟")
+    opened.close()
+    assert opened.path.name == "张伟.sqlite3"
 
 
 def test_import_sets_is_all_or_nothing_with_progress_across_sets(

@@ -18,7 +18,7 @@ from studyapp.ui.import_dialog import ImportDialog, choose_and_import
 
 GOOD = """\
 format: studyapp-questions/1
-id: four-relationships
+id: relationships-drill
 title: The four relationships 四个关系
 description: Questions on part III (5) of the report.
 questions:
@@ -103,7 +103,7 @@ def test_valid_file_previews_then_imports(qtbot: QtBot, store: Store, tmp_path: 
 
     text = visible_text(dialog)
     assert "The four relationships 四个关系" in text
-    assert "Set id: four-relationships" in text
+    assert "Set id: relationships-drill" in text
     assert "StudyApp YAML" in text
     assert "New set" in text
     assert "Single choice 1 · True/false 2 · Fill in the blank 1" in text
@@ -117,10 +117,10 @@ def test_valid_file_previews_then_imports(qtbot: QtBot, store: Store, tmp_path: 
 
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert imported.args == [["four-relationships"]]
+    assert imported.args == [["relationships-drill"]]
 
     [info] = store.question_sets.list()
-    assert (info.id, info.title) == ("four-relationships", "The four relationships 四个关系")
+    assert (info.id, info.title) == ("relationships-drill", "The four relationships 四个关系")
     assert (info.question_count, info.card_count) == (4, 1)
     assert info.by_type == {"single": 1, "truefalse": 2, "fill": 1}
     assert info.by_section == {"suggestions.5.2": 3, "suggestions.5.4": 1, "": 1}
@@ -147,10 +147,10 @@ def test_every_problem_is_listed_and_nothing_is_imported(
         item = view.topLevelItem(row)
         assert item is not None
         assert (item.text(0), item.text(1), item.text(2)) == (
-            "broken.yaml", str(problem.line), problem.message
+            "broken.yaml", f"line {problem.line}", problem.message
         )
     lines = [view.topLevelItem(row).text(1) for row in range(view.topLevelItemCount())]
-    assert {"9", "13", "14"} <= set(lines)
+    assert {"line 9", "line 13", "line 14"} <= set(lines)
     assert dialog.problems_title.text() == f"Problems ({len(expected)})"
     assert dialog.message.text() == (
         f"Fix these {len(expected)} problems in broken.yaml and try again; "
@@ -187,7 +187,7 @@ def test_two_files_with_the_same_set_id_are_a_problem(
     dialog = open_dialog(qtbot, store, [first, second])
     [problem] = dialog.problems
     assert problem.path == str(second)
-    assert "also used by a.yaml" in problem.message
+    assert f"also used by {first}" in problem.message
     assert not dialog.import_button.isEnabled()
 
 
@@ -240,7 +240,9 @@ def test_store_error_is_a_message_not_a_crash(
     def refuse(*args: object, **kwargs: object) -> None:
         raise StoreError("the disk is full")
 
-    monkeypatch.setattr(store.question_sets, "import_set", refuse)
+    from studyapp.core.store.question_sets import QuestionSetsService
+
+    monkeypatch.setattr(QuestionSetsService, "import_set", refuse)
     with qtbot.assertNotEmitted(dialog.imported):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert "could not be imported: the disk is full" in dialog.message.text()
@@ -299,10 +301,10 @@ def test_choose_and_import(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", pick)
     monkeypatch.setattr(ImportDialog, "exec", run)
-    assert choose_and_import(store, None) == ["four-relationships"]
+    assert choose_and_import(store, None) == ["relationships-drill"]
     for extension in ("*.yaml", "*.yml", "*.csv", "*.xlsx", "*.gift", "*.txt"):
         assert extension in asked[0]
-    assert [info.id for info in store.question_sets.list()] == ["four-relationships"]
+    assert [info.id for info in store.question_sets.list()] == ["relationships-drill"]
 
 
 def test_choose_and_import_cancelled(
@@ -317,5 +319,175 @@ def test_an_unreadable_file_is_a_problem(qtbot: QtBot, store: Store, tmp_path: P
     dialog = open_dialog(qtbot, store, [tmp_path / "missing.yaml"])
     [problem] = dialog.problems
     assert problem.message == "file not found"
-    assert dialog.problems_view.topLevelItem(0).text(1) == "–"
+    assert dialog.problems_view.topLevelItem(0).text(1) == "whole file"
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_failed_import_keeps_what_the_window_wrote_meanwhile(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import has a connection and a transaction of its own: reading time the window
+    writes while it runs is not rolled back with it."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from studyapp.core.store import open_store
+    from studyapp.core.store.question_sets import QuestionSetsService
+
+    dialog = open_dialog(qtbot, store, [write(tmp_path, "four.yaml", GOOD)])
+    inside, failed = threading.Event(), threading.Event()
+    original = QuestionSetsService.import_set
+
+    def failing(self: QuestionSetsService, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]  # rows written, not committed
+        inside.set()
+        time.sleep(0.3)  # the window writes meanwhile
+        failed.set()
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(QuestionSetsService, "import_set", failing)
+    during: list[bool] = []
+
+    def reader_tick() -> None:  # what the reader does every few seconds, on the GUI thread
+        if inside.is_set() and not during:
+            during.append(not failed.is_set())
+            store.sections.add_seconds("intro", 42)  # waits for the import's lock
+
+    timer = QTimer(dialog)
+    timer.setInterval(5)
+    timer.timeout.connect(reader_tick)
+    timer.start()
+    with qtbot.assertNotEmitted(dialog.imported):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    timer.stop()
+    assert during == [True]  # the write was made while the import's transaction was open
+    assert "could not be imported: the disk is full" in dialog.message.text()
+    fresh = open_store(store.path.parent.parent, store.profile)
+    try:
+        assert fresh.sections.progress("intro").seconds == 42
+        assert fresh.question_sets.list() == []
+    finally:
+        fresh.close()
+
+
+def test_the_preview_refuses_a_built_in_set_id(qtbot: QtBot, store: Store,
+                                               tmp_path: Path) -> None:
+    path = write(tmp_path, "four.yaml", GOOD.replace("id: relationships-drill",
+                                                     "id: four-relationships", 1))
+    dialog = open_dialog(qtbot, store, [path])
+    [problem] = dialog.problems
+    assert "is the id of a set built into StudyApp" in problem.message
+    assert not dialog.import_button.isEnabled()
+
+
+def test_a_returning_item_is_previewed_as_it_is_imported(qtbot: QtBot, store: Store,
+                                                         tmp_path: Path) -> None:
+    path = write(tmp_path, "four.yaml", GOOD)
+    first = load_file(path).question_set
+    assert first is not None
+    store.question_sets.import_set(first, sha256="v1")
+    without = load_file(write(tmp_path, "four.yaml",
+                              GOOD.replace("  - id: rel-004\n    type: truefalse\n    prompt: "
+                                           "创新源于实践。\n    answer: true\n", ""))).question_set
+    assert without is not None and len(without.questions) == 3
+    store.question_sets.import_set(without, sha256="v2")  # rel-004 retired
+    write(tmp_path, "four.yaml", GOOD)  # and back
+    dialog = open_dialog(qtbot, store, [path])
+    status = dialog.findChild(QLabel, "importFileStatus")
+    assert status is not None and "0 new, 1 changed, 0 removed, 4 unchanged" in status.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_files()
+    assert "<b>0</b> added · <b>1</b> updated · <b>4</b> unchanged · <b>0</b> retired" in (
+        visible_text(dialog))
+
+
+def test_spreadsheet_problems_name_row_and_column_in_words(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "bank.csv"
+    path.write_text("题型,题干,选项A,选项B,答案\n单选,Q?,a,b,E\n判断,S.,,,也许\n",
+                    encoding="utf-8")
+    dialog = open_dialog(qtbot, store, [path])
+    view = dialog.problems_view
+    wheres = [view.topLevelItem(row).text(1) for row in range(view.topLevelItemCount())]
+    assert wheres == ["row 2, column 答案", "row 3, column 答案"]
+    assert view.headerItem().text(1) == "Where"
+    # Copy keeps the command line's PATH:LINE:COL: message lines.
+    assert dialog.problems_text().splitlines()[0].startswith(f"{path}:2:5: ")
+
+
+def _select_row(qtbot: QtBot, view: QWidget, row: int) -> None:
+    from PySide6.QtWidgets import QTreeWidget
+
+    assert isinstance(view, QTreeWidget)
+    view.setFocus()
+    while view.indexOfTopLevelItem(view.currentItem()) != row:
+        key = Qt.Key.Key_Down if view.indexOfTopLevelItem(view.currentItem()) < row else (
+            Qt.Key.Key_Up)
+        qtbot.keyClick(view, key)
+
+
+def test_the_preview_shows_every_question_in_full(qtbot: QtBot, store: Store,
+                                                  tmp_path: Path) -> None:
+    dialog = open_dialog(qtbot, store, [write(tmp_path, "four.yaml", GOOD)])
+    browser = dialog.items
+    assert browser.isVisible()
+    assert dialog.items_title.text() == "Questions and cards (5)"
+    rows = [browser.list.topLevelItem(row) for row in range(browser.list.topLevelItemCount())]
+    assert [(r.text(0)[:30], r.text(1)) for r in rows if r is not None] == [
+        ("According to the report, darin", "Single choice"),
+        ("The report says that daring to", "True/false"),
+        ("Innovation originates from ___", "Fill in the blank"),
+        ("创新源于实践。", "True/false"),
+        ("Is daring to charge the same a", "Card"),
+    ]
+    detail = browser.detail.text()  # the first question is selected
+    assert "According to the report, daring to charge is based on what?" in detail
+    assert "B. Understanding the situation, mastering the law and in-depth research  ✓" in (
+        detail)
+    assert "Answer: B" in detail and "A. Rushing into battle" in detail
+    _select_row(qtbot, browser.list, 2)
+    assert "Accepted answers: practice" in browser.detail.text()
+    _select_row(qtbot, browser.list, 4)
+    detail = browser.detail.text()
+    assert "Front\nIs daring to charge the same as charging?" in detail
+    assert "Back\nNo. Daring to charge rests on research" in detail
+    assert browser.detail.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_messages_use_the_apps_line_icons(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QStyle
+
+    from studyapp.ui.icons import icon
+
+    dialog = open_dialog(qtbot, store, [write(tmp_path, "broken.yaml", BAD)])
+    shown = dialog.message_icon.pixmap()
+    size = shown.width()
+    stock = dialog.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    line = icon("circle-alert", dialog.message_icon.palette().color(
+        dialog.message_icon.palette().ColorRole.Link).name())
+    assert shown.toImage() == line.pixmap(size, size).toImage()
+    assert shown.toImage() != stock.pixmap(size, size).toImage()
+
+
+def test_a_bank_with_unknown_columns_imports_with_its_warnings_shown_apart(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    bank = write(tmp_path, "bank.csv", (
+        "题号,题型,题干,选项A,选项B,答案,分值,年级\n"
+        "1,单选题,创新源于什么？,实践,书本,A,2,高一\n"
+    ))
+    dialog = open_dialog(qtbot, store, [bank])
+    assert dialog.problems == []
+    assert [w.message for w in dialog.warnings] and all(
+        "年级" in w.message for w in dialog.warnings)
+    assert dialog.warnings_box.isVisible()
+    assert dialog.warnings_view.topLevelItemCount() == len(dialog.warnings)
+    columns = dialog.findChild(QLabel, "importColumns")
+    assert columns is not None and "分值" in columns.text() and "年级" in columns.text()
+    assert dialog.import_button.isEnabled()  # warnings never block the import
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(s.id == "bank" for s in store.question_sets.list()),
+                    timeout=10_000)

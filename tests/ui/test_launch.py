@@ -57,7 +57,7 @@ def test_a_normal_start_opens_the_window_on_the_report(qtbot: QtBot, tmp_path: P
     assert session.store is not None and window.store is session.store
     assert window.reader.section is not None and window.reader.section.id == "intro"
     builtin = sorted(s.id for s in session.store.question_sets.list() if s.builtin)
-    assert builtin == ["four-relationships", "report-problems-and-reasons",
+    assert builtin == ["four-relationships", "glossary", "report-problems-and-reasons",
                        "report-suggestions"]
     assert shown == []
     window.close()

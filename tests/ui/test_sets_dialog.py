@@ -110,20 +110,22 @@ def test_removes_a_trainer_set_after_confirmation(
     asked: list[str] = []
 
     def answer(reply: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
-        def question(parent: object, title: str, text: str, *args: object) -> object:
-            asked.append(text)
-            return reply
-        return question
+        def exec_(box: QMessageBox) -> int:
+            assert box.textFormat() == Qt.TextFormat.PlainText
+            assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+            asked.append(box.text())
+            return int(reply.value)
+        return exec_
 
     dialog = open_dialog(qtbot, filled)
     dialog.select("four-relationships")
 
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.No))
     with qtbot.assertNotEmitted(dialog.changed):
         qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert len(filled.question_sets.list()) == 2
 
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Yes))
     with qtbot.waitSignal(dialog.changed, timeout=2_000):
         qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert "“The four relationships 四个关系”" in asked[-1]
@@ -210,3 +212,20 @@ def test_import_button_imports_and_refreshes(
     assert dialog.pages.currentWidget() is dialog.splitter
     assert dialog.selected_id() == "four-relationships"
     assert rows(dialog) == [["The four relationships 四个关系", "3", "1", "Imported"]]
+
+
+def test_the_details_show_the_sets_questions_in_full(qtbot: QtBot, filled: Store) -> None:
+    dialog = open_dialog(qtbot, filled)
+    dialog.select("four-relationships")
+    browser = dialog.items
+    assert browser.isVisibleTo(dialog)
+    assert browser.list.topLevelItemCount() == 4
+    detail = browser.detail.text()
+    assert detail.startswith("Single choice · rel-001\n\nDaring to charge is based on what?")
+    assert "A. Rushing in\nB. In-depth research  ✓" in detail and "Answer: B" in detail
+    assert "Explanation\nThe report says so." in detail and "Difficulty: 2 of 5" in detail
+    browser.list.setFocus()
+    qtbot.keyClick(browser.list, Qt.Key.Key_Down)
+    assert "Answer: false" in browser.detail.text()
+    qtbot.keyClick(browser.list, Qt.Key.Key_End)
+    assert "Front\n创新源于什么？\n\nBack\n实践" in browser.detail.text()

@@ -6,9 +6,11 @@ name formats without loading the parsers.
 
 from __future__ import annotations
 
-FORMATS = ("native", "csv", "xlsx", "gift", "aiken")
-# What --format accepts besides FORMATS; "txt" means "Aiken or GIFT, whichever fits".
-ALIASES = {"yaml": "native", "yml": "native", "excel": "xlsx", "txt": "txt"}
+FORMATS = ("native", "csv", "xlsx", "gift", "aiken", "paper")
+# What --format accepts besides FORMATS; "txt" means "Aiken, a paper or GIFT, whichever fits";
+# "docx" is a paper typed in Word.
+ALIASES = {"yaml": "native", "yml": "native", "excel": "xlsx", "txt": "txt",
+           "docx": "paper"}
 FORMAT_NAMES = FORMATS + tuple(ALIASES)
 EXTENSIONS = {
     ".yaml": "native",
@@ -17,4 +19,5 @@ EXTENSIONS = {
     ".xlsx": "xlsx",
     ".gift": "gift",
     ".txt": "txt",
+    ".docx": "paper",
 }

@@ -1,4 +1,4 @@
-"""The report as a tree of sections with stable ids (see ARCHITECTURE.md, "Report sections")."""
+"""The report as a tree of sections with stable ids (docs/architecture.md, "Contracts")."""
 
 from __future__ import annotations
 
@@ -49,6 +49,12 @@ class Section:
             node = node.parent
         return chain
 
+    @property
+    def is_page(self) -> bool:
+        """Whether the learner reads this section (and it counts in progress): every section
+        with text of its own. A part that only lists its sections is not a page."""
+        return bool(self.body_paragraphs())
+
     def body_paragraphs(self) -> list[str]:
         """Paragraphs for display under the heading: the heading sentence is not repeated."""
         if not self.paragraphs:
@@ -98,6 +104,11 @@ class Report:
         return [section for section in self.sections if section.is_leaf]
 
     @property
+    def pages(self) -> list[Section]:
+        """The sections that count in reading progress, in reading order (see is_page)."""
+        return [section for section in self.sections if section.is_page]
+
+    @property
     def section_ids(self) -> list[str]:
         return [section.id for section in self.sections]
 
@@ -117,19 +128,31 @@ class Report:
         return self.sections[index - 1] if index > 0 else None
 
     def read_counts(self, read_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
-        """(read, total) sections for every section with children and for the whole report.
+        """(read, total) pages *below* every section with children, and for the whole report
+        (under the root's id).
 
-        A part counts itself and everything below it, so "3/5 read" means the same in the
-        contents, the status bar and ``studyapp stats``.
+        This is what the contents shows beside a part: "1/3" over the three sections listed
+        under it. A part's own page (its introduction, when it has one) has a tick on its own
+        row, like any other page, and is counted by its parent and in the whole report; so
+        the report's total is the number of rows that can carry a tick.
         """
         read = set(read_ids)
         counts: dict[str, tuple[int, int]] = {}
         for section in [self.root, *self.sections]:
             if section.is_leaf:
                 continue
-            below = list(walk(section))
-            ids = [s.id for s in (below[1:] if section is self.root else below)]
-            counts[section.id] = (sum(1 for i in ids if i in read), len(ids))
+            below = [s for s in list(walk(section))[1:] if s.is_page]
+            counts[section.id] = (sum(1 for s in below if s.id in read), len(below))
+        return counts
+
+    def part_counts(self, read_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """(read, total) pages in each part, the part's own page included: the part's tick
+        and its "n/m" in the contents together (``studyapp stats`` reports these)."""
+        read = set(read_ids)
+        counts = {}
+        for part in self.parts:
+            pages = [s for s in walk(part) if s.is_page]
+            counts[part.id] = (sum(1 for s in pages if s.id in read), len(pages))
         return counts
 
     def plain_text(self) -> str:

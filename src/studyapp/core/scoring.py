@@ -88,6 +88,8 @@ def score(question: Question, response: Any, policy: Policy | None = None) -> Gr
         return Grade(1.0 if bool(response) == bool(question.truth) else 0.0, weight)
     if kind == "multiple":
         return Grade(_multiple(question, response, policy.multiple), weight)
+    if kind == "fill" and question.blanks:
+        return Grade(_blanks(question, response, policy.pairs), weight)
     if kind == "fill":
         folded = fold(str(response))
         right = bool(folded) and folded in {fold(a) for a in question.accepted}
@@ -143,6 +145,20 @@ def _multiple(question: Question, response: Any, policy: MultiplePolicy) -> floa
         else:
             total += 1 / k if choice.correct else -1 / k
     return max(0.0, min(1.0, total))
+
+
+_BLANK_SEPARATORS = re.compile(r"[;；|｜]+")
+
+
+def _blanks(question: Question, response: Any, policy: PairsPolicy) -> float:
+    """Several blanks (a bank's ``(实践)(认识)``): one text per blank, given as a list or as
+    one text separated by ``；`` ``;`` or ``|``; each blank right when it matches one of its
+    accepted answers, counted by the pairs policy (per blank, or all or nothing)."""
+    typed = ([str(part) for part in response] if isinstance(response, (list, tuple))
+             else _BLANK_SEPARATORS.split(str(response)))
+    hits = sum(1 for blank, answer in zip(question.blanks, typed, strict=False)
+               if fold(answer) and fold(answer) in {fold(accepted) for accepted in blank})
+    return _share(hits, len(question.blanks), policy)
 
 
 def _share(hits: int, total: int, policy: PairsPolicy) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import weakref
 from dataclasses import dataclass
 
 from studyapp.core.report import Report
@@ -21,8 +22,12 @@ class SearchHit:
 
 
 class ReportSearch:
+    """The report's paragraphs in an in-memory FTS5 index. The connection closes with
+    :meth:`close`, or when the search object goes (never left for the collector to find)."""
+
     def __init__(self, report: Report) -> None:
         self._conn = sqlite3.connect(":memory:")
+        self._closer = weakref.finalize(self, self._conn.close)
         self._conn.execute(
             "CREATE VIRTUAL TABLE paragraphs USING fts5("
             "text, section_id UNINDEXED, paragraph UNINDEXED, "
@@ -37,8 +42,12 @@ class ReportSearch:
             ],
         )
 
+    def close(self) -> None:
+        self._closer()
+
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Paragraphs holding every word of the query (the last word as a prefix), best first."""
+        """Paragraphs holding every word of the query (the last word as a prefix), in reading
+        order (rows are stored in reading order, so rowid order is the report's order)."""
         words = _WORD.findall(query.lower())
         if not words:
             return []
@@ -46,7 +55,7 @@ class ReportSearch:
         match = " ".join(f'"{word}"' for word in words[:-1]) + f' "{words[-1]}"*'
         rows = self._conn.execute(
             "SELECT section_id, paragraph, text FROM paragraphs WHERE paragraphs MATCH ? "
-            "ORDER BY rank LIMIT ?",
+            "ORDER BY rowid LIMIT ?",
             [match.strip(), limit],
         ).fetchall()
         return [_hit(section_id, paragraph, text, words) for section_id, paragraph, text in rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Any
 
 from studyapp.core.quiz import stats_summary
@@ -14,11 +15,12 @@ from studyapp.core.store import Store
 def profile_summary(store: Store, report: Report) -> dict[str, Any]:
     """A stable-keyed summary of one profile (documented in docs/cli.md)."""
     progress = store.sections.all_progress()
-    read = store.sections.read_ids() & set(report.section_ids)
-    read_in = report.read_counts(read)
+    pages = {section.id for section in report.pages}
+    read = store.sections.read_ids() & pages
+    in_parts = report.part_counts(read)
     parts = []
     for part in report.parts:
-        read_in_part, total = read_in.get(part.id, (int(part.id in read), 1))
+        read_in_part, total = in_parts[part.id]
         parts.append({
             "id": part.id,
             "title": part.label,
@@ -29,7 +31,7 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
     counts = store.counts()
     return {
         "profile": store.profile,
-        "sections": {"total": len(report.sections), "read": len(read), "parts": parts},
+        "sections": {"total": len(pages), "read": len(read), "parts": parts},
         "reading_seconds": round(sum(p.seconds for p in progress.values()), 1),
         "last_section": store.sections.last_opened(),
         "notes": counts["notes"],
@@ -39,6 +41,7 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
             "questions": sum(s.question_count for s in sets),
             "cards": sum(s.card_count for s in sets),
         },
+        "cards": store.reviews.card_counts(),
         "reviews": counts["review_log"],
         "quiz": stats_summary(store),
         "quiz_attempts": counts["quiz_attempts"],
@@ -80,3 +83,18 @@ def results_csv(rows: list[list[Any]]) -> str:
     writer.writerow(EXPORT_COLUMNS)
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def export_results(store: Store, report: Report, target: Path) -> int:
+    """Writes the profile's results as CSV to ``target`` (atomically); the number of rows.
+
+    Raises RefusedTarget for a target that could harm a profile (inside the profiles
+    folder, or any SQLite file: ``studyapp export`` onto the profile itself replaced it),
+    OSError when it cannot be written. Nothing is written in either case.
+    """
+    from studyapp.core.files import check_export_target, write_text_atomically
+
+    check_export_target(target, store.path.parent)
+    rows = results_rows(store, report)
+    write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
+    return len(rows)

@@ -46,6 +46,7 @@ class ContentsTree(QTreeWidget):
     """The report's sections with their own numbering, a tick on read ones, counts on parts."""
 
     section_activated = Signal(str)
+    step_requested = Signal(int)  # +1 next section, -1 previous (Right / Left)
 
     def __init__(self, report: Report, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,19 @@ class ContentsTree(QTreeWidget):
         super().resizeEvent(event)
         self._wrap_titles()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Right and Left open the next and previous section here too, as they do in the
+        text: the contents opens fully expanded, so a tree's own use of them (expand,
+        collapse, go to the parent) has little to do; Plus and Minus still expand and
+        collapse a part."""
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if plain and event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            self.step_requested.emit(1 if event.key() == Qt.Key.Key_Right else -1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _wrap_titles(self) -> None:
         """Row heights that fit each title wrapped to the column (long report headings).
 
@@ -127,19 +141,28 @@ class ContentsTree(QTreeWidget):
         return self._items[section_id]
 
     def show_progress(self, read_ids: set[str]) -> None:
+        """A tick on every page read (a part's row too, for its own introduction), and on
+        each part the pages below it: "1/3" over its three sections."""
         counts = self._report.read_counts(read_ids)
-        tick = icon("check", self._colours.success)
+        tick = icon("check", self._colours.success, None, self._colours.highlighted_text)
         for section_id, item in self._items.items():
-            read = section_id in read_ids
+            section = self._report.get(section_id)
+            read = section.is_page and section_id in read_ids
             item.setIcon(1, tick if read else QIcon())
+            words = [self.tr("read") if read else self.tr("not read")] if section.is_page \
+                else []
             if section_id in counts:
                 done, total = counts[section_id]
                 item.setText(1, f"{done}/{total}")
-                item.setToolTip(1, f"{done} of {total} sections read")
+                below = self.tr("{done} of the {total} sections below read").format(
+                    done=done, total=total)
+                words.append(below)
+                tip = [self.tr("This part's introduction: ") + words[0]] if section.is_page \
+                    else []
+                item.setToolTip(1, "\n".join([*tip, below]))
             else:
-                item.setToolTip(1, "Read" if read else "Not read yet")
-            item.setData(1, Qt.ItemDataRole.AccessibleTextRole,
-                         "read" if read else "not read")
+                item.setToolTip(1, self.tr("Read") if read else self.tr("Not read yet"))
+            item.setData(1, Qt.ItemDataRole.AccessibleTextRole, ", ".join(words))
             item.setForeground(1, self.palette().placeholderText())
 
 
@@ -192,6 +215,13 @@ class _HitDelegate(QStyledItemDelegate):
         return QSize(width, int(document.size().height()) + 2)
 
 
+def hit_place(section: Section) -> str:
+    """Where a hit stands, with the report's own numbers: "Third › (1) › 1, Innovative
+    training concept". Whole labels, never cut."""
+    numbers = [a.number.rstrip(",") for a in section.ancestors() if a.number]
+    return " › ".join([*numbers, section.label])
+
+
 def hit_html(hit: SearchHit, section: Section, colours: Colours) -> str:
     """A result as rich text: the section's label, then the snippet with each hit marked."""
     parts, last = [], 0
@@ -206,7 +236,8 @@ def hit_html(hit: SearchHit, section: Section, colours: Colours) -> str:
     parts.append(html.escape(hit.snippet[last:]))
     # The label takes the row's text colour (readable when the row is selected too).
     return (
-        f'<div style="font-size:small; font-style:italic">{html.escape(section.label)}</div>'
+        f'<div style="font-size:small; font-style:italic">{html.escape(hit_place(section))}'
+        "</div>"
         f'<div>{"".join(parts)}</div>'
     )
 
@@ -288,10 +319,17 @@ class ContentsPanel(QWidget):
 
     def show_progress(self, read_ids: set[str]) -> None:
         done, total = self._report.read_counts(read_ids)[self._report.root.id]
-        self.progress_label.setText(f"{done} of {total} sections read")
+        self.progress_label.setText(self.tr("{done} of {total} sections read").format(
+            done=done, total=total))
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
         self.tree.show_progress(read_ids)
+
+    def close_search(self) -> None:
+        """Closes the search index (an in-memory database); the next search builds it anew."""
+        if self._search is not None:
+            self._search.close()
+            self._search = None
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -315,8 +353,9 @@ class ContentsPanel(QWidget):
             section = self._report.get(hit.section_id)
             item.setData(HTML_ROLE, hit_html(hit, section, self._colours))
             item.setData(HIT_ROLE, hit)
-            item.setToolTip(section.label)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{section.label}: {hit.snippet}")
+            item.setToolTip(hit_place(section))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{hit_place(section)}: {hit.snippet}")
             self.results.addItem(item)
         if hits:
             self.results.setCurrentRow(0)

@@ -23,24 +23,29 @@ def _svg(name: str) -> str:
 class _TintedSvgEngine(QIconEngine):
     """Draws one SVG with its ``currentColor`` strokes in the colour for the icon's state."""
 
-    def __init__(self, source: str, colour: str, active_colour: str | None) -> None:
+    def __init__(self, source: str, colour: str, active_colour: str | None,
+                 selected_colour: str | None = None) -> None:
         super().__init__()
         self._source = source
         self._colours = {QIcon.State.Off: colour, QIcon.State.On: active_colour or colour}
-        self._renderers: dict[QIcon.State, QSvgRenderer] = {}
+        self._selected_colour = selected_colour
+        self._renderers: dict[str, QSvgRenderer] = {}
         self._pixmaps: dict[tuple[int, int, QIcon.Mode, QIcon.State], QPixmap] = {}
 
-    def _renderer(self, state: QIcon.State) -> QSvgRenderer:
-        if state not in self._renderers:
-            data = self._source.replace("currentColor", self._colours[state]).encode()
-            self._renderers[state] = QSvgRenderer(QByteArray(data))
-        return self._renderers[state]
+    def _renderer(self, colour: str) -> QSvgRenderer:
+        if colour not in self._renderers:
+            data = self._source.replace("currentColor", colour).encode()
+            self._renderers[colour] = QSvgRenderer(QByteArray(data))
+        return self._renderers[colour]
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
               state: QIcon.State) -> None:
         if mode == QIcon.Mode.Disabled:
             painter.setOpacity(painter.opacity() * 0.45)
-        self._renderer(state).render(painter, QRectF(rect))
+        colour = self._colours[state]
+        if mode == QIcon.Mode.Selected and self._selected_colour:
+            colour = self._selected_colour  # on the selection's colour, not lost in it
+        self._renderer(colour).render(painter, QRectF(rect))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         key = (size.width(), size.height(), mode, state)
@@ -62,12 +67,14 @@ class _TintedSvgEngine(QIconEngine):
 
     def clone(self) -> QIconEngine:
         return _TintedSvgEngine(self._source, self._colours[QIcon.State.Off],
-                                self._colours[QIcon.State.On])
+                                self._colours[QIcon.State.On], self._selected_colour)
 
 
 @cache
-def icon(name: str, colour: str, active_colour: str | None = None) -> QIcon:
-    """The icon ``name`` stroked in ``colour`` (and ``active_colour`` when checked/selected).
+def icon(name: str, colour: str, active_colour: str | None = None,
+         selected_colour: str | None = None) -> QIcon:
+    """The icon ``name`` stroked in ``colour`` (and ``active_colour`` when checked), and in
+    ``selected_colour`` on a selected row of a list or tree (the highlight's text colour).
 
     A missing icon file gives an empty icon rather than stopping the app: the text label
     beside every icon still says what the control does.
@@ -76,4 +83,4 @@ def icon(name: str, colour: str, active_colour: str | None = None) -> QIcon:
         source = _svg(name)
     except MissingResourceError:
         return QIcon()
-    return QIcon(_TintedSvgEngine(source, colour, active_colour))
+    return QIcon(_TintedSvgEngine(source, colour, active_colour, selected_colour))

@@ -1,11 +1,15 @@
 """Importing question-set files: read off the GUI thread, preview, list every problem, import.
 
-``ImportDialog(store, paths)`` reads each file with :func:`load_file` in a thread-pool worker
-(a busy indicator shows meanwhile), then previews every set: title, id, format, counts by type
-and by report section, and whether it is new or updates a set already in the profile (with the
-number of new, changed and removed items). Every problem is listed, with its file and line,
-before anything is written; Import stays disabled until there are none. Import is all or
-nothing across the files, like ``studyapp import``.
+``ImportDialog(store, paths)`` reads each file in a thread-pool worker (a busy indicator shows
+meanwhile) and plans the import with :func:`studyapp.core.importing.plan_import`, the same
+plan ``studyapp import --dry-run`` prints, then previews every set: title, id, format, counts
+by type and by report section, and whether it is new or updates a set already in the profile
+(with the number of new, changed and removed items), and for spreadsheets how each column was
+understood ("分值 → points", "年级 → ignored"). Every problem is listed, with its file and line,
+before anything is written; Import stays disabled until there are none. Warnings (a column
+ignored, a picture that is a web address) are listed apart and never block the import. Import
+is all or nothing across the files, like ``studyapp import``, and runs in a worker on its own
+connection to the profile.
 
 ``choose_and_import(store, parent)`` asks for files with a file dialog, then runs the dialog.
 """
@@ -14,14 +18,20 @@ from __future__ import annotations
 
 import functools
 import html
-import json
-import sqlite3
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRect, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -29,8 +39,10 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QGuiApplication,
+    QIcon,
     QKeySequence,
     QPalette,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,10 +69,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.questionsets import EXTENSIONS, load_file, sha256_of
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.clock import Clock, system_clock
+from studyapp.core.importing import ImportPlan, SetPlan, apply_plan, load_files, plan_import
+from studyapp.core.questionsets import EXTENSIONS
+from studyapp.core.questionsets.errors import Problem, escape_controls
 from studyapp.core.questionsets.model import Card, Question, QuestionSet
-from studyapp.core.store import SetInfo, Store, StoreError, open_store
+from studyapp.core.store import Store, StoreError, open_store
+from studyapp.ui.icons import icon
 
 __all__ = [
     "FILE_FILTER",
@@ -86,7 +101,8 @@ FORMAT_LABELS = {
     "xlsx": "Excel workbook",
     "gift": "GIFT (Moodle)",
     "aiken": "Aiken",
-    "txt": "Text (Aiken or GIFT)",
+    "paper": "Question paper (text or Word)",
+    "txt": "Text (Aiken, GIFT or a question paper)",
 }
 TYPE_LABELS = {
     "single": "Single choice",
@@ -105,149 +121,73 @@ _last_folder: str = ""
 # --- loading (pure Python: runs in a worker thread) -------------------------------------------
 
 
-@dataclass
-class ItemChanges:
-    """How a file's set differs from the version already in the profile."""
-
-    new: int = 0
-    changed: int = 0
-    removed: int = 0
-    unchanged: int = 0
+# A file's preview is its part of the import plan (core/importing.py): the same diff as
+# ``studyapp import --dry-run`` and the import itself.
+FilePreview = SetPlan
 
 
-@dataclass
-class FilePreview:
-    """One file as read for the preview; ``problems`` empty means it can be imported."""
+def load_previews(paths: Sequence[Path], data_dir: Path, profile: str,
+                  clock: Clock = system_clock) -> list[SetPlan]:
+    """Reads every file and plans its import against the profile.
 
-    path: Path
-    question_set: QuestionSet | None
-    problems: list[Problem] = field(default_factory=list)
-    sha256: str = ""
-    format: str = ""
-    existing: SetInfo | None = None
-    changes: ItemChanges | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.question_set is not None and not self.problems
-
-    @property
-    def unchanged_file(self) -> bool:
-        """The very same file (same bytes) was imported before."""
-        return self.existing is not None and bool(self.sha256) and (
-            self.existing.sha256 == self.sha256
-        )
-
-
-def _question_key(question: Question) -> tuple[Any, ...]:
-    # The fields the store compares on re-import (position and line moving is no change).
-    return (
-        question.type, question.section or None, question.prompt,
-        json.dumps(question.body(), ensure_ascii=False, sort_keys=True),
-        question.explanation, question.evidence, tuple(question.tags), question.difficulty,
-    )
-
-
-def _card_key(card: Card) -> tuple[Any, ...]:
-    return (card.section or None, card.front, card.back, card.explanation, card.evidence,
-            tuple(card.tags))
-
-
-def item_changes(new: QuestionSet, old: QuestionSet) -> ItemChanges:
-    """New, changed, removed and unchanged items between two versions of a set."""
-    before = {("q", q.id): _question_key(q) for q in old.questions}
-    before.update({("c", c.id): _card_key(c) for c in old.cards})
-    after = {("q", q.id): _question_key(q) for q in new.questions}
-    after.update({("c", c.id): _card_key(c) for c in new.cards})
-    changes = ItemChanges()
-    for key, value in after.items():
-        if key not in before:
-            changes.new += 1
-        elif before[key] != value:
-            changes.changed += 1
-        else:
-            changes.unchanged += 1
-    changes.removed = sum(1 for key in before if key not in after)
-    return changes
-
-
-def load_previews(
-    paths: Sequence[Path], data_dir: Path, profile: str, known: dict[str, SetInfo]
-) -> list[FilePreview]:
-    """Reads every file and compares each set with the one in the profile, if any.
-
-    Runs off the GUI thread: it opens its own read-only use of the profile (``open_store``)
+    Runs off the GUI thread: it opens its own connection to the profile (``open_store``)
     because an sqlite connection belongs to the thread that made it. Never raises.
     """
-    previews: list[FilePreview] = []
-    for path in paths:
-        result = load_file(path)
-        preview = FilePreview(path, result.question_set, list(result.problems))
-        if result.question_set is not None:
-            preview.format = result.question_set.format
-        else:
-            preview.format = EXTENSIONS.get(path.suffix.lower(), "")
-        try:
-            preview.sha256 = sha256_of(path)
-        except OSError:
-            pass  # load_file has already reported why the file cannot be read
-        if preview.question_set is not None:
-            preview.existing = known.get(preview.question_set.id)
-        previews.append(preview)
-    _flag_shared_ids(previews)
-    to_compare = [p for p in previews if p.existing is not None and p.question_set is not None]
-    if to_compare:
-        try:
-            second = open_store(data_dir, profile)
-        except StoreError:
-            return previews  # the preview then only says "updates"; import reports errors
-        try:
-            for preview in to_compare:
-                assert preview.question_set is not None
-                try:
-                    old = second.question_sets.get(preview.question_set.id)
-                except (StoreError, sqlite3.Error):
-                    continue
-                preview.changes = item_changes(preview.question_set, old)
-        finally:
-            second.close()
-    return previews
-
-
-def _flag_shared_ids(previews: list[FilePreview]) -> None:
-    """Two files declaring the same set id would overwrite each other: a problem."""
-    first_with: dict[str, Path] = {}
-    for preview in previews:
-        if preview.question_set is None:
-            continue
-        set_id = preview.question_set.id
-        if set_id in first_with:
-            preview.problems.insert(0, Problem(
-                str(preview.path), 0,
-                f"set id '{set_id}' is also used by {first_with[set_id].name}, which is "
-                "imported too; give each set its own id or import the files one at a time",
-            ))
-        else:
-            first_with[set_id] = preview.path
+    files = load_files(paths)
+    try:
+        second = open_store(data_dir, profile, clock)
+    except StoreError as error:
+        plan = plan_import(files, None)
+        for set_plan in plan.sets:
+            set_plan.problems.append(Problem(set_plan.path, 0, f"the profile cannot be read "
+                                                               f"to compare with it: {error}"))
+        return plan.sets
+    try:
+        return plan_import(files, second).sets
+    finally:
+        second.close()
 
 
 class _LoadSignals(QObject):
-    finished = Signal(int, object)  # generation, list[FilePreview]
+    finished = Signal(int, object)  # generation, list[SetPlan]
+    progress = Signal(int, int)  # items written, items in all
+    imported = Signal(object)  # list[ImportSummary], or the error that stopped the import
 
 
 def _load_job(signals: _LoadSignals, generation: int, paths: list[Path], data_dir: Path,
-              profile: str, known: dict[str, SetInfo]) -> None:
+              profile: str, clock: Clock) -> None:
     try:
         # load_file pauses the garbage collector while it parses (a collection would hold
         # the interpreter lock long enough to freeze the window).
-        previews = load_previews(paths, data_dir, profile, known)
+        previews = load_previews(paths, data_dir, profile, clock)
     except Exception as error:  # never lose the dialog in a busy state
-        previews = [FilePreview(p, None, [Problem(str(p), 0, f"cannot be read ({error})")])
+        previews = [SetPlan(str(p), None, problems=[Problem(str(p), 0,
+                                                            f"cannot be read ({error})")])
                     for p in paths]
     try:
         signals.finished.emit(generation, previews)
     except RuntimeError:
         pass  # the application is closing down: nobody is waiting for the preview
+
+
+def _import_job(signals: _LoadSignals, plan: ImportPlan, data_dir: Path, profile: str,
+                clock: Clock) -> None:
+    """Writes the plan on a connection of its own, so that its transaction is its own: the
+    window's writes (reading time, read marks) meanwhile wait for it (busy timeout) instead
+    of joining it, and a failed import rolls back nothing but itself."""
+    outcome: object
+    try:
+        store = open_store(data_dir, profile, clock)
+        try:
+            outcome = apply_plan(plan, store, progress=signals.progress.emit)
+        finally:
+            store.close()
+    except Exception as error:  # reported in the dialog, never lost in a worker
+        outcome = error
+    try:
+        signals.imported.emit(outcome)
+    except RuntimeError:
+        pass
 
 
 # --- widgets shared with the sets dialog ------------------------------------------------------
@@ -294,10 +234,27 @@ def muted(label: QLabel) -> QLabel:
     which fails contrast on the dark theme.
     """
     label.setProperty("role", "muted")
+    plain(label)
     app = QApplication.instance()
     if not (isinstance(app, QApplication) and app.styleSheet()):
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+def plain(label: QLabel) -> QLabel:
+    """Shows the label's text as written, never as rich text.
+
+    Trainer text (titles, descriptions, file names, problems quoting a cell) is plain text:
+    as Qt's automatic format a title such as ``<img src="file:///dev/zero">`` would be
+    rendered, and the image loaded from that file.
+    """
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip showing ``text`` as written (tooltips, too, render what looks like HTML)."""
+    return f"<qt>{html.escape(text)}</qt>" if text else ""
 
 
 def muted_colour_name(palette: QPalette) -> str:
@@ -312,7 +269,7 @@ def muted_colour_name(palette: QPalette) -> str:
 
 
 def heading(text: str, scale: float = 1.25) -> QLabel:
-    label = QLabel(text)
+    label = plain(QLabel(text))
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setWeight(QFont.Weight.DemiBold)
@@ -368,7 +325,7 @@ def message_row() -> tuple[QWidget, QLabel, QLabel]:
     layout.setSpacing(SMALL_GAP)
     icon = QLabel()
     icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-    text = QLabel()
+    text = plain(QLabel())
     text.setWordWrap(True)
     text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -376,6 +333,24 @@ def message_row() -> tuple[QWidget, QLabel, QLabel]:
     layout.addWidget(text, 1)
     row.hide()
     return row, icon, text
+
+
+# The kinds of message, as the stock pixmaps callers name them, drawn with the app's own
+# line icons (resources/icons) in the theme's colours: Qt's stock icons clash with them.
+_LINE_ICONS = {
+    QStyle.StandardPixmap.SP_MessageBoxWarning: ("circle-alert", QPalette.ColorRole.Link),
+    QStyle.StandardPixmap.SP_MessageBoxCritical: ("circle-alert", QPalette.ColorRole.Link),
+    QStyle.StandardPixmap.SP_MessageBoxQuestion: ("circle-alert", QPalette.ColorRole.WindowText),
+    QStyle.StandardPixmap.SP_DialogApplyButton: ("circle-check", QPalette.ColorRole.WindowText),
+    QStyle.StandardPixmap.SP_DialogOkButton: ("circle-check", QPalette.ColorRole.WindowText),
+    QStyle.StandardPixmap.SP_MessageBoxInformation: ("info", QPalette.ColorRole.WindowText),
+}
+
+
+def line_icon(kind: QStyle.StandardPixmap, palette: QPalette) -> QIcon:
+    """The app's line icon for a kind of message (information when unknown)."""
+    name, role = _LINE_ICONS.get(kind, ("info", QPalette.ColorRole.WindowText))
+    return icon(name, palette.color(role).name())
 
 
 def show_message(row: QWidget, icon: QLabel, text: QLabel, message: str,
@@ -388,10 +363,197 @@ def show_message(row: QWidget, icon: QLabel, text: QLabel, message: str,
         icon.hide()
     else:
         size = row.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(row.style().standardIcon(kind).pixmap(size, size))
+        icon.setPixmap(line_icon(kind, row.palette()).pixmap(size, size))
         icon.show()
     text.setText(message)
     row.show()
+
+
+SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
+
+
+def where_in_words(problem: Problem) -> str:
+    """Where a problem is, as a trainer says it: "row 3, column 答案", "line 9", "whole file"."""
+    if not problem.line:
+        return QCoreApplication.translate("import", "whole file")
+    if Path(problem.path).suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return QCoreApplication.translate("import", "line {0}").format(problem.line)
+    where = QCoreApplication.translate("import", "row {0}").format(problem.line)
+    if problem.column is not None:
+        name = problem.column_name or _column_letter(problem.column)
+        where += QCoreApplication.translate("import", ", column {0}").format(name)
+    return where
+
+
+def _column_letter(column: int) -> str:
+    """Letters of a 1-based column number (1 -> "A", 28 -> "AB")."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_LETTERS = "ABCDEFGH"
+
+
+def _text_of(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return "\n".join(str(part) for part in value)
+    return str(value or "")
+
+
+def item_details(item: Question | Card) -> str:
+    """Plain text showing a question (prompt, options, key) or a card (front, back) in full,
+    so that a trainer can check what a file loads."""
+    tr = functools.partial(QCoreApplication.translate, "import")
+    lines: list[str] = []
+    if isinstance(item, Card):
+        lines += [tr("Card {0}").format(item.id), "", tr("Front"), item.front, "",
+                  tr("Back"), item.back]
+    else:
+        lines += [f"{TYPE_LABELS.get(item.type, item.type)} · {item.id}", "", item.prompt, ""]
+        if item.type in ("single", "multiple"):
+            for index, choice in enumerate(item.choices):
+                letter = _LETTERS[index] if index < len(_LETTERS) else str(index + 1)
+                mark = "  ✓" if choice.correct else ""
+                lines.append(f"{letter}. {choice.text}{mark}")
+            key = "".join(_LETTERS[i] if i < len(_LETTERS) else str(i + 1)
+                          for i, choice in enumerate(item.choices) if choice.correct)
+            lines += ["", tr("Answer: {0}").format(key or "–")]
+        elif item.type == "truefalse":
+            truth = {True: tr("true"), False: tr("false")}.get(item.truth, "–")  # type: ignore[arg-type]
+            lines.append(tr("Answer: {0}").format(truth))
+        elif item.type == "fill":
+            lines.append(tr("Accepted answers: {0}").format(" | ".join(item.accepted)))
+        elif item.type == "match":
+            lines.append(tr("Pairs:"))
+            lines += [f"{left}  →  {right}" for left, right in item.pairs]
+        elif item.type == "order":
+            lines.append(tr("In this order:"))
+            lines += [f"{n}. {entry}" for n, entry in enumerate(item.sequence, start=1)]
+        elif item.type == "numeric":
+            answers = []
+            for answer in item.numeric:
+                if answer.low is not None and answer.high is not None:
+                    answers.append(f"{answer.low:g} – {answer.high:g}")
+                elif answer.value is not None:
+                    answers.append(f"{answer.value:g}" + (f" ± {answer.tolerance:g}"
+                                                          if answer.tolerance else ""))
+            lines.append(tr("Answer: {0}").format(" or ".join(answers) or "–"))
+    if item.explanation:
+        lines += ["", tr("Explanation"), item.explanation]
+    facts = []
+    if item.section:
+        facts.append(tr("Section: {0}").format(section_label(item.section).replace("\x1f", " ")))
+    evidence = _text_of(item.evidence)
+    if evidence:
+        facts.append(tr("Evidence: “{0}”").format(evidence))
+    if item.tags:
+        facts.append(tr("Tags: {0}").format(", ".join(item.tags)))
+    if isinstance(item, Question) and item.difficulty is not None:
+        facts.append(tr("Difficulty: {0} of 5").format(item.difficulty))
+    if item.line:
+        facts.append(tr("Line {0} of the file").format(item.line))
+    if facts:
+        lines += ["", *facts]
+    return "\n".join(lines).strip()
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+class ItemBrowser(QSplitter):
+    """The questions and cards of one or more sets: a list, and the selected item in full.
+
+    Everything is plain text: what the file says is shown, never rendered.
+    """
+
+    def __init__(self, orientation: Qt.Orientation = Qt.Orientation.Horizontal,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self.setObjectName("itemBrowser")
+        self.setChildrenCollapsible(False)
+        self.list = QTreeWidget()
+        self.list.setObjectName("itemList")
+        self.list.setColumnCount(2)
+        self.list.setHeaderLabels([self.tr("Question or card"), self.tr("Type")])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setAccessibleName(self.tr("Questions and cards"))
+        head = self.list.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.addWidget(self.list)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail = plain(QLabel())
+        self.detail.setObjectName("itemDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setContentsMargins(SMALL_GAP, SMALL_GAP, SMALL_GAP, SMALL_GAP)
+        self.detail.setAccessibleName(self.tr("The selected question or card"))
+        scroll.setWidget(self.detail)
+        self.addWidget(scroll)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 1)
+        self._items: list[Question | Card] = []
+        self._sized = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized:  # the list's width hint would otherwise leave the detail a sliver
+            self._sized = True
+            if self.orientation() == Qt.Orientation.Horizontal:
+                self.setSizes([self.width() * 11 // 20, self.width() * 9 // 20])
+            else:  # a short list over the item in full
+                self.setSizes([self.height() * 2 // 5, self.height() * 3 // 5])
+
+    def set_sets(self, sets: Sequence[QuestionSet]) -> None:
+        """Lists the sets' items (under a row per set when there are several)."""
+        self.list.clear()
+        self._items = []
+        grouped = len(sets) > 1
+        self.list.setRootIsDecorated(grouped)
+        first: QTreeWidgetItem | None = None
+        for question_set in sets:
+            parent: QTreeWidget | QTreeWidgetItem = self.list
+            if grouped:
+                group = QTreeWidgetItem(self.list, [question_set.title, ""])
+                group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                group.setExpanded(True)
+                parent = group
+            items: list[Question | Card] = [*question_set.questions, *question_set.cards]
+            for item in items:
+                if isinstance(item, Card):
+                    texts = [_one_line(item.front), self.tr("Card")]
+                else:
+                    texts = [_one_line(item.prompt), TYPE_LABELS.get(item.type, item.type)]
+                row = QTreeWidgetItem(parent, texts)
+                row.setData(0, Qt.ItemDataRole.UserRole, len(self._items))
+                row.setToolTip(0, plain_tip(item.id))
+                self._items.append(item)
+                first = first or row
+        if first is not None:
+            self.list.setCurrentItem(first)
+        self._show_current()
+
+    def current_item(self) -> Question | Card | None:
+        row = self.list.currentItem()
+        index = row.data(0, Qt.ItemDataRole.UserRole) if row is not None else None
+        return self._items[index] if isinstance(index, int) else None
+
+    def _show_current(self) -> None:
+        item = self.current_item()
+        self.detail.setText(item_details(item) if item is not None
+                            else self.tr("Select a question or card to see it in full."))
 
 
 def ask_for_files(parent: QWidget | None) -> list[Path]:
@@ -445,13 +607,54 @@ class _WrappingDelegate(QStyledItemDelegate):
         return QSize(hint.width(), hint.height() + max(0, rect.height() - metrics.height()))
 
 
+def extras_summary(question_set: QuestionSet,
+                   tr: Callable[[str], str] = str) -> list[tuple[str, str]]:
+    """(name, text) lines on what a set carries beyond its questions: points, tags, notes on
+    options, pictures, several blanks. Empty for a set that has none of them."""
+    questions = question_set.questions
+    lines: list[tuple[str, str]] = []
+    points = [q.points for q in questions if q.points is not None]
+    if points:
+        low, high = min(points), max(points)
+        each = f"{_number(low)}" if low == high else f"{_number(low)} to {_number(high)}"
+        text = tr("{total} in all, {each} a question").format(total=_number(sum(points)),
+                                                               each=each)
+        if len(points) < len(questions):
+            text += tr(" ({count} without points)").format(count=len(questions) - len(points))
+        lines.append((tr("Points"), text))
+    tags: dict[str, int] = {}
+    for item_tags in [*(q.tags for q in questions), *(c.tags for c in question_set.cards)]:
+        for tag in item_tags:
+            tags[tag] = tags.get(tag, 0) + 1
+    if tags:
+        ranked = sorted(tags.items(), key=lambda pair: -pair[1])
+        shown = " · ".join(f"{tag} ({count})" for tag, count in ranked[:8])
+        if len(ranked) > 8:
+            shown += tr(" · {count} more").format(count=len(ranked) - 8)
+        lines.append((tr("Tags"), shown))
+    noted = sum(1 for q in questions if any(c.feedback for c in q.choices))
+    if noted:
+        lines.append((tr("Option notes"), tr("in {count} of the questions").format(count=noted)))
+    pictures = sum(1 for q in questions if q.image)
+    if pictures:
+        lines.append((tr("Pictures"), plural(pictures, tr("question"), tr("questions"))))
+    blanks = sum(1 for q in questions if q.blanks)
+    if blanks:
+        lines.append((tr("Several blanks"), plural(blanks, tr("question"), tr("questions"))))
+    return lines
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
 # --- the dialog -------------------------------------------------------------------------------
 
 
 class _FileCard(QFrame):
     """The preview of one file."""
 
-    def __init__(self, preview: FilePreview, parent: QWidget | None = None) -> None:
+    def __init__(self, preview: SetPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importFileCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -459,8 +662,10 @@ class _FileCard(QFrame):
         layout.setContentsMargins(GAP, GAP, GAP, GAP)
         layout.setSpacing(SMALL_GAP)
         question_set = preview.question_set
-        file_name = preview.path.name
-        format_label = FORMAT_LABELS.get(preview.format, preview.format or "unknown format")
+        file_name = Path(preview.path).name
+        kind = (question_set.format if question_set is not None
+                else EXTENSIONS.get(Path(preview.path).suffix.lower(), ""))
+        format_label = FORMAT_LABELS.get(kind, kind or "unknown format")
 
         self.title = heading(question_set.title if question_set else file_name)
         layout.addWidget(self.title)
@@ -468,7 +673,7 @@ class _FileCard(QFrame):
         meta += [format_label, file_name]
         self.meta = muted(QLabel(" · ".join(meta)))
         self.meta.setWordWrap(True)
-        self.meta.setToolTip(str(preview.path))
+        self.meta.setToolTip(plain_tip(str(preview.path)))
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.meta)
 
@@ -477,11 +682,12 @@ class _FileCard(QFrame):
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setObjectName("importFileStatus")
         layout.addWidget(self.status)
+        self._add_columns(layout, preview)
 
         if question_set is None:
             return
         if question_set.description:
-            description = QLabel(question_set.description)
+            description = plain(QLabel(question_set.description))
             description.setWordWrap(True)
             layout.addWidget(description)
 
@@ -500,6 +706,7 @@ class _FileCard(QFrame):
         totals.addWidget(muted(QLabel("Cards")), 1, 0)
         self.cards = QLabel(str(len(question_set.cards)))
         totals.addWidget(self.cards, 1, 1)
+        self._add_extras(totals, question_set)
         totals.setColumnStretch(2, 1)
         layout.addLayout(totals)
 
@@ -514,27 +721,56 @@ class _FileCard(QFrame):
             self.sections = counts_table(("By report section", "Questions", "Cards"), rows)
             layout.addWidget(self.sections)
 
+    def _add_extras(self, grid: QGridLayout, question_set: QuestionSet) -> None:
+        """Points, tags, notes on options and pictures of the set, when it has any."""
+        self.extras: dict[str, QLabel] = {}
+        for name, value in extras_summary(question_set, self.tr):
+            row = grid.rowCount()
+            grid.addWidget(muted(QLabel(name)), row, 0, Qt.AlignmentFlag.AlignTop)
+            label = QLabel(value)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # trainers' text is never markup
+            label.setWordWrap(True)
+            label.setObjectName("importExtra")
+            grid.addWidget(label, row, 1, 1, 2)
+            self.extras[name] = label
+
+    def _add_columns(self, layout: QVBoxLayout, preview: SetPlan) -> None:
+        """How a spreadsheet's columns were understood: "分值 → points · 年级 → ignored"."""
+        self.columns: QLabel | None = None
+        if not preview.columns:
+            return
+        colour = muted_colour_name(self.palette())
+        parts = []
+        for header, meaning in preview.columns:
+            shown = self.tr("ignored") if meaning == "ignored" else meaning
+            text = f"{html.escape(header)} → {html.escape(shown)}"
+            parts.append(f'<span style="color:{colour}">{text}</span>' if meaning == "ignored"
+                         else text)
+        self.columns = QLabel(self.tr("<b>Columns:</b> ") + " · ".join(parts))
+        self.columns.setObjectName("importColumns")
+        self.columns.setTextFormat(Qt.TextFormat.RichText)
+        self.columns.setWordWrap(True)
+        self.columns.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.columns)
+
     @staticmethod
-    def _status_text(preview: FilePreview) -> str:
-        """Rich text: what importing this file would do."""
+    def _status_text(preview: SetPlan) -> str:
+        """Rich text: what importing this file would do (its part of the import plan)."""
         if preview.question_set is None:
             return "<b>Cannot be read</b>: see the problems below."
         if preview.problems:
             return f"<b>Has {plural(len(preview.problems), 'problem')}</b>: see below."
         if preview.existing is None:
             return "<b>New set</b>: it will be added to this profile."
-        if preview.unchanged_file:
+        if preview.already_imported:
             return ("<b>Already imported</b> from this very file: importing it again "
                     "changes nothing.")
         text = (f"<b>Updates</b> the set “{html.escape(preview.existing.title)}” in this "
                 "profile")
-        changes = preview.changes
-        if changes is None:
-            return text + "."
         return (
-            f"{text}: {changes.new} new, {changes.changed} changed, {changes.removed} removed, "
-            f"{changes.unchanged} unchanged. Learners keep their progress on every item whose "
-            "id stays."
+            f"{text}: {len(preview.added)} new, {preview.updated} changed, "
+            f"{len(preview.retired)} removed, {len(preview.unchanged)} unchanged. Learners "
+            "keep their progress on every item whose id stays."
         )
 
 
@@ -560,12 +796,15 @@ class ImportDialog(QDialog):
         self.setAcceptDrops(True)
         self._store = store
         self._paths: list[Path] = []
-        self._previews: list[FilePreview] = []
+        self._previews: list[SetPlan] = []
         self._generation = 0
         self._importing = False
         self._done = False
         self._signals = _LoadSignals()
         self._signals.finished.connect(self._on_loaded)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.imported.connect(self._on_imported)
+        self._import_loop: QEventLoop | None = None
         self._build()
         self.set_paths([Path(p) for p in paths])
 
@@ -599,7 +838,7 @@ class ImportDialog(QDialog):
         loading = QWidget()
         loading_layout = QVBoxLayout(loading)
         loading_layout.addStretch(1)
-        self.loading_label = QLabel()
+        self.loading_label = plain(QLabel())
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setWordWrap(True)
         loading_layout.addWidget(self.loading_label)
@@ -621,6 +860,17 @@ class ImportDialog(QDialog):
         self.preview_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.splitter.addWidget(self.preview_scroll)
 
+        # the questions and cards themselves, so that a trainer sees what the files load
+        self.items_box = QWidget()
+        items_layout = QVBoxLayout(self.items_box)
+        items_layout.setContentsMargins(0, SMALL_GAP, 0, 0)
+        items_layout.setSpacing(SMALL_GAP)
+        self.items_title = heading(self.tr("Questions and cards"), 1.1)
+        items_layout.addWidget(self.items_title)
+        self.items = ItemBrowser()
+        items_layout.addWidget(self.items, 1)
+        self.splitter.addWidget(self.items_box)
+
         self.problems_box = QWidget()
         problems_layout = QVBoxLayout(self.problems_box)
         problems_layout.setContentsMargins(0, SMALL_GAP, 0, 0)
@@ -636,7 +886,7 @@ class ImportDialog(QDialog):
         problems_layout.addLayout(header)
         self.problems_view = QTreeWidget()
         self.problems_view.setColumnCount(3)
-        self.problems_view.setHeaderLabels(["File", "Line", "Problem"])
+        self.problems_view.setHeaderLabels(["File", "Where", "Problem"])
         self.problems_view.setRootIsDecorated(False)
         self.problems_view.setWordWrap(True)
         self.problems_view.setUniformRowHeights(False)
@@ -658,8 +908,11 @@ class ImportDialog(QDialog):
         self.problems_view.addAction(copy_action)
         problems_layout.addWidget(self.problems_view, 1)
         self.splitter.addWidget(self.problems_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.addWidget(self._build_warnings())
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setStretchFactor(3, 1)
         self.pages.addWidget(self.splitter)
 
         # summary after importing
@@ -705,14 +958,67 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self.copy_button.setAutoDefault(False)
 
+    def _build_warnings(self) -> QWidget:
+        """The warnings, apart from the problems: they never block the import."""
+        self.warnings_box = QWidget()
+        box_layout = QVBoxLayout(self.warnings_box)
+        box_layout.setContentsMargins(0, SMALL_GAP, 0, 0)
+        box_layout.setSpacing(SMALL_GAP)
+        self.warnings_title = heading(self.tr("Warnings"), 1.1)
+        box_layout.addWidget(self.warnings_title)
+        self.warnings_view = QTreeWidget()
+        self.warnings_view.setColumnCount(3)
+        self.warnings_view.setHeaderLabels([self.tr("File"), self.tr("Where"),
+                                            self.tr("Warning (does not stop the import)")])
+        self.warnings_view.setRootIsDecorated(False)
+        self.warnings_view.setWordWrap(True)
+        self.warnings_view.setUniformRowHeights(False)
+        self.warnings_view.setAlternatingRowColors(True)
+        self.warnings_view.setAccessibleName(self.tr("Warnings"))
+        self.warnings_view.setItemDelegate(_WrappingDelegate(self.warnings_view))
+        self.warnings_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.warnings_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        head = self.warnings_view.header()
+        head.setStretchLastSection(True)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        head.sectionResized.connect(lambda *_: self.warnings_view.doItemsLayout())
+        box_layout.addWidget(self.warnings_view, 1)
+        self.warnings_box.hide()
+        return self.warnings_box
+
+    def _show_warnings(self) -> None:
+        warnings = self.warnings
+        self.warnings_view.clear()
+        for problem in warnings:
+            message = escape_controls(problem.message)
+            item = QTreeWidgetItem([Path(problem.path).name, where_in_words(problem), message])
+            item.setToolTip(0, plain_tip(problem.path))
+            item.setToolTip(2, plain_tip(message))
+            self.warnings_view.addTopLevelItem(item)
+        self.warnings_title.setText(self.tr("Warnings (%n)", "", len(warnings)))
+        self.warnings_box.setVisible(bool(warnings))
+        if warnings:  # room for a few rows: a third, a quarter beside the problems
+            height = max(self.splitter.height(), 480)
+            share = height // (4 if self.problems else 3)
+            sizes = self.splitter.sizes()  # preview, questions, problems, warnings
+            sizes[3] = max(share, 120)
+            if not self.problems:
+                sizes[1] = max(height - sizes[0] - sizes[3], 160)
+            self.splitter.setSizes(sizes)
+
     # -- public API --
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [warning for preview in self._previews for warning in preview.warnings]
 
     @property
     def paths(self) -> list[Path]:
         return list(self._paths)
 
     @property
-    def previews(self) -> list[FilePreview]:
+    def previews(self) -> list[SetPlan]:
         return list(self._previews)
 
     @property
@@ -738,10 +1044,9 @@ class ImportDialog(QDialog):
         self.loading_label.setText(f"Reading {names}…")
         self.pages.setCurrentIndex(self.LOADING)
         self._update_buttons()
-        known = {info.id: info for info in self._store.question_sets.list()}
         job = functools.partial(
             _load_job, self._signals, self._generation, list(self._paths),
-            self._store.path.parent.parent, self._store.profile, known,
+            self._store.path.parent.parent, self._store.profile, self._store.clock,
         )
         QThreadPool.globalInstance().start(job)
 
@@ -757,7 +1062,7 @@ class ImportDialog(QDialog):
 
     # -- reading --
 
-    def _on_loaded(self, generation: int, previews: list[FilePreview]) -> None:
+    def _on_loaded(self, generation: int, previews: list[SetPlan]) -> None:
         if generation != self._generation or self._done:
             return  # an older read, overtaken by set_paths
         self._previews = previews
@@ -783,27 +1088,31 @@ class ImportDialog(QDialog):
         problems = self.problems
         self.problems_view.clear()
         for problem in problems:
-            where = str(problem.line) if problem.line else "–"
-            if problem.column is not None and problem.line:
-                where += f":{problem.column}"
-            item = QTreeWidgetItem([Path(problem.path).name, where, problem.message])
-            item.setToolTip(0, problem.path)
-            item.setToolTip(2, problem.message)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            # In words ("row 3, column 答案"); Copy problems keeps PATH:LINE:COL: message.
+            message = escape_controls(problem.message)
+            item = QTreeWidgetItem([Path(problem.path).name, where_in_words(problem), message])
+            item.setToolTip(0, plain_tip(problem.path))
+            item.setToolTip(2, plain_tip(message))
             self.problems_view.addTopLevelItem(item)
+        loaded = [p.question_set for p in self._previews if p.question_set is not None]
+        count = sum(len(s.questions) + len(s.cards) for s in loaded)
+        self.items.set_sets(loaded)
+        self.items_title.setText(self.tr("Questions and cards ({0})").format(count))
+        self.items_box.setVisible(count > 0)
         self.problems_title.setText(f"Problems ({len(problems)})")
         self.problems_box.setVisible(bool(problems))
-        if problems:  # the problems matter more than the preview then: half the room each
-            half = max(self.splitter.height() // 2, 160)
-            self.splitter.setSizes([half, half])
+        third = max(self.splitter.height() // 3, 140)
+        if problems:  # the problems matter more than the preview then
+            self.splitter.setSizes([third, third, third, 0])
+        else:
+            self.splitter.setSizes([third, 2 * third, 0, 0])
 
         if problems:
-            with_problems = [p for p in self._previews if p.problems]
+            with_problems = [Path(p.path).name for p in self._previews if p.problems]
             if len(with_problems) == 1:
-                where = with_problems[0].path.name
+                where = with_problems[0]
             else:
-                where = ", ".join(p.path.name for p in with_problems[:-1])
-                where += f" and {with_problems[-1].path.name}"
+                where = ", ".join(with_problems[:-1]) + f" and {with_problems[-1]}"
             these = "this problem" if len(problems) == 1 else f"these {len(problems)} problems"
             show_message(
                 self.message_row, self.message_icon, self.message,
@@ -812,11 +1121,14 @@ class ImportDialog(QDialog):
             )
         else:
             sets = plural(len(self._previews), "set")
+            found = (self.tr("No problems found (the warnings below do not stop the import).")
+                     if self.warnings else "No problems found.")
             show_message(
                 self.message_row, self.message_icon, self.message,
-                f"No problems found. Choose Import to add or update {sets}.",
+                f"{found} Choose Import to add or update {sets}.",
                 QStyle.StandardPixmap.SP_DialogApplyButton,
             )
+        self._show_warnings()
 
     def _update_buttons(self) -> None:
         ready = (
@@ -838,11 +1150,18 @@ class ImportDialog(QDialog):
     # -- importing --
 
     def import_files(self) -> None:
-        """Imports every previewed file in one transaction; does nothing unless all are ok."""
-        if not self.import_button.isEnabled():
+        """Imports the previewed plan, all files or none; does nothing unless all are ok.
+
+        The import runs in a worker on a connection of its own, so that its transaction is
+        its own (the window's reading-time writes meanwhile wait for it instead of being
+        rolled back with it). The window stays painted and its timers run; user input waits
+        until the import has finished, when this returns.
+        """
+        if not self.import_button.isEnabled() or self._importing:
             return
-        question_sets = [p.question_set for p in self._previews if p.question_set is not None]
-        total = sum(len(s.questions) + len(s.cards) for s in question_sets)
+        plan = ImportPlan(list(self._previews))
+        to_write = [p.question_set for p in plan.to_write if p.question_set is not None]
+        total = sum(len(s.questions) + len(s.cards) for s in to_write)
         self._importing = True
         self._update_buttons()
         self.progress.setRange(0, max(total, 1))
@@ -850,20 +1169,22 @@ class ImportDialog(QDialog):
         self.progress.show()
         show_message(self.message_row, self.message_icon, self.message,
                      f"Importing {plural(total, 'item')}…", None)
-        # The import runs here, on the GUI thread, on the window's own connection: the
-        # profile then has a single writer, so a long import never makes the main window's
-        # own writes wait for the lock ("database is locked"), and the transaction spans all
-        # files. The window stays painted through import_set's progress callback, which
-        # processes events except user input (so nothing can start a second write meanwhile).
-        previews = [p for p in self._previews if p.question_set is not None]
-        try:
-            summaries = self._store.question_sets.import_sets(  # all files or none
-                [(p.question_set, p.sha256) for p in previews if p.question_set is not None],
-                progress=self._on_progress,
-            )
-        except (StoreError, sqlite3.Error, OSError) as error:
-            self._importing = False
-            self.progress.hide()
+        job = functools.partial(_import_job, self._signals, plan,
+                                self._store.path.parent.parent, self._store.profile,
+                                self._store.clock)
+        loop = QEventLoop()
+        self._import_loop = loop
+        QThreadPool.globalInstance().start(job)
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        self._import_loop = None
+
+    def _on_imported(self, outcome: object) -> None:
+        if self._import_loop is not None:
+            self._import_loop.quit()
+        self._importing = False
+        self.progress.hide()
+        if isinstance(outcome, BaseException):
+            error = outcome
             reason = error.args[0] if isinstance(error, StoreError) and error.args else error
             show_message(
                 self.message_row, self.message_icon, self.message,
@@ -873,19 +1194,19 @@ class ImportDialog(QDialog):
             )
             self._update_buttons()
             return
-        self._importing = False
+        assert isinstance(outcome, list)
+        summaries = iter(outcome)
         self._done = True
-        self.progress.hide()
-        results = list(zip(previews, summaries, strict=True))
+        results = [(p, None if p.already_imported else next(summaries))
+                   for p in self._previews]
         self._show_summary(results)
-        ids = [summary.set_id for summary in summaries]
-        self.imported.emit(ids)
+        self.imported.emit([plan.question_set.id for plan in self._previews
+                            if plan.question_set is not None])
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setValue(min(done, self.progress.maximum()))
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
-    def _show_summary(self, results: list[tuple[FilePreview, Any]]) -> None:
+    def _show_summary(self, results: list[tuple[SetPlan, Any]]) -> None:
         while self.summary_layout.count():
             item = self.summary_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -897,13 +1218,17 @@ class ImportDialog(QDialog):
             card_layout = QVBoxLayout(card)
             card_layout.setContentsMargins(GAP, GAP, GAP, GAP)
             card_layout.setSpacing(SMALL_GAP)
-            title = preview.question_set.title if preview.question_set else summary.set_id
-            card_layout.addWidget(heading(title, 1.15))
-            card_layout.addWidget(muted(QLabel(f"Set id: {summary.set_id} · {preview.path.name}")))
-            counts = QLabel(
-                f"<b>{summary.added}</b> added · <b>{summary.updated}</b> updated · "
-                f"<b>{summary.unchanged}</b> unchanged · <b>{summary.retired}</b> retired"
-            )
+            assert preview.question_set is not None
+            set_id = preview.question_set.id
+            card_layout.addWidget(heading(preview.question_set.title, 1.15))
+            card_layout.addWidget(muted(QLabel(f"Set id: {set_id} · {Path(preview.path).name}")))
+            if summary is None:
+                counts = QLabel("<b>Already imported</b>: nothing to change.")
+            else:
+                counts = QLabel(
+                    f"<b>{summary.added}</b> added · <b>{summary.updated}</b> updated · "
+                    f"<b>{summary.unchanged}</b> unchanged · <b>{summary.retired}</b> retired"
+                )
             counts.setObjectName("importSummaryCounts")
             counts.setTextFormat(Qt.TextFormat.RichText)
             card_layout.addWidget(counts)

@@ -2,7 +2,12 @@
 
 Problems a user can meet before the window exists (a data folder they cannot write to, a
 profile from a newer StudyApp, a broken install) are shown as a plain message box that
-says what to do, never as a traceback.
+says what to do, never as a traceback. A profile open in another StudyApp offers another
+profile (``InUseDialog``); a damaged one offers its newest sound backup or a fresh start,
+keeping the damaged file (``RecoveryDialog``).
+
+While a profile is open the session holds its lock, backs it up when a backup is due
+(checked every minute; the rule is core's ``backup_due``) and when it is closed.
 """
 
 from __future__ import annotations
@@ -16,9 +21,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile_name
 from studyapp.core.report import Report, load_report
@@ -32,6 +37,7 @@ if TYPE_CHECKING:
 APP_NAME = "StudyApp"
 SETTINGS_FILE = "settings.ini"
 LOG_FILE = "studyapp-errors.log"
+BACKUP_CHECK_MS = 60_000
 
 
 def settings_for(data_dir: Path) -> QSettings:
@@ -113,6 +119,9 @@ class WindowSession(QObject):
         self.report: Report | None = None
         self.window: MainWindow | None = None
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.backup_if_due)
 
     def open_window(self) -> MainWindow:
         from studyapp.ui.main_window import MainWindow
@@ -122,6 +131,7 @@ class WindowSession(QObject):
         window = MainWindow(self.settings, self.data_dir, colours, choice, self.profile)
         window.appearance_changed.connect(self.open_window)
         window.profile_requested.connect(self.switch_profile)
+        window.restore_requested.connect(self.restore)
         previous, self.window = self.window, window
         if previous is not None:
             previous.close()  # saves its state, which the new window then restores
@@ -134,24 +144,134 @@ class WindowSession(QObject):
         return window
 
     def open_profile(self) -> bool:
-        """Opens the profile and shows it in the window; on failure says why and quits."""
+        """Opens the profile and shows it in the window; on failure says why and quits
+        (a profile in use offers another one; a damaged one offers recovery)."""
         # The database layer (sqlite-utils and what it pulls in) loads here, after the
         # window is on screen.
-        from studyapp.core.store import StoreError, open_store
+        from studyapp.core.store import (
+            CorruptDatabaseError,
+            ProfileInUseError,
+            StoreError,
+            open_store,
+        )
 
         try:
             report = load_report()
-            store = open_store(self.data_dir, self.profile)
+            store = open_store(self.data_dir, self.profile, wait=0.5)
+        except ProfileInUseError as error:
+            if self._offer_another_profile(str(error)):
+                return self.open_profile()
+            return self._give_up()
+        except CorruptDatabaseError as error:
+            if self._recover(error.detail or str(error)):
+                return self.open_profile()
+            return self._give_up()
         except (StoreError, MissingResourceError) as error:
+            show_startup_error(str(error))
+            return self._give_up()
+        self._install_builtin_sets(store)
+        self.store, self.report = store, report
+        if self.window is not None:
+            self.window.attach(store, report)
+        self.backup_timer.start()
+        return True
+
+    def _give_up(self) -> bool:
+        if self.window is not None:
+            self.window.close()
+        self.failed.emit()
+        return False
+
+    def _offer_another_profile(self, detail: str) -> bool:
+        """The in-use dialog; True when the learner chose another profile (now current)."""
+        from studyapp.core.paths import DataDirError, list_profiles, validate_profile_name
+        from studyapp.ui.profile_dialogs import InUseDialog
+
+        others = [name for name in list_profiles(self.data_dir) if name != self.profile]
+        dialog = InUseDialog(self.profile, others, detail, self.window)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                chosen = validate_profile_name(dialog.chosen)
+            except DataDirError as error:
+                QMessageBox.warning(dialog, APP_NAME, str(error))
+                continue
+            self.profile = chosen
+            self.open_window()  # a frame that names the chosen profile
+            return True
+        return False
+
+    def _recover(self, detail: str) -> bool:
+        """The recovery dialog; True when the profile was restored or set aside."""
+        from studyapp.core.clock import system_clock
+        from studyapp.core.paths import backups_dir
+        from studyapp.core.store import StoreError
+        from studyapp.core.store.backups import newest_good_backup, restore_backup, start_afresh
+        from studyapp.ui.profile_dialogs import RecoveryDialog
+
+        try:
+            backup = newest_good_backup(backups_dir(self.data_dir, self.profile))
+        except StoreError:
+            backup = None
+        dialog = RecoveryDialog(self.profile, detail, backup, self.window)
+        dialog.exec()
+        try:
+            if dialog.choice == "restore" and backup is not None:
+                kept = restore_backup(self.data_dir, self.profile, backup.path,
+                                      system_clock).kept
+            elif dialog.choice == "afresh":
+                kept = start_afresh(self.data_dir, self.profile, system_clock)
+            else:
+                return False
+        except StoreError as error:
+            show_startup_error(str(error))
+            return False
+        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, QCoreApplication.translate(
+            "WindowSession", "The damaged file was kept as %1.").replace("%1", str(kept)),
+            QMessageBox.StandardButton.Ok, self.window)
+        box.exec()
+        return True
+
+    def backup_if_due(self) -> None:
+        """The timer's backup (every minute it asks core whether one is due)."""
+        from studyapp.core.store import StoreError
+
+        if self.store is None:
+            return
+        try:
+            self.store.backups.backup_if_due()
+        except StoreError as error:
+            if self.window is not None:
+                self.window.statusBar().showMessage(str(error), 10000)
+
+    def restore(self, backup: Path) -> bool:
+        """File → Backups → Restore: the profile is closed, the backup put back (the current
+        file kept first) and the profile opened again in a fresh window."""
+        from studyapp.core.store import StoreError, open_store
+
+        store = self.store
+        if store is None:
+            return False
+        if self.window is not None and self.window.store is not None:
+            self.window.reader.save_state()  # kept in the before-restore backup
+            self.window.store = None  # the window writes nothing more to the old file
+        self.backup_timer.stop()
+        self.store = None
+        try:
+            store.close_and_restore(backup)
+        except StoreError as error:
+            QMessageBox.warning(self.window, APP_NAME, str(error))
+        try:
+            reopened = open_store(self.data_dir, self.profile)
+        except StoreError as error:
             show_startup_error(str(error))
             if self.window is not None:
                 self.window.close()
             self.failed.emit()
             return False
-        self._install_builtin_sets(store)
-        self.store, self.report = store, report
-        if self.window is not None:
-            self.window.attach(store, report)
+        self._install_builtin_sets(reopened)
+        self.store = reopened
+        self.open_window()
+        self.backup_timer.start()
         return True
 
     def switch_profile(self, profile: str) -> bool:
@@ -160,7 +280,7 @@ class WindowSession(QObject):
         from studyapp.core.store import StoreError, open_store
 
         try:
-            store = open_store(self.data_dir, profile)
+            store = open_store(self.data_dir, profile, wait=0.5)
         except StoreError as error:
             QMessageBox.warning(self.window, APP_NAME, str(error))
             return False
@@ -169,7 +289,7 @@ class WindowSession(QObject):
         self.profile, self.store = profile, store
         self.open_window()  # closes the previous window, which saves its learner's place
         if previous is not None:
-            previous.close()
+            self._close_store(previous)
         return True
 
     def _install_builtin_sets(self, store: Store) -> None:
@@ -182,9 +302,21 @@ class WindowSession(QObject):
             QMessageBox.warning(self.window, APP_NAME, str(error))
 
     def close(self) -> None:
+        self.backup_timer.stop()
         if self.store is not None:
-            self.store.close()
-            self.store = None
+            store, self.store = self.store, None
+            self._close_store(store)
+
+    def _close_store(self, store: Store) -> None:
+        """A backup when something changed, then the store closed (WAL folded, lock freed)."""
+        from studyapp.core.store import StoreError
+
+        try:
+            store.backups.backup_on_close()
+        except StoreError:
+            pass  # the profile itself is saved; a failed backup must not stop the closing
+        finally:
+            store.close()
 
     def _system_scheme_changed(self) -> None:
         if self.window is not None and theme_choice(self.settings) is ThemeChoice.SYSTEM:

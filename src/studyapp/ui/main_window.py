@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -54,6 +54,16 @@ VIEWS = [
     ("progress", "Progress", "chart-column", "Your progress"),
 ]
 
+# What this version does, one line per feature, for Help > About (README.md lists the same).
+# Translated with QCoreApplication.translate("About", ...) when shown.
+ABOUT_FEATURES = [
+    "Reader: the report section by section, with contents, search, notes and bookmarks.",
+    "Question sets: trainers import, check and export their own questions.",
+    "Flashcards: not in this version yet.",
+    "Quizzes: not in this version yet.",
+    "Progress charts: not in this version yet (studyapp stats shows your reading).",
+]
+
 
 class PendingView(QWidget):
     """A view that this version does not have yet: says so, and what is ready for it."""
@@ -70,21 +80,31 @@ class PendingView(QWidget):
         self.message = QLabel(message)
         self.message.setProperty("role", "muted")
         self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setMaximumWidth(520)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # A centred column of its own: a word-wrapped label placed with an alignment flag
+        # gets its one-line height and shows a line and a half of its sentence.
+        column = QWidget()
+        column.setMaximumWidth(520)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(16, 0, 16, 0)
+        column_layout.setSpacing(8)
+        column_layout.addWidget(picture)
+        column_layout.addWidget(heading)
+        column_layout.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(picture)
-        layout.addSpacing(8)
-        layout.addWidget(heading)
-        layout.addSpacing(8)
-        layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
 
 
 class MainWindow(QMainWindow):
     appearance_changed = Signal()  # the learner chose another theme; the window is rebuilt
     profile_requested = Signal(str)  # the learner chose another profile (or a new one)
+    restore_requested = Signal(Path)  # File → Backups → Restore, confirmed
 
     def __init__(self, settings: QSettings, data_dir: Path, colours: Colours,
                  theme: ThemeChoice, profile: str) -> None:
@@ -161,9 +181,9 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Store, report: Report) -> None:
         """Adds the views for the open profile and goes back to where the learner was."""
+        from studyapp.ui.flashcards import FlashcardsView
         from studyapp.ui.quiz import QuizView
         from studyapp.ui.reader import ReaderView
-
 
         self.store = store
         self.report = report
@@ -171,7 +191,11 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(store, report, self.settings, self.colours)
         self.reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.reader.read_changed.connect(self._show_reading_status)
-        self.cards_view = PendingView("Flashcards", "layers", "", self.colours)
+        self.cards_view = FlashcardsView(store, report, self.settings, self.colours)
+        self.cards_view.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 4000))
+        self.cards_view.read_in_context.connect(self._read_card_in_context)
+        self.reader.practise_requested.connect(self._practise_section)
         self.quiz_view = QuizView(store, report, self.settings, self.colours)
         self.quiz_view.status_message.connect(
             lambda text: self.statusBar().showMessage(text, 5000))
@@ -188,7 +212,9 @@ class MainWindow(QMainWindow):
         for page in self.views.values():
             self.stack.addWidget(page)
         self._add_reader_actions()
-        self._show_set_counts()
+        self.cards_menu = self.menuBar().insertMenu(self.view_menu.menuAction(),
+                                                    self.cards_view.card_menu)
+        self._refresh_study_views()
         self._show_reading_status()
         self.set_ready(True)
         last_view = str(self.settings.value("window/view", "read"))
@@ -200,7 +226,7 @@ class MainWindow(QMainWindow):
         for button in self.rail_buttons.buttons():
             button.setEnabled(ready)
         for action in [*self.view_actions.values(), self.import_action, self.sets_action,
-                       self.export_action]:
+                       self.export_action, self.backups_action]:
             action.setEnabled(ready)
         self.profiles_menu.setEnabled(ready)
 
@@ -216,7 +242,9 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.export_action = self._action("&Export results…", "Ctrl+E", self.export_results)
+        self.backups_action = self._action(self.tr("&Backups…"), None, self.show_backups)
         file_menu.addActions([self.import_action, self.sets_action, self.export_action])
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         self.profiles_menu = file_menu.addMenu("&Profile")
         self.profiles_menu.aboutToShow.connect(self._fill_profiles_menu)
@@ -254,7 +282,7 @@ class MainWindow(QMainWindow):
         self.go_menu.addSeparator()
         self.go_menu.addActions([reader["previous"], reader["next"], reader["search"]])
         self.reading_menu.addActions([reader["mark_read"], reader["add_note"],
-                                      reader["bookmark"]])
+                                      reader["bookmark"], reader["practise"]])
         first = self.view_menu.actions()[0]
         self.view_menu.insertActions(first, [reader["zoom_in"], reader["zoom_out"],
                                              reader["zoom_reset"]])
@@ -300,6 +328,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/view", key)
         if key == "read":
             self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif key == "cards":
+            self.cards_view.focus_current()
         elif key == "quiz":
             self.quiz_view.entered()
 
@@ -319,14 +349,32 @@ class MainWindow(QMainWindow):
         self.reading_label.setText(f"{done}/{total} sections read")
 
     # -- files -----------------------------------------------------------------------------
-    def _show_set_counts(self) -> None:
-        assert self.store is not None
-        sets = self.store.question_sets.list()
-        cards = sum(s.card_count for s in sets)
-        self.cards_view.message.setText(
-            f"Spaced-repetition review is not in this version yet. {cards} flashcards in "
-            f"{len(sets)} question sets are loaded and waiting for it.")
+    def _refresh_study_views(self) -> None:
+        """The decks and the quiz modes after the question sets changed."""
+        self.cards_view.refresh()
         self.quiz_view.refresh()
+
+    def _read_card_in_context(self, section_id: str, evidence: str) -> None:
+        """A card's "Read in context": the reader at its passage, highlighted; Ctrl+2 goes
+        back to the same card."""
+        from studyapp.core.questionsets.model import evidence_quotes
+
+        self.read_in_context(section_id, evidence_quotes(evidence))
+        self.statusBar().showMessage(self.tr("Ctrl+2 goes back to your card."), 6000)
+
+    def _practise_section(self, section_id: str) -> None:
+        """The reader's "Practise this section": the Cards view with that section's deck
+        (or the nearest part above it that has cards)."""
+        from studyapp.core.decks import section_deck_id
+
+        candidates = [section_id] + [s.id for s in reversed(self.report.get(section_id)
+                                                              .ancestors())]
+        for candidate in candidates:
+            if self.cards_view.open_deck(section_deck_id(candidate)):
+                self.show_view("cards")
+                self.cards_view.open_deck(section_deck_id(candidate))
+                return
+        self.statusBar().showMessage("There are no flashcards for this section yet.", 5000)
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         """File → Import (a file dialog first) or files dropped on the window."""
@@ -343,7 +391,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self, set_ids: list[str]) -> None:
         if set_ids:
-            self._show_set_counts()
+            self._refresh_study_views()
             noun = "set" if len(set_ids) == 1 else "sets"
             self.statusBar().showMessage(f"Imported {len(set_ids)} question {noun}.", 5000)
 
@@ -353,7 +401,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         dialog = QuestionSetsDialog(self.store, self)
-        dialog.changed.connect(self._show_set_counts)
+        dialog.changed.connect(self._refresh_study_views)
         dialog.exec()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
@@ -400,6 +448,19 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Exported {len(rows)} rows to {target}.", 6000)
 
+    def show_backups(self) -> None:
+        """File → Backups: the profile's backups; a confirmed restore reopens the profile."""
+        from studyapp.ui.profile_dialogs import BackupsDialog
+
+        if self.store is None:
+            return
+        dialog = BackupsDialog(self.store.backups, self)
+        chosen: list[Path] = []
+        dialog.restore_chosen.connect(chosen.append)
+        dialog.exec()
+        if chosen:  # once the dialog is gone: restoring rebuilds this window
+            self.restore_requested.emit(chosen[0])
+
     def _fill_profiles_menu(self) -> None:
         from studyapp.core.paths import list_profiles
 
@@ -445,11 +506,15 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.all_actions(), self).exec()
 
     def show_about(self) -> None:
+        features = "".join(
+            f"<li>{html.escape(QCoreApplication.translate('About', line))}</li>"
+            for line in ABOUT_FEATURES)
         QMessageBox.about(
-            self, "About StudyApp",
+            self, self.tr("About StudyApp"),
             f"<h3>StudyApp {html.escape(__version__)}</h3>"
-            "<p>Research on improving the innovation ability of leading bodies and leading "
-            "cadres: read it, drill it, keep your progress.</p>"
+            + self.tr("<p>Research on improving the innovation ability of leading bodies and "
+                      "leading cadres, to read offline with your progress kept.</p>")
+            + f"<ul>{features}</ul>"
             "<p>Everything stays on this PC; StudyApp never uses the network.</p>"
             f"<p>Your data: {html.escape(str(self.data_dir))}</p>"
             "<p>Icons: Lucide (ISC licence).</p>",
@@ -497,10 +562,15 @@ class ShortcutsDialog(QDialog):
                  ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                            for s in a.shortcuts())) for a in actions]
         rows += [
-            ("Next / previous section (in the text)", "Right, Left"),
+            ("Next / previous section (in the text or the contents)", "Right, Left"),
+            ("Expand / collapse a part (in the contents)", "Plus, Minus"),
             ("Scroll the text; at the end, the next section", "Down, Up, PageDown, Space"),
             ("Note the selected passage (in the text)", "N"),
             ("Leave the search", "Esc"),
+            ("Cards: start the selected deck", "Enter"),
+            ("Cards: show the answer", "Space, Enter"),
+            ("Cards: grade Again, Hard, Good, Easy", "1, 2, 3, 4"),
+            ("Cards: leave the review", "Esc"),
         ]
         for text, keys in rows:
             row = self.table.rowCount()

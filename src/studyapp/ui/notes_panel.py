@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -12,6 +14,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,7 +27,63 @@ from studyapp.core.store import Bookmark, Note, Store
 from studyapp.ui.formatting import local_time
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
+STAMP_ROLE = Qt.ItemDataRole.UserRole + 2
 QUOTE_CHARS = 160
+DRAFT_SAVE_MS = 1000  # a draft is written this long after the last keystroke
+PADDING = 8
+
+
+class _NoteDelegate(QStyledItemDelegate):
+    """A note as its whole text, wrapped to the list's width, with its time stamp under it.
+
+    Measured and drawn with the same font metrics and the same wrapping, so that no line
+    is lost: Qt's own item sizing measures Chinese text (no spaces to wrap at) a line short,
+    eliding the stamp to a stray "…".
+    """
+
+    def _blocks(self, option: QStyleOptionViewItem,
+                index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
+        return str(index.data(TEXT_ROLE) or ""), f"— {index.data(STAMP_ROLE) or ''}"
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QListWidget) else option.rect.width()
+        return max(40, width - 2 * PADDING)
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        text, stamp = self._blocks(option, index)
+        metrics = QFontMetrics(option.font)
+        width = self._width(option)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
+        height += metrics.boundingRect(QRect(0, 0, width, 100_000), flags, stamp).height()
+        return QSize(width, height + 2 * PADDING + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        text, stamp = self._blocks(option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        flags = int(Qt.TextFlag.TextWordWrap)
+        area = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        painter.save()
+        painter.setFont(option.font)
+        painter.setPen(palette.color(palette.ColorRole.HighlightedText if selected
+                                     else palette.ColorRole.Text))
+        used = painter.boundingRect(area, flags, text)
+        painter.drawText(area, flags, text)
+        area.setTop(used.bottom() + 1)
+        if not selected:
+            painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
+        painter.drawText(area, flags, stamp)
+        painter.restore()
 
 
 def _empty_label(text: str) -> QLabel:
@@ -37,6 +98,7 @@ class NotesTab(QWidget):
     """The open section's notes: list, add, edit, delete. Saved as soon as the user saves."""
 
     changed = Signal()
+    closed = Signal()  # the editor was closed with Esc: the reader takes the focus back
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +111,10 @@ class NotesTab(QWidget):
         self.list.setObjectName("NotesList")
         self.list.setAccessibleName("Notes on this section")
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(_NoteDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows re-measured on resize
         self.list.itemActivated.connect(lambda _item: self.edit_selected())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.empty = _empty_label(
@@ -77,6 +143,15 @@ class NotesTab(QWidget):
         self.editor.setObjectName("NoteEditor")
         self.editor.setAccessibleName("Note text")
         self.editor.setPlaceholderText("Write your note. Ctrl+Enter saves, Esc cancels.")
+        self.editor.textChanged.connect(self._edited)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        self.draft_label = QLabel(self.tr("A draft you had not saved yet."))
+        self.draft_label.setProperty("role", "muted")
+        self.draft_label.setWordWrap(True)
+        self.draft_label.hide()
         self.save_button = QPushButton("Save note")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -90,6 +165,7 @@ class NotesTab(QWidget):
         editor_layout = QVBoxLayout(self.editor_box)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(8)
+        editor_layout.addWidget(self.draft_label)
         editor_layout.addWidget(self.editor)
         editor_layout.addLayout(editor_buttons)
         self.editor_box.hide()
@@ -104,9 +180,37 @@ class NotesTab(QWidget):
         self._update_buttons()
 
     def show_section(self, section_id: str) -> None:
-        self.cancel()
+        """Shows ``section_id``'s notes; a note half written on the section left is kept as
+        its draft, and this section's own draft (from before, or from a past session)
+        comes back into the editor."""
+        self.keep_draft()
+        self._close_editor()
         self._section_id = section_id
         self.refresh()
+        draft = self._store.notes.draft(section_id)
+        if draft is not None:
+            self._editing, self._paragraph = draft.note_id, draft.paragraph
+            self.editor.setPlainText(draft.text)
+            self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+            self.editor_box.show()
+            self.draft_label.show()
+        self._draft_timer.stop()
+
+    def has_draft(self) -> bool:
+        return not self.editor_box.isHidden() and bool(self.editor.toPlainText().strip())
+
+    def keep_draft(self) -> None:
+        """Writes the note being typed as the section's draft (on leaving, on closing, and
+        a moment after each change), so that nothing typed is lost."""
+        self._draft_timer.stop()
+        if self._section_id is None or self.editor_box.isHidden():
+            return
+        self._store.notes.save_draft(self._section_id, self.editor.toPlainText(),
+                                     self._paragraph, self._editing)
+
+    def _edited(self) -> None:
+        if not self.editor_box.isHidden():
+            self._draft_timer.start()
 
     def refresh(self) -> None:
         self.list.clear()
@@ -119,9 +223,10 @@ class NotesTab(QWidget):
     @staticmethod
     def _item(note: Note) -> QListWidgetItem:
         stamp = local_time(note.updated_at)
-        item = QListWidgetItem(f"{note.text}\n— {stamp}")
+        item = QListWidgetItem(f"{note.text}\n— {stamp}")  # what a screen reader says
         item.setData(ID_ROLE, note.id)
-        item.setData(Qt.ItemDataRole.UserRole + 1, note.text)
+        item.setData(TEXT_ROLE, note.text)
+        item.setData(STAMP_ROLE, stamp)
         item.setToolTip("Enter or double-click to edit")
         return item
 
@@ -135,6 +240,12 @@ class NotesTab(QWidget):
         """Opens the editor for a new note, quoting the selected passage if there is one."""
         if self._section_id is None:
             return
+        if self.has_draft():  # a note is being written: add the quote to it, never over it
+            quote = " ".join(quote.split())
+            if quote:
+                self.editor.appendPlainText(f"“{quote[:QUOTE_CHARS]}”")
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self._editing = None
         self._paragraph = paragraph
         quote = " ".join(quote.split())
@@ -146,8 +257,11 @@ class NotesTab(QWidget):
         item = self.list.currentItem()
         if item is None:
             return
+        if self.has_draft():  # finish (or cancel) the note being written first
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self._editing = int(item.data(ID_ROLE))
-        self._open_editor(str(item.data(Qt.ItemDataRole.UserRole + 1)))
+        self._open_editor(str(item.data(TEXT_ROLE)))
 
     def _open_editor(self, text: str) -> None:
         self.editor.setPlainText(text)
@@ -161,18 +275,34 @@ class NotesTab(QWidget):
             self.cancel()
             return
         if self._editing is None:
-            self._store.notes.add(self._section_id, text, self._paragraph)
+            saved = self._store.notes.add(self._section_id, text, self._paragraph).id
         else:
+            saved = self._editing
             self._store.notes.update(self._editing, text)
-        self.cancel()
         self.refresh()
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ID_ROLE) == saved:
+                self.list.setCurrentRow(row)
+        # The focus stays in the notes, on the note just saved (hiding the editor that had
+        # it would otherwise send it to the next widget in the window: the navigation rail).
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.cancel()
         self.changed.emit()
 
     def cancel(self) -> None:
+        """Closes the editor and throws its text (and the section's draft) away."""
+        self._draft_timer.stop()
+        if self._section_id is not None:
+            self._store.notes.discard_draft(self._section_id)
+        self._close_editor()
+        self.changed.emit()
+
+    def _close_editor(self) -> None:
+        self.draft_label.hide()
+        self.editor_box.hide()  # first: clearing the text below is then no edit to keep
         self._editing = None
         self._paragraph = None
         self.editor.clear()
-        self.editor_box.hide()
 
     def delete_selected(self) -> None:
         item = self.list.currentItem()
@@ -200,6 +330,7 @@ class NotesTab(QWidget):
                 return True
             if event.key() == Qt.Key.Key_Escape:
                 self.cancel()
+                self.closed.emit()
                 return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 

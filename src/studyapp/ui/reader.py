@@ -11,11 +11,13 @@ import re
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -49,6 +51,7 @@ def dwell_seconds(section: Section) -> float:
 class ReaderView(QWidget):
     read_changed = Signal()  # a section was marked read or unread
     status_message = Signal(str)
+    practise_requested = Signal(str)  # "Practise this section": open its flashcard deck
 
     def __init__(self, store: Store, report: Report, settings: QSettings, colours: Colours,
                  parent: QWidget | None = None) -> None:
@@ -61,7 +64,7 @@ class ReaderView(QWidget):
         self.dwell_for: Callable[[Section], float] = dwell_seconds
         self.section: Section | None = None
         self._zoom = clamp_zoom(int(str(settings.value("reader/zoom", 0))))
-        self._opened_at = time.monotonic()
+        self._reading_seconds = 0.0  # this visit, counted only while the text is in front
         self._unflushed_seconds = 0.0
         self._last_tick = time.monotonic()
         # Auto-marking stops for the rest of a visit once the section is read or the learner
@@ -71,6 +74,8 @@ class ReaderView(QWidget):
         self.contents = ContentsPanel(report, colours)
         self.contents.section_activated.connect(self.open_section)
         self.contents.hit_activated.connect(self.open_hit)
+        self.contents.tree.step_requested.connect(
+            lambda step: self.go_next() if step > 0 else self.go_previous())
 
         self.text = SectionText(colours)
         self.text.next_requested.connect(self.go_next)
@@ -96,8 +101,13 @@ class ReaderView(QWidget):
         self.notes_button.setIcon(icon("sticky-note", colours.text))
         self.notes_button.setToolTip("Show or hide notes and bookmarks (Ctrl+Shift+B)")
         self.notes_button.clicked.connect(self._toggle_notes)
+        self.practise_button = QPushButton("Practise")
+        self.practise_button.setObjectName("PractiseButton")
+        self.practise_button.setIcon(icon("layers", colours.text))
+        self.practise_button.setToolTip("Practise this section's flashcards (Ctrl+Shift+P)")
+        self.practise_button.clicked.connect(self.practise)
         for button in (self.previous_button, self.next_button, self.read_button,
-                       self.notes_button):
+                       self.notes_button, self.practise_button):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(24, 8, 24, 16)
@@ -106,6 +116,7 @@ class ReaderView(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.read_button)
         bottom.addWidget(self.notes_button)
+        bottom.addWidget(self.practise_button)
         bottom.addStretch(1)
         bottom.addWidget(self.next_button)
 
@@ -134,6 +145,8 @@ class ReaderView(QWidget):
         self.notes_panel = NotesPanel(store, report)
         self.notes_panel.bookmarks.open_requested.connect(self.open_section)
         self.notes_panel.notes.changed.connect(self._show_note_count)
+        self.notes_panel.notes.closed.connect(
+            lambda: self.text.setFocus(Qt.FocusReason.OtherFocusReason))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("ReaderSplitter")
@@ -145,6 +158,7 @@ class ReaderView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.contents.setMinimumWidth(200)
         self.centre = centre
+        centre.installEventFilter(self)  # Previous/Next fit their words to its width
         self.splitter.setSizes([300, 760, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -166,6 +180,12 @@ class ReaderView(QWidget):
         self._tick_timer.start()
 
         self.actions_by_name = self._make_actions()
+        # Tab follows the layout: contents (search, tree), the text and its buttons, notes.
+        chain = [self.contents.search_field, self.contents.tree, self.text,
+                 self.previous_button, self.read_button, self.notes_button, self.next_button,
+                 self.notes_panel]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.refresh_progress()
 
     # -- actions ---------------------------------------------------------------------------
@@ -204,7 +224,11 @@ class ReaderView(QWidget):
                                       self._toggle_contents, "panel-left", checkable=True),
             "toggle_notes": action("toggle_notes", "Notes and &bookmarks", ["Ctrl+Shift+B"],
                                    self._toggle_notes, "panel-right", checkable=True),
+            "practise": action("practise", "&Practise this section", ["Ctrl+Shift+P"],
+                               self.practise, "layers"),
         }
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._text_menu)
         actions["toggle_contents"].setChecked(not self.contents.isHidden())
         actions["toggle_notes"].setChecked(not self.notes_panel.isHidden())
         self.notes_button.setChecked(not self.notes_panel.isHidden())
@@ -212,7 +236,7 @@ class ReaderView(QWidget):
         quick_note = QAction("Note the selected passage", self.text)
         quick_note.setShortcut(QKeySequence("N"))
         quick_note.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        quick_note.triggered.connect(self.add_note)
+        quick_note.triggered.connect(self._note_selection)
         self.text.addAction(quick_note)
         for made in actions.values():
             made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -249,8 +273,11 @@ class ReaderView(QWidget):
             self.section = section
             self.text.show_section(self._report, section, reading_font(self._zoom))
             self._store.sections.opened(section_id)
-            self._opened_at = self._last_tick = time.monotonic()
-            self._may_auto_mark = section_id not in self._store.sections.read_ids()
+            self._last_tick = time.monotonic()
+            self._reading_seconds = 0.0
+            # A part that only lists its sections is not a page to read: never marked.
+            self._may_auto_mark = section.is_page and (
+                section_id not in self._store.sections.read_ids())
             self.notes_panel.notes.show_section(section_id)
             self._show_note_count()
         self.contents.tree.select(section_id)
@@ -267,10 +294,24 @@ class ReaderView(QWidget):
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_passage(self, section_id: str, quotes: list[str]) -> None:
-        """Opens a section with quoted passages highlighted ("Read in context" of a quiz)."""
+        """Opens the section with quoted passages (a card's or a question's evidence)
+        highlighted; a quote not found word for word is marked word by word instead."""
         self.open_section(section_id)
-        self.text.highlight_passage(quotes)
+        if not self.text.highlight_passage(quotes):
+            words = [w for quote in quotes for w in _WORD.findall(quote.lower())]
+            self.text.highlight(words[:12], None)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def practise(self) -> None:
+        if self.section is not None:
+            self.practise_requested.emit(self.section.id)
+
+    def _text_menu(self, position: QPoint) -> None:
+        menu = self.text.createStandardContextMenu(position)
+        menu.addSeparator()
+        menu.addAction(self.actions_by_name["practise"])
+        menu.exec(self.text.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def go_next(self) -> None:
         if self.section is not None:
@@ -296,7 +337,9 @@ class ReaderView(QWidget):
         self.next_button.setToolTip(
             f"Next: {following.label} (Right or Alt+Right)" if following else "")
         self._fit_navigation_labels()
-        read = self.section.id in self._store.sections.read_ids()
+        read = self.section.id in self._store.sections.read_ids() and self.section.is_page
+        self.read_button.setVisible(self.section.is_page)
+        self.actions_by_name["mark_read"].setEnabled(self.section.is_page)
         self.read_button.setChecked(read)
         self.read_button.setText("Read" if read else "Mark as read")
         self.read_button.setToolTip("Ctrl+M " + ("marks it unread" if read else "marks it read"))
@@ -317,7 +360,7 @@ class ReaderView(QWidget):
         self._set_read(self.read_button.isChecked())
 
     def _set_read(self, read: bool) -> None:
-        if self.section is None:
+        if self.section is None or not self.section.is_page:
             return
         self._store.sections.mark_read(self.section.id, read)
         self._may_auto_mark = False
@@ -329,19 +372,33 @@ class ReaderView(QWidget):
 
     def _tick(self) -> None:
         """Counts reading time while the app is in front, and marks a section read once the
-        learner has reached its end and stayed there long enough."""
+        learner has reached its end and stayed there long enough -- reading: not typing in
+        the search field, and with no dialog over the window."""
         now = time.monotonic()
         elapsed, self._last_tick = now - self._last_tick, now
         if self.section is None or not self.isVisible():
             return
         if QGuiApplication.applicationState() != Qt.ApplicationState.ApplicationActive:
             return
-        self._unflushed_seconds += min(elapsed, 2 * TICK_MS / 1000)
+        step = min(elapsed, 2 * TICK_MS / 1000)
+        self._unflushed_seconds += step
         if self._unflushed_seconds >= FLUSH_SECONDS:
             self.flush()
+        if not self._reading_now():
+            return
+        self._reading_seconds += step
         if (self._may_auto_mark and self.text.at_end()
-                and now - self._opened_at >= self.dwell_for(self.section)):
+                and self._reading_seconds >= self.dwell_for(self.section)):
             self._set_read(True)
+
+    def _reading_now(self) -> bool:
+        """Whether the text is what the learner has in front of them."""
+        if not self.window().isActiveWindow() or QApplication.activeModalWidget() is not None:
+            return False  # a dialog (or another window) covers the text
+        focused = QApplication.focusWidget()
+        return focused is not self.contents.search_field and not (
+            focused is not None and self.notes_panel.isAncestorOf(focused)
+            and isinstance(focused, QPlainTextEdit))
 
     def flush(self) -> None:
         """Writes the time spent and the position of the open section."""
@@ -372,6 +429,14 @@ class ReaderView(QWidget):
         self.notes_panel.setCurrentWidget(self.notes_panel.notes)
         quote = self.text.textCursor().selectedText().replace("\u2029", " ")
         self.notes_panel.notes.start_new(quote, self.text.selected_paragraph())
+
+    def _note_selection(self) -> None:
+        """N in the text: a note on the selected passage; with nothing selected, says how."""
+        if not self.text.textCursor().hasSelection():
+            self.status_message.emit(self.tr(
+                "Select a passage first, then press N; Ctrl+N notes the whole section."))
+            return
+        self.add_note()
 
     def add_bookmark(self) -> None:
         if self.section is None:
@@ -408,11 +473,19 @@ class ReaderView(QWidget):
 
     def _show_note_count(self) -> None:
         count = len(self._store.notes.for_section(self.section.id)) if self.section else 0
-        self.notes_button.setText(f"Notes ({count})" if count else "Notes")
+        text = self.tr("Notes ({count})").format(count=count) if count else self.tr("Notes")
+        if self.notes_panel.notes.has_draft():
+            text += self.tr(" · draft")
+        self.notes_button.setText(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._fit_navigation_labels()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.centre and event.type() == QEvent.Type.Resize:
+            self._fit_navigation_labels()  # the column's own width, whatever changed it
+        return super().eventFilter(watched, event)
 
     def _fit_navigation_labels(self) -> None:
         """Previous/Next keep their words while the column is wide, and their arrows always."""
@@ -428,6 +501,8 @@ class ReaderView(QWidget):
         self._tick_timer.stop()
         self._position_timer.stop()
         self.flush()
+        self.notes_panel.notes.keep_draft()
+        self.contents.close_search()
         self._settings.setValue("reader/splitter", self.splitter.saveState())
         self._settings.setValue("reader/contents_visible",
                                 "false" if self.contents.isHidden() else "true")

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QKeyEvent,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -29,6 +30,7 @@ from studyapp.core.report import Report, Section
 from studyapp.ui.theme import Colours
 
 COLUMN_CHARS = 70  # a comfortable line length for reading
+DOCUMENT_MARGIN = 24
 LINE_HEIGHT_PERCENT = 150
 SECTION_SCHEME = "section"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -48,6 +50,13 @@ class SectionText(QTextBrowser):
         self.setAccessibleName("Section text")
         self._colours = colours
         self._paragraph_blocks: dict[int, int] = {}  # paragraph index -> block number
+        self._heading_block = 0
+        # One document for every section shown, filled anew each time: a document per
+        # section would stay alive as a child of this widget (580 opens: 40 MiB).
+        self._document = QTextDocument(self)
+        self._document.setUndoRedoEnabled(False)
+        self.setDocument(self._document)
+        self._side_margin = -1.0
         self._pending_position: float | None = None
         self._restoring = False
         self.setOpenLinks(False)
@@ -66,13 +75,16 @@ class SectionText(QTextBrowser):
 
     # -- content ---------------------------------------------------------------------------
     def show_section(self, report: Report, section: Section, font: QFont) -> None:
-        document = QTextDocument(self)
+        document = self._document
+        self.setExtraSelections([])
+        document.clear()
         document.setDefaultFont(font)
-        document.setDocumentMargin(24)
+        self._side_margin = -1.0  # margins are set anew for this font below
         cursor = QTextCursor(document)
         self._paragraph_blocks = {}
 
-        crumbs = " › ".join(_short(a.label) for a in section.ancestors())
+        # The whole path, each part's full label: wrapped if need be, never cut mid-phrase.
+        crumbs = " › ".join(a.label for a in section.ancestors())
         if crumbs:
             self._insert_block(cursor, crumbs, self._muted(font, 0.8), bottom=8, first=True)
         heading_font = QFont(font)
@@ -83,6 +95,7 @@ class SectionText(QTextBrowser):
         heading_format.setForeground(QColor(self._colours.text))
         self._insert_block(cursor, section.label, heading_format, bottom=20, first=not crumbs,
                            heading=True)
+        self._heading_block = cursor.block().blockNumber()
 
         body = section.body_paragraphs()
         offset = len(section.paragraphs) - len(body)
@@ -103,8 +116,7 @@ class SectionText(QTextBrowser):
                 link.setAnchorHref(f"{SECTION_SCHEME}:{child.id}")
                 link.setForeground(QColor(self._colours.accent))
                 self._insert_block(cursor, child.label, link, bottom=6)
-        self.setDocument(document)
-        self.setExtraSelections([])
+        self.setTextCursor(QTextCursor(document))  # no selection carried over
         self._fit_column()
 
     def _muted(self, font: QFont, scale: float) -> QTextCharFormat:
@@ -168,6 +180,7 @@ class SectionText(QTextBrowser):
         self._apply_pending()
 
     def _range_changed(self, _minimum: int, _maximum: int) -> None:
+        self._fit_column()  # a scroll bar came or went: the viewport's width changed
         self._apply_pending()
 
     def _apply_pending(self) -> None:
@@ -196,7 +209,7 @@ class SectionText(QTextBrowser):
             hit_format.setBackground(QColor(self._colours.hit))
             hit_format.setForeground(QColor(self._colours.text))
             hit_format.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            for number in self._paragraph_blocks.values():
+            for number in [self._heading_block, *self._paragraph_blocks.values()]:
                 block = self.document().findBlockByNumber(number)
                 for found in _WORD.finditer(block.text()):
                     token = found.group().lower()
@@ -213,44 +226,74 @@ class SectionText(QTextBrowser):
             self.scroll_to_paragraph(paragraph)
 
     def highlight_passage(self, quotes: list[str]) -> bool:
-        """Marks passages quoted word for word (a question's evidence) as search hits are
-        marked, and scrolls to the first; False when none is found in this section."""
+        """Marks each quote where it stands in the section, heading included, word for word
+        (case, spacing and punctuation aside), as search hits are marked, and scrolls to the
+        first; False when none is there."""
         hit_format = QTextCharFormat()
         hit_format.setBackground(QColor(self._colours.hit))
         hit_format.setForeground(QColor(self._colours.text))
-        selections = []
-        first: int | None = None
-        for paragraph, number in sorted(self._paragraph_blocks.items()):
-            block = self.document().findBlockByNumber(number)
-            text = block.text()
-            for quote in quotes:
-                start = text.find(quote) if quote else -1
-                if start < 0:
-                    continue
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = QTextCursor(block)
-                selection.cursor.setPosition(block.position() + start)
-                selection.cursor.setPosition(block.position() + start + len(quote),
-                                             QTextCursor.MoveMode.KeepAnchor)
-                selection.format = hit_format
-                selections.append(selection)
-                first = paragraph if first is None else first
+        selections: list[QTextEdit.ExtraSelection] = []
+        first_block: QTextBlock | None = None
+        for quote in quotes:
+            wanted = [w.lower() for w in _WORD.findall(quote)]
+            block = self.document().firstBlock()
+            found = False
+            while wanted and block.isValid() and not found:
+                words = list(_WORD.finditer(block.text()))
+                tokens = [w.group().lower() for w in words]
+                for start in range(len(tokens) - len(wanted) + 1):
+                    if tokens[start:start + len(wanted)] != wanted:
+                        continue
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = QTextCursor(block)
+                    selection.cursor.setPosition(block.position() + words[start].start())
+                    selection.cursor.setPosition(
+                        block.position() + words[start + len(wanted) - 1].end(),
+                        QTextCursor.MoveMode.KeepAnchor)
+                    selection.format = hit_format
+                    selections.append(selection)
+                    if first_block is None:
+                        first_block = block
+                    found = True
+                    break
+                block = block.next()
+        if first_block is None:
+            return False
         self.setExtraSelections(selections)
-        if first is not None:
-            self.scroll_to_paragraph(first)
-        return first is not None
+        self._pending_position = None
+        self.document().documentLayout().documentSize()  # lays the document out
+        y = self.document().documentLayout().blockBoundingRect(first_block).top()
+        self.verticalScrollBar().setValue(max(0, round(y) - 48))
+        return True
 
     def hit_count(self) -> int:
         return len(self.extraSelections())
 
     # -- layout and keys -------------------------------------------------------------------
     def _fit_column(self) -> None:
-        """Side margins that keep the text in a column of about COLUMN_CHARS characters."""
-        metrics = QFontMetricsF(self.document().defaultFont())
-        column = metrics.averageCharWidth() * COLUMN_CHARS + 2 * self.document().documentMargin()
-        spare = max(0.0, self.width() - self.verticalScrollBar().sizeHint().width() - column)
-        side = int(spare / 2)
-        self.setViewportMargins(side, 0, side, 0)
+        """Side margins inside the document that keep the text in a column of about
+        COLUMN_CHARS characters, centred. The document is always laid out at the viewport's
+        full width (viewport margins would leave it laid out for the old width after a
+        rebuild, and the text cut at the right edge)."""
+        document = self.document()
+        metrics = QFontMetricsF(document.defaultFont())
+        column = metrics.averageCharWidth() * COLUMN_CHARS
+        side = max(float(DOCUMENT_MARGIN), (self.viewport().width() - column) / 2)
+        side = float(int(side))
+        if side == self._side_margin:
+            return
+        self._side_margin = side
+        root = document.rootFrame()
+        frame_format = root.frameFormat()
+        frame_format.setTopMargin(DOCUMENT_MARGIN)
+        frame_format.setBottomMargin(DOCUMENT_MARGIN)
+        frame_format.setLeftMargin(side)
+        frame_format.setRightMargin(side)
+        root.setFrameFormat(frame_format)
+
+    def text_column(self) -> tuple[float, float]:
+        """Left and right edges of the text column in viewport coordinates (for tests)."""
+        return self._side_margin, self.viewport().width() - self._side_margin
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -309,10 +352,3 @@ class SectionText(QTextBrowser):
             event.accept()  # ours, not a menu shortcut's
             return True
         return super().event(event)
-
-
-def _short(label: str, limit: int = 48) -> str:
-    """A breadcrumb part: long titles end at a word boundary with an ellipsis."""
-    if len(label) <= limit:
-        return label
-    return label[:limit].rsplit(" ", 1)[0].rstrip(",;") + "…"

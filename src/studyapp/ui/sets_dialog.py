@@ -12,7 +12,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,10 +43,14 @@ from studyapp.ui.import_dialog import (
     GAP,
     MARGIN,
     SMALL_GAP,
+    ItemBrowser,
     counts_table,
     heading,
+    line_icon,
     message_row,
     muted,
+    plain,
+    plain_tip,
     plural,
     section_label,
     section_order,
@@ -180,7 +184,7 @@ class QuestionSetsDialog(QDialog):
                 "Built-in" if info.builtin else "Imported",
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, info.id)
-            item.setToolTip(0, f"{info.title} ({info.id})")
+            item.setToolTip(0, plain_tip(f"{info.title} ({info.id})"))
             if info.builtin:
                 item.setToolTip(3, BUILTIN_TOOLTIP)
             for column in (1, 2):
@@ -263,15 +267,26 @@ class QuestionSetsDialog(QDialog):
             return
         counts = (f"{plural(info.question_count, 'question')} and "
                   f"{plural(info.card_count, 'card')}")
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "Remove question set",
             f"Remove “{info.title}” ({counts}) from this profile?\n\n"
             "Learners' history (answers, reviews and scores) is kept. Importing the file "
             "again brings the set back together with that history.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self,
         )
+        box.setObjectName("removeSetBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the title is the trainer's text
+        # The app's line icons, not Qt's stock ones (which some styles also put on buttons).
+        size = box.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+        box.setIconPixmap(line_icon(QStyle.StandardPixmap.SP_MessageBoxQuestion,
+                                    box.palette()).pixmap(size, size))
+        for button in box.buttons():
+            button.setIcon(QIcon())
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        answer = box.exec()
+        box.deleteLater()
         if answer != QMessageBox.StandardButton.Yes:
             return
         current = self.list.currentItem()
@@ -325,7 +340,7 @@ class QuestionSetsDialog(QDialog):
             badge.setToolTip(BUILTIN_TOOLTIP)
             layout.addWidget(badge)
         if info.description:
-            description = QLabel(info.description)
+            description = plain(QLabel(info.description))
             description.setWordWrap(True)
             description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(description)
@@ -348,11 +363,11 @@ class QuestionSetsDialog(QDialog):
         for row, (name, value) in enumerate(rows):
             key = muted(QLabel(name))
             key.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            label = QLabel(value)
+            label = plain(QLabel(value))
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if name == "Source":
-                label.setToolTip(value)
+                label.setToolTip(plain_tip(value))
             facts.addWidget(key, row, 0, Qt.AlignmentFlag.AlignTop)
             facts.addWidget(label, row, 1)
             self.facts[name] = label
@@ -367,6 +382,18 @@ class QuestionSetsDialog(QDialog):
             table_rows = [(section_label(s, True), [sections[s]]) for s in section_order(sections)]
             self.sections_table = counts_table(("By report section", "Items"), table_rows)
             layout.addWidget(self.sections_table)
+        # The questions themselves, so that a trainer can check what the set asks.
+        self.items = ItemBrowser(Qt.Orientation.Vertical)
+        self.items.setMinimumHeight(420)
+        try:
+            question_set = self._store.question_sets.get(info.id)
+        except StoreError:
+            question_set = None
+        if question_set is not None and (question_set.questions or question_set.cards):
+            layout.addSpacing(SMALL_GAP)
+            layout.addWidget(heading(self.tr("Questions and cards"), 1.1))
+            self.items.set_sets([question_set])
+            layout.addWidget(self.items, 1)
         layout.addStretch(1)
         self.details_scroll.setWidget(body)
 
@@ -375,5 +402,6 @@ class QuestionSetsDialog(QDialog):
         widget = self.details_scroll.widget()
         if widget is None:
             return ""
-        texts = [label.text() for label in widget.findChildren(QLabel)]
+        texts = [label.text() for label in widget.findChildren(QLabel)
+                 if label.objectName() != "itemDetail"]
         return html.unescape("\n".join(texts))

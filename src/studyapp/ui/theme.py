@@ -121,6 +121,7 @@ def style_sheet(colours: Colours) -> str:
     QTreeView:focus, QListView:focus, QTextBrowser:focus, QPlainTextEdit:focus,
     QLineEdit:focus {{ border: 2px solid {c.accent}; }}
     QTreeView::item, QListView::item {{ padding: 4px 2px; }}
+    QTreeView {{ show-decoration-selected: 0; }}
     QPushButton {{ padding: 6px 12px; border-radius: 6px; border: 1px solid {c.border};
                    background: {c.base}; }}
     QPushButton:hover {{ border-color: {c.muted}; }}

@@ -153,11 +153,15 @@ def test_set_id_from_an_awkward_file_name() -> None:
     assert result.question_set is not None
     assert (result.question_set.id, result.question_set.title) == ("my-quiz-v2", "My Quiz (v2)")
     first = parse(text, "测验一.txt").question_set
-    second = parse(text, "测验二.txt").question_set
+    second = parse(text, "第二章 Ｑｕｉｚ（２）.txt").question_set
     assert first is not None and second is not None
+    assert (first.id, second.id) == ("测验一", "第二章-quiz-2")  # readable, Chinese kept
+    third = parse(text, "Тест один.txt").question_set
+    fourth = parse(text, "Тест два.txt").question_set
+    assert third is not None and fourth is not None
     # No usable character: a hash keeps the two sets apart.
-    assert first.id.startswith("set-") and second.id.startswith("set-")
-    assert first.id != second.id
+    assert third.id.startswith("set-") and fourth.id.startswith("set-")
+    assert third.id != fourth.id
 
 
 def test_looks_like_aiken() -> None:

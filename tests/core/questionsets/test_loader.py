@@ -98,7 +98,7 @@ def test_files_over_20_mb_are_refused_without_reading_them(tmp_path: Path) -> No
     [
         ("junk.yaml", b"format: x\x00\x01\x02", "this is not a text file"),
         ("junk.csv", b"a,b\x00c", "this is not a text file"),
-        ("junk.txt", bytes([0xFF, 0xFE, 0x80, 0x81]) * 4, "in no supported encoding"),
+        ("junk.txt", bytes([0xFF, 0xFE, 0x80, 0x81]) * 4, "not in a Chinese or Unicode encoding"),
     ],
 )
 def test_binary_junk_is_refused(tmp_path: Path, name: str, content: bytes, message: str) -> None:
@@ -127,8 +127,8 @@ def test_unknown_format_name_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_format_names() -> None:
-    assert FORMATS == ("native", "csv", "xlsx", "gift", "aiken")
-    assert set(FORMAT_NAMES) >= {*FORMATS, "yaml", "excel", "txt"}
+    assert FORMATS == ("native", "csv", "xlsx", "gift", "aiken", "paper")
+    assert set(FORMAT_NAMES) >= {*FORMATS, "yaml", "excel", "txt", "docx"}
 
 
 def test_common_checks_run_after_parsing(tmp_path: Path) -> None:

@@ -75,6 +75,8 @@ def patch_sheet(data: bytes, old: str, new: str) -> bytes:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":
+                # openpyxl writes an empty value as <v /> or, when lxml is present, <v></v>.
+                content = content.replace(b"<v></v>", b"<v />")
                 assert old.encode() in content, content[:2000]
                 content = content.replace(old.encode(), new.encode())
             target.writestr(info.filename, content)
@@ -140,13 +142,16 @@ def test_set_id_and_title_come_from_the_file_name() -> None:
 @pytest.mark.parametrize(("kind", "name"), [
     (kind, name) for kind, names in TYPE_NAMES.items() for name in names])
 def test_every_type_name(kind: str, name: str) -> None:
-    answers = {"single": "A", "multiple": "AB", "truefalse": "T", "fill": "x", "card": "back"}
-    options = ",one,two" if kind in ("single", "multiple") else ",,"
+    answers = {"single": "A", "multiple": "AB", "truefalse": "T", "fill": "x", "card": "back",
+               "choice": "A"}
+    options = ",one,two" if kind in ("single", "multiple", "choice") else ",,"
     result = parse(f"type,question,A,B,answer\n{name},Prompt{options},{answers[kind]}\n")
     assert result.problems == []
     assert result.question_set is not None
     if kind == "card":
         assert result.question_set.cards[0].back == "back"
+    elif kind == "choice":  # 选择题: single or multiple by its answer
+        assert result.question_set.questions[0].type == "single"
     else:
         assert result.question_set.questions[0].type == kind
 
@@ -236,7 +241,7 @@ def test_load_file_reads_a_gbk_file_from_disk(tmp_path: Path) -> None:
     result = load_file(path)
     assert result.ok, result.problems
     assert result.question_set is not None
-    assert result.question_set.id.startswith("set-")
+    assert result.question_set.id == "题库"
     assert result.question_set.title == "题库"
 
 
@@ -362,16 +367,18 @@ def test_english_files_get_english_column_names() -> None:
 
 
 def test_header_problems() -> None:
-    assert problems_of("题型,题干,答按,选项I,题目\n判断,S.,对,,\n") == [
+    result = parse("题型,题干,答按,选项I,题目\n判断,S.,对,,\n")
+    assert problems(result) == [
         (1, None, "the header row has no 答案 column (correct answer); add it"),
-        (1, 3, "unknown column '答按' (did you mean '答案'?); known columns are 编号, 题型, "
-               "题干, 选项A-选项H, 答案, 解析, 章节, 难度, 标签, 原文 (or id, type, question, "
-               "A-H, answer, explanation, section, difficulty, tags, evidence)"),
         (1, 4, "unknown column '选项I': a question has at most 8 options, 选项A to 选项H (A to H)"),
         (1, 5, "columns '题干' and '题目' both give the question text; keep one of them"),
     ]
-    assert any("did you mean 'answer'?" in message
-               for _, _, message in problems_of("type,question,anwser\ntf,S.,T\n"))
+    # A column StudyApp has no use for is ignored with a warning, never a problem.
+    assert [(w.line, w.column, w.message) for w in result.warnings] == [
+        (1, 3, "column '答按' ignored: it means nothing to StudyApp (did you mean '答案'?); the "
+               "columns StudyApp reads are listed in docs/question-format.md")]
+    english = parse("type,question,anwser\ntf,S.,T\n")
+    assert any("did you mean 'answer'?" in w.message for w in english.warnings)
 
 
 def test_a_file_without_a_header_row() -> None:
@@ -458,8 +465,9 @@ def test_absurdly_wide_rows_and_headers_stay_fast() -> None:
     assert [p.column for p in result.problems] == [None, 16_385]
     header = ",".join(["题型", "题干", "答案"] + [f"x{n}" for n in range(5000)])
     result = parse(f"{header}\n判断,S.,对\n")
-    assert len(result.problems) == 51
-    assert result.problems[-1].message == "... and 4,950 more unknown columns"
+    assert result.problems == [] and len(result.warnings) == 51
+    assert result.warnings[-1].message == ("... and 4,950 more columns that mean nothing to "
+                                           "StudyApp are ignored")
     assert time.perf_counter() - start < 5
 
 
@@ -480,7 +488,8 @@ def test_binary_junk_csv_is_one_problem(data: bytes) -> None:
     assert len(result.problems) == 1
 
 
-def test_ten_thousand_rows_parse_well_under_a_second() -> None:
+def test_ten_thousand_rows_parse_in_order() -> None:
+    # How fast: benchmarks/imports.py and benchmarks/banks.py, not a timed unit test.
     kinds = [("单选", "B", "a,b,c,d"), ("多选", "A、C", "a,b,c,d"), ("判断", "正确", ",,,"),
              ("填空", "practice|实践", ",,,")]
     lines = [ZH_HEADER] + [
@@ -488,13 +497,10 @@ def test_ten_thousand_rows_parse_well_under_a_second() -> None:
         f"{kinds[n % 4][1]},Because.,suggestions.5.2,3,\"four relationships,charge\""
         for n in range(10_000)]
     data = "\n".join(lines).encode("utf-8-sig")
-    start = time.perf_counter()
     result = parse_csv(data, "big.csv")
-    elapsed = time.perf_counter() - start
     assert result.problems == [] and result.question_set is not None
     assert len(result.question_set.questions) == 10_000
     assert result.question_set.questions[-1].line == 10_001
-    assert elapsed < 1.0
 
 
 def test_importing_the_parser_does_not_import_openpyxl() -> None:

@@ -23,6 +23,7 @@ from types import ModuleType
 
 from studyapp.core.formats import ALIASES as _ALIASES
 from studyapp.core.formats import EXTENSIONS, FORMAT_NAMES, FORMATS
+from studyapp.core.questionsets._text import NOT_CHINESE_OR_UNICODE, decode_chinese
 from studyapp.core.questionsets.checks import check_set
 from studyapp.core.questionsets.errors import Problem
 from studyapp.core.questionsets.model import QuestionSet
@@ -47,11 +48,16 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 class LoadResult:
     """What a file gave: the set (possibly partial when there are problems) and the problems.
 
-    Use ``question_set`` for anything beyond reporting only when ``ok``.
+    Use ``question_set`` for anything beyond reporting only when ``ok``. ``warnings`` never
+    block an import (ignored columns, images not fetched); ``columns`` says how a
+    spreadsheet's columns were understood, as (header as written, meaning) pairs, e.g.
+    ("分值", "points") or ("年级", "ignored").
     """
 
     question_set: QuestionSet | None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    columns: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -61,8 +67,9 @@ class LoadResult:
 def detect_format(path: str | os.PathLike[str], text: str | None = None) -> str | None:
     """The format name for ``path`` by its extension, or None for an unknown extension.
 
-    ``.txt`` is Aiken when it looks like Aiken, else GIFT; ``text`` is the decoded content
-    (read from ``path`` when omitted).
+    ``.txt`` is Aiken when it looks like Aiken, a paper when it looks like a paper typed by
+    a trainer (numbered questions with 答案 lines) and not like GIFT, else GIFT; ``text`` is the
+    decoded content (read from ``path`` when omitted).
     """
     kind = EXTENSIONS.get(Path(path).suffix.lower())
     if kind != "txt":
@@ -75,7 +82,14 @@ def detect_format(path: str | os.PathLike[str], text: str | None = None) -> str 
 
 def _txt_kind(text: str) -> str:
     aiken = _parser("aiken")
-    return "aiken" if aiken is not None and aiken.looks_like_aiken(text) else "gift"
+    if aiken is not None and aiken.looks_like_aiken(text):
+        return "aiken"
+    paper = _parser("paper")
+    if paper is not None and paper.looks_like_paper(text):
+        gift = _parser("gift")
+        if gift is None or not gift.looks_like_gift(text):
+            return "paper"
+    return "gift"
 
 
 _collector_lock = threading.Lock()
@@ -134,7 +148,8 @@ def _load_file(path: str | os.PathLike[str], format: str | None) -> LoadResult:
     data, problem = _read_bytes(name)
     if problem is not None or data is None:
         return _fail(name, problem or "cannot read the file")
-    if kind == "xlsx":
+    if kind == "xlsx" or (kind == "paper" and (data.startswith(b"PK")
+                                               or name.lower().endswith(".docx"))):
         result = _parse_bytes(kind, data, name)
     else:
         if b"\x00" in data:
@@ -142,15 +157,20 @@ def _load_file(path: str | os.PathLike[str], format: str | None) -> LoadResult:
                                "save it as text (UTF-8) and try again")
         text = _decode(data)
         if text is None:
-            return _fail(name, "the file's text is in no supported encoding; "
-                               "save it as UTF-8 and try again")
+            return _fail(name, NOT_CHINESE_OR_UNICODE)
         if kind == "txt":
             kind = _txt_kind(text)
         result = _parse_bytes(kind, data, name) if kind == "csv" else _parse_text(kind, text, name)
     if result.question_set is not None:
         result.question_set.source = result.question_set.source or name
         result.problems = result.problems + check_set(result.question_set, name)
+    # A parser may hand back warnings among its problems; they go to their own list.
+    mixed_in = [p for p in result.problems if p.is_warning]
+    if mixed_in:
+        result.problems = [p for p in result.problems if not p.is_warning]
+        result.warnings = result.warnings + mixed_in
     result.problems = sorted(dict.fromkeys(result.problems), key=lambda p: p.line)
+    result.warnings = sorted(dict.fromkeys(result.warnings), key=lambda p: (p.line, p.column or 0))
     return result
 
 
@@ -190,14 +210,13 @@ def _too_big() -> str:
 
 
 def _decode(data: bytes) -> str | None:
+    """UTF-8 (with or without BOM), else GBK/GB18030 or Big5 when it reads as Chinese."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_chinese(data)
 
 
 def _parser(kind: str) -> ModuleType | None:
@@ -223,6 +242,9 @@ def _parse_bytes(kind: str, data: bytes, path: str) -> LoadResult:
     parser = _parser(kind)
     if parser is None:
         return _unsupported(path, kind)
+    if kind == "paper":
+        docx: LoadResult = parser.parse_docx(data, path)
+        return docx
     result: LoadResult = parser.parse_csv(data, path) if kind == "csv" else parser.parse_xlsx(
         data, path)
     return result

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
 from pathlib import PurePath
 
-_UNSAFE_IN_SET_ID = re.compile(r"[^a-z0-9._-]+")
+# Chinese characters (CJK ideographs, extension A, compatibility) are kept in set ids, as in
+# the native format's schema (setId), so that 题库 第一章.csv gives the id 题库-第一章.
+SET_ID_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_UNSAFE_IN_SET_ID = re.compile(f"[^a-z0-9._{SET_ID_CJK}-]+")
 _UNSAFE_IN_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -21,13 +27,14 @@ def file_stem(path: str) -> str:
 
 
 def set_id_from_path(path: str) -> str:
-    """A set id (``[a-z0-9][a-z0-9._-]*``) from the file stem: lowercased, unsafe runs -> '-'.
+    """A set id from the file stem: NFKC, lowercased, runs of other characters -> '-'.
 
-    A stem with no usable character (e.g. only Chinese characters) gets "set-" plus a short
-    hash of the stem, so that two such files do not replace each other on import.
+    Letters a-z, digits, '.', '_', '-' and Chinese characters are kept ("第一章 Quiz.csv" ->
+    "第一章-quiz"). A stem with no usable character (e.g. only Cyrillic) gets "set-" plus a
+    short hash of the stem, so that two such files do not replace each other on import.
     """
     stem = file_stem(path)
-    candidate = _UNSAFE_IN_SET_ID.sub("-", stem.lower())
+    candidate = _UNSAFE_IN_SET_ID.sub("-", unicodedata.normalize("NFKC", stem).lower())
     candidate = candidate.lstrip("._-").rstrip("-")
     if candidate:
         return candidate
@@ -47,3 +54,59 @@ def split_lines(text: str) -> list[str]:
     make the reported line numbers disagree with the trainer's editor.)
     """
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+NOT_CHINESE_OR_UNICODE = "this file is not in a Chinese or Unicode encoding; save it as UTF-8"
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def decode_chinese(data: bytes) -> str | None:
+    """Text of bytes that are not UTF-8: GBK/GB18030, or Big5, when the text reads as such.
+
+    GB18030 decodes nearly any bytes, so a Big5, Shift-JIS or cp1252 file would be stored as
+    garbled characters. The decoded text is kept only when it is mostly common Chinese
+    characters; else Big5 is tried the same way. None when neither reads as Chinese (say
+    :data:`NOT_CHINESE_OR_UNICODE`).
+    """
+    for encoding in ("gb18030", "cp950"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if reads_as_chinese(text):
+            return text
+    return None
+
+
+def reads_as_chinese(text: str) -> bool:
+    """True when the non-ASCII characters of ``text`` are mostly common Chinese ones.
+
+    Common: the 6,763 hanzi of GB2312 and its punctuation, the 5,401 frequent hanzi of Big5
+    (so Traditional text saved as GBK passes), CJK and full-width punctuation. Big5 read as
+    GBK gives kana, Greek and rare hanzi for about half its characters, Shift-JIS nearly
+    only rare hanzi, cp1252 accented letters rare hanzi; real Chinese text has at most a few
+    per cent. Counted over the distinct characters, so linear in the text.
+    """
+    counts = Counter("".join(_NOT_ASCII.findall(text)))
+    total = sum(counts.values())
+    odd = sum(count for char, count in counts.items() if not _common_chinese(char))
+    return odd <= max(3, total // 5)
+
+
+@lru_cache(maxsize=65536)
+def _common_chinese(char: str) -> bool:
+    code = ord(char)
+    if 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF5E or 0x2010 <= code <= 0x203B:
+        return True  # CJK and full-width punctuation, dashes, quotes, ellipsis
+    try:
+        lead = char.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        pass
+    else:
+        if lead in (0xA1, 0xA3) or 0xB0 <= lead <= 0xF7:  # symbols, full-width, hanzi
+            return True
+    try:
+        lead, trail = char.encode("big5")
+    except (UnicodeEncodeError, ValueError):
+        return False
+    return 0xA4 <= lead <= 0xC5 or (lead == 0xC6 and trail <= 0x7E)  # Big5's frequent hanzi

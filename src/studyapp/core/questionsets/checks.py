@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import difflib
 import math
+import unicodedata
 from typing import TYPE_CHECKING
 
 from studyapp.core.questionsets.errors import Problem
-from studyapp.core.questionsets.model import Card, Question, QuestionSet
+from studyapp.core.questionsets.model import Card, Question, QuestionSet, evidence_quotes
 
 if TYPE_CHECKING:
     from studyapp.core.report import Report
@@ -36,6 +37,8 @@ def check_set(question_set: QuestionSet, path: str) -> list[Problem]:
     from studyapp.core.report import load_report
 
     checker = _Checker(str(path), load_report())
+    question_set.id = unicodedata.normalize("NFC", question_set.id)
+    checker.invisible_in_id("set", question_set.id, 1)
     checker.duplicate_ids(question_set)
     for question in question_set.questions:
         checker.question(question)
@@ -44,15 +47,35 @@ def check_set(question_set: QuestionSet, path: str) -> list[Problem]:
     return checker.problems
 
 
+def invisible_characters(text: str) -> list[str]:
+    """The control, format (bidi, zero-width) and separator characters in ``text``.
+
+    Such characters make two ids look the same while they differ ("q1" and "q1" with a
+    zero-width space), or show an id reversed (U+202E); ids may not contain them.
+    """
+    return [char for char in dict.fromkeys(text)
+            if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")]
+
+
+def describe_character(char: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE'."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
+
+
 def duplicate_ids(path: str, items: list[tuple[str, str, int]]) -> list[Problem]:
-    """A problem for each (noun, id, line) whose id an earlier item already has."""
+    """A problem for each (noun, id, line) whose id an earlier item already has.
+
+    Ids are compared in Unicode normal form C, so "é" typed as one character or as "e" and
+    an accent are the same id.
+    """
     problems: list[Problem] = []
     first: dict[str, tuple[str, int]] = {}
     for noun, item_id, line in items:
-        if item_id not in first:
-            first[item_id] = (noun, line)
+        key = unicodedata.normalize("NFC", item_id)
+        if key not in first:
+            first[key] = (noun, line)
             continue
-        other_noun, other_line = first[item_id]
+        other_noun, other_line = first[key]
         problems.append(Problem(
             path, line,
             f"id '{item_id}' is used twice: by the {other_noun} on line {other_line} "
@@ -76,11 +99,21 @@ class _Checker:
         everything: list[Question | Card] = [*question_set.questions, *question_set.cards]
         for item in everything:
             noun = "question" if isinstance(item, Question) else "card"
+            item.id = unicodedata.normalize("NFC", item.id)
+            self.invisible_in_id(noun, item.id, item.line)
             if item.id.strip():
                 items.append((noun, item.id, item.line))
             else:
                 self.add(item.line, f"a {noun} has no id; give every question and card an id")
         self.problems += duplicate_ids(self.path, items)
+
+    def invisible_in_id(self, noun: str, item_id: str, line: int) -> None:
+        found = invisible_characters(item_id)
+        if found:
+            names = ", ".join(describe_character(char) for char in found[:3])
+            self.add(line, f"the {noun} id '{item_id}' contains an invisible character "
+                           f"({names}); ids may hold only visible characters, so that two ids "
+                           "that look the same are the same")
 
     def question(self, question: Question) -> None:
         label = f"question '{question.id}'"
@@ -177,9 +210,12 @@ class _Checker:
             return
         if section not in self._texts:
             self._texts[section] = section_text(self.report, section)
-        if normalise_space(evidence) not in self._texts[section]:
-            self.add(line, f"{label}: evidence not found in section {section}; it must be "
-                           "copied word for word from that section")
+        quotes = evidence_quotes(evidence)
+        for number, quote in enumerate(quotes, start=1):
+            if normalise_space(quote) not in self._texts[section]:
+                which = f"evidence quote {number}" if len(quotes) > 1 else "evidence"
+                self.add(line, f"{label}: {which} not found in section {section}; it must be "
+                               "copied word for word from that section")
 
     def _did_you_mean(self, section: str) -> str:
         close = difflib.get_close_matches(section, self.report.section_ids, n=1, cutoff=0.6)

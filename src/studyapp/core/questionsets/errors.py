@@ -1,8 +1,18 @@
-"""Problems found in a question-set file, reported as ``PATH:LINE[:COL]: message``."""
+"""Problems found in a question-set file, reported as ``PATH:LINE[:COL]: message``.
+
+A problem with ``severity="warning"`` (made with :func:`warning`) is reported as
+``PATH:LINE[:COL]: warning: message``: something the trainer should know (a column that was
+ignored, an image that is not fetched) that does not stop an import. Loaders keep warnings
+in ``LoadResult.warnings``, apart from the problems that do.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -10,19 +20,56 @@ class Problem:
     """One thing wrong with an input file, in the trainer's terms.
 
     ``line`` is 1-based (the row number for spreadsheets); 0 when the problem concerns the
-    whole file. ``column`` is 1-based or None (spreadsheets: the column letter's index).
+    whole file. ``column`` is 1-based or None (spreadsheets: the column letter's index);
+    ``column_name`` is the column's header as written in the file, where there is one (the
+    import dialog says "row 3, column 答案"; the command line keeps ``PATH:LINE:COL``).
     """
 
     path: str
     line: int
     message: str
     column: int | None = None
+    severity: Severity = "error"
+    column_name: str | None = None
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"
         if self.column is not None:
             where += f":{self.column}"
-        return f"{where}: {self.message}"
+        if self.is_warning:
+            return escape_controls(f"{where}: warning: {self.message}")
+        return escape_controls(f"{where}: {self.message}")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control and format characters written as escapes (``\\x1b``, ``\\u202e``).
+
+    A problem quotes what the file says; written raw, an escape sequence from a cell would
+    drive the terminal and a bidi override would turn the line around. One problem stays
+    one line.
+    """
+    if text.isprintable():
+        return text
+    out: list[str] = []
+    for char in text:
+        if char.isprintable() or char == " " or unicodedata.category(char) not in (
+                "Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(char)
+        elif ord(char) < 0x100:
+            out.append(f"\\x{ord(char):02x}")
+        else:
+            out.append(f"\\u{ord(char):04x}")
+    return "".join(out)
+
+
+def warning(path: str, line: int, message: str, column: int | None = None,
+            column_name: str | None = None) -> Problem:
+    """A problem that does not block an import (reported as ``... warning: ...``)."""
+    return Problem(path, line, message, column, "warning", column_name)
 
 
 class ProblemsFound(Exception):

@@ -11,6 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+EVIDENCE_SEPARATOR = "\n"
+
+
+def evidence_quotes(evidence: str) -> list[str]:
+    """The quotes of an item's ``evidence``: several are kept in one text, one quote a line.
+
+    A native file may give ``evidence`` as a list of quotes (one for each part of the
+    answer); the model joins them with :data:`EVIDENCE_SEPARATOR`, so the store and every
+    other format keep a single text. Empty lines and surrounding spaces are dropped.
+    """
+    return [quote.strip() for quote in evidence.split(EVIDENCE_SEPARATOR) if quote.strip()]
+
+
+def join_evidence(quotes: list[str]) -> str:
+    """The inverse of :func:`evidence_quotes` for quotes without line breaks."""
+    return EVIDENCE_SEPARATOR.join(quote.strip() for quote in quotes if quote.strip())
+
+
 QuestionType = Literal["single", "multiple", "truefalse", "fill", "match", "order", "numeric"]
 QUESTION_TYPES: tuple[QuestionType, ...] = (
     "single",
@@ -76,17 +94,35 @@ class Question:
     evidence: str = ""
     tags: list[str] = field(default_factory=list)
     difficulty: int | None = None  # 1 (easy) .. 5 (hard)
+    # The question's weight in an exam score (a spreadsheet's 分值); None: the quiz's default.
+    points: float | None = None
+    # fill with several blanks: each blank's accepted answers, in the prompt's order
+    # (``accepted`` then holds the blanks' first answers joined by "；" for display).
+    blanks: list[list[str]] = field(default_factory=list)
+    # A picture shown with the question: a file path relative to the set's file (or an
+    # absolute one), as written in the source. URLs are never kept (nothing is fetched).
+    image: str = ""
     line: int = 0
     shuffle: bool = True  # False: options keep their written order (they refer to each other)
 
     def body(self) -> dict[str, Any]:
-        """The type-specific part, as stored in ``questions.body_json``."""
-        body = self._body()
+        """The type-specific part, as stored in ``questions.body_json``.
+
+        The optional extras (points, blanks, image, shuffle) are added only when set, so sets
+        that do not use them store exactly what they stored before.
+        """
+        body = self._answer_body()
+        if self.points is not None:
+            body["points"] = self.points
+        if self.blanks:
+            body["blanks"] = [list(blank) for blank in self.blanks]
+        if self.image:
+            body["image"] = self.image
         if not self.shuffle:
             body["shuffle"] = False
         return body
 
-    def _body(self) -> dict[str, Any]:
+    def _answer_body(self) -> dict[str, Any]:
         if self.type in ("single", "multiple"):
             return {
                 "choices": [
@@ -112,6 +148,10 @@ class Question:
 
     def set_body(self, body: dict[str, Any]) -> None:
         """Inverse of :meth:`body`."""
+        points = body.get("points")
+        self.points = float(points) if isinstance(points, (int, float)) else None
+        self.blanks = [list(blank) for blank in body.get("blanks", [])]
+        self.image = str(body.get("image") or "")
         self.choices = [Choice(**c) for c in body.get("choices", [])]
         self.truth = body.get("truth")
         self.accepted = list(body.get("accepted", []))

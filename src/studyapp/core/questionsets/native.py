@@ -44,6 +44,8 @@ from studyapp.core.questionsets.model import (
     NumericAnswer,
     Question,
     QuestionSet,
+    evidence_quotes,
+    join_evidence,
 )
 
 if TYPE_CHECKING:
@@ -384,6 +386,7 @@ def _coerce_text(document: _Map) -> None:
                 if key in item:
                     _as_text(item, key)
             _all_as_text(item.get("tags"))
+            _all_as_text(item.get("evidence"))
             _all_as_text(item.get("items"))
             options = item.get("options")
             if isinstance(options, _Seq):
@@ -628,10 +631,15 @@ def _describe(document: _Map, error: ValidationError) -> list[tuple[int, str]]:
         return said(f"{field} is empty")
     if validator in ("minItems", "maxItems"):
         return said(_count_message(field_path, instance, kind))
+    if field_path == ["points"] and validator in ("exclusiveMinimum", "maximum", "type"):
+        return said(f"points must be a number above 0 and at most 1000 (the question's weight "
+                    f"in an exam score), not {instance!r}")
     if validator in ("minimum", "maximum"):
         if field_path == ["difficulty"]:
             return said(f"difficulty must be from 1 (easy) to 5 (hard), not {instance}")
         return said(f"{field} must not be negative")
+    if validator == "anyOf" and field_path == ["evidence"]:
+        return said("evidence must be a quote, or a list of quotes (one per part of the answer)")
     if validator == "anyOf" and field_path == ["answer"]:
         return said('answer must be the letters of the correct options, like "AC" or [A, C]')
     if validator == "oneOf" and kind == "numeric":
@@ -716,6 +724,26 @@ def _letters(answer: Any) -> list[str]:
     return found
 
 
+def _evidence(item: _Map, label: str, path: str, problems: list[Problem]) -> str:
+    """One quote as written (line breaks are spaces), or a list of quotes joined one a line."""
+    value = item.get("evidence")
+    if isinstance(value, str):
+        return " ".join(value.split()) if "\n" in value else value
+    if not isinstance(value, _Seq):
+        return ""
+    quotes: list[str] = []
+    for index, quote in enumerate(value):
+        if isinstance(quote, str) and "\n" in quote:
+            problems.append(Problem(
+                path, value.item_lines[index],
+                f"{label}: evidence quote {index + 1} runs over several lines; write each quote "
+                "as one line of the list",
+            ))
+        elif isinstance(quote, str):
+            quotes.append(quote)
+    return join_evidence(quotes)
+
+
 def _finite(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
@@ -761,7 +789,7 @@ def _to_model(
                 back=item["back"],
                 section=item.get("section"),
                 explanation=_text(item.get("explanation")),
-                evidence=_text(item.get("evidence")),
+                evidence=_evidence(item, _item_label(document, "cards", index), path, problems),
                 tags=_tags(item.get("tags")),
                 line=item.line,
             ))
@@ -775,9 +803,10 @@ def _question(item: _Map, label: str, path: str, problems: list[Problem]) -> Que
         prompt=item["prompt"],
         section=item.get("section"),
         explanation=_text(item.get("explanation")),
-        evidence=_text(item.get("evidence")),
+        evidence=_evidence(item, label, path, problems),
         tags=_tags(item.get("tags")),
         difficulty=int(item["difficulty"]) if "difficulty" in item else None,
+        points=float(item["points"]) if "points" in item else None,
         line=item.line,
         shuffle=item.get("shuffle") is not False,
     )
@@ -894,6 +923,8 @@ def _dump_question(question: Question) -> dict[str, Any]:
     _dump_common(out, question.explanation, question.evidence, question.tags)
     if question.difficulty is not None:
         out["difficulty"] = question.difficulty
+    if question.points is not None:
+        out["points"] = _number(question.points)
     if not question.shuffle:
         out["shuffle"] = False
     return out
@@ -912,7 +943,8 @@ def _dump_card(card: Card) -> dict[str, Any]:
 def _dump_common(out: dict[str, Any], explanation: str, evidence: str, tags: list[str]) -> None:
     if explanation:
         out["explanation"] = explanation
-    if evidence:
-        out["evidence"] = evidence
+    quotes = evidence_quotes(evidence)
+    if quotes:
+        out["evidence"] = quotes[0] if len(quotes) == 1 else quotes
     if tags:
         out["tags"] = list(tags)

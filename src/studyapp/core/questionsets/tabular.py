@@ -12,10 +12,13 @@ CSV cell spanning several lines is still one row) and the column where one is kn
 name the column by its header as written in the file. A row with a problem is reported and
 left out; the other rows still load. Nothing here raises for bad input.
 
-CSV text may be UTF-8 (with or without BOM) or GBK/GB18030, as Excel on Chinese Windows
-saves it; the delimiter (comma, semicolon or tab) is found from the header row. ``.xlsx``
-files are read with openpyxl (imported only when one is loaded) from the sheet named 题库 or
-questions, else the first sheet; cached formula results are used, never the formulas.
+CSV text may be UTF-8 (with or without BOM), GBK/GB18030 as Excel on Chinese Windows
+saves it, or Big5; other encodings are refused, not read garbled. The delimiter (comma,
+semicolon or tab) is found from the header row. ``.xlsx`` files are read with openpyxl
+(imported only when one is loaded) from the sheet named 题库 or questions, else the first
+sheet; cached formula results are used, never the formulas. The zip container and the sheet
+are checked before openpyxl builds anything (``zipguard``; cells, shared strings, merged
+ranges), so a small file that would inflate to gigabytes is refused with a problem.
 """
 
 from __future__ import annotations
@@ -34,12 +37,18 @@ from datetime import date, datetime, time
 from typing import Any
 
 from studyapp.core.questionsets import LoadResult
-from studyapp.core.questionsets._text import file_stem, set_id_from_path
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets._text import (
+    NOT_CHINESE_OR_UNICODE,
+    decode_chinese,
+    file_stem,
+    set_id_from_path,
+)
+from studyapp.core.questionsets.errors import Problem, warning
 from studyapp.core.questionsets.model import Card, Choice, Question, QuestionSet, QuestionType
+from studyapp.core.questionsets.zipguard import ZipRefused, iter_member, open_zip
 
-__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_ROWS", "TYPE_NAMES", "parse_csv",
-           "parse_xlsx"]
+__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_ROWS", "MEANINGS", "TYPE_NAMES",
+           "fill_answers", "local_image", "parse_csv", "parse_xlsx"]
 
 LETTERS = "ABCDEFGH"
 MAX_CELL_CHARS = 32767  # what an Excel cell holds
@@ -53,20 +62,51 @@ _HEADER_SEARCH_ROWS = 10
 # field -> accepted header names; the first Chinese and the first English one are used
 # when a message has to name a column the file does not have.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "id": ("编号", "题号", "序号", "试题编号", "id"),
-    "type": ("题型", "类型", "题目类型", "试题类型", "type", "question type", "kind"),
-    "prompt": ("题干", "题目", "题目内容", "试题内容", "问题", "question", "prompt", "stem",
-               "front", "正面"),
-    **{f"option {letter}": (f"选项{letter}", letter, f"option {letter}", f"choice {letter}")
-       for letter in LETTERS},
-    "answer": ("答案", "正确答案", "参考答案", "标准答案", "answer", "correct answer", "key",
-               "back", "背面"),
-    "explanation": ("解析", "答案解析", "试题解析", "explanation"),
+    "id": ("编号", "试题编号", "题目编号", "id", "question id"),
+    "number": ("序号", "题号", "题目序号", "no", "number", "question number", "#"),
+    "type": ("题型", "类型", "题目类型", "试题类型", "题型名称", "试题题型", "type",
+             "question type", "kind"),
+    "prompt": ("题干", "题目", "题目内容", "试题内容", "问题", "题目标题", "试题题干", "题目描述",
+               "question", "prompt", "stem", "question text", "question stem", "front", "正面"),
+    # 选项A, A, A选项, 选项1 (the first option), option A, choice A, option 1
+    **{f"option {letter}": (f"选项{letter}", letter, f"{letter}选项", f"选项{index + 1}",
+                            f"option {letter}", f"choice {letter}", f"option {index + 1}")
+       for index, letter in enumerate(LETTERS)},
+    "answer": ("答案", "正确答案", "参考答案", "标准答案", "正确选项", "答案选项", "answer",
+               "correct answer", "correct answers", "right answer", "key", "back", "背面"),
+    "explanation": ("解析", "答案解析", "试题解析", "整体解析", "题目解析", "试题分析", "答题解析",
+                    "explanation", "analysis"),
     "section": ("章节", "所属章节", "section"),
     "difficulty": ("难度", "难易程度", "难易度", "difficulty"),
-    "tags": ("标签", "知识点", "tags", "tag"),
+    "tags": ("标签", "知识点", "知识标签", "知识点标签", "关键词", "考点", "tags", "tag",
+             "knowledge tag", "knowledge point", "keywords"),
     "evidence": ("原文", "原文依据", "依据", "evidence"),
+    "points": ("分值", "分数", "题目分值", "试题分值", "试题分数", "题目分数", "每题分值", "points",
+               "score", "marks"),
+    # Columns that group questions: each one's value becomes a tag; 题库名称 (else 科目名称)
+    # names the set when every row gives the same one.
+    "bank": ("题库名称", "题库", "所属题库", "bank", "question bank", "bank name"),
+    "subject": ("科目名称", "科目", "课程", "课程名称", "所属课程", "subject", "course"),
+    "topic": ("课题", "主题", "分类", "题目分类", "topic", "category"),
+    "field": ("领域", "专业领域", "专业", "field", "domain"),
+    **{f"feedback {letter}": (f"选项{letter}解析", f"{letter}解析", f"选项{letter}说明",
+                              f"option {letter} feedback", f"feedback {letter}",
+                              f"{letter} feedback", f"option {letter} explanation")
+       for letter in LETTERS},
+    "image": ("图片", "图片URL", "图片地址", "图片路径", "题目图片", "插图", "image", "picture",
+              "image url", "image path", "img"),
 }
+_GROUP_FIELDS = ("bank", "subject", "topic", "field")
+# Fields a row may fill without being a question (a numbered, unused template row).
+_NOT_CONTENT = ("id", "type", "number", "points", *_GROUP_FIELDS)
+# How the import preview says what a column was understood as.
+MEANINGS = {"id": "id", "number": "number (order and id)", "type": "type",
+            "prompt": "question", "answer": "answer", "explanation": "explanation",
+            "section": "section", "difficulty": "difficulty", "tags": "tags",
+            "evidence": "evidence", "points": "points", "bank": "tag (and set title)",
+            "subject": "tag (and set title)", "topic": "tag", "field": "tag", "image": "image",
+            **{f"option {letter}": f"option {letter}" for letter in LETTERS},
+            **{f"feedback {letter}": f"option {letter} feedback" for letter in LETTERS}}
 _IGNORED_IN_HEADER = re.compile(r"[\s_\-.:：*()（）\[\]【】]+")
 
 
@@ -88,6 +128,8 @@ TYPE_NAMES: dict[str, tuple[str, ...]] = {
                   "true false", "tf"),
     "fill": ("填空", "填空题", "fill", "fill in", "fill-in", "blank"),
     "card": ("卡片", "闪卡", "记忆卡", "card", "flashcard"),
+    # single or multiple, decided by how many letters the answer names
+    "choice": ("选择", "选择题", "choice"),
 }
 _TYPE_OF = {_key(name): kind for kind, names in TYPE_NAMES.items() for name in names}
 _UNSUPPORTED_TYPES = {
@@ -139,13 +181,13 @@ def _decode(data: bytes) -> tuple[str | None, str]:
         data = data[3:]
     if b"\x00" in data:
         return None, _NOT_TEXT
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), ""
-        except UnicodeDecodeError:
-            continue
-    return None, ("the file's text is in no supported encoding; save it from Excel as "
-                  "'CSV UTF-8' and try again")
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        chinese = decode_chinese(data)  # GBK or Big5, when it reads as Chinese
+    if chinese is not None:
+        return chinese, ""
+    return None, (f"{NOT_CHINESE_OR_UNICODE} (in Excel: Save As 'CSV UTF-8')")
 
 
 _NOT_TEXT = ("this is not a CSV text file (it contains NUL bytes); in Excel use "
@@ -236,6 +278,11 @@ def _not_xlsx(data: bytes) -> str:
 def _read_workbook(data: bytes, path: str) -> LoadResult:
     import openpyxl
 
+    try:
+        with open_zip(data) as archive:
+            _check_shared_strings(archive)
+    except ZipRefused as refused:
+        return LoadResult(None, [Problem(path, 0, _DAMAGED if refused.damaged else f"{refused}")])
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
                                       keep_links=False)
     try:
@@ -243,14 +290,124 @@ def _read_workbook(data: bytes, path: str) -> LoadResult:
         if not sheets:
             return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
         chosen = next((sheet for sheet in sheets
-                       if _key(sheet.title) in (_key("题库"), "questions")), sheets[0])
-        merges = _merged_ranges(data, getattr(chosen, "_worksheet_path", None))
+                       if _key(sheet.title) in (_key("题库"), "questions")), None)
+        typed = [(sheet, _sheet_kind(sheet.title)) for sheet in sheets]
+        if chosen is None and any(kind for _, kind in typed):
+            return _read_typed_sheets(data, path, typed)
+        chosen = chosen or sheets[0]
+        try:
+            merges = _merged_ranges(data, getattr(chosen, "_worksheet_path", None))
+        except _SheetTooLarge as refused:
+            return LoadResult(None, [Problem(path, refused.row, refused.message)])
+        except ZipRefused as refused:
+            return LoadResult(None, [Problem(path, 0,
+                                             _DAMAGED if refused.damaged else f"{refused}")])
         if hasattr(chosen, "reset_dimensions"):
             chosen.reset_dimensions()  # the stored size may be wrong; read every row
         rows = chosen.iter_rows(values_only=True)
         return _Reader(path, "xlsx").read(_xlsx_rows(rows, merges))
     finally:
         workbook.close()
+
+
+_MAX_SHEETS = 50
+
+
+def _sheet_kind(title: str) -> str | None:
+    """The type a sheet's name gives its rows (a sheet named 单选题 or 判断), else None."""
+    key = _key(title)
+    return _TYPE_OF.get(key) or _TYPE_OF.get(key.removesuffix("题"))
+
+
+def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None]]
+                       ) -> LoadResult:
+    """A workbook with a sheet per type (单选题, 多选题, 判断题 ...): every sheet is read, the
+    name of a typed one giving the type of rows whose 题型 is empty; a sheet without a header
+    row of question columns (说明) is left out with a warning.
+    Ids made from 序号 or the row start with the sheet's number ("2-5": sheet 2, 序号 5)."""
+    results: list[LoadResult] = []
+    skipped: list[str] = []
+    if len(typed) > _MAX_SHEETS:
+        return LoadResult(None, [Problem(path, 0, f"the workbook has {len(typed):,} sheets; a "
+                                                  f"bank read sheet by sheet may have at most "
+                                                  f"{_MAX_SHEETS} (split it into files)")])
+    items = 0
+    for position, (sheet, kind) in enumerate(typed, start=1):
+        if items > MAX_ROWS:
+            return LoadResult(None, [Problem(path, 0, f"the sheets hold more than "
+                                                      f"{MAX_ROWS:,} questions in all; split "
+                                                      "the workbook into smaller files")])
+        try:
+            merges = _merged_ranges(data, getattr(sheet, "_worksheet_path", None))
+        except _SheetTooLarge as refused:
+            return LoadResult(None, [Problem(path, refused.row,
+                                             f"sheet '{sheet.title}': {refused.message}")])
+        except ZipRefused as refused:
+            return LoadResult(None, [Problem(path, 0,
+                                             _DAMAGED if refused.damaged else f"{refused}")])
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+        reader = _Reader(path, "xlsx", sheet=sheet.title, sheet_kind=kind,
+                         id_prefix=f"{position}-")
+        result = reader.read(_xlsx_rows(sheet.iter_rows(values_only=True), merges))
+        if kind is None and not reader.header_found and result.question_set is None:
+            skipped.append(sheet.title)  # notes for the trainer (说明), not questions
+            continue
+        results.append(result)
+        if result.question_set is not None:
+            items += len(result.question_set.questions) + len(result.question_set.cards)
+    problems = [problem for result in results for problem in result.problems]
+    warnings = [warning(path, 0, f"sheet '{title}' is not read: it has no header row of "
+                                 "question columns") for title in skipped]
+    warnings += [found for result in results for found in result.warnings]
+    columns = list(dict.fromkeys(pair for result in results for pair in result.columns))
+    sets = [result.question_set for result in results if result.question_set is not None]
+    if not sets:
+        return LoadResult(None, problems or [Problem(path, 0, "no sheet has questions")],
+                          warnings, columns)
+    merged = sets[0]
+    for other in sets[1:]:
+        merged.questions += other.questions
+        merged.cards += other.cards
+    stem = file_stem(path)
+    merged.title = next((found.title for found in sets if found.title != stem), stem)
+    return LoadResult(merged, problems, warnings, columns)
+
+
+# What a workbook may hold before it is read: a sheet of MAX_ROWS questions with a dozen
+# columns has about 1.5 million cells. openpyxl builds every cell of a row at once, so one
+# row of millions of cells (a few hundred KB compressed) would take gigabytes.
+MAX_CELLS = 2_000_000
+MAX_SHARED_STRINGS = 2_000_000
+
+
+class _SheetTooLarge(Exception):
+    def __init__(self, row: int, message: str) -> None:
+        super().__init__(message)
+        self.row = row
+        self.message = message
+
+
+_SHARED_STRING = re.compile(rb"<(?:\w{1,32}:)?si\b")
+
+
+def _check_shared_strings(archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook with more shared strings than a sheet of questions can use."""
+    for name in archive.namelist():
+        if not name.lower().endswith("sharedstrings.xml"):
+            continue
+        count = 0
+        tail = b""
+        for block in iter_member(archive, name):
+            buffer = tail + block
+            cut = max(0, len(buffer) - 40)  # a tag split across blocks is counted once
+            count += len(_SHARED_STRING.findall(buffer, 0, cut))
+            tail = buffer[cut:]
+            if count > MAX_SHARED_STRINGS:
+                raise ZipRefused(f"the workbook has more than {MAX_SHARED_STRINGS:,} different "
+                                 "texts; no sheet of questions needs that many (split it into "
+                                 "smaller files)")
+        # (What is left in the tail is too short to hold many more.)
 
 
 def _xlsx_rows(rows: Iterable[tuple[Any, ...]], merges: _Merges
@@ -300,36 +457,114 @@ class _Merges:
     heading_rows: set[int] = field(default_factory=set)
 
 
-_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):'
-                         rb'([A-Z]{1,3})(\d{1,7})"')
+# Tags are found with [^<>]*, which stops at the next tag: a run of unclosed "<mergeCell "
+# costs linear time (a lazy [^>]*? before a literal backtracked to the end at each one).
+_SHEET_MARK = re.compile(rb"<(/?)(?:\w{1,32}:)?(row|mergeCell|sheetData)\b([^<>]*)")
+_CELL_TAG = re.compile(rb"<(?:\w{1,32}:)?c\b")
+_MERGE_REF = re.compile(rb'\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
 _MAX_FILLED = 200_000
+_MAX_TAG = 1 << 20  # a tag longer than this is no tag of a real sheet
+# Elements outside the cells (merged ranges, hyperlinks, validations, formatting...): openpyxl
+# builds an object for each, about 60 µs apiece; a sheet of questions has a few hundred.
+MAX_SHEET_ELEMENTS = 30_000
 
 
 def _merged_ranges(data: bytes, sheet_path: str | None) -> _Merges:
-    """The merged ranges, read from the sheet's XML (openpyxl's read-only mode skips them)."""
+    """The merged ranges, read from the sheet's XML (openpyxl's read-only mode skips them).
+
+    The XML is streamed once in blocks (within the zip guard's limits), which also counts
+    cells and other elements: more than ``MAX_COLUMNS`` cells in a row, ``MAX_CELLS`` in all
+    or ``MAX_SHEET_ELEMENTS`` outside the cells raises _SheetTooLarge before openpyxl builds
+    them. (Too many rows are cut while reading, at ``MAX_ROWS``.)
+    """
     merges = _Merges()
     if not sheet_path:
         return merges
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            name = sheet_path.lstrip("/")
-            if archive.getinfo(name).file_size > 64 * 1024 * 1024:
-                return merges
-            xml = archive.read(name)
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError, RuntimeError):
-        return merges
-    filled = 0
-    for first_col, first_row, last_col, last_row in _MERGE_CELL.findall(xml):
+    with open_zip(data) as archive:
+        name = sheet_path.lstrip("/")
+        if name not in archive.NameToInfo:
+            return merges
+        scan = _SheetScan(merges)
+        tail = b""
+        for block in iter_member(archive, name):
+            buffer = tail + block
+            cut = buffer.rfind(b"<")
+            if cut < 0 or len(buffer) - cut > _MAX_TAG:
+                cut = len(buffer)
+            scan.feed(buffer, cut)
+            tail = buffer[cut:]
+        scan.feed(tail, len(tail))
+    return merges
+
+
+class _SheetScan:
+    """Counts what a sheet's XML holds and collects its merged ranges, block by block."""
+
+    def __init__(self, merges: _Merges) -> None:
+        self.merges = merges
+        self.filled = 0
+        self.rows = 0
+        self.cells = 0
+        self.row_cells = 0
+        self.elements = 0
+        self.in_data = False
+
+    def feed(self, buffer: bytes, end: int) -> None:
+        position = 0
+        for match in _SHEET_MARK.finditer(buffer, 0, end):
+            self._between(buffer, position, match.start())
+            position = match.end()
+            closing, tag = match.group(1), match.group(2)
+            if tag == b"sheetData":
+                self.in_data = not closing and not match.group(3).rstrip().endswith(b"/")
+            elif closing:
+                continue
+            elif tag == b"row":
+                self.rows += 1
+                self.row_cells = 0
+            else:
+                self._count_elements(1)
+                self._merge(match.group(3))
+        self._between(buffer, position, end)
+
+    def _between(self, buffer: bytes, start: int, end: int) -> None:
+        if start >= end:
+            return
+        if not self.in_data:
+            self._count_elements(buffer.count(b"<", start, end) - buffer.count(b"</", start, end))
+            return
+        cells = len(_CELL_TAG.findall(buffer, start, end))
+        self.cells += cells
+        self.row_cells += cells
+        if self.row_cells > MAX_COLUMNS:
+            raise _SheetTooLarge(self.rows, f"this row has more than {MAX_COLUMNS:,} cells, more "
+                                            "than a sheet holds; the workbook was not read")
+        if self.cells > MAX_CELLS:
+            raise _SheetTooLarge(self.rows, f"the sheet has more than {MAX_CELLS:,} cells; split "
+                                            "it into smaller files")
+
+    def _count_elements(self, count: int) -> None:
+        self.elements += count
+        if self.elements > MAX_SHEET_ELEMENTS:
+            raise _SheetTooLarge(0, f"the sheet holds more than {MAX_SHEET_ELEMENTS:,} merged "
+                                    "ranges, links or formatting rules; no sheet of questions "
+                                    "needs that many (copy the questions into a new workbook)")
+
+    def _merge(self, attributes: bytes) -> None:
+        ref = _MERGE_REF.search(attributes)
+        if ref is None:
+            return
+        merges = self.merges
+        first_col, first_row, last_col, last_row = ref.groups()
         left, right = _column_index(first_col), _column_index(last_col)
         top, bottom = int(first_row), int(last_row)
         if right > left:
             merges.heading_rows.add(top)
-        if right == left and bottom > top and filled < _MAX_FILLED:
+        if right == left and bottom > top and self.filled < _MAX_FILLED:
             merges.tops.setdefault(top, []).append(left)
-            for row in range(top + 1, min(bottom, top + _MAX_FILLED - filled) + 1):
+            for row in range(top + 1, min(bottom, top + _MAX_FILLED - self.filled) + 1):
                 merges.fill_down.setdefault(row, []).append((left, top))
-                filled += 1
-    return merges
+                self.filled += 1
 
 
 def _column_index(letters: bytes) -> int:
@@ -366,18 +601,41 @@ class _Invalid(Exception):
 class _Reader:
     """Turns (row number, cells) into questions and cards, collecting problems."""
 
-    def __init__(self, path: str, kind: str) -> None:
+    def __init__(self, path: str, kind: str, sheet: str = "", sheet_kind: str | None = None,
+                 id_prefix: str = "") -> None:
         self.path = path
         self.kind = kind
+        # A workbook with a sheet per type: the sheet named in messages, its type for rows
+        # whose 题型 is empty, and a prefix for the ids made from 序号 or the row.
+        self.sheet = sheet
+        self.sheet_kind = sheet_kind
+        self.id_prefix = id_prefix
+        self.header_found = False
         self.problems: list[Problem] = []
         self.columns: dict[str, _Column] = {}
         self.width = 0
         self.unnamed: set[int] = set()  # header cells left empty
+        self.headers: dict[int, str] = {}  # 0-based column -> its header as written
         self.chinese = True
+        self.warnings: list[Problem] = []
+        self.meanings: list[tuple[str, str]] = []  # (header, what it was understood as)
+        self.numbers: dict[int, float | None] = {}  # row -> its 序号 as a number
+        self.group_values: dict[str, set[str]] = {}  # 题库名称 etc. -> the values given
+        self.groups: list[str] = []  # the grouping columns the file has
+        self.noted: list[str] = []  # the letters that have a 选项X解析 column
 
     def problem(self, row: int, message: str, column: int | None = None) -> None:
-        self.problems.append(Problem(self.path, row, message,
-                                     None if column is None else column + 1))
+        self.problems.append(Problem(
+            self.path, row, self._where(message), None if column is None else column + 1,
+            column_name=None if column is None else self.headers.get(column)))
+
+    def warn(self, row: int, message: str, column: int | None = None) -> None:
+        self.warnings.append(warning(
+            self.path, row, self._where(message), None if column is None else column + 1,
+            None if column is None else self.headers.get(column)))
+
+    def _where(self, message: str) -> str:
+        return f"sheet '{self.sheet}': {message}" if self.sheet else message
 
     def read(self, rows: Iterable[tuple[int, list[str]] | Problem]) -> LoadResult:
         questions: list[Question] = []
@@ -432,9 +690,9 @@ class _Reader:
             return self.result(None)
         question_set = QuestionSet(
             id=set_id_from_path(self.path),
-            title=file_stem(self.path),
-            questions=questions,
-            cards=cards,
+            title=self._title(questions, cards) or file_stem(self.path),
+            questions=self._ordered(questions),
+            cards=self._ordered(cards),
             source=self.path,
             format=self.kind,
         )
@@ -443,7 +701,25 @@ class _Reader:
     def result(self, question_set: QuestionSet | None) -> LoadResult:
         # In row order, and within a row from left to right.
         self.problems.sort(key=lambda problem: (problem.line, problem.column or 0))
-        return LoadResult(question_set, self.problems)
+        self.warnings.sort(key=lambda problem: (problem.line, problem.column or 0))
+        return LoadResult(question_set, self.problems, self.warnings, self.meanings)
+
+    def _title(self, questions: list[Question], cards: list[Card]) -> str:
+        """题库名称 (else 科目名称) when every row that fills it gives the same one."""
+        for name in ("bank", "subject"):
+            values = self.group_values.get(name)
+            if values is not None and len(values) == 1:
+                return next(iter(values))
+        return ""
+
+    def _ordered(self, items: list[Any]) -> list[Any]:
+        """Sorted by 序号 when every item has one that is a number (the file's order on a tie;
+        codes such as T-001 keep the file's order)."""
+        numbers = [self.numbers.get(item.line) for item in items]
+        if not items or "number" not in self.columns or any(n is None for n in numbers):
+            return items
+        order = sorted(range(len(items)), key=lambda index: (numbers[index], index))
+        return [items[index] for index in order]
 
     # ----------------------------------------------------------------- header
 
@@ -472,6 +748,8 @@ class _Reader:
         self.width = len(cells)
         while self.width and not cells[self.width - 1].strip():
             self.width -= 1
+        self.headers = {index: " ".join(cell.split())[:40]
+                        for index, cell in enumerate(cells[:self.width]) if cell.strip()}
         chinese = unknown = first_unreported = 0
         for index, cell in enumerate(cells[:self.width]):
             header = " ".join(cell.split())
@@ -482,8 +760,11 @@ class _Reader:
             name = _FIELD_OF.get(key)
             if name is None:
                 unknown += 1
-                if unknown <= _MAX_UNKNOWN_REPORTED:
+                if _TOO_FAR_OPTION.fullmatch(key):
                     self.problem(number, self._unknown_header(header, key), index)
+                elif unknown <= _MAX_UNKNOWN_REPORTED:
+                    self.warn(number, self._unknown_header(header, key), index)
+                    self.meanings.append((header, "ignored"))
                 elif unknown == _MAX_UNKNOWN_REPORTED + 1:
                     first_unreported = index
                 continue
@@ -495,8 +776,17 @@ class _Reader:
             self.columns[name] = _Column(index, header)
             chinese += any("\u4e00" <= char <= "\u9fff" for char in header)
         if unknown > _MAX_UNKNOWN_REPORTED:
-            self.problem(number, f"... and {unknown - _MAX_UNKNOWN_REPORTED:,} more unknown "
-                                 "columns", first_unreported)
+            self.warn(number, f"... and {unknown - _MAX_UNKNOWN_REPORTED:,} more columns that "
+                              "mean nothing to StudyApp are ignored", first_unreported)
+            self.meanings.append((f"{unknown - _MAX_UNKNOWN_REPORTED:,} more", "ignored"))
+        for name, column in sorted(self.columns.items(), key=lambda item: item[1].index):
+            self.meanings.append((column.header, MEANINGS.get(name, name)))
+        # Read on every row: only the columns the file has.
+        self.groups = [name for name in _GROUP_FIELDS if name in self.columns]
+        self.noted = [letter for letter in LETTERS if f"feedback {letter}" in self.columns]
+        self.meanings.sort(key=lambda pair: next(
+            (index for index, cell in enumerate(cells) if " ".join(cell.split()) == pair[0]),
+            len(cells)))
         self.chinese = chinese * 2 >= len(self.columns)
         for name in ("prompt", "answer"):
             if name not in self.columns:
@@ -504,6 +794,7 @@ class _Reader:
                                      f"({_describe(name)}); add it")
         if "prompt" not in self.columns or "answer" not in self.columns:
             return 0
+        self.header_found = True
         return number
 
     @staticmethod
@@ -515,9 +806,8 @@ class _Reader:
         if not close:
             close = difflib.get_close_matches(key, list(_FIELD_OF), n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return (f"unknown column '{header}'{hint}; known columns are 编号, 题型, 题干, 选项A-"
-                "选项H, 答案, 解析, 章节, 难度, 标签, 原文 (or id, type, question, A-H, answer, "
-                "explanation, section, difficulty, tags, evidence)")
+        return (f"column '{header}' ignored: it means nothing to StudyApp{hint}; the columns "
+                "StudyApp reads are listed in docs/question-format.md")
 
     def name(self, field_name: str) -> str:
         """The column's header as written in the file, or its usual name when it is missing."""
@@ -535,7 +825,7 @@ class _Reader:
              cards: list[Card]) -> None:
         row = _Row(self, number, cells)
         content = [name for name, column in self.columns.items()
-                   if name not in ("id", "type") and row.raw(column.index)]
+                   if name not in _NOT_CONTENT and row.raw(column.index)]
         extra = row.extra_cells()
         if not content and not extra:
             return  # an empty row, or a numbered but unused template row
@@ -609,7 +899,11 @@ class _Row:
         section = self.get("section") or None
         evidence = self.get("evidence")
         tags = [tag.strip() for tag in _TAG_SEPARATORS.split(self.get("tags")) if tag.strip()]
+        grouped = self.group_tags()
+        tags = grouped + [tag for tag in tags if tag not in grouped]
         difficulty = self.difficulty()
+        points = self.points()
+        image = self.image()
         if section is not None and "\n" in section:
             self.fail(f"{reader.name('section')} must be one section id on one line, e.g. "
                       "suggestions.5.2", "section")
@@ -628,41 +922,132 @@ class _Row:
                 raise _Invalid
             return Card(id=item_id, front=prompt, back=answer, section=section,
                         explanation=explanation, evidence=evidence, tags=tags, line=self.number)
+        if kind == "choice":  # 选择题: single or multiple by its answer
+            letters = _letters(answer)
+            kind = "multiple" if letters is not None and len(letters) > 1 else "single"
         question = Question(id=item_id, type=_QUESTION_TYPE[kind], prompt=prompt, section=section,
                             explanation=explanation, evidence=evidence, tags=tags,
-                            difficulty=difficulty, line=self.number)
+                            difficulty=difficulty, points=points, image=image,
+                            line=self.number)
         if kind in ("single", "multiple"):
             self.choices(question, options, answer)
+            self.feedback(question, options)
         elif kind == "truefalse":
             question.truth = self.truth(options, answer)
         else:
             if options:
                 self.no_options(f"{self.type_word()} question", options)
-            question.accepted = [piece.strip() for piece in _FILL_SEPARATORS.split(answer)
-                                 if piece.strip()]
+            question.accepted, question.blanks = fill_answers(answer, prompt)
             if not question.accepted:
                 self.fail(f"{reader.name('answer')} is empty; write the accepted answer "
                           "(several separated by | or ；)", "answer")
+        if kind not in ("single", "multiple"):
+            self.stray_feedback()
         if self.failed:
             raise _Invalid
         return question
+
+    def group_tags(self) -> list[str]:
+        """The values of 题库名称, 科目名称, 课题 and 领域 as tags (remembered for the title)."""
+        found: list[str] = []
+        for name in self.reader.groups:
+            value = " ".join(self.get(name).split())
+            if value:
+                self.reader.group_values.setdefault(name, set()).add(value)
+                if value not in found:
+                    found.append(value)
+        return found
+
+    def points(self) -> float | None:
+        text = self.get("points")
+        if not text:
+            return None
+        key = unicodedata.normalize("NFKC", text).strip().rstrip("分").strip()
+        try:
+            value = float(key)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or not 0 < value <= 1000:
+            self.fail(f"{self.reader.name('points')} '{_short(text)}' must be a number above 0 "
+                      "and at most 1000, e.g. 2 or 0.5 (the question's weight in an exam score)",
+                      "points")
+            return None
+        return value
+
+    def image(self) -> str:
+        """A picture next to the bank: its path; a web address is never fetched (a warning)."""
+        text = self.get("image")
+        if not text:
+            return ""
+        name = self.reader.name("image")
+        column = self.reader.columns["image"].index
+        if _URL.match(text):
+            self.reader.warn(self.number, f"{name} '{_short(text)}' is a web address; StudyApp "
+                                          "never downloads anything, so the question is "
+                                          "imported without its picture (save the picture "
+                                          "next to the file and write its file name instead)",
+                             column)
+            return ""
+        found = local_image(self.reader.path, text)
+        if found is None:
+            self.reader.warn(self.number, f"{name} '{_short(text)}': no such picture file next "
+                                          "to the question file; the question is imported "
+                                          "without it", column)
+            return ""
+        return found
+
+    def feedback(self, question: Question, options: list[tuple[str, str]]) -> None:
+        """选项A解析 ... become each option's feedback."""
+        have = {letter: index for index, (letter, _) in enumerate(options)}
+        for letter in self.reader.noted:
+            name = f"feedback {letter}"
+            text = self.get(name)
+            if not text:
+                continue
+            if letter not in have:
+                self.fail(f"{self.reader.name(name)} has text but "
+                          f"{self.reader.name(f'option {letter}')} is empty; a note belongs "
+                          "to an option", name)
+            elif question.choices:
+                question.choices[have[letter]].feedback = text
+
+    def stray_feedback(self) -> None:
+        """Per-option notes on a question without options are kept nowhere: say so."""
+        for letter in self.reader.noted:
+            name = f"feedback {letter}"
+            if self.get(name):
+                self.reader.warn(self.number, f"{self.reader.name(name)} ignored: a "
+                                              f"{self.type_word()} question has no options",
+                                 self.reader.columns[name].index)
 
     def item_id(self) -> str:
         item_id = self.get("id")
         if "\n" in item_id:
             self.fail(f"{self.reader.name('id')} must be on one line", "id")
-        return item_id or f"row-{self.number}"
+        number = " ".join(self.get("number").split())
+        if number:
+            # 序号/题号 seeds the id as written ("12", "第12题" -> "12"; "T-001" stays), as
+            # before they ordered the questions, so progress kept by those ids stays.
+            value = _number(number)
+            self.reader.numbers[self.number] = value
+            if not item_id:
+                return self.reader.id_prefix + (number if value is None else _number_text(value))
+        return item_id or f"{self.reader.id_prefix}row-{self.number}"
 
     def type_word(self) -> str:
         """The type as the trainer wrote it, for messages."""
         written = self.get("type")
         if written:
             return written
+        if self.reader.sheet_kind is not None:
+            return self.reader.sheet  # the sheet named by its type: 判断题
         return "题" if self.reader.chinese else "question"
 
     def kind(self) -> str | None:
         written = self.get("type")
         name = self.reader.name("type")
+        if not written and self.reader.sheet_kind is not None:
+            return self.reader.sheet_kind  # the sheet's name says the type
         if not written:
             if any(self.raw(self.reader.columns[f"option {letter}"].index)
                    for letter in LETTERS if f"option {letter}" in self.reader.columns):
@@ -798,6 +1183,81 @@ class _Row:
                       "1 (easy) to 5 (hard)", "difficulty")
             return None
         return value
+
+
+_URL = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://|//|www\.|data:)", re.IGNORECASE)
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg")
+_NUMBERED = re.compile(r"第?\s*(\d+(?:\.\d+)?)\s*[题.、]?")
+
+
+def local_image(source: str, written: str) -> str | None:
+    """The absolute path of a picture ``written`` relative to the file ``source`` (or
+    absolute), when it is an image file that exists; else None. Nothing is read."""
+    from pathlib import Path
+
+    name = written.strip().strip('"').replace("\\", "/")
+    if not name or "\x00" in name or len(name) > 1000:
+        return None
+    candidate = Path(name).expanduser()
+    if not candidate.is_absolute():
+        candidate = Path(source).resolve().parent / candidate
+    try:
+        if candidate.suffix.lower() in _IMAGE_SUFFIXES and candidate.is_file():
+            return str(candidate.resolve())
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _number(text: str) -> float | None:
+    """A question number as written ("12", "12.", "第12题", "１２") as a number, else None."""
+    match = _NUMBERED.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    return float(match.group(1)) if match is not None else None
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+_BLANK = re.compile(r"_{2,}|＿{2,}|[（(][ \t\u3000]*[)）]")
+_IN_PARENTHESES = re.compile(r"\s*[（(]([^()（）]*)[)）]")
+
+
+def fill_answers(answer: str, prompt: str) -> tuple[list[str], list[list[str]]]:
+    """(accepted, blanks) of a fill answer.
+
+    ``(答案1)(答案2)`` (or full-width parentheses) gives one blank per pair, and so does
+    ``答案1|答案2`` when the prompt has that many blanks (``____``, ``（ ）``); otherwise the
+    pieces separated by ``|`` or ``；`` are the accepted answers of one blank. With several
+    blanks ``accepted`` holds their first answers joined by "；" and ``blanks`` each one's
+    answers (alternatives inside parentheses separated by ``|`` or ``/``).
+    """
+    text = answer.strip()
+    groups: list[str] | None = None
+    if text[:1] in "(（":
+        pieces = []
+        position = 0
+        while position < len(text):
+            match = _IN_PARENTHESES.match(text, position)
+            if match is None:
+                break
+            pieces.append(match.group(1))
+            position = match.end()
+        if pieces and not text[position:].strip() and len(pieces) > 1:
+            groups = pieces
+    if groups is not None:
+        blanks = [[alt.strip() for alt in re.split(r"[|｜/／]", group) if alt.strip()]
+                  for group in groups]
+        if all(blanks):
+            return ["；".join(blank[0] for blank in blanks)], blanks
+        return [], []
+    single = _IN_PARENTHESES.fullmatch(text)
+    if single is not None:
+        text = single.group(1)
+    pieces = [piece.strip() for piece in _FILL_SEPARATORS.split(text) if piece.strip()]
+    if len(pieces) > 1 and len(_BLANK.findall(prompt)) == len(pieces):
+        return ["；".join(pieces)], [[piece] for piece in pieces]
+    return pieces, []
 
 
 def _describe(field_name: str) -> str:

@@ -1,7 +1,8 @@
-"""The learner's notes and bookmarks on the report."""
+"""The learner's notes and bookmarks on the report, and the note being written (its draft)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,20 @@ class Bookmark:
     paragraph: int | None
     label: str
     created_at: str
+
+
+@dataclass
+class NoteDraft:
+    """A note not saved yet: kept per section until it is saved or thrown away."""
+
+    section_id: str
+    text: str
+    paragraph: int | None
+    note_id: int | None  # the note being edited; None for a new note
+    saved_at: str
+
+
+DRAFT_PREFIX = "note_draft:"  # drafts live in the meta table: one row per section
 
 
 class NotesService:
@@ -58,6 +73,33 @@ class NotesService:
     def for_section(self, section_id: str) -> list[Note]:
         return self._select("WHERE section_id = ?", [section_id])
 
+    def save_draft(self, section_id: str, text: str, paragraph: int | None = None,
+                   note_id: int | None = None) -> None:
+        """Keeps what the learner is typing on ``section_id`` (an empty text drops it)."""
+        if not text.strip():
+            self.discard_draft(section_id)
+            return
+        value = json.dumps({"text": text, "paragraph": paragraph, "note_id": note_id,
+                            "saved_at": iso(self.clock())}, ensure_ascii=False)
+        with self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                            [DRAFT_PREFIX + section_id, value])
+
+    def draft(self, section_id: str) -> NoteDraft | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?",
+                              [DRAFT_PREFIX + section_id]).fetchone()
+        return _draft(section_id, row[0]) if row else None
+
+    def drafts(self) -> list[NoteDraft]:
+        rows = self.db.execute("SELECT key, value FROM meta WHERE key LIKE ? ORDER BY key",
+                               [DRAFT_PREFIX + "%"]).fetchall()
+        found = [_draft(key[len(DRAFT_PREFIX):], value) for key, value in rows]
+        return [draft for draft in found if draft is not None]
+
+    def discard_draft(self, section_id: str) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM meta WHERE key = ?", [DRAFT_PREFIX + section_id])
+
     def all(self) -> list[Note]:
         return self._select("", [])
 
@@ -70,6 +112,15 @@ class NotesService:
                 params,
             )
         ]
+
+
+def _draft(section_id: str, value: str) -> NoteDraft | None:
+    try:
+        data = json.loads(value)
+        return NoteDraft(section_id, str(data["text"]), data.get("paragraph"),
+                         data.get("note_id"), str(data.get("saved_at", "")))
+    except (ValueError, KeyError, TypeError):
+        return None  # a damaged draft is not worth an error: the notes themselves are safe
 
 
 class BookmarksService:

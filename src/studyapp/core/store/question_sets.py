@@ -19,6 +19,32 @@ from studyapp.core.store.connection import StoreError
 PROGRESS_EVERY = 500
 
 
+def builtin_installed(db: Database) -> bool:
+    """Whether every built-in set shipped is in the profile, as shipped (a reader beside a
+    window that is still installing them waits for it)."""
+    return not _builtin_files_to_install(db)
+
+
+def _builtin_files_to_install(db: Database) -> list[tuple[Path, str]]:
+    """The shipped set files (with their sha256) that the profile lacks or has older."""
+    from studyapp.core.questionsets import sha256_of
+    from studyapp.core.resources import questions_dir
+
+    known = {
+        row[0]: row[1]
+        for row in db.execute("SELECT source, sha256 FROM question_sets WHERE builtin = 1")
+    }
+    missing = []
+    for entry in sorted(questions_dir().iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith((".yaml", ".yml")) or not entry.is_file():
+            continue
+        path = Path(str(entry))
+        digest = sha256_of(path)
+        if known.get(entry.name) != digest:
+            missing.append((path, digest))
+    return missing
+
+
 def item_key(set_id: str, item_id: str) -> str:
     """The key that history tables use for a question or card."""
     return f"{set_id}/{item_id}"
@@ -72,6 +98,27 @@ def _card_row(set_id: str, position: int, c: Card) -> tuple[Any, ...]:
         set_id, c.id, position, c.section, c.front, c.back, c.explanation, c.evidence,
         json.dumps(c.tags, ensure_ascii=False), c.line, 0,
     )
+
+
+def new_rows(question_set: QuestionSet) -> dict[str, builtins.list[tuple[Any, ...]]]:
+    """The rows an import writes, by table ("questions", "cards")."""
+    set_id = question_set.id
+    return {
+        "questions": [_question_row(set_id, i, q) for i, q in enumerate(question_set.questions)],
+        "cards": [_card_row(set_id, i, c) for i, c in enumerate(question_set.cards)],
+    }
+
+
+def row_change(table: str, old: tuple[Any, ...] | None, new: tuple[Any, ...]) -> str:
+    """What importing ``new`` does to an item: "added", "returning" (it was retired and comes
+    back), "changed" or "unchanged". The one rule for the import and its plan."""
+    if old is None:
+        return "added"
+    if old[-1]:
+        return "returning"
+    # position and line move when a trainer inserts a question: not a change.
+    moved_only = {2, 9} if table == "cards" else {2, 11}
+    return "changed" if _differs(old, new, ignore=moved_only | {len(new) - 1}) else "unchanged"
 
 
 class QuestionSetsService:
@@ -140,29 +187,20 @@ class QuestionSetsService:
                  iso(self.clock()), int(question_set.builtin)],
             )
             done = 0
-            for table, columns, rows in (
-                ("questions", _QUESTION_COLUMNS,
-                 [_question_row(set_id, i, q) for i, q in enumerate(question_set.questions)]),
-                ("cards", _CARD_COLUMNS,
-                 [_card_row(set_id, i, c) for i, c in enumerate(question_set.cards)]),
-            ):
-                existing = {
-                    row[1]: row
-                    for row in self.db.execute(
-                        f"SELECT {columns} FROM {table} WHERE set_id = ?", [set_id]
-                    ).fetchall()
-                }
-                # position and line move when a trainer inserts a question: not a change.
-                moved_only = {2, 9} if table == "cards" else {2, 11}
+            rows_by_table = new_rows(question_set)
+            existing_by_table = self.existing_items(set_id)
+            for table, columns in (("questions", _QUESTION_COLUMNS), ("cards", _CARD_COLUMNS)):
+                rows = rows_by_table[table]
+                existing = existing_by_table[table]
                 changed: list[tuple[Any, ...]] = []
                 for row in rows:
-                    old = existing.pop(row[1], None)
-                    if old is None:
+                    change = row_change(table, existing.pop(row[1], None), row)
+                    if change == "added":
                         summary.added += 1
-                    elif _differs(old, row, ignore=moved_only | {len(row) - 1}) or old[-1]:
-                        summary.updated += 1
-                    else:
+                    elif change == "unchanged":
                         summary.unchanged += 1
+                    else:
+                        summary.updated += 1
                     changed.append(row)
                 placeholders = ", ".join("?" * len(rows[0])) if rows else ""
                 for start in range(0, len(changed), PROGRESS_EVERY):
@@ -182,6 +220,17 @@ class QuestionSetsService:
         if progress:
             progress(total, total)
         return summary
+
+    def existing_items(self, set_id: str) -> dict[str, dict[str, tuple[Any, ...]]]:
+        """The set's stored rows (retired ones too), by table and item id."""
+        return {
+            table: {
+                row[1]: tuple(row)
+                for row in self.db.execute(
+                    f"SELECT {columns} FROM {table} WHERE set_id = ?", [set_id]).fetchall()
+            }
+            for table, columns in (("questions", _QUESTION_COLUMNS), ("cards", _CARD_COLUMNS))
+        }
 
     def list(self) -> list[SetInfo]:
         infos = {
@@ -261,31 +310,19 @@ class QuestionSetsService:
 
     def ensure_builtin(self) -> builtins.list[ImportSummary]:
         """Imports the sets shipped in ``questions/`` that are new or changed."""
-        from studyapp.core.questionsets import load_file, sha256_of
-        from studyapp.core.resources import questions_dir
+        from studyapp.core.questionsets import load_file
 
-        known = {
-            row["source"]: row["sha256"]
-            for row in self.db.query("SELECT source, sha256 FROM question_sets WHERE builtin = 1")
-        }
         summaries = []
-        folder = questions_dir()
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if not entry.name.endswith((".yaml", ".yml")) or not entry.is_file():
-                continue
-            path = Path(str(entry))
-            digest = sha256_of(path)
-            if known.get(entry.name) == digest:
-                continue
+        for path, digest in _builtin_files_to_install(self.db):
             result = load_file(path)
             if result.question_set is None or not result.ok:
                 problems = "; ".join(str(p) for p in result.problems[:3])
                 raise StoreError(
-                    f"The built-in question set {entry.name} is damaged ({problems}). "
+                    f"The built-in question set {path.name} is damaged ({problems}). "
                     "Reinstall StudyApp to repair it."
                 )
             result.question_set.builtin = True
-            result.question_set.source = entry.name
+            result.question_set.source = path.name
             summaries.append(self.import_set(result.question_set, sha256=digest))
         return summaries
 

@@ -1,0 +1,320 @@
+"""Dialogs about the profile file itself: in use elsewhere, damaged, and its backups.
+
+- :class:`InUseDialog`: the profile is open in another StudyApp; choose another (or a new
+  one) or quit.
+- :class:`RecoveryDialog`: the profile is damaged; restore the newest good backup, or start
+  afresh with the damaged file kept aside, or quit. Nothing is overwritten.
+- :class:`BackupsDialog`: File → Backups: the backups with their dates and sizes, Back up now,
+  and Restore (after a confirmation; the window then reopens the profile).
+
+They call core services (``studyapp.core.store.backups``); none runs SQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.store.backups import Backup, BackupsService
+
+MARGIN = 20
+GAP = 12
+
+__all__ = ["BackupsDialog", "InUseDialog", "RecoveryDialog", "backup_when", "size_text"]
+
+
+def backup_when(backup: Backup) -> str:
+    """The backup's time in the PC's local time, e.g. '2026-03-14 09:26'."""
+    return backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def size_text(size: int) -> str:
+    if size < 1 << 20:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1 << 20):.1f} MB"
+
+
+def _message(text: str, role: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _settle(dialog: QDialog, layout: QVBoxLayout) -> None:
+    """Sizes a dialog of wrapped text to its width before the native window exists (no
+    gaps from heights measured for another width; no size changes after it is shown)."""
+    layout.activate()
+    width = max(dialog.minimumWidth(), layout.sizeHint().width())
+    dialog.resize(width, layout.heightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.sizeHint().height())
+
+
+class InUseDialog(QDialog):
+    """"This profile is open in another StudyApp": open another profile, or quit.
+
+    ``chosen`` is the profile to open when the dialog is accepted."""
+
+    def __init__(self, profile: str, others: list[str], detail: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inUseDialog")
+        self.setWindowTitle(self.tr("Profile in use"))
+        self.setMinimumWidth(480)
+        heading = _message(self.tr("The profile “%1” is open in another StudyApp.")
+                           .replace("%1", profile), "heading")
+        explanation = _message(self.tr(
+            "Only one StudyApp at a time can use a profile, so that no progress is lost. "
+            "Switch to the other StudyApp window, or open another profile here."))
+        self.detail = detail  # core's message; the heading and explanation say it plainly
+        self.heading = heading
+        self.profiles = QComboBox()
+        self.profiles.setEditable(True)
+        self.profiles.setAccessibleName(self.tr("Profile to open"))
+        self.profiles.addItems(others)
+        self.profiles.setCurrentText(others[0] if others else "")
+        line = self.profiles.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("Name of a new profile"))
+        choose = QLabel(self.tr("Open another &profile:"))
+        choose.setBuddy(self.profiles)
+        buttons = QDialogButtonBox()
+        self.open_button = buttons.addButton(self.tr("&Open this profile"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button = buttons.addButton(self.tr("&Quit"),
+                                             QDialogButtonBox.ButtonRole.RejectRole)
+        self.open_button.setDefault(True)
+        buttons.accepted.connect(self._accept_if_named)
+        buttons.rejected.connect(self.reject)
+        self.profiles.currentTextChanged.connect(
+            lambda text: self.open_button.setEnabled(bool(text.strip())))
+        self.open_button.setEnabled(bool(self.profiles.currentText().strip()))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(GAP)
+        layout.addWidget(heading)
+        layout.addWidget(explanation)
+        row = QHBoxLayout()
+        row.addWidget(choose)
+        row.addWidget(self.profiles, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        _settle(self, layout)
+        self.profiles.setFocus()
+
+    @property
+    def chosen(self) -> str:
+        return self.profiles.currentText().strip()
+
+    def _accept_if_named(self) -> None:
+        if self.chosen:
+            self.accept()
+
+
+class RecoveryDialog(QDialog):
+    """The profile is damaged: restore the newest good backup, start afresh, or quit.
+
+    After ``exec()``, ``choice`` is ``"restore"``, ``"afresh"`` or ``""`` (quit)."""
+
+    def __init__(self, profile: str, detail: str, backup: Backup | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveryDialog")
+        self.setWindowTitle(self.tr("Profile damaged"))
+        self.setMinimumWidth(520)
+        self.choice = ""
+        self.backup = backup
+        heading = _message(self.tr("The profile “%1” is damaged and cannot be opened.")
+                           .replace("%1", profile), "heading")
+        if backup is not None:
+            advice = self.tr(
+                "StudyApp has not changed the file. You can go back to the newest backup "
+                "that is sound, from %1: what you did after it is lost. Or start afresh "
+                "with an empty profile. Either way the damaged file is kept beside the "
+                "profiles, so IT can still look at it.").replace("%1", backup_when(backup))
+        else:
+            advice = self.tr(
+                "StudyApp has not changed the file, and there is no sound backup of this "
+                "profile. You can start afresh with an empty profile; the damaged file is "
+                "kept beside the profiles, so IT can still look at it.")
+        self.detail = _message(self.tr("Details: %1").replace("%1", detail), "muted")
+        buttons = QDialogButtonBox()
+        self.restore_button: QPushButton | None = None
+        if backup is not None:
+            self.restore_button = buttons.addButton(
+                self.tr("&Restore the backup of %1").replace("%1", backup_when(backup)),
+                QDialogButtonBox.ButtonRole.AcceptRole)
+            self.restore_button.clicked.connect(lambda: self._choose("restore"))
+            self.restore_button.setDefault(True)
+        self.afresh_button = buttons.addButton(self.tr("Start &afresh"),
+                                               QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.afresh_button.clicked.connect(lambda: self._choose("afresh"))
+        self.quit_button = buttons.addButton(self.tr("&Quit"),
+                                             QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(GAP)
+        layout.addWidget(heading)
+        layout.addWidget(_message(advice))
+        layout.addWidget(self.detail)
+        layout.addWidget(buttons)
+        _settle(self, layout)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+class BackupsDialog(QDialog):
+    """File → Backups. ``restore_chosen`` carries the backup to put back (confirmed)."""
+
+    restore_chosen = Signal(Path)
+
+    KINDS = {"": "Automatic", "before-upgrade": "Before an upgrade",
+             "before-restore": "Before a restore"}
+
+    def __init__(self, service: BackupsService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setObjectName("backupsDialog")
+        self.setWindowTitle(self.tr("Backups"))
+        self.setMinimumSize(560, 420)
+        intro = _message(self.tr(
+            "StudyApp backs up this profile when you close it and every half hour while you "
+            "study. It keeps the last three backups, one a day for a week, one a week for a "
+            "month and one a month for half a year. Restoring replaces the profile with the "
+            "backup; the profile as it is now is kept as a backup first."))
+        self.folder = _message(self.tr("Folder: %1").replace("%1", str(service.folder)),
+                               "muted")
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("backupsTable")
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Taken"), self.tr("Size"), self.tr("Kind")])
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        self.empty = _message(self.tr("No backups yet. The first is made when you close "
+                                      "StudyApp, or now with Back up now."), "muted")
+        self.status = _message("", "muted")
+        self.status.hide()
+
+        buttons = QDialogButtonBox()
+        self.backup_button = buttons.addButton(self.tr("&Back up now"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = buttons.addButton(self.tr("&Restore…"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        close.setIcon(QIcon())  # no stock icon beside the app's line icons
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(GAP)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.folder)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.refresh()
+        self.table.setFocus()
+
+    def refresh(self) -> None:
+        from studyapp.core.store import StoreError
+
+        try:
+            self.backups = self.service.list()
+        except StoreError as error:
+            self.backups = []
+            self._say(str(error))
+        self.table.setRowCount(len(self.backups))
+        for row, backup in enumerate(self.backups):
+            cells = [backup_when(backup), size_text(backup.size),
+                     self.tr(self.KINDS.get(backup.label, backup.label))]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(backup.path))
+                if column == 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.table.setVisible(bool(self.backups))
+        self.empty.setVisible(not self.backups)
+        if self.backups:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def backup_now(self) -> None:
+        from studyapp.core.store import StoreError
+
+        try:
+            backup = self.service.backup_now()
+        except StoreError as error:
+            QMessageBox.warning(self, self.tr("Back up now"), str(error))
+            return
+        self.refresh()
+        self._say(self.tr("Backed up: %1").replace("%1", str(backup.path)))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def restore_selected(self) -> None:
+        backup = self.selected()
+        if backup is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore a backup"),
+                          self.tr("Restore the backup of %1?").replace("%1", backup_when(backup)),
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr(
+            "The profile goes back to how it was then: what you did after it is replaced. "
+            "The profile as it is now is kept as a backup first, so you can come back to it."))
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.restore_chosen.emit(backup.path)
+            self.accept()

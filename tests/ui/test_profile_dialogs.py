@@ -1,0 +1,287 @@
+"""The profile dialogs, driven as a learner would: in use elsewhere, damaged, File → Backups.
+
+The dialogs are modal (``exec``); a helper waits for the dialog to be on screen and then
+types and clicks in it, as a person would. ``exec`` itself is replaced by the same thing done
+in Python (show it application-modal, wait in a local event loop until it finishes): the
+offscreen platform warns on every native modal ``exec`` and warnings fail the suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from studyapp.core.paths import profile_path
+from studyapp.core.store import open_store
+from studyapp.core.store.locking import held_locks
+from studyapp.ui.launch import WindowSession, start_gui
+from studyapp.ui.profile_dialogs import BackupsDialog, InUseDialog, RecoveryDialog
+
+W = TypeVar("W", bound=QWidget)
+
+
+@pytest.fixture(autouse=True)
+def modal_in_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    def exec_(dialog: QDialog) -> int:
+        loop = QEventLoop()
+        dialog.finished.connect(loop.quit)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.show()
+        loop.exec()
+        return dialog.result()
+
+    monkeypatch.setattr(QDialog, "exec", exec_)
+
+
+def answer_with(monkeypatch: pytest.MonkeyPatch, button_text: str) -> list[str]:
+    """Message boxes are answered by clicking their ``button_text`` button (a message box
+    sizes itself on show, which the offscreen platform warns about, so it is not shown)."""
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(f"{box.text()} {box.informativeText()}")
+        next(b for b in box.buttons() if b.text() == button_text).click()
+        return box.result()
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return asked
+
+
+def when_shown(kind: type[W], act: Callable[[W], None], seen: list[QWidget]) -> None:
+    """Once a modal ``kind`` is on screen, ``act`` on it (from the event loop)."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            seen.append(widget)
+            act(widget)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def click(qtbot: QtBot, button: QPushButton | None) -> None:
+    assert button is not None and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Plain message boxes are recorded and closed at once."""
+    texts: list[str] = []
+
+    def record(box: QMessageBox) -> int:
+        texts.append(f"{box.text()} {box.informativeText()}")
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    return texts
+
+
+def start(qtbot: QtBot, data_dir: Path, profile: str = "default") -> WindowSession:
+    session = start_gui(argparse.Namespace(data_dir=str(data_dir), profile=profile))
+    assert session is not None and session.window is not None
+    qtbot.addWidget(session.window)
+    failures: list[bool] = []
+    session.failed.connect(lambda: failures.append(True))
+    qtbot.waitUntil(lambda: session.store is not None or bool(failures), timeout=15000)
+    return session
+
+
+def finish(session: WindowSession) -> None:
+    if session.window is not None:
+        session.window.close()
+    session.close()
+    assert [lock for lock in held_locks() if lock.startswith(str(session.data_dir))] == []
+
+
+HOLD = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from studyapp.core.store import open_store
+    store = open_store(Path(sys.argv[1]), "default")
+    print("held", flush=True)
+    sys.stdin.readline()
+    store.close()
+""")
+
+
+@pytest.fixture
+def held_elsewhere(tmp_path: Path) -> Iterator[Path]:
+    with subprocess.Popen([sys.executable, "-c", HOLD, str(tmp_path)], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None and process.stdout.readline().strip() == "held"
+        yield tmp_path
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
+def test_a_profile_open_elsewhere_offers_another(qtbot: QtBot, held_elsewhere: Path,
+                                                messages: list[str]) -> None:
+    seen: list[QWidget] = []
+
+    def choose_new(dialog: InUseDialog) -> None:
+        assert "“default” is open in another StudyApp" in dialog.heading.text()
+        assert "open in another StudyApp" in dialog.detail
+        dialog.profiles.clearEditText()
+        qtbot.keyClicks(dialog.profiles, "guest")
+        click(qtbot, dialog.open_button)
+
+    when_shown(InUseDialog, choose_new, seen)
+    session = start(qtbot, held_elsewhere)
+    assert len(seen) == 1 and messages == []
+    assert session.store is not None and session.store.profile == "guest"
+    assert session.window is not None and session.window.profile_label.text() == "Profile: guest"
+    finish(session)
+
+
+def test_quitting_the_in_use_dialog_ends_without_a_traceback(
+        qtbot: QtBot, held_elsewhere: Path, messages: list[str]) -> None:
+    seen: list[QWidget] = []
+    when_shown(InUseDialog, lambda d: click(qtbot, d.quit_button), seen)
+    session = start(qtbot, held_elsewhere)
+    assert len(seen) == 1 and session.store is None
+    assert session.window is not None and not session.window.isVisible()
+    assert messages == []
+
+
+def damaged_profile_with_a_backup(data_dir: Path) -> tuple[Path, bytes]:
+    store = open_store(data_dir, "default")
+    store.notes.add("intro", "written before the damage")
+    store.backups.backup_now()
+    store.close()
+    path = profile_path(data_dir, "default")
+    with open(path, "r+b") as handle:
+        handle.seek(4096)
+        handle.write(bytes(range(256)) * 64)
+    return path, path.read_bytes()
+
+
+def test_a_damaged_profile_can_be_restored_from_its_newest_sound_backup(
+        qtbot: QtBot, tmp_path: Path, messages: list[str]) -> None:
+    path, damaged = damaged_profile_with_a_backup(tmp_path)
+    seen: list[QWidget] = []
+
+    def restore(dialog: RecoveryDialog) -> None:
+        assert dialog.backup is not None
+        detail = dialog.detail.text()
+        assert detail.startswith("Details: ") and "default.sqlite3: " in detail
+        click(qtbot, dialog.restore_button)
+
+    when_shown(RecoveryDialog, restore, seen)
+    session = start(qtbot, tmp_path)
+    assert len(seen) == 1
+    assert session.store is not None
+    assert [n.text for n in session.store.notes.all()] == ["written before the damage"]
+    kept = [p for p in path.parent.iterdir() if ".damaged-" in p.name and p.suffix != ".lock"]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged  # never overwritten
+    assert len(messages) == 1 and str(kept[0]) in messages[0]
+    finish(session)
+
+
+def test_a_damaged_profile_can_start_afresh_keeping_the_damaged_file(
+        qtbot: QtBot, tmp_path: Path, messages: list[str]) -> None:
+    path, damaged = damaged_profile_with_a_backup(tmp_path)
+    seen: list[QWidget] = []
+    when_shown(RecoveryDialog, lambda d: click(qtbot, d.afresh_button), seen)
+    session = start(qtbot, tmp_path)
+    assert len(seen) == 1 and session.store is not None
+    assert session.store.notes.all() == []
+    kept = [p for p in path.parent.iterdir() if ".damaged-" in p.name]
+    assert [p.read_bytes() for p in kept] == [damaged]
+    finish(session)
+
+
+def test_quitting_the_recovery_dialog_changes_nothing(qtbot: QtBot, tmp_path: Path,
+                                                      messages: list[str]) -> None:
+    path, damaged = damaged_profile_with_a_backup(tmp_path)
+    seen: list[QWidget] = []
+    when_shown(RecoveryDialog, lambda d: click(qtbot, d.quit_button), seen)
+    session = start(qtbot, tmp_path)
+    assert len(seen) == 1 and session.store is None
+    assert path.read_bytes() == damaged
+    assert sorted(p.name for p in path.parent.iterdir()) == ["default.lock", "default.sqlite3"]
+
+
+def test_file_backups_lists_backs_up_and_restores_with_confirmation(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = answer_with(monkeypatch, "Restore")
+    session = start(qtbot, tmp_path)
+    assert session.store is not None and session.window is not None
+    session.store.notes.add("intro", "first note")
+    seen: list[QWidget] = []
+    state: dict[str, int] = {}
+
+    def back_up_then_close(dialog: BackupsDialog) -> None:
+        assert not dialog.table.isVisible() and dialog.empty.isVisible()  # none yet
+        click(qtbot, dialog.backup_button)
+        state["rows"] = dialog.table.rowCount()
+        assert dialog.table.item(0, 1).text().endswith("KB")
+        dialog.reject()
+
+    when_shown(BackupsDialog, back_up_then_close, seen)
+    session.window.backups_action.trigger()
+    assert len(seen) == 1 and state["rows"] == 1
+
+    session.store.notes.add("intro", "second note")
+    old_window = session.window
+
+    def restore_selected(dialog: BackupsDialog) -> None:
+        assert dialog.table.rowCount() == 1
+        dialog.table.selectRow(0)
+        click(qtbot, dialog.restore_button)
+
+    when_shown(BackupsDialog, restore_selected, seen)
+    session.window.backups_action.trigger()
+    assert len(seen) == 2 and len(asked) == 1 and "Restore the backup of" in asked[0]
+    assert session.window is not old_window  # the profile was reopened in a fresh window
+    assert [n.text for n in session.store.notes.all()] == ["first note"]
+    labels = [b.label for b in session.store.backups.list()]
+    assert labels == ["before-restore", ""]
+    finish(session)
+
+
+def test_restore_can_be_cancelled(qtbot: QtBot, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = answer_with(monkeypatch, "Cancel")
+    store = open_store(tmp_path, "default")
+    store.backups.backup_now()
+    store.notes.add("intro", "kept")
+    dialog = BackupsDialog(store.backups)
+    qtbot.addWidget(dialog)
+    chosen: list[Path] = []
+    dialog.restore_chosen.connect(chosen.append)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.selectRow(0)
+    click(qtbot, dialog.restore_button)
+    assert len(asked) == 1 and chosen == []
+    assert [n.text for n in store.notes.all()] == ["kept"]
+    store.close()
+
+
+def test_the_session_backs_up_when_due_and_on_close(qtbot: QtBot, tmp_path: Path,
+                                                    messages: list[str]) -> None:
+    session = start(qtbot, tmp_path)
+    assert session.store is not None and session.backup_timer.isActive()
+    session.backup_if_due()  # the timer's tick: no backup yet, so one is due
+    assert len(session.store.backups.list()) == 1
+    session.backup_if_due()
+    assert len(session.store.backups.list()) == 1  # nothing changed since
+    session.store.notes.add("intro", "changed")
+    backups = session.store.backups
+    finish(session)
+    assert len(backups.list()) in (1, 2)  # a second unless it fell in the same second
+    assert backups.list()[0].taken_at >= backups.list()[-1].taken_at
