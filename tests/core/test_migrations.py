@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -33,7 +34,9 @@ def test_upgrading_keeps_data_and_leaves_a_backup(tmp_path: Path) -> None:
 
     store = open_store(tmp_path, "default")
     before = list((tmp_path / "backups" / "default").glob("*-before-upgrade.sqlite3"))
-    assert len(before) == 1 and Database(before[0])["notes"].count == 1
+    assert len(before) == 1
+    with closing(Database(before[0])) as backup:
+        assert backup["notes"].count == 1
     assert store.sections.progress("intro").seconds == 42
     assert [n.text for n in store.notes.all()] == ["kept"]
     assert [m.name for m in migrations.applied(store.db)] == ALL
