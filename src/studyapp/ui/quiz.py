@@ -471,6 +471,7 @@ class StartPage(QWidget):
             tr("No challenge yet: how many in a row can you answer?"), "muted"))
         for name, share, trend in scores:
             row = QVBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(0)
             label = _label(name)
             row.addWidget(label)
