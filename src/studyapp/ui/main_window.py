@@ -596,6 +596,16 @@ class ShortcutsDialog(QDialog):
             ("Cards: show the answer", "Space, Enter"),
             ("Cards: grade Again, Hard, Good, Easy", "1, 2, 3, 4"),
             ("Cards: leave the review", "Esc"),
+            ("Quiz: start the selected mode", "Enter"),
+            ("Quiz: pick or tick an option; pair a row (matching)", "1 … 9"),
+            ("Quiz: answer, then go on after the feedback", "Enter"),
+            ("Quiz: move the selected item (ordering)", "Ctrl+Up, Ctrl+Down"),
+            ("Quiz: read the evidence in context", "Ctrl+Shift+R"),
+            ("Exam: previous / next question", "PageUp, PageDown"),
+            ("Exam: flag the question", "Ctrl+G"),
+            ("Exam: show the answer card", "Ctrl+K"),
+            ("Exam: submit", "Ctrl+Return"),
+            ("Quiz: leave (an exam asks first)", "Esc"),
         ]
         for text, keys in rows:
             row = self.table.rowCount()

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QStyle,
@@ -164,7 +165,7 @@ class TileDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(320, 68)
+        return QSize(320, 62)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -189,14 +190,14 @@ class TileDelegate(QStyledItemDelegate):
         title_font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(title_font)
         painter.setPen(QColor(c.text))
-        painter.drawText(QRect(left, rect.top() + 10, width, 24),
+        painter.drawText(QRect(left, rect.top() + 7, width, 24),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          index.data(Qt.ItemDataRole.DisplayRole))
         painter.setFont(option.font)
         painter.setPen(QColor(c.muted))
         line = str(index.data(Qt.ItemDataRole.UserRole + 1) or "")
         metrics = painter.fontMetrics()
-        painter.drawText(QRect(left, rect.top() + 34, width, 22),
+        painter.drawText(QRect(left, rect.top() + 31, width, 22),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
         painter.restore()
@@ -269,7 +270,7 @@ class StartPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setData(Qt.ItemDataRole.UserRole + 2, icon_name)
             self.modes.addItem(item)
-        self.modes.setFixedHeight(5 * 72 + 8)
+        self.modes.setFixedHeight(5 * 66 + 8)
         self.modes.start_requested.connect(self._start)
         self.modes.itemDoubleClicked.connect(lambda _item: self._start())
         self.modes.currentRowChanged.connect(lambda _row: self._show_options())
@@ -284,6 +285,7 @@ class StartPage(QWidget):
         self.count.setRange(1, 200)
         self.count.setValue(PRACTICE_COUNT)
         self.count.setAccessibleName(tr("Number of questions"))
+
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 300)
         self.minutes.setValue(EXAM_MINUTES)
@@ -299,6 +301,8 @@ class StartPage(QWidget):
         self.policy.addItem(tr("All or nothing"), "all_or_nothing")
         self.policy.addItem(tr("Partial credit, 0 for a wrong choice"), "partial")
         self.policy.addItem(tr("Moodle fractions"), "fractions")
+        for field in (self.count, self.minutes, self.pass_mark):
+            field.setMaximumWidth(140)
         self.start_button = QPushButton(tr("Start"))
         self.start_button.setObjectName("StartQuizButton")
         self.start_button.setDefault(True)
@@ -468,6 +472,7 @@ class StartPage(QWidget):
             tr("No challenge yet: how many in a row can you answer?"), "muted"))
         for name, share, trend in scores:
             row = QVBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(0)
             label = _label(name)
             row.addWidget(label)
@@ -482,6 +487,14 @@ class StartPage(QWidget):
 
     def focus_modes(self) -> None:
         self.modes.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def centred(layout: QHBoxLayout, column: QWidget) -> None:
+    """The column takes the width up to its maximum, centred (text wraps, never clips)."""
+    column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    layout.addStretch(1)
+    layout.addWidget(column, 100)
+    layout.addStretch(1)
 
 
 def icon_label(name: str, colour: str, size: int) -> QLabel:
@@ -797,7 +810,7 @@ class QuestionPage(QWidget):
         holder = QWidget()
         holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
-        holder_layout.addWidget(column, 1, Qt.AlignmentFlag.AlignHCenter)
+        centred(holder_layout, column)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -876,6 +889,9 @@ class QuestionPage(QWidget):
         self.countdown.setVisible(timed)
         self.clock_icon.setVisible(timed)
         self.previous_button.setVisible(self.exam or review)
+        self.leave_button.setText(tr("Back to the result") if review else tr("Leave"))
+        self.leave_button.setToolTip(tr("Back to the result (Esc)") if review
+                                     else tr("Leave this quiz (Esc)"))
         self.card.hide()
         self.card_button.setChecked(False)
         if timed:
@@ -1084,7 +1100,7 @@ class QuestionPage(QWidget):
             text += " " + tr("Submit the exam anyway? Unanswered questions score 0.")
         else:
             text = tr("Every question is answered. Submit the exam now?")
-        if confirm(self, tr("Submit the exam"), text, tr("Submit"), tr("Go back to the exam"),
+        if confirm(self, tr("Submit the exam"), text, tr("&Submit"), tr("&Go back to the exam"),
                    default_yes=not left):
             self.finish()
         else:
@@ -1112,7 +1128,7 @@ class QuestionPage(QWidget):
             if not confirm(self, tr("Leave the exam"),
                            tr("Leave the exam? Your answers and the time left are kept: "
                               "resume it from the Quiz page."),
-                           tr("Leave"), tr("Stay in the exam"), default_yes=False):
+                           tr("&Leave"), tr("&Stay in the exam"), default_yes=False):
                 self.window().activateWindow()
                 self._focus_answer()
                 return
@@ -1228,7 +1244,7 @@ class ResultPage(QWidget):
         column_layout.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(column, 1, Qt.AlignmentFlag.AlignHCenter)
+        centred(layout, column)
         escape = QShortcut(QKeySequence("Escape"), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back)
@@ -1410,28 +1426,35 @@ class ResumeOffer(QWidget):
         self.text = _label()
         self.text.setObjectName("ResumeOfferText")
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setMaximumWidth(560)
         self.resume_button = QPushButton(tr("Resume the exam"))
         self.resume_button.setObjectName("ResumeOfferButton")
         self.resume_button.setDefault(True)
         self.resume_button.clicked.connect(self.resume)
         self.later_button = QPushButton(tr("Not now"))
         self.later_button.clicked.connect(self.later)
+        for button in (self.resume_button, self.later_button):
+            button.setAutoDefault(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.later_button)
         buttons.addWidget(self.resume_button)
         buttons.addStretch(1)
+        column = QWidget()
+        column.setMaximumWidth(560)
+        column_layout = QVBoxLayout(column)
+        column_layout.setSpacing(12)
+        column_layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        column_layout.addWidget(heading)
+        column_layout.addWidget(self.text)
+        column_layout.addSpacing(8)
+        column_layout.addLayout(buttons)
+        row = QHBoxLayout()
+        centred(row, column)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(heading)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(8)
-        layout.addLayout(buttons)
+        layout.addLayout(row)
         layout.addStretch(2)
-        for keys, slot in (("Return", self.resume), ("Enter", self.resume),
-                           ("Escape", self.later)):
+        for keys, slot in (("Escape", self.later),):
             made = QShortcut(QKeySequence(keys), self)
             made.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             made.activated.connect(slot)
@@ -1568,7 +1591,8 @@ class QuizView(QWidget):
             if confirm(self, tr("Exam"),
                        tr("An exam is waiting to be finished. Resume it, or submit it as it "
                           "is and start a new one?"),
-                       tr("Resume it"), tr("Submit it and start a new one"), default_yes=True):
+                       tr("&Resume it"), tr("&Submit it and start a new one"),
+                       default_yes=True):
                 self.resume_interrupted()
                 return
             self.submit_interrupted()
