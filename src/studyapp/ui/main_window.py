@@ -442,29 +442,34 @@ class MainWindow(QMainWindow):
 
     def export_results(self) -> None:
         """Writes the profile's results as a CSV file for a trainer (as `studyapp export`)."""
-        from studyapp.core.files import write_text_atomically
-        from studyapp.core.stats import results_csv, results_rows
+        from studyapp.core.files import RefusedTarget
+        from studyapp.core.stats import export_results
 
         if self.store is None:
             return
         suggested = Path.home() / f"studyapp-results-{self.store.profile}.csv"
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export results", str(suggested), "CSV for Excel (*.csv)")
+            self, self.tr("Export results"), str(suggested), self.tr("CSV for Excel (*.csv)"))
         if not chosen:
             return
         target = Path(chosen)
         if target.suffix.lower() != ".csv":
             target = target.with_name(target.name + ".csv")
-        rows = results_rows(self.store, self.report)
         try:
-            write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
+            count = export_results(self.store, self.report, target)
+        except RefusedTarget as refusal:
+            QMessageBox.warning(self, self.tr("Export results"), str(refusal))
+            return
         except OSError as error:
             QMessageBox.warning(
-                self, "Export results",
-                f"The results could not be written to {target} "
-                f"({error.strerror or error}). Choose another folder and try again.")
+                self, self.tr("Export results"),
+                self.tr("The results could not be written to {target} ({reason}). Choose "
+                        "another folder and try again.").format(
+                    target=target, reason=error.strerror or error))
             return
-        self.statusBar().showMessage(f"Exported {len(rows)} rows to {target}.", 6000)
+        self.statusBar().showMessage(
+            self.tr("Exported {count} rows to {target}.").format(count=count, target=target),
+            6000)
 
     def export_progress_report(self) -> None:
         """File → Export progress report: the dashboard as a PDF for A4."""
