@@ -60,46 +60,11 @@ VIEWS = [
 ABOUT_FEATURES = [
     "Reader: the report section by section, with contents, search, notes and bookmarks.",
     "Question sets: trainers import, check and export their own questions.",
-    "Flashcards: not in this version yet.",
-    "Quizzes: not in this version yet.",
-    "Progress charts: not in this version yet (studyapp stats shows your reading).",
+    "Flashcards: spaced repetition (FSRS) on decks that follow the report.",
+    "Quizzes: practice, timed exams, a mistake notebook, the four-relationships challenge "
+    "and a daily quiz.",
+    "Progress: a dashboard of where you stand and a progress report to print.",
 ]
-
-
-class PendingView(QWidget):
-    """A view that this version does not have yet: says so, and what is ready for it."""
-
-    def __init__(self, title: str, icon_name: str, message: str, colours: Colours,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        picture = QLabel()
-        picture.setPixmap(icon(icon_name, colours.muted).pixmap(QSize(48, 48)))
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        heading = QLabel(title)
-        heading.setProperty("role", "heading")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel(message)
-        self.message.setProperty("role", "muted")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        # A centred column of its own: a word-wrapped label placed with an alignment flag
-        # gets its one-line height and shows a line and a half of its sentence.
-        column = QWidget()
-        column.setMaximumWidth(520)
-        column_layout = QVBoxLayout(column)
-        column_layout.setContentsMargins(16, 0, 16, 0)
-        column_layout.setSpacing(8)
-        column_layout.addWidget(picture)
-        column_layout.addWidget(heading)
-        column_layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column, 4)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(2)
 
 
 class MainWindow(QMainWindow):
@@ -204,10 +169,7 @@ class MainWindow(QMainWindow):
             "read": self.reader,
             "cards": self.cards_page,
             "quiz": self.quiz_view,
-            "progress": PendingView(
-                "Progress", "chart-column",
-                "Charts of your progress are not in this version yet. Your reading progress "
-                "is shown in the Read view and by the command studyapp stats.", self.colours),
+            "progress": self._make_dashboard(store, report),
         }
         for page in self.views.values():
             self.stack.addWidget(page)
@@ -238,12 +200,41 @@ class MainWindow(QMainWindow):
             self.cards_view = view
         return self.cards_view
 
+    def _make_dashboard(self, store: Store, report: Report) -> QWidget:
+        from studyapp.ui.dashboard import DashboardView
+
+        self.dashboard = DashboardView(store, report, self.colours)
+        self.dashboard.practise_requested.connect(self.practise)
+        return self.dashboard
+
+    def practise(self, kind: str, section_id: str) -> None:
+        """"Practise now" on the dashboard: cards or a quiz on one section, or read it."""
+        if kind == "read":
+            self.show_view("read")
+            self.reader.open_section(section_id)
+            return
+        if kind == "cards":
+            self._practise_section(section_id)  # as the reader's "Practise this section"
+            return
+        self.show_view("quiz")
+        quiz = self.quiz_view
+        if quiz.session is not None and not quiz.session.finished:
+            return  # a quiz is under way: the learner finishes or leaves it first
+        session = quiz.engine.start("practice", f"section:{section_id}")
+        if not session.items:
+            session.finish()
+            self.statusBar().showMessage(
+                self.tr("There are no quiz questions on this section yet."), 5000)
+            return
+        quiz.open(session)
+
     def set_ready(self, ready: bool) -> None:
         """Until a profile is attached, only what needs none is enabled (menus, Quit, Help)."""
         for button in self.rail_buttons.buttons():
             button.setEnabled(ready)
         for action in [*self.view_actions.values(), self.import_action, self.sets_action,
-                       self.export_action, self.backups_action]:
+                       self.export_action, self.report_action, self.details_action,
+                       self.backups_action]:
             action.setEnabled(ready)
         self.profiles_menu.setEnabled(ready)
 
@@ -259,8 +250,13 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.export_action = self._action("&Export results…", "Ctrl+E", self.export_results)
+        self.report_action = self._action(self.tr("Export progress &report (PDF)…"),
+                                          "Ctrl+Shift+E", self.export_progress_report)
+        self.details_action = self._action(self.tr("Profile &details…"), None,
+                                           self.edit_profile_details)
+        file_menu.addActions([self.import_action, self.sets_action, self.export_action,
+                              self.report_action, self.details_action])
         self.backups_action = self._action(self.tr("&Backups…"), None, self.show_backups)
-        file_menu.addActions([self.import_action, self.sets_action, self.export_action])
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         self.profiles_menu = file_menu.addMenu("&Profile")
@@ -469,6 +465,26 @@ class MainWindow(QMainWindow):
                 f"({error.strerror or error}). Choose another folder and try again.")
             return
         self.statusBar().showMessage(f"Exported {len(rows)} rows to {target}.", 6000)
+
+    def export_progress_report(self) -> None:
+        """File → Export progress report: the dashboard as a PDF for A4."""
+        from studyapp.ui.progress_report import export_progress_report
+
+        if self.store is not None:
+            target = export_progress_report(self.store, self.report, self.colours, self)
+            if target is not None:
+                self.statusBar().showMessage(
+                    self.tr("Progress report saved to {path}.").format(path=target), 6000)
+
+    def edit_profile_details(self) -> None:
+        from studyapp.ui.dashboard import ProfileDetailsDialog
+
+        if self.store is None:
+            return
+        name, unit = self.store.progress.profile_details()
+        dialog = ProfileDetailsDialog(name, unit, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.store.progress.set_profile_details(dialog.name.text(), dialog.unit.text())
 
     def show_backups(self) -> None:
         """File → Backups: the profile's backups; a confirmed restore reopens the profile."""
