@@ -616,6 +616,7 @@ class ShortcutsDialog(QDialog):
             ("Cards: start the selected deck", "Enter"),
             ("Cards: show the answer", "Space, Enter"),
             ("Cards: grade Again, Hard, Good, Easy", "1, 2, 3, 4"),
+            ("Cards: grade Good (the answer shown)", "Space, Enter"),
             ("Cards: leave the review", "Esc"),
             ("Quiz: start the selected mode", "Enter"),
             ("Quiz: pick or tick an option; pair a row (matching)", "1 … 9"),
