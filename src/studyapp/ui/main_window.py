@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
     def _refresh_study_views(self) -> None:
         """The decks and the quiz modes after the question sets changed."""
         self.cards_view.refresh()
-        self.quiz_view.refresh()
+        self.quiz_view.mark_changed()
 
     def _read_card_in_context(self, section_id: str, evidence: str) -> None:
         """A card's "Read in context": the reader at its passage, highlighted; Ctrl+2 goes

@@ -1481,11 +1481,26 @@ class QuizView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.refresh()
+        # The start page's counts are worked out when the view is first shown, not while
+        # the window opens (start-up shows only the first view).
+        self._stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def mark_changed(self) -> None:
+        """The question sets changed: the start page is brought up to date when seen."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     # -- the start page ----------------------------------------------------------------
     def refresh(self) -> None:
         """Brings the start page's counts, streaks and the resume offer up to date."""
+        self._stale = False
         self.start.fill_scopes(self.report, self.engine)
         mistakes = self.engine.mistake_count()
         daily = self.engine.daily_status()
@@ -1538,6 +1553,8 @@ class QuizView(QWidget):
 
     def entered(self) -> None:
         """The learner came to the Quiz view (Ctrl+3): focus where they can go on."""
+        if self._stale:
+            self.refresh()
         page = self.pages.currentWidget()
         if page is self.start:
             if not self._offered and self.engine.interrupted_exam() is not None:
