@@ -60,7 +60,8 @@ ABOUT_FEATURES = [
     "Reader: the report section by section, with contents, search, notes and bookmarks.",
     "Question sets: trainers import, check and export their own questions.",
     "Flashcards: not in this version yet.",
-    "Quizzes: not in this version yet.",
+    "Quizzes: practice, timed exams, a mistake notebook, the four-relationships challenge "
+    "and a daily quiz.",
     "Progress charts: not in this version yet (studyapp stats shows your reading).",
 ]
 

@@ -1370,6 +1370,7 @@ class NotebookPage(QWidget):
             font.setWeight(QFont.Weight.DemiBold)
             top.setFont(0, font)
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the section's whole name
             for entry in entries:
                 prompt = " ".join(entry.question.question.prompt.split()) if entry.question \
                     else entry.key
