@@ -316,6 +316,19 @@ def test_esc_leaves_a_practice_and_keeps_what_was_answered(
     assert window.store.quizzes.summary(0)["answers"] == 1
 
 
+def test_closing_the_window_finishes_a_practice_with_what_was_answered(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = start_from_modes(qtbot, window)
+    answer_right(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    store = window.store
+    assert store is not None
+    window.close()
+    assert store.quizzes.summary(0) == {"attempts": 1, "finished": 1, "in_progress": 0,
+                                        "answers": 1, "correct": 1, "mistakes": 0}
+
+
 # -- the exam ---------------------------------------------------------------------------------
 def start_exam(qtbot: QtBot, window: MainWindow, count: int, minutes: int = 10) -> QuizView:
     view = quiz_of(window)

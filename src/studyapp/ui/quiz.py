@@ -1671,7 +1671,11 @@ class QuizView(QWidget):
         self.result.questions.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_state(self) -> None:
-        """Before the window closes: an exam in progress keeps its answers and time left."""
+        """Before the window closes: an exam in progress keeps its answers and time left;
+        any other quiz is finished with what was answered (nothing is lost either way)."""
+        session = self.question.session
+        if session is not None and session.mode != "exam" and not session.finished:
+            session.finish()
         self.question.suspend()
 
 
