@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import banks, cards, imports, startup  # noqa: E402
+from benchmarks import banks, cards, dashboard, imports, startup  # noqa: E402
 from benchmarks.common import Result  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], Result]] = {
@@ -30,6 +30,7 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "answer_card": cards.answer_card,
     "deck_counts": cards.deck_counts,
     "optimize": cards.optimize,
+    "dashboard": dashboard.dashboard,
 }
 RESULTS_FILE = Path(__file__).with_name("results.json")
 

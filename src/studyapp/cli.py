@@ -351,6 +351,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     quiz = summary["quiz"]
     print(f"Quiz answers: {quiz['answers']} ({quiz['correct']} right), "
           f"{quiz['in_progress']} quizzes in progress, {quiz['mistakes']} in the mistake notebook")
+    streak, goal = summary["streak"], summary["goal"]
+    print(f"Streak: {streak['current']} days (longest {streak['longest']})")
+    print(f"Today's goal: {goal['today']:g} of {goal['target']} {goal['kind']}"
+          + (" (met)" if goal["met"] else ""))
+    weakest = [m for m in summary["mastery"] if m["score"] < 1][:3]
+    if weakest:
+        print("Weakest sections: " + ", ".join(f"{m['section']} ({round(m['score'] * 100)}%)"
+                                               for m in weakest))
     return EXIT_OK
 
 

@@ -186,3 +186,29 @@ def test_stats_json_counts_quiz_attempts_and_answers(
     assert summary["quiz_attempts"] == 2
     code, out, _ = run(["--data-dir", str(data), "stats"], capsys)
     assert "Quiz answers: 3 (2 right), 1 quizzes in progress, 1 in the mistake notebook" in out
+
+
+def test_stats_gives_the_dashboards_streak_goal_and_mastery(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+
+    from studyapp.core.stats import verify_results_csv
+
+    data = tmp_path / "data"
+    code, out, _ = run(["--data-dir", str(data), "--profile", "张伟", "stats", "--json"], capsys)
+    summary = json.loads(out)
+    assert code == 0
+    assert summary["streak"] == {"current": 0, "longest": 0, "today": False}
+    assert summary["goal"]["kind"] == "minutes" and summary["goal"]["met"] is False
+    assert len(summary["mastery"]) == len(load_report().pages)
+    assert {"section", "title", "read", "retention", "accuracy", "score"} <= set(
+        summary["mastery"][0])
+    code, out, _ = run(["--data-dir", str(data), "--profile", "张伟", "stats"], capsys)
+    assert "Streak: 0 days" in out and "Today's goal: 0 of 20 minutes" in out
+    target = tmp_path / "结果.csv"
+    assert run(["--data-dir", str(data), "--profile", "张伟", "export", str(target)],
+               capsys)[0] == 0
+    verify_results_csv(target.read_bytes(), target.name)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.reader(handle))[0] == "profile" and "张伟" in handle.read()

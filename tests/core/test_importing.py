@@ -111,3 +111,25 @@ def test_load_problems_are_part_of_the_plan(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.yaml", "format: studyapp-questions/1\nid: x\n")
     plan = plan_of(None, path)
     assert not plan.ok and plan.problems
+
+
+def test_a_set_imported_under_its_old_hashed_id_keeps_it(store: Store, tmp_path: Path) -> None:
+    import hashlib
+
+    from studyapp.core.questionsets import load_file
+
+    path = tmp_path / "题库.csv"
+    path.write_text("题型,题干,答案\n判断,创新源于实践。,对\n", encoding="utf-8")
+    old_id = "set-" + hashlib.sha1("题库".encode()).hexdigest()[:8]
+    earlier = load_file(path).question_set
+    assert earlier is not None and earlier.id == "题库"
+    earlier.id = old_id  # as StudyApp 0.1 named it
+    store.question_sets.import_set(earlier, sha256="older")
+    [set_plan] = plan_of(store, path).sets
+    assert set_plan.question_set is not None and set_plan.question_set.id == old_id
+    assert set_plan.existing is not None and len(set_plan.unchanged) == 1
+    apply_plan(plan_of(store, path), store)
+    assert [info.id for info in store.question_sets.list() if not info.builtin] == [old_id]
+    # A new profile gets the readable id.
+    [fresh] = plan_of(None, path).sets
+    assert fresh.question_set is not None and fresh.question_set.id == "题库"

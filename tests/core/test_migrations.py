@@ -11,7 +11,8 @@ from studyapp.core.migrations import migrations
 from studyapp.core.paths import profile_path
 from studyapp.core.store import open_store
 
-ALL = [m.name for m in migrations.pending(Database(memory=True))]
+with closing(Database(memory=True)) as _empty:
+    ALL = [m.name for m in migrations.pending(_empty)]
 
 
 def test_a_fresh_profile_gets_every_migration(tmp_path: Path) -> None:

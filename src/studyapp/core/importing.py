@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from studyapp.core.questionsets import LoadResult, load_file, sha256_of
 from studyapp.core.questionsets.errors import Problem
 from studyapp.core.questionsets.model import QuestionSet
+from studyapp.core.questionsets.pictures import copy_pictures, pictures_folder
 
 if TYPE_CHECKING:
     from studyapp.core.store import ImportSummary, SetInfo, Store
@@ -179,6 +180,7 @@ def plan_import(files: Sequence[LoadedFile], store: Store | None) -> ImportPlan:
         question_set = result.question_set
         if question_set is None:
             continue
+        _keep_legacy_id(question_set, loaded.path, known)
         set_id = question_set.id
         # (The shipped file itself, byte for byte, is no trainer's file: it may be checked.)
         if set_id in builtin and shipped.get(set_id) != loaded.sha256:
@@ -202,6 +204,20 @@ def plan_import(files: Sequence[LoadedFile], store: Store | None) -> ImportPlan:
     return ImportPlan(plans)
 
 
+def _keep_legacy_id(question_set: QuestionSet, path: str, known: dict[str, SetInfo]) -> None:
+    """A set made from a Chinese file name before set ids kept Chinese characters has the
+    id "set-<hash>" in the profile: it keeps that id, and with it the learners' progress."""
+    if question_set.format == "native" or question_set.id in known:
+        return
+    from studyapp.core.questionsets._text import legacy_set_id_from_path, set_id_from_path
+
+    if question_set.id != set_id_from_path(path):
+        return  # not an id made from the file name
+    legacy = legacy_set_id_from_path(path)
+    if legacy is not None and legacy in known:
+        question_set.id = legacy
+
+
 def _diff(plan: SetPlan, question_set: QuestionSet, store: Store | None) -> None:
     from studyapp.core.store.question_sets import new_rows, row_change
 
@@ -223,4 +239,6 @@ def apply_plan(plan: ImportPlan, store: Store,
     if not plan.ok:
         raise ValueError("the import plan has problems; nothing was imported")
     sets = [(p.question_set, p.sha256) for p in plan.to_write if p.question_set is not None]
+    # Pictures first (named by content, so a failed import leaves only unused copies).
+    copy_pictures([question_set for question_set, _ in sets], pictures_folder(store.path))
     return store.question_sets.import_sets(sets, progress=progress)

@@ -274,3 +274,134 @@ def m005_quizzes(db: Database) -> None:
         CREATE UNIQUE INDEX quiz_answers_one ON quiz_answers(attempt_id, question_key);
         """
     )
+
+
+# -- m007: the Progress view's summary ----------------------------------------------------
+# `activity` is an index of the study history by UTC hour and report section, kept by
+# triggers on review_log and quiz_answers (and by SectionsService.add_seconds for reading
+# time). The dashboard reads a few thousand of its rows instead of scanning a million
+# reviews; hours are mapped to the learner's local days (day start 04:00) in
+# studyapp.core.store.progress. A review is a "recall" when the card had been reviewed
+# before (its first review is learning, not remembering): true retention = passed / recalls.
+_CARD_SECTION = (
+    "coalesce((SELECT section_id FROM cards WHERE set_id = substr({key}, 1, instr({key}, '/') - 1)"
+    " AND id = substr({key}, instr({key}, '/') + 1)), '')"
+)
+_QUESTION_SECTION = _CARD_SECTION.replace("FROM cards", "FROM questions")
+
+
+def _review_upsert(row: str, sign: str) -> str:
+    recall = (f"EXISTS (SELECT 1 FROM review_log e WHERE e.card_key = {row}.card_key "
+              f"AND e.id < {row}.id)")
+    return f"""
+        INSERT INTO activity (hour, section_id, reviews, again, hard, good, easy, recalls,
+                              recalls_passed, review_ms)
+        VALUES (substr({row}.reviewed_at, 1, 13), {_CARD_SECTION.format(key=row + '.card_key')},
+                {sign}1, {sign}({row}.rating = 1), {sign}({row}.rating = 2),
+                {sign}({row}.rating = 3), {sign}({row}.rating = 4), {sign}({recall}),
+                {sign}({recall} AND {row}.rating > 1), {sign}coalesce({row}.duration_ms, 0))
+        ON CONFLICT (hour, section_id) DO UPDATE SET
+            reviews = reviews + excluded.reviews, again = again + excluded.again,
+            hard = hard + excluded.hard, good = good + excluded.good,
+            easy = easy + excluded.easy, recalls = recalls + excluded.recalls,
+            recalls_passed = recalls_passed + excluded.recalls_passed,
+            review_ms = review_ms + excluded.review_ms;"""
+
+
+def _answer_upsert(row: str, sign: str) -> str:
+    return f"""
+        INSERT INTO activity (hour, section_id, answers, correct, answer_ms)
+        VALUES (substr({row}.answered_at, 1, 13),
+                {_QUESTION_SECTION.format(key=row + '.question_key')},
+                {sign}1, {sign}({row}.correct <> 0), {sign}coalesce({row}.duration_ms, 0))
+        ON CONFLICT (hour, section_id) DO UPDATE SET
+            answers = answers + excluded.answers, correct = correct + excluded.correct,
+            answer_ms = answer_ms + excluded.answer_ms;"""
+
+
+ACTIVITY_TRIGGERS = f"""
+    CREATE TRIGGER activity_review_insert AFTER INSERT ON review_log BEGIN
+        {_review_upsert("NEW", "+")}
+    END;
+    CREATE TRIGGER activity_review_delete AFTER DELETE ON review_log BEGIN
+        {_review_upsert("OLD", "-")}
+    END;
+    CREATE TRIGGER activity_review_update AFTER UPDATE ON review_log BEGIN
+        {_review_upsert("OLD", "-")}
+        {_review_upsert("NEW", "+")}
+    END;
+    CREATE TRIGGER activity_answer_insert AFTER INSERT ON quiz_answers BEGIN
+        {_answer_upsert("NEW", "+")}
+    END;
+    CREATE TRIGGER activity_answer_delete AFTER DELETE ON quiz_answers BEGIN
+        {_answer_upsert("OLD", "-")}
+    END;
+    CREATE TRIGGER activity_answer_update AFTER UPDATE ON quiz_answers BEGIN
+        {_answer_upsert("OLD", "-")}
+        {_answer_upsert("NEW", "+")}
+    END;
+"""
+
+
+def rebuild_activity(db: Database) -> None:
+    """Fills `activity` from the history tables (the migration, and a repair if needed)."""
+    db.execute("DELETE FROM activity")
+    db.execute(f"""
+        INSERT INTO activity (hour, section_id, reviews, again, hard, good, easy, recalls,
+                              recalls_passed, review_ms)
+        SELECT hour, section_id, count(*), sum(rating = 1), sum(rating = 2), sum(rating = 3),
+               sum(rating = 4), sum(recall), sum(recall AND rating > 1),
+               sum(coalesce(duration_ms, 0))
+        FROM (SELECT substr(r.reviewed_at, 1, 13) AS hour, r.rating, r.duration_ms,
+                     {_CARD_SECTION.format(key='r.card_key')} AS section_id,
+                     r.id > (SELECT min(f.id) FROM review_log f
+                             WHERE f.card_key = r.card_key) AS recall
+              FROM review_log r)
+        GROUP BY hour, section_id""")
+    db.execute(f"""
+        INSERT INTO activity (hour, section_id, answers, correct, answer_ms)
+        SELECT hour, section_id, count(*), sum(correct <> 0), sum(coalesce(duration_ms, 0))
+        FROM (SELECT substr(a.answered_at, 1, 13) AS hour, a.correct, a.duration_ms,
+                     {_QUESTION_SECTION.format(key='a.question_key')} AS section_id
+              FROM quiz_answers a)
+        WHERE true
+        GROUP BY hour, section_id
+        ON CONFLICT (hour, section_id) DO UPDATE SET answers = excluded.answers,
+            correct = excluded.correct, answer_ms = excluded.answer_ms""")
+    # Reading time from before m007 has no date: it counts on the day the section was last
+    # opened (or first opened), the best guess there is.
+    db.execute("""
+        INSERT INTO activity (hour, section_id, reading_seconds)
+        SELECT substr(coalesce(last_opened_at, opened_at), 1, 13), section_id, seconds
+        FROM section_progress
+        WHERE seconds > 0 AND coalesce(last_opened_at, opened_at) IS NOT NULL
+        ON CONFLICT (hour, section_id) DO UPDATE SET
+            reading_seconds = reading_seconds + excluded.reading_seconds""")
+
+
+@migrations(name="m007_progress_indexes")
+def m007_progress_indexes(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE activity (
+            hour TEXT NOT NULL,
+            section_id TEXT NOT NULL DEFAULT '',
+            reviews INTEGER NOT NULL DEFAULT 0,
+            again INTEGER NOT NULL DEFAULT 0,
+            hard INTEGER NOT NULL DEFAULT 0,
+            good INTEGER NOT NULL DEFAULT 0,
+            easy INTEGER NOT NULL DEFAULT 0,
+            recalls INTEGER NOT NULL DEFAULT 0,
+            recalls_passed INTEGER NOT NULL DEFAULT 0,
+            review_ms INTEGER NOT NULL DEFAULT 0,
+            answers INTEGER NOT NULL DEFAULT 0,
+            correct INTEGER NOT NULL DEFAULT 0,
+            answer_ms INTEGER NOT NULL DEFAULT 0,
+            reading_seconds REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (hour, section_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX card_state_state ON card_state(state, due);
+        """
+    )
+    rebuild_activity(db)
+    db.executescript(ACTIVITY_TRIGGERS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from pathlib import Path
 from typing import Any
@@ -45,26 +46,37 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
         "reviews": counts["review_log"],
         "quiz": stats_summary(store),
         "quiz_attempts": counts["quiz_attempts"],
+        **store.progress.dashboard(report).to_json(),
     }
 
 
 EXPORT_COLUMNS = [
     "profile", "kind", "item", "title", "started", "finished", "read_at", "seconds",
     "score", "max_score", "passed",
+    # Per section: quiz answers and how many were right, card recalls and how many passed
+    # (true retention = recalls_passed / recalls); then the learner's name and unit.
+    "answers", "correct", "recalls", "recalls_passed", "name", "unit",
 ]
+CHECKSUM_PREFIX = "#sha256:"
 
 
 def results_rows(store: Store, report: Report) -> list[list[Any]]:
     """The profile's results for a trainer: a row per report section, then per quiz attempt
     (columns as EXPORT_COLUMNS, documented in docs/cli.md)."""
     progress = store.sections.all_progress()
+    board = store.progress.dashboard(report)
+    mastery = {m.section_id: m for m in board.mastery}
+    who = [board.display_name, board.unit]
     rows: list[list[Any]] = []
     for section in report.sections:
         p = progress.get(section.id)
+        m = mastery.get(section.id)
         rows.append([
             store.profile, "section", section.id, section.label,
             p.opened_at if p else "", "", (p.read_at or "") if p else "",
             round(p.seconds) if p else 0, "", "", "",
+            m.answers if m else 0, m.correct if m else 0, m.recalls if m else 0,
+            m.recalls_passed if m else 0, *who,
         ])
     for attempt in store.quizzes.attempts():
         rows.append([
@@ -72,6 +84,7 @@ def results_rows(store: Store, report: Report) -> list[list[Any]]:
             attempt.finished_at or "", "", round(attempt.seconds), attempt.score,
             attempt.max_score,
             "" if attempt.passed is None else ("yes" if attempt.passed else "no"),
+            "", "", "", "", *who,
         ])
     return rows
 
@@ -83,7 +96,34 @@ def results_csv(rows: list[list[Any]]) -> str:
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_COLUMNS)
     writer.writerows(rows)
-    return buffer.getvalue()
+    body = buffer.getvalue()
+    return body + CHECKSUM_PREFIX + _digest(body) + "\r\n"
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+class ChecksumError(ValueError):
+    """The results file was damaged or edited after StudyApp wrote it (message says how)."""
+
+
+def verify_results_csv(data: bytes, name: str = "results.csv") -> None:
+    """Checks an exported results file: the last line is ``#sha256:HEX`` and HEX is the
+    SHA-256 of the UTF-8 text before that line (byte-order mark not included). Raises
+    ChecksumError naming the file and line when it does not hold."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ChecksumError(f"{name}:0: not UTF-8 text ({error.reason})") from error
+    body, _, last = text.rstrip("\r\n").rpartition("\n")
+    line = text.count("\n") or 1
+    if not last.startswith(CHECKSUM_PREFIX):
+        raise ChecksumError(f"{name}:{line}: no checksum line ({CHECKSUM_PREFIX}...) at the end")
+    expected = last[len(CHECKSUM_PREFIX):].strip()
+    if _digest(body + "\n") != expected:
+        raise ChecksumError(f"{name}:{line}: the checksum does not match: the file was "
+                            "changed after StudyApp wrote it")
 
 
 def export_results(store: Store, report: Report, target: Path) -> int:

@@ -15,6 +15,7 @@ SQL and scores nothing itself.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -780,6 +781,11 @@ class QuestionPage(QWidget):
         self.prompt.setObjectName("QuestionPrompt")
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A bank's picture for the question (图片 column), copied into the profile on import.
+        self.profile_database: Path | None = None
+        self.picture = QLabel()
+        self.picture.setObjectName("QuestionPicture")
+        self.picture.hide()
         self.hint = _label("", "muted")
         self.answer_holder = QVBoxLayout()
         self.feedback = FeedbackPanel(colours)
@@ -795,6 +801,7 @@ class QuestionPage(QWidget):
         column_layout.addWidget(self.card)
         column_layout.addWidget(self.crumb)
         column_layout.addWidget(self.prompt)
+        column_layout.addWidget(self.picture)
         column_layout.addWidget(self.hint)
         column_layout.addLayout(self.answer_holder)
         column_layout.addWidget(self.message)
@@ -894,6 +901,19 @@ class QuestionPage(QWidget):
             self.tick()
         self.show_question(session.position if at is None else at)
 
+    def _show_picture(self, image: str) -> None:
+        from studyapp.core.questionsets.pictures import picture_file
+
+        found = (picture_file(self.profile_database, image)
+                 if image and self.profile_database is not None else None)
+        pixmap = QPixmap(str(found)) if found is not None else QPixmap()
+        if not pixmap.isNull() and (pixmap.width() > 640 or pixmap.height() > 400):
+            pixmap = pixmap.scaled(640, 400, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        self.picture.setPixmap(pixmap)
+        self.picture.setAccessibleName(tr("Picture for the question"))
+        self.picture.setVisible(not pixmap.isNull())
+
     def show_question(self, index: int) -> None:
         session = self.session
         assert session is not None
@@ -914,6 +934,7 @@ class QuestionPage(QWidget):
         prompt_font.setPointSizeF(font.pointSizeF() * 1.2)
         self.prompt.setFont(prompt_font)
         self.prompt.setText(item.question.prompt)
+        self._show_picture(item.question.image)
         section = item.question.section
         where = self.report.get(section).label if section and section in self.report else ""
         self.crumb.setText(" · ".join(p for p in (where, item.set_title) if p))
@@ -1460,6 +1481,7 @@ class QuizView(QWidget):
         self.start.resume_requested.connect(self.resume_interrupted)
         self.start.submit_interrupted_requested.connect(self.submit_interrupted)
         self.question = QuestionPage(report, settings, colours)
+        self.question.profile_database = store.path  # where the sets' pictures are kept
         self.question.finished.connect(self.show_result)
         self.question.left.connect(self.show_start)
         self.question.back_to_result.connect(self._back_to_result)

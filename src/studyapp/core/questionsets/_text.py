@@ -42,6 +42,21 @@ def set_id_from_path(path: str) -> str:
     return f"set-{digest}"
 
 
+def legacy_set_id_from_path(path: str) -> str | None:
+    """The id StudyApp before 0.2 made from this file name, when it differs from today's.
+
+    Stems without ASCII letters or digits (e.g. 题库.csv) used to become "set-" plus a hash;
+    the import plan keeps such a set's id when the profile already has it, so learners'
+    progress stays with the set.
+    """
+    stem = file_stem(path)
+    old = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).lstrip("._-").rstrip("-")
+    if old:
+        return None
+    legacy = "set-" + hashlib.sha1(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return legacy if legacy != set_id_from_path(path) else None
+
+
 def slugify(text: str) -> str:
     """Lowercase ASCII letters and digits joined by '-'; "" when nothing usable is left."""
     return _UNSAFE_IN_SLUG.sub("-", text.lower()).strip("-")

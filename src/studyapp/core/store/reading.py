@@ -56,6 +56,13 @@ class SectionsService:
                 "UPDATE section_progress SET seconds = seconds + ? WHERE section_id = ?",
                 [seconds, section_id],
             )
+            # The Progress view's study time per day (see migrations.m007).
+            self.db.execute(
+                "INSERT INTO activity (hour, section_id, reading_seconds) VALUES (?, ?, ?) "
+                "ON CONFLICT (hour, section_id) DO UPDATE SET "
+                "reading_seconds = reading_seconds + excluded.reading_seconds",
+                [iso(self.clock())[:13], section_id, seconds],
+            )
 
     def mark_read(self, section_id: str, read: bool = True) -> None:
         with self.db.atomic():

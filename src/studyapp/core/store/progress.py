@@ -1,0 +1,510 @@
+"""The Progress view's numbers: aggregate SQL over the study history, one learner's days.
+
+Everything the dashboard, ``studyapp stats --json`` and the printed report show comes from
+:meth:`ProgressService.dashboard`. It reads the ``activity`` summary (an index of reviews,
+answers and reading time by UTC hour and section, kept by triggers: migrations.m007), the
+cards' schedule and the reading progress, and maps hours to the learner's local days: a day
+starts at 04:00 local time (``day_start_hour``) so that a late evening counts for that day.
+
+The result is cached until the database changes (``sqlite3.Connection.total_changes``, read
+without a query) or the local day turns, so coming back to the Progress view costs nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any, Protocol
+
+from sqlite_utils import Database
+
+from studyapp.core.clock import Clock, iso
+
+if TYPE_CHECKING:
+    from studyapp.core.report import Report
+
+DAY_START_HOUR = 4
+HEAT_MAP_DAYS = 371  # 53 weeks: a full year of columns
+FORECAST_DAYS = 30
+GOAL_KINDS = ("minutes", "reviews")
+DEFAULT_GOAL = ("minutes", 20)
+RELATIONSHIP_SECTIONS = ["suggestions.5.1", "suggestions.5.2", "suggestions.5.3",
+                         "suggestions.5.4"]
+TREND_DAYS = 14
+# A card counts as learned once it has graduated to review (FSRS state Review).
+STATE_NEW, STATE_REVIEW = 0, 2
+READ_MINUTES_FOR_A_DAY = 1.0  # reading this long (or any review or answer) makes a study day
+
+
+@dataclass(frozen=True)
+class DayActivity:
+    day: date
+    reviews: int = 0
+    again: int = 0
+    hard: int = 0
+    good: int = 0
+    easy: int = 0
+    recalls: int = 0
+    recalls_passed: int = 0
+    answers: int = 0
+    correct: int = 0
+    study_ms: int = 0  # time on cards and questions
+    reading_seconds: float = 0.0
+
+    @property
+    def minutes(self) -> float:
+        return self.study_ms / 60000 + self.reading_seconds / 60
+
+    @property
+    def studied(self) -> bool:
+        return bool(self.reviews or self.answers
+                    or self.reading_seconds >= READ_MINUTES_FOR_A_DAY * 60)
+
+
+@dataclass(frozen=True)
+class Summary:
+    sections_total: int
+    sections_read: int
+    cards_total: int
+    cards_due_today: int
+    cards_learned: int
+    reviews: int
+    recalls: int
+    recalls_passed: int
+    answers: int
+    correct: int
+
+    @property
+    def percent_read(self) -> int:
+        return round(100 * self.sections_read / self.sections_total) if self.sections_total else 0
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.answers if self.answers else None
+
+    @property
+    def retention(self) -> float | None:
+        return self.recalls_passed / self.recalls if self.recalls else None
+
+
+@dataclass(frozen=True)
+class Streak:
+    current: int  # study days in a row up to today (or yesterday, while today is still open)
+    longest: int
+    today: bool  # today already counts
+
+
+@dataclass(frozen=True)
+class Goal:
+    kind: str  # "minutes" or "reviews" (cards reviewed plus questions answered)
+    target: int
+    today: float
+    chosen: bool  # the learner set it (else the default is shown)
+
+    @property
+    def met(self) -> bool:
+        return self.today >= self.target
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.today / self.target) if self.target else 1.0
+
+
+@dataclass(frozen=True)
+class SectionMastery:
+    section_id: str
+    title: str
+    read: bool
+    cards: int  # cards on this section in the loaded sets
+    recalls: int
+    recalls_passed: int
+    questions: int
+    answers: int
+    correct: int
+
+    @property
+    def retention(self) -> float | None:
+        """Share of recalls passed; None when the section has no cards and no reviews."""
+        if self.recalls:
+            return self.recalls_passed / self.recalls
+        return 0.0 if self.cards else None
+
+    @property
+    def accuracy(self) -> float | None:
+        if self.answers:
+            return self.correct / self.answers
+        return 0.0 if self.questions else None
+
+    @property
+    def score(self) -> float:
+        """Reading (1 when read), card retention and quiz accuracy, averaged over the parts
+        that apply to the section."""
+        parts = [1.0 if self.read else 0.0]
+        parts += [value for value in (self.retention, self.accuracy) if value is not None]
+        return sum(parts) / len(parts)
+
+    @property
+    def practise(self) -> str:
+        """What "Practise now" opens: "cards", "quiz" or "read" (nothing to practise)."""
+        retention, accuracy = self.retention, self.accuracy
+        if retention is None and accuracy is None:
+            return "read"
+        if accuracy is None or (retention is not None and retention <= accuracy):
+            return "cards"
+        return "quiz"
+
+
+@dataclass(frozen=True)
+class Relationship:
+    section_id: str
+    title: str
+    score: float  # the section's mastery score
+    recent: float | None  # share right (answers and recalls) in the last TREND_DAYS days
+    before: float | None  # the same in the TREND_DAYS days before those
+
+    @property
+    def trend(self) -> float | None:
+        if self.recent is None or self.before is None:
+            return None
+        return self.recent - self.before
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    summary: Summary
+    streak: Streak
+    goal: Goal
+    days: dict[date, DayActivity]  # only days with activity
+    due_forecast: list[int]  # cards due on each of the next FORECAST_DAYS days (0: today)
+    mastery: list[SectionMastery]  # weakest first
+    relationships: list[Relationship]
+    display_name: str
+    unit: str
+    _series_cache: dict[int, list[DayActivity]] = field(default_factory=dict, compare=False,
+                                                        repr=False)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing studied yet: the view shows what each panel will hold."""
+        return not self.days
+
+    def day(self, day: date) -> DayActivity:
+        return self.days.get(day) or DayActivity(day)
+
+    def series(self, days: int) -> list[DayActivity]:
+        """The last ``days`` days up to today, one entry per day (zeros where none)."""
+        if days not in self._series_cache:
+            first = self.today - timedelta(days=days - 1)
+            self._series_cache[days] = [self.day(first + timedelta(days=n))
+                                        for n in range(days)]
+        return self._series_cache[days]
+
+    def buttons(self, days: int) -> tuple[int, int, int, int]:
+        """Again, Hard, Good, Easy over the last ``days`` days."""
+        span = self.series(days)
+        return (sum(d.again for d in span), sum(d.hard for d in span),
+                sum(d.good for d in span), sum(d.easy for d in span))
+
+    def weekly(self, days: int) -> list[tuple[date, float | None, float | None]]:
+        """(first day of the week, quiz accuracy, true retention) per 7 days, oldest first,
+        ending today."""
+        span = self.series(days)
+        weeks = []
+        for end in range(len(span), 0, -7):
+            chunk = span[max(0, end - 7):end]
+            answers = sum(d.answers for d in chunk)
+            recalls = sum(d.recalls for d in chunk)
+            weeks.append((
+                chunk[0].day,
+                sum(d.correct for d in chunk) / answers if answers else None,
+                sum(d.recalls_passed for d in chunk) / recalls if recalls else None,
+            ))
+        return weeks[::-1]
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``streak``, ``goal`` and ``mastery`` keys of ``studyapp stats --json``."""
+        return {
+            "streak": {"current": self.streak.current, "longest": self.streak.longest,
+                       "today": self.streak.today},
+            "goal": {"kind": self.goal.kind, "target": self.goal.target,
+                     "today": round(self.goal.today, 1), "met": self.goal.met,
+                     "chosen": self.goal.chosen},
+            "mastery": [
+                {"section": m.section_id, "title": m.title, "read": m.read,
+                 "cards": m.cards, "retention": _rounded(m.retention),
+                 "questions": m.questions, "answers": m.answers,
+                 "accuracy": _rounded(m.accuracy), "score": round(m.score, 3)}
+                for m in self.mastery
+            ],
+        }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+class CardsSource(Protocol):
+    """What the dashboard takes from the flashcards service (``store.reviews``): the
+    learner's time zone and day start, and the card counts ``stats --json`` shows."""
+
+    tz: tzinfo | None
+
+    def settings(self) -> Any: ...  # has ``day_starts_at`` (local hour)
+
+    def card_counts(self) -> dict[str, int]: ...  # total, review, due_today, ...
+
+
+class ProgressService:
+    """Aggregates for the Progress view; ``tz`` None means the computer's own time zone."""
+
+    def __init__(self, db: Database, clock: Clock, tz: tzinfo | None = None,
+                 day_start_hour: int = DAY_START_HOUR) -> None:
+        self.db = db
+        self.clock = clock
+        self.tz = tz
+        self.day_start_hour = day_start_hour
+        self._cached: tuple[tuple[Any, ...], Dashboard] | None = None
+        self._offsets: dict[str, float] = {}
+        self.cards: CardsSource | None = None
+        self._active_cards = ""  # the filter for cards that can come due (m004's columns)
+
+    def attach_cards(self, cards: CardsSource) -> None:
+        """Takes the day rules and the card counts from the flashcards service, so that the
+        dashboard, the Cards view and ``stats --json`` agree on "due today"."""
+        self.cards = cards
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(card_state)")}
+        self._active_cards = (" AND suspended = 0 AND retired = 0"
+                              if {"suspended", "retired"} <= columns else "")
+        self._cached = None
+
+    def set_day_rules(self, tz: tzinfo | None, day_start_hour: int = DAY_START_HOUR) -> None:
+        self.tz, self.day_start_hour = tz, day_start_hour
+        self._offsets.clear()
+        self._cached = None
+
+    # -- days ------------------------------------------------------------------------------
+    def _offset(self, moment: datetime) -> timedelta:
+        local = moment.astimezone(self.tz) if self.tz else moment.astimezone()
+        return local.utcoffset() or timedelta(0)
+
+    def day_of(self, moment: datetime) -> date:
+        """The learner's study day that ``moment`` (aware) falls on."""
+        local = moment.astimezone(UTC).replace(tzinfo=None) + self._offset(moment)
+        return (local - timedelta(hours=self.day_start_hour)).date()
+
+    def start_of(self, day: date) -> datetime:
+        """The moment (UTC) the study day ``day`` begins."""
+        naive = datetime.combine(day, time(self.day_start_hour))
+        local = naive.replace(tzinfo=self.tz) if self.tz else naive.astimezone()
+        return local.astimezone(UTC)
+
+    def _day_of_hour(self, hour: str) -> date:
+        """The study day of a UTC hour 'YYYY-MM-DDTHH' (its start decides)."""
+        day_text = hour[:10]
+        offset = self._offsets.get(day_text)
+        if offset is None:
+            noon = datetime.fromisoformat(day_text).replace(hour=12, tzinfo=UTC)
+            offset = self._offsets[day_text] = self._offset(noon).total_seconds() / 3600
+        hours = int(hour[11:13]) + offset - self.day_start_hour
+        return date.fromisoformat(day_text) + timedelta(days=math.floor(hours / 24))
+
+    def today(self) -> date:
+        return self.day_of(self.clock())
+
+    # -- settings kept in the profile ------------------------------------------------------
+    def _meta(self) -> dict[str, str]:
+        return {row["key"]: row["value"] for row in self.db.query(
+            "SELECT key, value FROM meta WHERE key IN "
+            "('display_name', 'unit', 'goal_kind', 'goal_target')")}
+
+    def _set_meta(self, values: dict[str, str]) -> None:
+        with self.db.atomic():
+            for key, value in values.items():
+                self.db.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+    def profile_details(self) -> tuple[str, str]:
+        """The learner's display name and unit (department); empty when not given."""
+        meta = self._meta()
+        return meta.get("display_name", ""), meta.get("unit", "")
+
+    def set_profile_details(self, display_name: str, unit: str) -> None:
+        self._set_meta({"display_name": display_name.strip(), "unit": unit.strip()})
+
+    def set_goal(self, kind: str, target: int) -> None:
+        if kind not in GOAL_KINDS:
+            raise ValueError(f"goal kind must be one of {', '.join(GOAL_KINDS)}, not {kind!r}")
+        if not 1 <= target <= 10000:
+            raise ValueError(f"goal target must be between 1 and 10000, not {target}")
+        self._set_meta({"goal_kind": kind, "goal_target": str(int(target))})
+
+    # -- the dashboard ---------------------------------------------------------------------
+    def version(self) -> tuple[Any, ...]:
+        """Changes when anything the dashboard shows may have changed (no query)."""
+        self._sync_rules()
+        return (self.db.conn.total_changes, self.today(), self.tz, self.day_start_hour)
+
+    def dashboard(self, report: Report) -> Dashboard:
+        """Every number of the Progress view; the same object while nothing changed."""
+        version = (*self.version(), id(report))
+        if self._cached is not None and self._cached[0] == version:
+            return self._cached[1]
+        result = self._compute(report)
+        self._cached = (version, result)
+        return result
+
+    def _sync_rules(self) -> None:
+        """The learner's day as the flashcards count it (their settings are read once and
+        kept by the service, so this runs no query after the first time)."""
+        if self.cards is not None:
+            rules = (self.cards.tz, int(self.cards.settings().day_starts_at))
+            if rules != (self.tz, self.day_start_hour):
+                self.tz, self.day_start_hour = rules
+                self._offsets.clear()
+
+    def _compute(self, report: Report) -> Dashboard:
+        today = self.today()
+        days = self._days()
+        meta = self._meta()
+        mastery = self._mastery(report)
+        by_id = {m.section_id: m for m in mastery}
+        totals = self._totals()
+        if self.cards is not None:
+            counts = self.cards.card_counts()
+            cards_total, due, learned = counts["total"], counts["due_today"], counts["review"]
+        else:
+            cards_total = self._count("SELECT count(*) FROM cards WHERE retired = 0")
+            due = self._count("SELECT count(*) FROM card_state WHERE state <> ? AND due < ?",
+                              [STATE_NEW, iso(self.start_of(today + timedelta(days=1)))])
+            learned = self._count("SELECT count(*) FROM card_state WHERE state = ?",
+                                  [STATE_REVIEW])
+        summary = Summary(
+            sections_total=len(report.pages),
+            sections_read=sum(1 for m in mastery if m.read),
+            cards_total=cards_total, cards_due_today=due, cards_learned=learned, **totals,
+        )
+        kind = meta.get("goal_kind", "")
+        chosen = kind in GOAL_KINDS and meta.get("goal_target", "").isdigit()
+        if not chosen:
+            kind, target = DEFAULT_GOAL
+        else:
+            target = int(meta["goal_target"])
+        done_today = days.get(today) or DayActivity(today)
+        goal = Goal(kind, target, done_today.minutes if kind == "minutes"
+                    else done_today.reviews + done_today.answers, chosen)
+        relationships = [
+            Relationship(section_id, by_id[section_id].title, by_id[section_id].score,
+                         *self._recent_and_before(section_id, today))
+            for section_id in RELATIONSHIP_SECTIONS if section_id in by_id
+        ]
+        mastery.sort(key=lambda m: m.score)  # stable: report order among equals
+        return Dashboard(
+            today=today, summary=summary, streak=_streak(days, today), goal=goal, days=days,
+            due_forecast=self._forecast(today), mastery=mastery, relationships=relationships,
+            display_name=meta.get("display_name", ""), unit=meta.get("unit", ""),
+        )
+
+    def _count(self, sql: str, params: list[Any] | None = None) -> int:
+        return int(self.db.execute(sql, params or []).fetchone()[0])
+
+    def _totals(self) -> dict[str, int]:
+        row = self.db.execute(
+            "SELECT coalesce(sum(reviews), 0), coalesce(sum(recalls), 0), "
+            "coalesce(sum(recalls_passed), 0), coalesce(sum(answers), 0), "
+            "coalesce(sum(correct), 0) FROM activity").fetchone()
+        return dict(zip(["reviews", "recalls", "recalls_passed", "answers", "correct"],
+                        (int(value) for value in row), strict=True))
+
+    def _days(self) -> dict[date, DayActivity]:
+        sums: dict[date, list[float]] = {}
+        for row in self.db.execute(
+            "SELECT hour, sum(reviews), sum(again), sum(hard), sum(good), sum(easy), "
+            "sum(recalls), sum(recalls_passed), sum(answers), sum(correct), "
+            "sum(review_ms) + sum(answer_ms), sum(reading_seconds) "
+            "FROM activity GROUP BY hour"
+        ):
+            day = self._day_of_hour(row[0])
+            values = sums.get(day)
+            if values is None:
+                sums[day] = list(row[1:])
+            else:
+                for index, value in enumerate(row[1:]):
+                    values[index] += value
+        result = {}
+        for day, v in sums.items():
+            n = [int(x) for x in v[:10]]
+            activity = DayActivity(day, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8],
+                                   n[9], float(v[10]))
+            if activity.reviews or activity.answers or activity.reading_seconds > 0:
+                result[day] = activity
+        return dict(sorted(result.items()))
+
+    def _mastery(self, report: Report) -> list[SectionMastery]:
+        history = {row[0]: row[1:] for row in self.db.execute(
+            "SELECT section_id, sum(recalls), sum(recalls_passed), sum(answers), sum(correct) "
+            "FROM activity WHERE section_id <> '' GROUP BY section_id")}
+        cards = dict(self.db.execute(
+            "SELECT section_id, count(*) FROM cards WHERE retired = 0 "
+            "AND section_id IS NOT NULL GROUP BY section_id").fetchall())
+        questions = dict(self.db.execute(
+            "SELECT section_id, count(*) FROM questions WHERE retired = 0 "
+            "AND section_id IS NOT NULL GROUP BY section_id").fetchall())
+        read = {row[0] for row in self.db.execute(
+            "SELECT section_id FROM section_progress WHERE read_at IS NOT NULL")}
+        result = []
+        for section in report.pages:  # the sections with text of their own
+            recalls, passed, answers, correct = history.get(section.id, (0, 0, 0, 0))
+            result.append(SectionMastery(
+                section.id, section.label, section.id in read, cards.get(section.id, 0),
+                int(recalls), int(passed), questions.get(section.id, 0), int(answers),
+                int(correct)))
+        return result
+
+    def _recent_and_before(self, section_id: str,
+                           today: date) -> tuple[float | None, float | None]:
+        start = self.start_of(today - timedelta(days=2 * TREND_DAYS - 1))
+        middle = self.start_of(today - timedelta(days=TREND_DAYS - 1))
+        windows = {"recent": [0, 0], "before": [0, 0]}
+        for hour, right, total in self.db.execute(
+            "SELECT hour, correct + recalls_passed, answers + recalls FROM activity "
+            "WHERE section_id = ? AND hour >= ?", [section_id, iso(start)[:13]]
+        ):
+            key = "recent" if self._day_of_hour(hour) >= self.day_of(middle) else "before"
+            windows[key][0] += right
+            windows[key][1] += total
+        recent, before = windows["recent"], windows["before"]
+        return (recent[0] / recent[1] if recent[1] else None,
+                before[0] / before[1] if before[1] else None)
+
+    def _forecast(self, today: date) -> list[int]:
+        counts = [0] * FORECAST_DAYS
+        # With the flashcards' schema (m004), suspended and retired cards are not coming due.
+        active = self._active_cards
+        for hour, count in self.db.execute(
+            "SELECT substr(due, 1, 13), count(*) FROM card_state WHERE state <> ? AND due < ?"
+            f"{active} GROUP BY 1",
+            [STATE_NEW, iso(self.start_of(today + timedelta(days=FORECAST_DAYS)))]
+        ):
+            index = max(0, (self._day_of_hour(hour) - today).days)
+            if index < FORECAST_DAYS:
+                counts[index] += count
+        return counts
+
+
+def _streak(days: dict[date, DayActivity], today: date) -> Streak:
+    studied = {day for day, activity in days.items() if activity.studied}
+    longest = run = 0
+    previous: date | None = None
+    for day in sorted(studied):
+        run = run + 1 if previous is not None and (day - previous).days == 1 else 1
+        longest = max(longest, run)
+        previous = day
+    current = 0
+    cursor = today if today in studied else today - timedelta(days=1)
+    while cursor in studied:
+        current += 1
+        cursor -= timedelta(days=1)
+    return Streak(current, longest, today in studied)

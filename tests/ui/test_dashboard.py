@@ -1,0 +1,258 @@
+"""The Progress view: the numbers of a simulated month, the keyboard, the empty state, the
+printed report, and no query when nothing changed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from study_month import Month, simulate_month
+from studyapp.core.report import load_report
+from studyapp.core.store import Store
+from studyapp.ui.main_window import MainWindow
+from studyapp.ui.theme import LIGHT, ThemeChoice
+
+
+@pytest.fixture
+def month(tmp_path: Path) -> Iterator[Month]:
+    simulated = simulate_month(tmp_path / "month")
+    yield simulated
+    simulated.store.close()
+
+
+def window_for(qtbot: QtBot, month: Month, tmp_path: Path) -> MainWindow:
+    return window_with(qtbot, month.store, tmp_path)
+
+
+def window_with(qtbot: QtBot, store: Store, tmp_path: Path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, tmp_path, LIGHT, ThemeChoice.LIGHT, store.profile)
+    qtbot.addWidget(window)
+    window.attach(store, load_report())
+    window.resize(1280, 800)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # window shortcuts need the active window
+    return window
+
+
+def test_the_view_shows_the_core_numbers(qtbot: QtBot, month: Month, tmp_path: Path) -> None:
+    window = window_for(qtbot, month, tmp_path)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() == "progress"
+    view = window.dashboard
+    board = month.store.progress.dashboard(load_report())
+    s = board.summary
+    assert view.figure_read.value.text() == f"{s.percent_read}%"
+    assert view.figure_cards.value.text() == str(s.cards_due_today)
+    assert view.figure_quiz.value.text() == f"{round(100 * s.correct / s.answers)}%"
+    assert view.figure_streak.value.text().startswith(str(board.streak.current))
+    assert not view.empty_note.isVisible()
+    assert view.mastery_panel.isVisible() and view.heat_map.isVisible()
+    assert all(chart.isVisible() for chart in view.chart_widgets.values())
+    assert set(view.chart_widgets) == {"activity", "accuracy", "due", "buttons"}
+    first = view.mastery_grid.itemAtPosition(1, 0).widget().text()
+    assert first == board.mastery[0].title
+    assert len(view.practise_buttons) == len(load_report().pages)
+    # Tab reaches a chart; its numbers show as text (the chart's text alternative).
+    chart = view.chart_widgets["buttons"]
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(chart.hasFocus)
+    again, hard, good, easy = board.buttons(30)
+    assert f"Again {again}" in view.chart_text.text() and f"Good {good}" in view.chart_text.text()
+
+
+def test_coming_back_when_nothing_changed_runs_no_query(qtbot: QtBot, month: Month,
+                                                        tmp_path: Path) -> None:
+    window = window_for(qtbot, month, tmp_path)
+    window.show_view("progress")
+    painted = window.dashboard.board
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() == "cards"  # the Cards view reads its decks (not ours)
+    statements: list[str] = []
+    month.store.db.conn.set_trace_callback(statements.append)
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_view() == "progress"
+        assert statements == []
+        assert window.dashboard.board is painted
+        month.store.sections.add_seconds("intro", 600)
+        window.show_view("cards")
+        window.show_view("progress")
+        assert window.dashboard.board is not painted
+    finally:
+        month.store.db.conn.set_trace_callback(None)
+
+
+def test_the_heat_map_is_read_from_the_keyboard(qtbot: QtBot, month: Month,
+                                                tmp_path: Path) -> None:
+    window = window_for(qtbot, month, tmp_path)
+    window.show_view("progress")
+    heat = window.dashboard.heat_map
+    heat.setFocus()
+    qtbot.waitUntil(heat.hasFocus)
+    board = window.dashboard.board
+    assert board is not None
+    qtbot.keyClick(heat, Qt.Key.Key_Left)
+    week_ago = board.today - timedelta(days=7)
+    activity = board.day(week_ago)
+    assert heat.current == week_ago
+    assert (f"card reviews: {activity.reviews} · quiz answers: {activity.answers}"
+            in heat.day_text)
+    assert window.dashboard.heat_text.text() == heat.day_text
+    qtbot.keyClick(heat, Qt.Key.Key_Up)
+    assert heat.current == week_ago - timedelta(days=1)
+    qtbot.keyClick(heat, Qt.Key.Key_End)
+    assert heat.current == board.today
+
+
+def test_practise_now_opens_cards_or_quiz(qtbot: QtBot, month: Month, tmp_path: Path) -> None:
+    window = window_for(qtbot, month, tmp_path)
+    window.show_view("progress")
+    board = window.dashboard.board
+    assert board is not None
+    weakest = board.mastery[0]
+    button = window.dashboard.practise_buttons[weakest.section_id]
+    button.setFocus()  # as after Tab: the scroll area follows the focus
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    expected = {"cards": "cards", "quiz": "quiz", "read": "read"}[weakest.practise]
+    assert window.current_view() == expected
+
+
+def test_a_new_profile_sees_what_each_panel_will_show(qtbot: QtBot, store, tmp_path) -> None:
+    window = window_with(qtbot, store, tmp_path)
+    window.show_view("progress")
+    view = window.dashboard
+    assert view.empty_note.isVisible()
+    assert "Nothing studied yet" in view.empty_note.text()
+    assert view.charts_empty.isVisible() and view.relationships_hint.isVisible()
+    assert not any(chart.isVisible() for chart in view.chart_widgets.values())
+    assert view.figure_quiz.detail.text().startswith("No answers yet")
+
+
+def test_the_goal_is_set_in_the_view(qtbot: QtBot, month: Month, monkeypatch,
+                                     tmp_path: Path) -> None:
+    from studyapp.ui import dashboard
+
+    window = window_for(qtbot, month, tmp_path)
+    window.show_view("progress")
+    view = window.dashboard
+
+    def accept(dialog: dashboard.GoalDialog) -> int:
+        dialog.target.setValue(3)
+        dialog.kinds.setCurrentIndex(dialog.kinds.findData("reviews"))
+        return int(dashboard.QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(dashboard.GoalDialog, "exec", accept)
+    qtbot.mouseClick(view.goal_button, Qt.MouseButton.LeftButton)
+    board = month.store.progress.dashboard(load_report())
+    assert (board.goal.kind, board.goal.target) == ("reviews", 3)
+    assert view.figure_goal.value.text().endswith("/ 3 reviews")
+
+
+def test_the_pdf_renders_with_the_learners_name(qtbot: QtBot, month: Month,
+                                                tmp_path: Path) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    from studyapp.ui.progress_report import cjk_family, save_progress_report
+
+    month.store.progress.set_profile_details("张伟", "组织部")
+    target = tmp_path / "progress.pdf"
+    save_progress_report(month.store, load_report(), target)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    if cjk_family() is not None and cjk_family().startswith("Noto"):
+        assert b"NotoSansCJK" in data or b"NotoSerifCJK" in data  # the CJK face is embedded
+    document = QPdfDocument()
+    document.load(str(target))
+    assert document.status() == QPdfDocument.Status.Ready
+    assert document.pageCount() >= 2  # the mastery table runs onto a second A4 page
+    page = document.render(0, QSize(595, 842))
+    assert not page.isNull()
+    colours = {page.pixel(x, y) for x in range(0, 595, 7) for y in range(0, 842, 7)}
+    assert len(colours) > 5  # text and charts, not a blank page
+    text = document.getAllText(0).text()
+    assert "张伟" in text and "组织部" in text
+    document.close()
+
+
+def test_qtcharts_is_not_loaded_at_start_up(tmp_path: Path) -> None:
+    """In a fresh interpreter: the window starts and opens a profile without QtCharts."""
+    script = f"""
+import argparse, sys
+from PySide6.QtWidgets import QApplication
+from studyapp.ui.launch import start_gui
+session = start_gui(argparse.Namespace(data_dir={str(tmp_path)!r}, profile=None))
+app = QApplication.instance()
+while session.store is None:
+    app.processEvents()
+assert session.window.current_view() == "read"
+print("QtCharts" if "PySide6.QtCharts" in sys.modules else "clean")
+session.window.show_view("progress")
+print("QtCharts" if "PySide6.QtCharts" in sys.modules else "clean")
+session.window.close(); session.close()
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120, env={**__import__("os").environ,
+                                              "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.split() == ["clean", "QtCharts"], result.stderr
+
+
+
+
+def test_profile_details_and_the_pdf_from_the_file_menu(qtbot: QtBot, month: Month,
+                                                       tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from studyapp.ui import dashboard
+
+    window = window_for(qtbot, month, tmp_path)
+
+    def fill(dialog: dashboard.ProfileDetailsDialog) -> int:
+        dialog.name.setText("王芳")  # Chinese arrives through the input method, not keys
+        qtbot.keyClicks(dialog.unit, "Propaganda")
+        return int(dashboard.QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(dashboard.ProfileDetailsDialog, "exec", fill)
+    window.details_action.trigger()
+    assert month.store.progress.profile_details() == ("王芳", "Propaganda")
+    window.show_view("progress")
+    assert window.dashboard.learner.text() == "王芳 · Propaganda"
+
+    target = tmp_path / "report"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_args, **_kw: (str(target), "PDF (*.pdf)"))
+    window.report_action.trigger()
+    written = tmp_path / "report.pdf"
+    assert written.read_bytes().startswith(b"%PDF")
+    assert "report.pdf" in window.statusBar().currentMessage()
+
+
+def test_practise_now_starts_a_quiz_on_the_section(qtbot: QtBot, month: Month,
+                                                   tmp_path: Path) -> None:
+    window = window_for(qtbot, month, tmp_path)
+    window.show_view("progress")
+    board = window.dashboard.board
+    assert board is not None
+    target = next(m for m in board.mastery if m.practise == "quiz")
+    button = window.dashboard.practise_buttons[target.section_id]
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert window.current_view() == "quiz"
+    session = window.quiz_view.session
+    assert session is not None and session.mode == "practice"
+    assert session.scope == f"section:{target.section_id}"
+    assert all(item.question.section == target.section_id
+               or (item.question.section or "").startswith(target.section_id + ".")
+               for item in session.items)
