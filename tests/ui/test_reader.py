@@ -420,7 +420,8 @@ def test_dropping_a_question_file_opens_the_import_preview(
     window.dropEvent(drop)
     assert "class-7" in [s.id for s in window.store.question_sets.list()]
     assert window.statusBar().currentMessage() == "Imported 1 question set."
-    assert window.quiz_view.start.scope.findData("set:class-7") >= 0  # the Quiz view knows
+    window.show_view("quiz")  # the Quiz view knows the new set
+    assert window.quiz_view.start.scope.findData("set:class-7") >= 0
 
 
 def test_export_results_for_a_trainer(qtbot: QtBot, make_window: WindowFactory,

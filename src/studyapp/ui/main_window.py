@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
         """The decks and the quiz modes after the question sets changed."""
         if self.cards_view is not None:
             self.cards_view.refresh()
-        self.quiz_view.refresh()
+        self.quiz_view.mark_changed()
 
     def _read_card_in_context(self, section_id: str, evidence: str) -> None:
         """A card's "Read in context": the reader at its passage, highlighted; Ctrl+2 goes

@@ -1391,6 +1391,7 @@ class NotebookPage(QWidget):
             font.setWeight(QFont.Weight.DemiBold)
             top.setFont(0, font)
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the section's whole name
             for entry in entries:
                 prompt = " ".join(entry.question.question.prompt.split()) if entry.question \
                     else entry.key
@@ -1503,11 +1504,26 @@ class QuizView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.refresh()
+        # The start page's counts are worked out when the view is first shown, not while
+        # the window opens (start-up shows only the first view).
+        self._stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def mark_changed(self) -> None:
+        """The question sets changed: the start page is brought up to date when seen."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     # -- the start page ----------------------------------------------------------------
     def refresh(self) -> None:
         """Brings the start page's counts, streaks and the resume offer up to date."""
+        self._stale = False
         self.start.fill_scopes(self.report, self.engine)
         mistakes = self.engine.mistake_count()
         daily = self.engine.daily_status()
@@ -1560,6 +1576,8 @@ class QuizView(QWidget):
 
     def entered(self) -> None:
         """The learner came to the Quiz view (Ctrl+3): focus where they can go on."""
+        if self._stale:
+            self.refresh()
         page = self.pages.currentWidget()
         if page is self.start:
             if not self._offered and self.engine.interrupted_exam() is not None:
@@ -1675,7 +1693,11 @@ class QuizView(QWidget):
         self.result.questions.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_state(self) -> None:
-        """Before the window closes: an exam in progress keeps its answers and time left."""
+        """Before the window closes: an exam in progress keeps its answers and time left;
+        any other quiz is finished with what was answered (nothing is lost either way)."""
+        session = self.question.session
+        if session is not None and session.mode != "exam" and not session.finished:
+            session.finish()
         self.question.suspend()
 
 
