@@ -11,3 +11,10 @@ def local_time(stamp: str | None) -> str:
         return datetime.fromisoformat(stamp or "").astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return stamp or "–"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for pyside6-lupdate under ``context`` and returns it unchanged: for
+    tables of shown words, translated with ``QCoreApplication.translate(context, text)`` (or
+    ``self.tr`` in that class) where they are shown. Qt's own is typed ``object``."""
+    return text
