@@ -133,8 +133,12 @@ def _is_translation_call(node: ast.AST) -> bool:
     if not isinstance(node, ast.Call):
         return False
     func = node.func
-    if isinstance(func, ast.Attribute) and func.attr in {"tr", "translate"}:
-        return True
+    if isinstance(func, ast.Attribute):
+        if func.attr == "tr":
+            return True
+        # QCoreApplication.translate, not QPainter.translate(point)
+        return func.attr == "translate" and isinstance(func.value, ast.Name) and (
+            func.value.id in {"QCoreApplication", "QApplication", "QGuiApplication"})
     return isinstance(func, ast.Name) and func.id in {"tr", "translate", "QT_TRANSLATE_NOOP"}
 
 
@@ -303,6 +307,7 @@ class View(QWidget):
         QCoreApplication.translate("Quiz", "Imported " + str(count))
         other.tr("Their text")
         QCoreApplication.translate(CONTEXT, "Text")
+        painter.translate(self.rect().topLeft())
 '''
     whys = [finding.why for finding in find_untranslated(snippet)]
     assert len(whys) == 5
