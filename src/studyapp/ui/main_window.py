@@ -45,6 +45,7 @@ from studyapp.ui.theme import Colours, ThemeChoice
 if TYPE_CHECKING:
     from studyapp.core.report import Report
     from studyapp.core.store import Store
+    from studyapp.ui.flashcards import FlashcardsView
 
 VIEWS = [
     # (key, rail label, icon, what the view is for)
@@ -181,7 +182,6 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Store, report: Report) -> None:
         """Adds the views for the open profile and goes back to where the learner was."""
-        from studyapp.ui.flashcards import FlashcardsView
         from studyapp.ui.quiz import QuizView
         from studyapp.ui.reader import ReaderView
 
@@ -191,10 +191,10 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(store, report, self.settings, self.colours)
         self.reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.reader.read_changed.connect(self._show_reading_status)
-        self.cards_view = FlashcardsView(store, report, self.settings, self.colours)
-        self.cards_view.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 4000))
-        self.cards_view.read_in_context.connect(self._read_card_in_context)
+        # The Cards view is built when first used (see cards()): start-up shows the reader.
+        self.cards_view: FlashcardsView | None = None
+        self.cards_page = QWidget()
+        QVBoxLayout(self.cards_page).setContentsMargins(0, 0, 0, 0)
         self.reader.practise_requested.connect(self._practise_section)
         self.quiz_view = QuizView(store, report, self.settings, self.colours)
         self.quiz_view.status_message.connect(
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.quiz_view.read_in_context.connect(self.read_in_context)
         self.views = {
             "read": self.reader,
-            "cards": self.cards_view,
+            "cards": self.cards_page,
             "quiz": self.quiz_view,
             "progress": PendingView(
                 "Progress", "chart-column",
@@ -212,14 +212,31 @@ class MainWindow(QMainWindow):
         for page in self.views.values():
             self.stack.addWidget(page)
         self._add_reader_actions()
-        self.cards_menu = self.menuBar().insertMenu(self.view_menu.menuAction(),
-                                                    self.cards_view.card_menu)
+        self.cards_menu = QMenu("&Cards", self)
+        self.cards_menu.aboutToShow.connect(self.cards)
+        self.menuBar().insertMenu(self.view_menu.menuAction(), self.cards_menu)
         self._refresh_study_views()
         self._show_reading_status()
         self.set_ready(True)
         last_view = str(self.settings.value("window/view", "read"))
         self.show_view(last_view if last_view in self.views else "read")
         self.reader.resume()
+
+    def cards(self) -> FlashcardsView:
+        """The Cards view, built on first use."""
+        if self.cards_view is None:
+            from studyapp.ui.flashcards import FlashcardsView
+
+            assert self.store is not None
+            view = FlashcardsView(self.store, self.report, self.settings, self.colours,
+                                  menu=self.cards_menu)
+            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            view.read_in_context.connect(self._read_card_in_context)
+            layout = self.cards_page.layout()
+            assert layout is not None
+            layout.addWidget(view)
+            self.cards_view = view
+        return self.cards_view
 
     def set_ready(self, ready: bool) -> None:
         """Until a profile is attached, only what needs none is enabled (menus, Quit, Help)."""
@@ -305,6 +322,8 @@ class MainWindow(QMainWindow):
 
     def all_actions(self) -> list[QAction]:
         """Every action with a shortcut, in menu order (for the shortcuts list)."""
+        if self.store is not None:
+            self.cards()  # its review actions are in the Cards menu once it is built
         seen: list[QAction] = []
 
         def collect(actions: list[QAction]) -> None:
@@ -323,13 +342,15 @@ class MainWindow(QMainWindow):
         if key not in self.views:
             return
         index = list(self.views).index(key)
+        if key == "cards":
+            self.cards()
         self.stack.setCurrentWidget(self.views[key])
         self.rail_buttons.button(index).setChecked(True)
         self.settings.setValue("window/view", key)
         if key == "read":
             self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
         elif key == "cards":
-            self.cards_view.focus_current()
+            self.cards().focus_current()
         elif key == "quiz":
             self.quiz_view.entered()
 
@@ -351,7 +372,8 @@ class MainWindow(QMainWindow):
     # -- files -----------------------------------------------------------------------------
     def _refresh_study_views(self) -> None:
         """The decks and the quiz modes after the question sets changed."""
-        self.cards_view.refresh()
+        if self.cards_view is not None:
+            self.cards_view.refresh()
         self.quiz_view.refresh()
 
     def _read_card_in_context(self, section_id: str, evidence: str) -> None:
@@ -370,9 +392,9 @@ class MainWindow(QMainWindow):
         candidates = [section_id] + [s.id for s in reversed(self.report.get(section_id)
                                                               .ancestors())]
         for candidate in candidates:
-            if self.cards_view.open_deck(section_deck_id(candidate)):
+            if self.cards().open_deck(section_deck_id(candidate)):
                 self.show_view("cards")
-                self.cards_view.open_deck(section_deck_id(candidate))
+                self.cards().open_deck(section_deck_id(candidate))
                 return
         self.statusBar().showMessage("There are no flashcards for this section yet.", 5000)
 
@@ -493,6 +515,9 @@ class MainWindow(QMainWindow):
         except DataDirError as error:
             QMessageBox.warning(self, "New profile", str(error))
             return
+        from studyapp.core.paths import canonical_profile_name
+
+        name = canonical_profile_name(self.data_dir, name)  # "zhang" is the existing "Zhang"
         if name in list_profiles(self.data_dir):
             QMessageBox.information(self, "New profile",
                                     f"There is already a profile “{name}”; it is opened now.")
@@ -571,6 +596,16 @@ class ShortcutsDialog(QDialog):
             ("Cards: show the answer", "Space, Enter"),
             ("Cards: grade Again, Hard, Good, Easy", "1, 2, 3, 4"),
             ("Cards: leave the review", "Esc"),
+            ("Quiz: start the selected mode", "Enter"),
+            ("Quiz: pick or tick an option; pair a row (matching)", "1 … 9"),
+            ("Quiz: answer, then go on after the feedback", "Enter"),
+            ("Quiz: move the selected item (ordering)", "Ctrl+Up, Ctrl+Down"),
+            ("Quiz: read the evidence in context", "Ctrl+Shift+R"),
+            ("Exam: previous / next question", "PageUp, PageDown"),
+            ("Exam: flag the question", "Ctrl+G"),
+            ("Exam: show the answer card", "Ctrl+K"),
+            ("Exam: submit", "Ctrl+Return"),
+            ("Quiz: leave (an exam asks first)", "Esc"),
         ]
         for text, keys in rows:
             row = self.table.rowCount()

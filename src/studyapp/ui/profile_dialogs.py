@@ -311,12 +311,14 @@ class BackupsDialog(QDialog):
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore a backup"),
                           self.tr("Restore the backup of %1?").replace("%1", backup_when(backup)),
-                          QMessageBox.StandardButton.Cancel, self)
+                          QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(self.tr(
             "The profile goes back to how it was then: what you did after it is replaced. "
             "The profile as it is now is kept as a backup first, so you can come back to it."))
         restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
         box.exec()
         if box.clickedButton() is restore:
             self.restore_chosen.emit(backup.path)
