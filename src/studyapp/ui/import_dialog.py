@@ -75,7 +75,7 @@ from studyapp.core.questionsets import EXTENSIONS
 from studyapp.core.questionsets.errors import Problem, escape_controls
 from studyapp.core.questionsets.model import Card, Question, QuestionSet
 from studyapp.core.store import Store, StoreError, open_store
-from studyapp.ui.formatting import QT_TRANSLATE_NOOP
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP, plural
 from studyapp.ui.icons import icon
 
 __all__ = [
@@ -303,10 +303,6 @@ def heading(text: str, scale: float = 1.25) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def counts_table(headers: Sequence[str], rows: Sequence[tuple[str, Sequence[int]]],
