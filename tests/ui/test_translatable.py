@@ -110,7 +110,6 @@ TEXT_PARAMETERS = frozenset({"text", "title", "label", "message", "tooltip", "ti
 # says why it cannot be translated.
 ALLOWED = frozenset({
     "StudyApp",  # the product name
-    "Ctrl+K",  # a shortcut as Qt spells it in the key sequence
 })
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\d+|%n|%L\d+|%[sdf]|&[a-z]+;|&#\d+;|<[^<>]*>")
@@ -118,9 +117,9 @@ _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\d+|%n|%L\d+|%[sdf]|&[a-z]+;|&#\d+;|<[^<
 
 def has_words(text: str) -> bool:
     """True if ``text`` would need translating: letters remain once placeholders go."""
-    if text in ALLOWED:
-        return False
     stripped = _PLACEHOLDER.sub("", text)
+    for word in ALLOWED:
+        stripped = stripped.replace(word, "")
     return any(char.isalpha() for char in stripped)
 
 
@@ -146,6 +145,15 @@ def _is_translation_call(node: ast.AST) -> bool:
         return func.attr == "translate" and isinstance(func.value, ast.Name) and (
             func.value.id in {"QCoreApplication", "QApplication", "QGuiApplication"})
     return isinstance(func, ast.Name) and func.id in {"tr", "translate", "QT_TRANSLATE_NOOP"}
+
+
+def _is_message_signal(func: ast.expr) -> bool:
+    """``self.status_message.emit(...)``: a signal whose text the window shows."""
+    if not isinstance(func, ast.Attribute):
+        return False
+    signal = func.value
+    name = signal.attr if isinstance(signal, ast.Attribute) else getattr(signal, "id", "")
+    return "message" in name or "status" in name
 
 
 def _call_name(node: ast.Call) -> str | None:
@@ -229,6 +237,9 @@ class _Walker(ast.NodeVisitor):
             for index, arg in enumerate(node.args):
                 if positions is None or index in positions:
                     self._check_shown(arg, name)
+        elif name == "emit" and _is_message_signal(node.func):
+            for arg in node.args:
+                self._check_shown(arg, "a message signal")
         elif name in self.helpers:
             for index, arg in enumerate(node.args):
                 if index in self.helpers[name]:
@@ -336,6 +347,8 @@ class View(QWidget):
         self.w.setText(("Hide" if shown else self.tr("Show")))
         self._action("&Export results…", "Ctrl+E", self.export)
         heading("Problems", 1.1)
+        self.status_message.emit(f"Text size {size} pt")
+        self.mode_chosen.emit("exam mode")
 
     def _action(self, text, shortcut, slot):
         return QAction(text, self)
@@ -344,6 +357,7 @@ class View(QWidget):
     assert texts == [
         "Mark as read", "Import", "Open  sets", "Saved", "Import failed", "Questions",
         "&Quit", "Done: ", "{0} of {1} read", "Search", "Hide", "&Export results…",
+        "Text size  pt",
     ]
     helpers = {"heading": frozenset({0})}  # defined in another module
     assert [finding.text for finding in find_untranslated(snippet, helpers=helpers)][-1] == (
@@ -399,6 +413,7 @@ def test_wordless_text() -> None:
     assert not has_words("{0} · {1}")
     assert not has_words("%1 / %2")
     assert not has_words("<b>%1</b>&nbsp;")
+    assert not has_words("<h3>StudyApp {0}</h3>")
     assert has_words("{0} questions")
     assert has_words("问题")  # Chinese is words too: it would be a source string
 
