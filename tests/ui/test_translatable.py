@@ -360,7 +360,7 @@ class View(QWidget):
         "Text size  pt",
     ]
     helpers = {"heading": frozenset({0})}  # defined in another module
-    assert [finding.text for finding in find_untranslated(snippet, helpers=helpers)][-1] == (
+    assert [finding.text for finding in find_untranslated(snippet, helpers=helpers)][-2] == (
         "Problems")
 
 
