@@ -29,6 +29,7 @@ from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile
 from studyapp.core.report import Report, load_report
 from studyapp.core.resources import MissingResourceError
 from studyapp.ui.theme import ThemeChoice, apply_theme, ui_font
+from studyapp.ui.translations import install_translators
 
 if TYPE_CHECKING:
     from studyapp.core.store import Store
@@ -84,6 +85,7 @@ def start_gui(args: Namespace) -> WindowSession | None:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    install_translators(app)
     app.setStyle("Fusion")
     app.setFont(ui_font())
     try:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.store.backups import Backup, BackupsService
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP
 
 MARGIN = 20
 GAP = 12
@@ -192,8 +193,10 @@ class BackupsDialog(QDialog):
 
     restore_chosen = Signal(Path)
 
-    KINDS = {"": "Automatic", "before-upgrade": "Before an upgrade",
-             "before-restore": "Before a restore"}
+    # Shown through self.tr(); QT_TRANSLATE_NOOP marks them for pyside6-lupdate.
+    KINDS = {"": QT_TRANSLATE_NOOP("BackupsDialog", "Automatic"),
+             "before-upgrade": QT_TRANSLATE_NOOP("BackupsDialog", "Before an upgrade"),
+             "before-restore": QT_TRANSLATE_NOOP("BackupsDialog", "Before a restore")}
 
     def __init__(self, service: BackupsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
