@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import banks, imports, startup  # noqa: E402
+from benchmarks import banks, cards, imports, startup  # noqa: E402
 from benchmarks.common import Result  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], Result]] = {
@@ -26,6 +26,10 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "import_100k": imports.import_100k,
     "paper_10k": banks.paper_10k,
     "bank_csv_10k": banks.bank_csv_10k,
+    "next_card": cards.next_card,
+    "answer_card": cards.answer_card,
+    "deck_counts": cards.deck_counts,
+    "optimize": cards.optimize,
 }
 RESULTS_FILE = Path(__file__).with_name("results.json")
 

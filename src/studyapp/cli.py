@@ -1,9 +1,11 @@
 """Headless commands for trainers and checks (docs/architecture.md, "Contracts"; docs/cli.md).
 
 Imports ``studyapp.core`` only: never Qt. Exit status: 0 success, 1 the input has
-problems (nothing written), 2 usage error. Problems go to standard error, one per line,
-as ``PATH:LINE: message``; after them warnings, as ``PATH:LINE: warning: message``, which
-never change the exit status nor stop an import.
+problems (nothing written), 2 usage error, 3 the profile cannot be used now (damaged, from a
+newer StudyApp, open in another StudyApp, a full disk or a read-only file: the message says
+which; the file is left as it was). Problems go to standard error, one per line, as
+``PATH:LINE: message``; after them warnings, as ``PATH:LINE: warning: message``, which never
+change the exit status nor stop an import.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from studyapp import __version__
 from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile_name
@@ -24,13 +26,25 @@ from studyapp.core.resources import MissingResourceError
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+EXIT_UNAVAILABLE = 3  # the profile cannot be used now (ProfileUnavailableError)
+EXIT_IN_USE = EXIT_UNAVAILABLE
+# Commands that only read the profile: they run beside an open window (a read-only WAL
+# connection) instead of waiting for its lock.
+READ_COMMANDS = {"sets", "stats", "export", "backup"}
+
+
+def _folder(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "is empty; give the folder to keep profiles in (an unset variable?)")
+    return value
 
 
 def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     # Accepted before and after the command; the sub-command copy must not reset them.
     default = None if defaults else argparse.SUPPRESS
     parser.add_argument(
-        "--data-dir", metavar="DIR", default=default,
+        "--data-dir", metavar="DIR", default=default, type=_folder,
         help="keep profiles in DIR instead of the platform data folder "
         "(also STUDYAPP_DATA_DIR)",
     )
@@ -47,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Study the report on improving the innovation ability of leading bodies "
         "and leading cadres. Without a command, opens the app window.",
         epilog="Exit status: 0 success, 1 the input has problems (nothing written), "
-        "2 usage error.",
+        "2 usage error, 3 the profile cannot be used now (damaged, newer, in use; "
+        "nothing written).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _global_options(parser, defaults=True)
@@ -83,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print JSON")
     export = command("export", "write the profile's results to a CSV file for a trainer")
     export.add_argument("file", metavar="FILE.csv")
+    command("backup", "make a backup of the profile now; prints its path")
+    backups = command("backups", "list the profile's backups, newest first")
+    backups.add_argument("--json", action="store_true", help="print JSON")
+    restore = command("restore", "put a backup back (the current file is kept first)")
+    restore.add_argument("backup", metavar="BACKUP",
+                         help="a backup file (a path, or a name that studyapp backups lists)")
     return parser
 
 
@@ -92,16 +113,92 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     _use_utf8_streams()
+    if sys.stdout is None:  # started with standard output closed (`studyapp report >&-`)
+        _error("studyapp: standard output is closed; nothing was done.")
+        return EXIT_PROBLEMS
+    real_stdout, sys.stdout = sys.stdout, _Output(sys.stdout)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()
+        return code
     except (DataDirError, MissingResourceError) as error:
         _error(str(error))
         return EXIT_PROBLEMS
-    except BrokenPipeError:
-        # `studyapp report | head`: the reader went away; that is not an error.
+    except _OutputError as failure:
+        _silence(real_stdout)
+        if isinstance(failure.error, BrokenPipeError):
+            # `studyapp report | head`: the reader went away; that is not an error.
+            return EXIT_OK
+        _error(f"studyapp: cannot write to standard output "
+               f"({failure.error.strerror or failure.error}).")
+        return EXIT_PROBLEMS
+    except Exception as error:
+        status = _store_failure(error)
+        if status is None:
+            raise
+        return status
+    finally:
+        sys.stdout = real_stdout
+
+
+class _OutputError(Exception):
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Output:
+    """Standard output, whose write errors (a full disk, a closed pipe) are told apart from
+    every other OSError a command may meet."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except OSError as error:
+            raise _OutputError(error) from error
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise _OutputError(error) from error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _silence(stream: Any) -> None:
+    """Points standard output at the null device, so that the interpreter's last flush of
+    what could not be written does not print a traceback."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _store_failure(error: Exception) -> int | None:
+    """The exit status for an error of the profile (printed); None for any other error."""
+    import sqlite3
+
+    if "studyapp.core.store.connection" not in sys.modules:
+        return None
+    from studyapp.core.store.connection import (
+        ProfileUnavailableError,
+        StoreError,
+        translate_error,
+    )
+
+    if isinstance(error, sqlite3.Error):
+        error = translate_error(error)
+    if not isinstance(error, StoreError):
+        return None
+    _error(str(error))
+    return EXIT_UNAVAILABLE if isinstance(error, ProfileUnavailableError) else EXIT_PROBLEMS
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -197,7 +294,8 @@ def cmd_sets(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_PROBLEMS
     try:
-        store.question_sets.ensure_builtin()
+        if not store.read_only:
+            store.question_sets.ensure_builtin()
         infos = store.question_sets.list()
     finally:
         store.close()
@@ -227,7 +325,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_PROBLEMS
     try:
-        store.question_sets.ensure_builtin()
+        if not store.read_only:
+            store.question_sets.ensure_builtin()
         summary = profile_summary(store, load_report())
     finally:
         store.close()
@@ -245,6 +344,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     sets = summary["question_sets"]
     print(f"Question sets: {sets['count']} ({sets['questions']} questions, {sets['cards']} cards)")
     print(f"Reviews: {summary['reviews']}, quiz attempts: {summary['quiz_attempts']}")
+    quiz = summary["quiz"]
+    print(f"Quiz answers: {quiz['answers']} ({quiz['correct']} right), "
+          f"{quiz['in_progress']} quizzes in progress, {quiz['mistakes']} in the mistake notebook")
     return EXIT_OK
 
 
@@ -270,6 +372,48 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    try:
+        backup = store.backups.backup_now()
+    finally:
+        store.close()
+    print(backup.path)
+    return EXIT_OK
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from studyapp.core.store.backups import backups_of
+
+    backups = backups_of(resolve_data_dir(args.data_dir), validate_profile_name(args.profile))
+    if args.json:
+        _print_json([backup.to_dict() for backup in backups])
+        return EXIT_OK
+    if not backups:
+        print("No backups of this profile yet (studyapp backup makes one).")
+    for backup in backups:
+        label = f"  ({backup.label})" if backup.label else ""
+        print(f"{backup.taken_at:%Y-%m-%d %H:%M:%S} UTC  {_size(backup.size):>9}  "
+              f"{backup.path}{label}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from studyapp.core.clock import system_clock
+    from studyapp.core.store.backups import restore_backup
+
+    data_dir = resolve_data_dir(args.data_dir)
+    restored = restore_backup(data_dir, validate_profile_name(args.profile), Path(args.backup),
+                              system_clock, wait=_lock_wait())
+    print(f"{restored.profile_file}: restored from {args.backup}; the previous file was kept "
+          f"as {restored.kept}")
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 10 << 20 else f"{size / (1 << 20):.1f} MB"
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": cmd_report,
     "validate": cmd_validate,
@@ -277,18 +421,29 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sets": cmd_sets,
     "stats": cmd_stats,
     "export": cmd_export,
+    "backup": cmd_backup,
+    "backups": cmd_backups,
+    "restore": cmd_restore,
 }
 
 
 def _open_store(args: argparse.Namespace) -> Any:
-    from studyapp.core.store import StoreError, open_store
+    """The profile, for the command: a StoreError (exit 1 or 3, see ``run``) when it cannot
+    be opened. Read-only commands do not wait for a window's lock."""
+    from studyapp.core.store import open_store
 
+    data_dir = resolve_data_dir(args.data_dir)
+    access: Literal["read", "write"] = "read" if args.command in READ_COMMANDS else "write"
+    return open_store(data_dir, validate_profile_name(args.profile), access=access,
+                      wait=_lock_wait())
+
+
+def _lock_wait() -> float:
+    """How long a command waits for a profile another StudyApp holds (STUDYAPP_LOCK_WAIT)."""
     try:
-        data_dir = resolve_data_dir(args.data_dir)
-        return open_store(data_dir, validate_profile_name(args.profile))
-    except (StoreError, DataDirError) as error:
-        _error(str(error))
-        return None
+        return max(0.0, float(os.environ.get("STUDYAPP_LOCK_WAIT", "5")))
+    except ValueError:
+        return 5.0
 
 
 def _use_utf8_streams() -> None:

@@ -156,3 +156,33 @@ def test_installed_command_runs_from_another_folder(tmp_path: Path) -> None:
         check=True,
     )
     assert version.stdout.startswith("studyapp ")
+
+
+def test_stats_json_counts_quiz_attempts_and_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from studyapp.core.questionsets.model import Choice, Question, QuestionSet
+    from studyapp.core.quiz import QuizEngine
+    from studyapp.core.store import open_store
+
+    data = tmp_path / "quizzes"
+    store = open_store(data, "default")
+    store.question_sets.import_set(QuestionSet("s", "S", questions=[
+        Question(f"q{n}", "single", "?", section="suggestions.5.1",
+                 choices=[Choice("yes", True), Choice("no")]) for n in range(3)]))
+    engine = QuizEngine(store)
+    practice = engine.start("practice", "set:s", seed=1)
+    practice.answer(0, 0)
+    practice.answer(1, 1)
+    practice.finish()
+    exam = engine.start("exam", "set:s", seed=1)
+    exam.answer(0, 0)
+    store.close()
+    code, out, _ = run(["--data-dir", str(data), "stats", "--json"], capsys)
+    summary = json.loads(out)
+    assert code == 0
+    assert summary["quiz"] == {"attempts": 2, "finished": 1, "in_progress": 1, "answers": 3,
+                               "correct": 2, "mistakes": 1}
+    assert summary["quiz_attempts"] == 2
+    code, out, _ = run(["--data-dir", str(data), "stats"], capsys)
+    assert "Quiz answers: 3 (2 right), 1 quizzes in progress, 1 in the mistake notebook" in out

@@ -93,7 +93,7 @@ def test_the_shipped_built_in_file_itself_is_not_refused(store: Store) -> None:
     from studyapp.core.resources import questions_dir
 
     assert set(builtin_sets()) == {"four-relationships", "report-problems-and-reasons",
-                                   "report-suggestions"}
+                                   "report-suggestions", "glossary"}
     shipped = Path(str(questions_dir() / "four-relationships.yaml"))
     assert plan_of(None, shipped).ok
 

@@ -32,10 +32,35 @@ def test_upgrading_keeps_data_and_leaves_a_backup(tmp_path: Path) -> None:
     old.close()
 
     store = open_store(tmp_path, "default")
-    assert list(path.parent.glob("default.sqlite3.bak-1"))
+    before = list((tmp_path / "backups" / "default").glob("*-before-upgrade.sqlite3"))
+    assert len(before) == 1
+    backup = Database(before[0])
+    assert backup["notes"].count == 1
+    backup.close()
     assert store.sections.progress("intro").seconds == 42
     assert [n.text for n in store.notes.all()] == ["kept"]
     assert [m.name for m in migrations.applied(store.db)] == ALL
     indexes = {index.name for index in store.db["quiz_answers"].indexes}
     assert "quiz_answers_question" in indexes
+    store.close()
+
+
+def test_m005_keeps_old_quiz_records_and_adds_what_resuming_needs(tmp_path: Path) -> None:
+    path = profile_path(tmp_path, "default")
+    path.parent.mkdir(parents=True)
+    old = Database(path)
+    migrations.apply(old, stop_before="m005_quizzes")
+    old.execute("INSERT INTO quiz_attempts (id, mode, scope, started_at, finished_at, score, "
+                "max_score, passed) VALUES (1, 'exam', 'report', 't0', 't1', 3, 4, 1)")
+    for answered_at in ("t0", "t1"):  # a duplicate answer: the later one is kept
+        old.execute("INSERT INTO quiz_answers (attempt_id, question_key, answer_json, correct, "
+                    "answered_at) VALUES (1, 's/q', '0', 1, ?)", [answered_at])
+    old.close()
+
+    store = open_store(tmp_path, "default")
+    record = store.quizzes.attempt(1)
+    assert record is not None and (record.score, record.passed, record.plan) == (3, True, [])
+    assert record.time_used_s == 0 and record.flags == [] and record.seed is None
+    assert [a.answered_at for a in store.quizzes.answers(1)] == ["t1"]
+    assert "quiz_answers_one" in {index.name for index in store.db["quiz_answers"].indexes}
     store.close()

@@ -152,3 +152,120 @@ def m002_history_indexes(db: Database) -> None:
         CREATE INDEX review_log_reviewed_at ON review_log(reviewed_at);
         """
     )
+
+
+@migrations(name="m004_flashcards")
+def m004_flashcards(db: Database) -> None:
+    # Every card gets a card_state row (state 0 = new) kept in step with `cards` by
+    # triggers, whoever imports: the review queue and the deck counts then read one table
+    # through its indexes. `grp` names the card's (set, section, tags) group, which is what
+    # decks are made of. The triggers use plain INSERT ... WHERE NOT EXISTS and UPDATE:
+    # the importer's INSERT OR REPLACE would otherwise turn an upsert in a trigger into a
+    # replace and wipe the card's history.
+    db.executescript(
+        """
+        CREATE TABLE card_groups (
+            id INTEGER PRIMARY KEY,
+            set_id TEXT NOT NULL,
+            section_id TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            UNIQUE (set_id, section_id, tags)
+        );
+
+        ALTER TABLE card_state ADD COLUMN set_id TEXT;
+        ALTER TABLE card_state ADD COLUMN item_id TEXT;
+        ALTER TABLE card_state ADD COLUMN grp INTEGER;
+        ALTER TABLE card_state ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE card_state ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE card_state ADD COLUMN step INTEGER;
+        ALTER TABLE card_state ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE card_state ADD COLUMN buried_until TEXT;
+        ALTER TABLE card_state ADD COLUMN flag INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE card_state ADD COLUMN leech INTEGER NOT NULL DEFAULT 0;
+
+        -- The state before each review (all of card_state's row, as JSON; NULL: no row)
+        -- makes undo exact; `state` is the card's state when it was graded.
+        ALTER TABLE review_log ADD COLUMN state INTEGER;
+        ALTER TABLE review_log ADD COLUMN before_json TEXT;
+
+        CREATE TABLE review_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        CREATE INDEX card_state_queue
+            ON card_state(state, due, grp, suspended, retired, buried_until);
+        CREATE INDEX card_state_new
+            ON card_state(state, position, grp, suspended, retired, buried_until);
+
+        CREATE TRIGGER cards_state_insert AFTER INSERT ON cards BEGIN
+            INSERT INTO card_groups (set_id, section_id, tags)
+                SELECT new.set_id, coalesce(new.section_id, ''), new.tags
+                WHERE NOT EXISTS (SELECT 1 FROM card_groups WHERE set_id = new.set_id
+                    AND section_id = coalesce(new.section_id, '') AND tags = new.tags);
+            UPDATE card_state SET set_id = new.set_id, item_id = new.id,
+                position = new.position, retired = new.retired,
+                grp = (SELECT id FROM card_groups WHERE set_id = new.set_id
+                       AND section_id = coalesce(new.section_id, '') AND tags = new.tags)
+                WHERE card_key = new.set_id || '/' || new.id;
+            INSERT INTO card_state (card_key, due, state, set_id, item_id, grp, position,
+                                    retired)
+                SELECT new.set_id || '/' || new.id, '', 0, new.set_id, new.id,
+                    (SELECT id FROM card_groups WHERE set_id = new.set_id
+                     AND section_id = coalesce(new.section_id, '') AND tags = new.tags),
+                    new.position, new.retired
+                WHERE NOT EXISTS (SELECT 1 FROM card_state
+                                  WHERE card_key = new.set_id || '/' || new.id);
+        END;
+
+        CREATE TRIGGER cards_state_retire AFTER UPDATE OF retired ON cards BEGIN
+            UPDATE card_state SET retired = new.retired
+                WHERE card_key = new.set_id || '/' || new.id;
+        END;
+
+        -- A removed set's cards leave the decks; their history stays (and comes back
+        -- with the set).
+        CREATE TRIGGER cards_state_delete AFTER DELETE ON cards BEGIN
+            UPDATE card_state SET retired = 1 WHERE card_key = old.set_id || '/' || old.id;
+        END;
+
+        INSERT INTO card_groups (set_id, section_id, tags)
+            SELECT DISTINCT set_id, coalesce(section_id, ''), tags FROM cards;
+        UPDATE card_state SET retired = 1;
+        UPDATE card_state SET (set_id, item_id, position, retired, grp) = (
+            SELECT c.set_id, c.id, c.position, c.retired, g.id FROM cards c
+            JOIN card_groups g ON g.set_id = c.set_id
+                AND g.section_id = coalesce(c.section_id, '') AND g.tags = c.tags
+            WHERE c.set_id || '/' || c.id = card_state.card_key)
+            WHERE card_key IN (SELECT set_id || '/' || id FROM cards);
+        INSERT INTO card_state (card_key, due, state, set_id, item_id, grp, position, retired)
+            SELECT c.set_id || '/' || c.id, '', 0, c.set_id, c.id, g.id, c.position, c.retired
+            FROM cards c JOIN card_groups g ON g.set_id = c.set_id
+                AND g.section_id = coalesce(c.section_id, '') AND g.tags = c.tags
+            WHERE c.set_id || '/' || c.id NOT IN (SELECT card_key FROM card_state);
+        """
+    )
+
+
+@migrations(name="m005_quizzes")
+def m005_quizzes(db: Database) -> None:
+    # What a quiz needs to be resumed as it was (the seed, the drawn questions with their
+    # option order, the time limit and the time used, flags, the place) and to be scored as it
+    # was (its policy and pass mark, each answer's score). An exam keeps one answer per
+    # question, replaced when the learner changes it.
+    db.executescript(
+        """
+        ALTER TABLE quiz_attempts ADD COLUMN seed INTEGER;
+        ALTER TABLE quiz_attempts ADD COLUMN plan_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE quiz_attempts ADD COLUMN time_limit_s REAL;
+        ALTER TABLE quiz_attempts ADD COLUMN time_used_s REAL NOT NULL DEFAULT 0;
+        ALTER TABLE quiz_attempts ADD COLUMN policy_json TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE quiz_attempts ADD COLUMN pass_mark REAL;
+        ALTER TABLE quiz_attempts ADD COLUMN flags_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE quiz_attempts ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX quiz_attempts_mode ON quiz_attempts(mode, finished_at);
+
+        ALTER TABLE quiz_answers ADD COLUMN score REAL;
+        ALTER TABLE quiz_answers ADD COLUMN max_score REAL;
+        DELETE FROM quiz_answers WHERE rowid NOT IN (
+            SELECT max(rowid) FROM quiz_answers GROUP BY attempt_id, question_key);
+        CREATE UNIQUE INDEX quiz_answers_one ON quiz_answers(attempt_id, question_key);
+        """
+    )

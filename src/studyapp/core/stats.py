@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from studyapp.core.quiz import stats_summary
 from studyapp.core.report import Report
 from studyapp.core.store import Store
 
@@ -40,7 +41,9 @@ def profile_summary(store: Store, report: Report) -> dict[str, Any]:
             "questions": sum(s.question_count for s in sets),
             "cards": sum(s.card_count for s in sets),
         },
+        "cards": store.reviews.card_counts(),
         "reviews": counts["review_log"],
+        "quiz": stats_summary(store),
         "quiz_attempts": counts["quiz_attempts"],
     }
 

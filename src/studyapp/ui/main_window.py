@@ -59,7 +59,7 @@ VIEWS = [
 ABOUT_FEATURES = [
     "Reader: the report section by section, with contents, search, notes and bookmarks.",
     "Question sets: trainers import, check and export their own questions.",
-    "Flashcards: not in this version yet.",
+    "Flashcards: spaced repetition (FSRS) on the report and on trainers' sets.",
     "Quizzes: not in this version yet.",
     "Progress charts: not in this version yet (studyapp stats shows your reading).",
 ]
@@ -180,8 +180,8 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Store, report: Report) -> None:
         """Adds the views for the open profile and goes back to where the learner was."""
+        from studyapp.ui.flashcards import FlashcardsView
         from studyapp.ui.reader import ReaderView
-
 
         self.store = store
         self.report = report
@@ -189,7 +189,11 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(store, report, self.settings, self.colours)
         self.reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.reader.read_changed.connect(self._show_reading_status)
-        self.cards_view = PendingView("Flashcards", "layers", "", self.colours)
+        self.cards_view = FlashcardsView(store, report, self.settings, self.colours)
+        self.cards_view.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 4000))
+        self.cards_view.read_in_context.connect(self._read_in_context)
+        self.reader.practise_requested.connect(self._practise_section)
         self.quiz_view = PendingView("Quizzes", "list-checks", "", self.colours)
         self.views = {
             "read": self.reader,
@@ -269,7 +273,7 @@ class MainWindow(QMainWindow):
         self.go_menu.addSeparator()
         self.go_menu.addActions([reader["previous"], reader["next"], reader["search"]])
         self.reading_menu.addActions([reader["mark_read"], reader["add_note"],
-                                      reader["bookmark"]])
+                                      reader["bookmark"], reader["practise"]])
         first = self.view_menu.actions()[0]
         self.view_menu.insertActions(first, [reader["zoom_in"], reader["zoom_out"],
                                              reader["zoom_reset"]])
@@ -315,6 +319,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/view", key)
         if key == "read":
             self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif key == "cards":
+            self.cards_view.focus_current()
 
     def current_view(self) -> str:
         current = self.stack.currentWidget()
@@ -330,14 +336,32 @@ class MainWindow(QMainWindow):
     def _show_set_counts(self) -> None:
         assert self.store is not None
         sets = self.store.question_sets.list()
-        cards = sum(s.card_count for s in sets)
         questions = sum(s.question_count for s in sets)
-        self.cards_view.message.setText(
-            f"Spaced-repetition review is not in this version yet. {cards} flashcards in "
-            f"{len(sets)} question sets are loaded and waiting for it.")
+        self.cards_view.refresh()
         self.quiz_view.message.setText(
             f"Quizzes are not in this version yet. {questions} questions in {len(sets)} "
             "question sets are loaded, the four relationships of part III (5) first.")
+
+    def _read_in_context(self, section_id: str, quote: str) -> None:
+        """A card's "Read in context": the reader at its passage, highlighted; Ctrl+2 goes
+        back to the same card."""
+        self.show_view("read")
+        self.reader.show_passage(section_id, quote)
+        self.statusBar().showMessage("Ctrl+2 goes back to your card.", 6000)
+
+    def _practise_section(self, section_id: str) -> None:
+        """The reader's "Practise this section": the Cards view with that section's deck
+        (or the nearest part above it that has cards)."""
+        from studyapp.core.decks import section_deck_id
+
+        candidates = [section_id] + [s.id for s in reversed(self.report.get(section_id)
+                                                              .ancestors())]
+        for candidate in candidates:
+            if self.cards_view.open_deck(section_deck_id(candidate)):
+                self.show_view("cards")
+                self.cards_view.open_deck(section_deck_id(candidate))
+                return
+        self.statusBar().showMessage("There are no flashcards for this section yet.", 5000)
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         """File → Import (a file dialog first) or files dropped on the window."""

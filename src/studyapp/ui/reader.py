@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,7 @@ def dwell_seconds(section: Section) -> float:
 class ReaderView(QWidget):
     read_changed = Signal()  # a section was marked read or unread
     status_message = Signal(str)
+    practise_requested = Signal(str)  # "Practise this section": open its flashcard deck
 
     def __init__(self, store: Store, report: Report, settings: QSettings, colours: Colours,
                  parent: QWidget | None = None) -> None:
@@ -100,8 +101,13 @@ class ReaderView(QWidget):
         self.notes_button.setIcon(icon("sticky-note", colours.text))
         self.notes_button.setToolTip("Show or hide notes and bookmarks (Ctrl+Shift+B)")
         self.notes_button.clicked.connect(self._toggle_notes)
+        self.practise_button = QPushButton("Practise")
+        self.practise_button.setObjectName("PractiseButton")
+        self.practise_button.setIcon(icon("layers", colours.text))
+        self.practise_button.setToolTip("Practise this section's flashcards (Ctrl+Shift+P)")
+        self.practise_button.clicked.connect(self.practise)
         for button in (self.previous_button, self.next_button, self.read_button,
-                       self.notes_button):
+                       self.notes_button, self.practise_button):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(24, 8, 24, 16)
@@ -110,6 +116,7 @@ class ReaderView(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.read_button)
         bottom.addWidget(self.notes_button)
+        bottom.addWidget(self.practise_button)
         bottom.addStretch(1)
         bottom.addWidget(self.next_button)
 
@@ -217,7 +224,11 @@ class ReaderView(QWidget):
                                       self._toggle_contents, "panel-left", checkable=True),
             "toggle_notes": action("toggle_notes", "Notes and &bookmarks", ["Ctrl+Shift+B"],
                                    self._toggle_notes, "panel-right", checkable=True),
+            "practise": action("practise", "&Practise this section", ["Ctrl+Shift+P"],
+                               self.practise, "layers"),
         }
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._text_menu)
         actions["toggle_contents"].setChecked(not self.contents.isHidden())
         actions["toggle_notes"].setChecked(not self.notes_panel.isHidden())
         self.notes_button.setChecked(not self.notes_panel.isHidden())
@@ -281,6 +292,24 @@ class ReaderView(QWidget):
         self.open_section(hit.section_id, paragraph=hit.paragraph)
         self.text.highlight(words, hit.paragraph)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_passage(self, section_id: str, quote: str) -> None:
+        """Opens the section at ``quote`` (a card's evidence) with the passage highlighted."""
+        self.open_section(section_id)
+        if not self.text.highlight_passage(quote):
+            self.text.highlight(_WORD.findall(quote.lower())[:12], None)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def practise(self) -> None:
+        if self.section is not None:
+            self.practise_requested.emit(self.section.id)
+
+    def _text_menu(self, position: QPoint) -> None:
+        menu = self.text.createStandardContextMenu(position)
+        menu.addSeparator()
+        menu.addAction(self.actions_by_name["practise"])
+        menu.exec(self.text.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def go_next(self) -> None:
         if self.section is not None:

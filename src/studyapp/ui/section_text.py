@@ -224,6 +224,37 @@ class SectionText(QTextBrowser):
         if paragraph is not None:
             self.scroll_to_paragraph(paragraph)
 
+    def highlight_passage(self, quote: str) -> bool:
+        """Marks ``quote`` where it stands in the section, heading included, word for word
+        (case, spacing and punctuation aside), and scrolls to it; False when it is not
+        there."""
+        wanted = [w.lower() for w in _WORD.findall(quote)]
+        block = self.document().firstBlock()
+        while wanted and block.isValid():
+            words = list(_WORD.finditer(block.text()))
+            tokens = [w.group().lower() for w in words]
+            for start in range(len(tokens) - len(wanted) + 1):
+                if tokens[start:start + len(wanted)] != wanted:
+                    continue
+                hit_format = QTextCharFormat()
+                hit_format.setBackground(QColor(self._colours.hit))
+                hit_format.setForeground(QColor(self._colours.text))
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = QTextCursor(block)
+                selection.cursor.setPosition(block.position() + words[start].start())
+                selection.cursor.setPosition(
+                    block.position() + words[start + len(wanted) - 1].end(),
+                    QTextCursor.MoveMode.KeepAnchor)
+                selection.format = hit_format
+                self.setExtraSelections([selection])
+                self._pending_position = None
+                self.document().documentLayout().documentSize()  # lays the document out
+                y = self.document().documentLayout().blockBoundingRect(block).top()
+                self.verticalScrollBar().setValue(max(0, round(y) - 48))
+                return True
+            block = block.next()
+        return False
+
     def hit_count(self) -> int:
         return len(self.extraSelections())
 

@@ -103,12 +103,13 @@ class Question:
     # absolute one), as written in the source. URLs are never kept (nothing is fetched).
     image: str = ""
     line: int = 0
+    shuffle: bool = True  # False: options keep their written order (they refer to each other)
 
     def body(self) -> dict[str, Any]:
         """The type-specific part, as stored in ``questions.body_json``.
 
-        The optional extras (points, blanks, image) are added only when set, so sets that do
-        not use them store exactly what they stored before.
+        The optional extras (points, blanks, image, shuffle) are added only when set, so sets
+        that do not use them store exactly what they stored before.
         """
         body = self._answer_body()
         if self.points is not None:
@@ -117,6 +118,8 @@ class Question:
             body["blanks"] = [list(blank) for blank in self.blanks]
         if self.image:
             body["image"] = self.image
+        if not self.shuffle:
+            body["shuffle"] = False
         return body
 
     def _answer_body(self) -> dict[str, Any]:
@@ -155,6 +158,7 @@ class Question:
         self.pairs = [(left, right) for left, right in body.get("pairs", [])]
         self.sequence = list(body.get("sequence", []))
         self.numeric = [NumericAnswer(**n) for n in body.get("numeric", [])]
+        self.shuffle = bool(body.get("shuffle", True))
 
 
 @dataclass

@@ -808,6 +808,7 @@ def _question(item: _Map, label: str, path: str, problems: list[Problem]) -> Que
         difficulty=int(item["difficulty"]) if "difficulty" in item else None,
         points=float(item["points"]) if "points" in item else None,
         line=item.line,
+        shuffle=item.get("shuffle") is not False,
     )
     answer: Any = item.get("answer")
     answer_line = item.key_lines.get("answer", item.line)
@@ -924,6 +925,8 @@ def _dump_question(question: Question) -> dict[str, Any]:
         out["difficulty"] = question.difficulty
     if question.points is not None:
         out["points"] = _number(question.points)
+    if not question.shuffle:
+        out["shuffle"] = False
     return out
 
 

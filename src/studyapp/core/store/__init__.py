@@ -3,12 +3,18 @@
 Views never run SQL: they call ``store.sections.mark_read(...)``,
 ``store.question_sets.import_set(...)`` and so on. Every write runs inside ``db.atomic()``;
 the connection (``connection.py``) uses WAL and enforces foreign keys. Each area of the
-profile has its module: ``reading``, ``annotations``, ``question_sets``, ``quizzes``.
-Services take the clock they stamp with (``studyapp.core.clock``).
+profile has its module: ``reading``, ``annotations``, ``question_sets``, ``quizzes``,
+``backups``, ``reviews`` (flashcards). Services take the clock they stamp with
+(``studyapp.core.clock``).
+
+A store holds its profile's lock (``locking.py``) until :meth:`Store.close`, which also folds
+the WAL back into the main file (``PRAGMA wal_checkpoint(TRUNCATE)``), so a closed profile is
+one complete file.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -16,38 +22,70 @@ from sqlite_utils import Database
 from studyapp.core.clock import Clock, system_clock
 from studyapp.core.paths import DEFAULT_PROFILE
 from studyapp.core.store.annotations import Bookmark, BookmarksService, Note, NotesService
+from studyapp.core.store.backups import Backup, BackupsService
 from studyapp.core.store.connection import (
+    LOCK_WAIT_SECONDS,
+    Access,
     CorruptDatabaseError,
+    DiskFullError,
+    ForeignDatabaseError,
     NewerDatabaseError,
+    OpenedDatabase,
+    ProfileInUseError,
+    ProfileUnavailableError,
+    ReadOnlyProfileError,
     StoreError,
     open_database,
+    store_errors,
 )
 from studyapp.core.store.question_sets import (
     ImportSummary,
     QuestionSetsService,
     SetInfo,
+    builtin_installed,
     item_key,
 )
 from studyapp.core.store.quizzes import QuizAttempt, QuizzesService
 from studyapp.core.store.reading import SectionProgress, SectionsService
+from studyapp.core.store.reviews import ReviewsService
 
 
 class Store:
     """A profile's database and its services, all sharing one connection and one clock."""
 
-    def __init__(self, db: Database, path: Path, profile: str, clock: Clock = system_clock):
+    def __init__(self, db: Database, path: Path, profile: str, clock: Clock = system_clock,
+                 opened: OpenedDatabase | None = None) -> None:
         self.db = db
         self.path = path
         self.profile = profile
         self.clock = clock
+        self._opened = opened
+        self.read_only = opened.read_only if opened is not None else False
+        self.closed = False
+        # DATA/profiles/NAME.sqlite3 -> DATA
+        self.backups = BackupsService(db, path.parent.parent, profile, clock)
         self.sections = SectionsService(db, clock)
         self.notes = NotesService(db, clock)
         self.bookmarks = BookmarksService(db, clock)
         self.question_sets = QuestionSetsService(db, clock)
         self.quizzes = QuizzesService(db, clock)
+        self.reviews = ReviewsService(db, clock)
 
     def close(self) -> None:
-        self.db.close()
+        """Checkpoints the WAL into the main file, closes the connection, lets the lock go."""
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            if not self.read_only:
+                try:
+                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.Error:
+                    pass  # a reader still uses the log; the last connection to close folds it
+        finally:
+            self.db.close()
+            if self._opened is not None and self._opened.lock is not None:
+                self._opened.lock.release()
 
     def counts(self) -> dict[str, int]:
         """Row counts that the stats summary reports."""
@@ -56,14 +94,23 @@ class Store:
 
 
 def open_store(
-    data_dir: Path, profile: str = DEFAULT_PROFILE, clock: Clock = system_clock
+    data_dir: Path, profile: str = DEFAULT_PROFILE, clock: Clock = system_clock, *,
+    access: Access = "write", wait: float = LOCK_WAIT_SECONDS,
 ) -> Store:
-    """Opens (creating and upgrading as needed) the profile's database."""
-    db, path = open_database(data_dir, profile)
-    return Store(db, path, profile, clock)
+    """Opens (creating and upgrading as needed) the profile's database and takes its lock.
+
+    ``access="read"`` is for commands that only read: when another process holds the lock,
+    they get a read-only connection beside it (``store.read_only``) instead of waiting.
+    Raises :class:`ProfileInUseError` when the lock is still held after ``wait`` seconds.
+    """
+    opened = open_database(data_dir, profile, access=access, wait=wait, clock=clock,
+                           ready=builtin_installed)
+    return Store(opened.db, opened.path, opened.profile, clock, opened)
 
 
 __all__ = [
-    "Bookmark", "CorruptDatabaseError", "ImportSummary", "NewerDatabaseError", "Note",
-    "QuizAttempt", "SectionProgress", "SetInfo", "Store", "StoreError", "item_key", "open_store",
+    "Backup", "Bookmark", "CorruptDatabaseError", "DiskFullError", "ForeignDatabaseError",
+    "ImportSummary", "NewerDatabaseError", "Note", "ProfileInUseError",
+    "ProfileUnavailableError", "QuizAttempt", "ReadOnlyProfileError", "SectionProgress",
+    "SetInfo", "Store", "StoreError", "item_key", "open_store", "store_errors",
 ]

@@ -19,6 +19,13 @@ from studyapp.core.store.connection import StoreError
 PROGRESS_EVERY = 500
 
 
+def builtin_installed(db: Database) -> bool:
+    """Whether the built-in sets are in the profile (a reader beside a window waits until
+    the window has installed them)."""
+    row = db.execute("SELECT 1 FROM question_sets WHERE builtin = 1 LIMIT 1").fetchone()
+    return row is not None
+
+
 def item_key(set_id: str, item_id: str) -> str:
     """The key that history tables use for a question or card."""
     return f"{set_id}/{item_id}"

@@ -1,0 +1,83 @@
+"""Decks follow the report: the four relationships first, the whole report, each part and
+section with cards, then each trainer's set and its tags.
+
+A deck is a rule over card groups (a card's set, section and tags); the store keeps each
+card's group, so a deck's queue and counts are queries over a few group numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from studyapp.core.report import Report, walk
+
+RELATIONSHIPS_SECTION = "suggestions.5"
+RELATIONSHIPS_DECK = "relationships"
+REPORT_DECK = "report"
+
+
+@dataclass(frozen=True)
+class CardGroup:
+    id: int
+    set_id: str
+    section_id: str  # "" for cards about other material
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: str  # "relationships", "report", "section:<id>", "set:<id>", "tag:<set id>:<tag>"
+    title: str
+    kind: str  # relationships, report, section, set, tag
+    depth: int = 0  # indentation in the list
+    section_id: str = ""
+    set_id: str = ""
+    tag: str = ""
+
+    def matches(self, group: CardGroup) -> bool:
+        if self.kind in ("relationships", "section"):
+            section = self.section_id
+            return group.section_id == section or group.section_id.startswith(section + ".")
+        if self.kind == "report":
+            return bool(group.section_id)
+        if self.kind == "set":
+            return group.set_id == self.set_id
+        if self.kind == "tag":
+            return group.set_id == self.set_id and self.tag in group.tags
+        return False
+
+
+def section_deck_id(section_id: str) -> str:
+    return f"section:{section_id}"
+
+
+def build_decks(report: Report, groups: Sequence[CardGroup],
+                set_titles: dict[str, str]) -> list[Deck]:
+    """The deck list in the order the learner sees it (set_titles: id -> title, in order)."""
+    in_report = [g for g in groups if g.section_id in report]
+    decks = [Deck(RELATIONSHIPS_DECK, "The four relationships", "relationships",
+                  section_id=RELATIONSHIPS_SECTION)]
+    if in_report:
+        decks.append(Deck(REPORT_DECK, "The whole report", "report"))
+    with_cards = {g.section_id for g in in_report}
+    for section in walk(report.root):
+        if section is report.root:
+            continue
+        below = {s.id for s in walk(section)}
+        if below & with_cards:
+            decks.append(Deck(section_deck_id(section.id), section.label, "section",
+                              depth=1 + section.depth, section_id=section.id))
+    for set_id, title in set_titles.items():
+        own = [g for g in groups if g.set_id == set_id]
+        if not own:
+            continue
+        decks.append(Deck(f"set:{set_id}", title, "set", set_id=set_id))
+        for tag in sorted({t for g in own for t in g.tags}):
+            decks.append(Deck(f"tag:{set_id}:{tag}", f"#{tag}", "tag", depth=1,
+                              set_id=set_id, tag=tag))
+    return decks
+
+
+def groups_of(deck: Deck, groups: Iterable[CardGroup]) -> list[int]:
+    return [g.id for g in groups if deck.matches(g)]

@@ -1,0 +1,370 @@
+"""Spaced repetition: the learner's day, FSRS scheduling and the optimiser.
+
+This is the only module that touches ``fsrs`` (py-fsrs) and ``fsrs_rs_python``; both load
+when first needed (the first card shown, the first optimisation), not at start-up.
+
+py-fsrs' sharp edges, handled here once:
+- it takes only datetimes whose tzinfo is ``timezone.utc``: every moment is converted;
+- ``Card()`` without an id sleeps a millisecond: the card's stable number is always passed;
+- its fuzz draws from the global random generator: fuzzing is switched off in py-fsrs and
+  done here from a generator seeded by the card and its review count, so the interval a
+  button shows is the interval that grade gives, however often it is computed.
+
+States are the app's: 0 new (py-fsrs has none), 1 learning, 2 review, 3 relearning (the
+last three equal py-fsrs' ``State`` values).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    import fsrs
+
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+RATINGS = (AGAIN, HARD, GOOD, EASY)
+RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
+LEARN_AHEAD = timedelta(minutes=20)  # learning cards this close are shown rather than waited for
+MIN_REVIEWS_TO_OPTIMISE = 400
+
+# py-fsrs' fuzz ranges (fsrs.scheduler.FUZZ_RANGES), applied here from a seeded generator.
+_FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
+
+
+# -- the learner's day -----------------------------------------------------------------------
+def local_time(moment: datetime, tz: tzinfo | None) -> datetime:
+    """``moment`` on the learner's wall clock: ``tz``, or the computer's own zone for None."""
+    return moment.astimezone(tz) if tz is not None else moment.astimezone()
+
+
+def _local_moment(day: date, hour: int, tz: tzinfo | None) -> datetime:
+    if tz is not None:
+        return datetime(day.year, day.month, day.day, hour, tzinfo=tz).astimezone(UTC)
+    # A naive time is read as the computer's local time (with its daylight saving rules).
+    return datetime(day.year, day.month, day.day, hour).astimezone().astimezone(UTC)
+
+
+def study_day(moment: datetime, tz: tzinfo | None, starts_at: int = 4) -> date:
+    """The learner's day that ``moment`` belongs to: days start at ``starts_at`` o'clock local
+    time, so a review at 01:30 still counts for the evening before."""
+    local = local_time(moment, tz)
+    day = local.date()
+    return day - timedelta(days=1) if local.hour < starts_at else day
+
+
+def day_bounds(moment: datetime, tz: tzinfo | None, starts_at: int = 4) -> tuple[datetime,
+                                                                                  datetime]:
+    """The UTC start and end of the learner's day containing ``moment`` (23 or 25 hours long
+    on the days the clocks change)."""
+    day = study_day(moment, tz, starts_at)
+    return (_local_moment(day, starts_at, tz),
+            _local_moment(day + timedelta(days=1), starts_at, tz))
+
+
+# -- settings ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReviewSettings:
+    """A profile's scheduling choices (kept in the profile's ``review_settings`` table)."""
+
+    desired_retention: float = 0.90
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    learning_steps: tuple[int, ...] = (1, 10)  # minutes
+    relearning_steps: tuple[int, ...] = (10,)  # minutes
+    day_starts_at: int = 4  # local hour
+    leech_threshold: int = 8  # lapses
+    suspend_leeches: bool = False
+    maximum_interval: int = 36500  # days
+    parameters: tuple[float, ...] | None = None  # None: FSRS's defaults
+    previous_parameters: tuple[float, ...] | None = None  # to go back to after optimising
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "desired_retention": self.desired_retention,
+            "new_per_day": self.new_per_day,
+            "reviews_per_day": self.reviews_per_day,
+            "learning_steps": list(self.learning_steps),
+            "relearning_steps": list(self.relearning_steps),
+            "day_starts_at": self.day_starts_at,
+            "leech_threshold": self.leech_threshold,
+            "suspend_leeches": self.suspend_leeches,
+            "maximum_interval": self.maximum_interval,
+            "parameters": list(self.parameters) if self.parameters else None,
+            "previous_parameters": (list(self.previous_parameters)
+                                    if self.previous_parameters else None),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReviewSettings:
+        """Known keys only; a value of the wrong kind falls back to the default."""
+        default = cls()
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if not hasattr(default, key):
+                continue
+            current = getattr(default, key)
+            try:
+                if key in ("parameters", "previous_parameters"):
+                    values[key] = tuple(float(v) for v in value) if value else None
+                elif isinstance(current, tuple):
+                    values[key] = tuple(int(v) for v in value)
+                elif isinstance(current, bool):
+                    values[key] = bool(value)
+                elif isinstance(current, int):
+                    values[key] = int(value)
+                elif isinstance(current, float):
+                    values[key] = float(value)
+            except (TypeError, ValueError):
+                continue
+        settings = replace(default, **values)
+        problems = settings.problems()
+        return default if problems else settings
+
+    def problems(self) -> list[str]:
+        """What is out of range, in words for the learner (empty when all is well)."""
+        found = []
+        if not 0.70 <= self.desired_retention <= 0.99:
+            found.append("Desired retention must be between 70% and 99%.")
+        if not 0 <= self.new_per_day <= 9999 or not 0 <= self.reviews_per_day <= 99999:
+            found.append("Daily limits must be between 0 and 9999 new, 99999 reviews.")
+        if any(step <= 0 or step >= 24 * 60 for step in
+               (*self.learning_steps, *self.relearning_steps)):
+            found.append("Each step must be between 1 minute and 1439 minutes.")
+        if not 0 <= self.day_starts_at <= 23:
+            found.append("The day must start at an hour from 0 to 23.")
+        if self.leech_threshold < 1:
+            found.append("The leech threshold must be at least one lapse.")
+        return found
+
+
+# -- scheduling --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Memory:
+    """What the scheduler knows of a card (a row of ``card_state``)."""
+
+    state: int = NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime | None = None
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one grade gives: the card's next memory and when it is due."""
+
+    rating: int
+    memory: Memory
+    interval: timedelta  # due minus the moment of the review
+
+    @property
+    def due(self) -> datetime:
+        assert self.memory.due is not None
+        return self.memory.due
+
+
+@dataclass
+class Scheduler:
+    """FSRS with a profile's settings. Build it once per settings (it caches py-fsrs')."""
+
+    settings: ReviewSettings = field(default_factory=ReviewSettings)
+
+    def _fsrs(self) -> fsrs.Scheduler:
+        return _py_fsrs_scheduler(self.settings.parameters, self.settings.desired_retention,
+                                  self.settings.learning_steps, self.settings.relearning_steps,
+                                  self.settings.maximum_interval)
+
+    def preview(self, number: int, memory: Memory, now: datetime) -> dict[int, Outcome]:
+        """The four outcomes, Again to Easy, for a card shown ``now``."""
+        return {rating: self.review(number, memory, rating, now) for rating in RATINGS}
+
+    def review(self, number: int, memory: Memory, rating: int, now: datetime) -> Outcome:
+        """The card's memory after ``rating`` at ``now``. ``number`` is the card's stable
+        number (it seeds the fuzz with the review count, so the same review always gives
+        the same interval)."""
+        import fsrs
+
+        if rating not in RATINGS:
+            raise ValueError(f"A grade is 1 (Again) to 4 (Easy), not {rating}.")
+        now = now.astimezone(UTC)
+        scheduler = self._fsrs()
+        if memory.state == NEW:
+            card = fsrs.Card(card_id=number, state=fsrs.State.Learning, step=0, due=now)
+        else:
+            card = fsrs.Card(
+                card_id=number, state=fsrs.State(memory.state), step=memory.step,
+                stability=memory.stability, difficulty=memory.difficulty,
+                due=(memory.due or now).astimezone(UTC),
+                last_review=memory.last_review.astimezone(UTC) if memory.last_review else None,
+            )
+        reviewed, _log = scheduler.review_card(card, fsrs.Rating(rating), now)
+        due = reviewed.due
+        if reviewed.state == fsrs.State.Review:
+            due = now + timedelta(days=self._fuzzed_days(
+                number, memory.reps, round((due - now) / timedelta(days=1))))
+        lapsed = memory.state == REVIEW and rating == AGAIN
+        after = Memory(
+            state=int(reviewed.state), step=reviewed.step, stability=reviewed.stability,
+            difficulty=reviewed.difficulty, due=due, last_review=now, reps=memory.reps + 1,
+            lapses=memory.lapses + int(lapsed),
+        )
+        return Outcome(rating, after, due - now)
+
+    def _fuzzed_days(self, number: int, reps: int, days: int) -> int:
+        if days < 2.5:
+            return days
+        delta = 1.0
+        for start, end, factor in _FUZZ_RANGES:
+            delta += factor * max(min(float(days), end) - start, 0.0)
+        low = max(2, round(days - delta))
+        high = min(round(days + delta), self.settings.maximum_interval)
+        low = min(low, high)
+        draw = random.Random((number << 20) ^ reps).random()
+        return min(int(draw * (high - low + 1) + low), self.settings.maximum_interval)
+
+    def retrievability(self, memory: Memory, now: datetime) -> float | None:
+        """The chance of recalling the card ``now`` (None for a card never reviewed)."""
+        import fsrs
+
+        if memory.state == NEW or memory.stability is None or memory.last_review is None:
+            return None
+        card = fsrs.Card(card_id=0, state=fsrs.State(memory.state), step=memory.step,
+                         stability=memory.stability, difficulty=memory.difficulty,
+                         due=now.astimezone(UTC), last_review=memory.last_review.astimezone(UTC))
+        return float(self._fsrs().get_card_retrievability(card, now.astimezone(UTC)))
+
+
+@lru_cache(maxsize=8)
+def _py_fsrs_scheduler(parameters: tuple[float, ...] | None, retention: float,
+                       learning: tuple[int, ...], relearning: tuple[int, ...],
+                       maximum_interval: int) -> fsrs.Scheduler:
+    import fsrs
+
+    kwargs: dict[str, Any] = {}
+    if parameters:
+        kwargs["parameters"] = parameters
+    return fsrs.Scheduler(
+        desired_retention=retention,
+        learning_steps=tuple(timedelta(minutes=m) for m in learning),
+        relearning_steps=tuple(timedelta(minutes=m) for m in relearning),
+        maximum_interval=maximum_interval, enable_fuzzing=False, **kwargs,
+    )
+
+
+def card_number(card_key: str) -> int:
+    """A stable number for a card (py-fsrs wants an integer id; this one never changes)."""
+    return zlib.crc32(card_key.encode("utf-8"))
+
+
+def default_parameters() -> tuple[float, ...]:
+    import fsrs.scheduler
+
+    return tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
+
+
+# -- the optimiser -----------------------------------------------------------------------------
+class OptimiserUnavailable(RuntimeError):
+    """fsrs-rs-python is not installed on this computer (no build of it for the platform)."""
+
+
+def optimiser_available() -> bool:
+    try:
+        import fsrs_rs_python  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class HistoryReview(NamedTuple):
+    """One graded review as the optimiser sees it: on which learner's day, with what grade."""
+
+    card_key: str
+    day: int  # the learner's day number (days since an epoch, any fixed one)
+    rating: int
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well a set of parameters predicts a history (lower is better for both)."""
+
+    log_loss: float
+    rmse: float
+
+
+@dataclass(frozen=True)
+class OptimiseResult:
+    parameters: tuple[float, ...]
+    old_fit: Fit
+    new_fit: Fit
+    items: int  # training items (one per review after a card's first)
+
+
+def _items(history: Sequence[HistoryReview]) -> list[Any]:
+    """FSRS items: for each review after a card's first, the card's history up to it."""
+    from fsrs_rs_python import FSRSItem, FSRSReview
+
+    by_card: dict[str, list[HistoryReview]] = {}
+    for review in history:
+        by_card.setdefault(review.card_key, []).append(review)
+    items = []
+    for reviews in by_card.values():
+        reviews.sort(key=lambda r: r.day)
+        sequence = []
+        previous_day: int | None = None
+        for _key, day, rating in reviews:
+            delta = 0 if previous_day is None else day - previous_day
+            previous_day = day
+            sequence.append(FSRSReview(rating, delta))
+            if len(sequence) > 1 and delta > 0:
+                items.append(FSRSItem(sequence[:]))
+    return items
+
+
+def fit(parameters: Sequence[float], history: Sequence[HistoryReview]) -> Fit:
+    try:
+        from fsrs_rs_python import FSRS
+    except ImportError as error:
+        raise OptimiserUnavailable(str(error)) from error
+    evaluation = FSRS(list(parameters)).evaluate(_items(history))
+    return Fit(float(evaluation.log_loss), float(evaluation.rmse_bins))
+
+
+def optimise(history: Sequence[HistoryReview],
+             current: Sequence[float] | None = None) -> OptimiseResult:
+    """Fits FSRS's parameters to a learner's own history (offline, no torch).
+
+    Raises OptimiserUnavailable when fsrs-rs-python is missing, ValueError when the
+    history is too short (the message says how many more reviews are needed).
+    """
+    try:
+        from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS
+    except ImportError as error:
+        raise OptimiserUnavailable(str(error)) from error
+    if len(history) < MIN_REVIEWS_TO_OPTIMISE:
+        more = MIN_REVIEWS_TO_OPTIMISE - len(history)
+        raise ValueError(f"{more} more reviews are needed before your schedule can be fitted "
+                         f"to your own history ({MIN_REVIEWS_TO_OPTIMISE} in all).")
+    items = _items(history)
+    old = list(current) if current else list(DEFAULT_PARAMETERS)
+    fitted = FSRS(old).compute_parameters(items)
+    fitted = [float(p) for p in fitted]
+    old_eval = FSRS(old).evaluate(items)
+    new_eval = FSRS(fitted).evaluate(items)
+    return OptimiseResult(
+        parameters=tuple(fitted),
+        old_fit=Fit(float(old_eval.log_loss), float(old_eval.rmse_bins)),
+        new_fit=Fit(float(new_eval.log_loss), float(new_eval.rmse_bins)),
+        items=len(items),
+    )

@@ -1,0 +1,557 @@
+"""Flashcard reviews: the decks, the day's queue, grading, undo, and the card's own state.
+
+Every card has a ``card_state`` row (new cards too: triggers keep it in step with the
+``cards`` table, see migration m004). The queue is a query over that table's indexes, so
+it survives a restart by construction. Every grade writes the card's new state and its
+review-log row (with the state before it, for an exact undo) in one transaction.
+
+Times are stored in UTC; the learner's day starts at ``day_starts_at`` local time, in the
+time zone ``tz`` (None: the computer's own).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from sqlite_utils import Database
+
+from studyapp.core.clock import Clock, iso
+from studyapp.core.decks import (
+    RELATIONSHIPS_DECK,
+    CardGroup,
+    Deck,
+    build_decks,
+    groups_of,
+)
+from studyapp.core.report import Report
+from studyapp.core.scheduling import (
+    LEARN_AHEAD,
+    NEW,
+    REVIEW,
+    STATE_NAMES,
+    HistoryReview,
+    Memory,
+    OptimiseResult,
+    Outcome,
+    ReviewSettings,
+    Scheduler,
+    card_number,
+    day_bounds,
+    optimise,
+    study_day,
+)
+from studyapp.core.store.connection import StoreError
+
+# The scheduling columns of card_state: what a grade changes and an undo puts back.
+_MEMORY_COLUMNS = ("due", "stability", "difficulty", "state", "step", "reps", "lapses",
+                   "last_review", "fsrs_json", "suspended", "buried_until", "flag", "leech")
+_AVAILABLE = ("suspended = 0 AND retired = 0 AND (buried_until IS NULL OR buried_until <= :now)"
+              " AND grp IN (SELECT value FROM json_each(:groups))")
+_CARD_COLUMNS = (
+    "s.card_key, s.set_id, s.item_id, s.due, s.stability, s.difficulty, s.state, s.step, "
+    "s.reps, s.lapses, s.last_review, s.suspended, s.buried_until, s.flag, s.leech, "
+    "c.section_id, c.front, c.back, c.explanation, c.evidence, c.tags"
+)
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    """What is left today: new cards (within the daily limit), learning, reviews due."""
+
+    new: int = 0
+    learning: int = 0
+    review: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+@dataclass
+class StudyCard:
+    key: str
+    set_id: str
+    item_id: str
+    section_id: str | None
+    front: str
+    back: str
+    explanation: str
+    evidence: str
+    tags: list[str]
+    memory: Memory
+    flag: int = 0
+    leech: bool = False
+    suspended: bool = False
+    buried: bool = False
+    previews: dict[int, Outcome] = field(default_factory=dict)
+    shown_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    review_id: int
+    card_key: str
+    rating: int
+    outcome: Outcome
+    became_leech: bool  # this grade made the card a leech (say so once)
+    suspended: bool  # ... and suspended it, as the learner chose
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    id: int
+    rating: int
+    reviewed_at: str
+    duration_ms: int | None
+    state: int | None  # the card's state when it was graded
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    card: StudyCard
+    reviews: list[ReviewRecord]
+    retrievability: float | None
+    total_ms: int
+
+
+@dataclass(frozen=True)
+class BrowseRow:
+    key: str
+    front: str
+    back: str
+    state: str  # new, learning, review, relearning
+    due: str  # ISO UTC; "" for new cards
+    suspended: bool
+    buried: bool
+    flag: int
+    leech: bool
+
+
+class ReviewsService:
+    def __init__(self, db: Database, clock: Clock, tz: tzinfo | None = None,
+                 report: Report | None = None) -> None:
+        self.db = db
+        self.clock = clock
+        self.tz = tz
+        self._report = report
+        self._decks: tuple[str, list[Deck], list[CardGroup]] | None = None
+        self._members: dict[str, str] = {}  # deck id -> JSON list of its group numbers
+        self._decks_of: dict[int, list[str]] = {}  # group number -> the decks it is in
+        self._scheduler: Scheduler | None = None
+        self._settings: ReviewSettings | None = None
+
+    # -- settings ------------------------------------------------------------------------
+    def settings(self) -> ReviewSettings:
+        if self._settings is None:
+            data = {row["key"]: json.loads(row["value"])
+                    for row in self.db.query("SELECT key, value FROM review_settings")}
+            self._settings = ReviewSettings.from_dict(data)
+        return self._settings
+
+    def save_settings(self, settings: ReviewSettings) -> None:
+        problems = settings.problems()
+        if problems:
+            raise StoreError(" ".join(problems))
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT INTO review_settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [(k, json.dumps(v)) for k, v in settings.to_dict().items()],
+            )
+        self._settings = settings
+        self._scheduler = None
+
+    def scheduler(self) -> Scheduler:
+        if self._scheduler is None:
+            self._scheduler = Scheduler(self.settings())
+        return self._scheduler
+
+    def day(self, now: datetime | None = None) -> tuple[datetime, datetime]:
+        """The UTC bounds of the learner's day now."""
+        return day_bounds(now or self.clock(), self.tz, self.settings().day_starts_at)
+
+    # -- decks ---------------------------------------------------------------------------
+    def _deck_data(self) -> tuple[list[Deck], list[CardGroup]]:
+        fingerprint = str(self.db.execute(
+            "SELECT (SELECT group_concat(id || ':' || sha256 || ':' || imported_at, ',') "
+            "FROM question_sets), (SELECT max(id) FROM card_groups)").fetchone())
+        if self._decks is None or self._decks[0] != fingerprint:
+            groups = [
+                CardGroup(row["id"], row["set_id"], row["section_id"],
+                          tuple(str(t) for t in json.loads(row["tags"] or "[]")))
+                for row in self.db.query(
+                    "SELECT id, set_id, section_id, tags FROM card_groups WHERE id IN "
+                    "(SELECT DISTINCT grp FROM card_state WHERE retired = 0) ORDER BY id")
+            ]
+            titles = {row["id"]: row["title"] for row in self.db.query(
+                "SELECT id, title FROM question_sets ORDER BY builtin DESC, title")}
+            decks = build_decks(self._report_or_load(), groups, titles)
+            self._decks = (fingerprint, decks, groups)
+            self._members = {d.id: json.dumps(groups_of(d, groups)) for d in decks}
+            self._decks_of = {g.id: [d.id for d in decks if d.matches(g)] for g in groups}
+        return self._decks[1], self._decks[2]
+
+    def _report_or_load(self) -> Report:
+        if self._report is None:
+            from studyapp.core.report import load_report
+
+            self._report = load_report()
+        return self._report
+
+    def decks(self) -> list[Deck]:
+        return self._deck_data()[0]
+
+    def deck(self, deck_id: str) -> Deck:
+        for deck in self.decks():
+            if deck.id == deck_id:
+                return deck
+        if deck_id == RELATIONSHIPS_DECK:
+            return self.decks()[0]
+        raise StoreError(f"There is no deck '{deck_id}' in this profile.")
+
+    def _groups_json(self, deck_id: str) -> str:
+        self._deck_data()
+        members = self._members.get(deck_id)
+        if members is None:
+            raise StoreError(f"There is no deck '{deck_id}' in this profile.")
+        return members
+
+    def _left_today(self, day_start: datetime) -> tuple[int, int]:
+        """(new, reviews) the daily limits still allow."""
+        settings = self.settings()
+        done = dict(self.db.execute(
+            "SELECT state, count(*) FROM review_log WHERE reviewed_at >= ? "
+            "AND state IN (0, 2) GROUP BY state", [iso(day_start)]).fetchall())
+        return (max(0, settings.new_per_day - done.get(NEW, 0)),
+                max(0, settings.reviews_per_day - done.get(REVIEW, 0)))
+
+    def _group_counts(self, now: datetime, day_end: datetime,
+                      groups: str | None) -> dict[int, list[int]]:
+        """Per card group: [new, learning, review] available today (before the limits)."""
+        available = _AVAILABLE if groups is not None else _AVAILABLE.split(" AND grp")[0]
+        params = {"now": iso(now), "end": iso(day_end), "groups": groups}
+        counts: dict[int, list[int]] = {}
+        for kind, condition in ((0, "state = 0"), (1, "state IN (1, 3) AND due < :end"),
+                                (2, "state = 2 AND due < :end")):
+            for grp, n in self.db.execute(
+                f"SELECT grp, count(*) FROM card_state WHERE {condition} AND {available} "
+                "GROUP BY grp", params,
+            ).fetchall():
+                counts.setdefault(grp, [0, 0, 0])[kind] = n
+        return counts
+
+    def deck_counts(self) -> dict[str, DeckCounts]:
+        """New / learning / due for every deck in the list, the daily limits applied."""
+        now = self.clock()
+        start, end = self.day(now)
+        decks, _groups = self._deck_data()
+        per_group = self._group_counts(now, end, None)
+        new_left, reviews_left = self._left_today(start)
+        totals = {deck.id: [0, 0, 0] for deck in decks}
+        for grp, counts in per_group.items():
+            for deck_id in self._decks_of.get(grp, ()):
+                total = totals[deck_id]
+                total[0] += counts[0]
+                total[1] += counts[1]
+                total[2] += counts[2]
+        return {deck_id: DeckCounts(min(new, new_left), learning, min(review, reviews_left))
+                for deck_id, (new, learning, review) in totals.items()}
+
+    def counts(self, deck_id: str) -> DeckCounts:
+        """What is left today in one deck."""
+        now = self.clock()
+        start, end = self.day(now)
+        per_group = self._group_counts(now, end, self._groups_json(deck_id))
+        new_left, reviews_left = self._left_today(start)
+        new = sum(c[0] for c in per_group.values())
+        learning = sum(c[1] for c in per_group.values())
+        review = sum(c[2] for c in per_group.values())
+        return DeckCounts(min(new, new_left), learning, min(review, reviews_left))
+
+    # -- the queue -----------------------------------------------------------------------
+    def next_card(self, deck_id: str, ahead: bool = False) -> StudyCard | None:
+        """The next card to study in the deck now, with its four previews; None when the
+        day's work there is done. ``ahead``: study cards due after today (the schedule
+        takes the early review into account)."""
+        now = self.clock()
+        start, end = self.day(now)
+        params: dict[str, Any] = {
+            "now": iso(now), "end": iso(end), "groups": self._groups_json(deck_id),
+            "ahead": iso(now + LEARN_AHEAD),
+        }
+        new_left, reviews_left = self._left_today(start)
+        # Each choice is one or more (state, condition, order) queries; the earliest due of
+        # them wins. One state per query, so that the queue index yields the order.
+        learning_now = [(1, "due <= :now", "due"), (3, "due <= :now", "due")]
+        choices = [learning_now]
+        if reviews_left:
+            choices.append([(2, "due < :end", "due")])
+        if new_left:
+            choices.append([(0, "1", "position")])
+        choices.append([(1, "due <= :ahead", "due"), (3, "due <= :ahead", "due")])
+        if ahead:
+            choices.append([(1, "1", "due"), (2, "1", "due"), (3, "1", "due")])
+        for choice in choices:
+            found = []
+            for state, condition, order in choice:
+                row = self.db.execute(
+                    f"SELECT card_key, due FROM card_state WHERE state = {state} AND "
+                    f"{condition} AND {_AVAILABLE} ORDER BY {order} LIMIT 1", params).fetchone()
+                if row is not None:
+                    found.append((row[1], row[0]))
+            if found:
+                return self.show(min(found)[1], now)
+        return None
+
+    def show(self, card_key: str, now: datetime | None = None) -> StudyCard:
+        """The card as the review screen shows it: with the four grades' outcomes."""
+        now = now or self.clock()
+        card = self.card(card_key)
+        card.previews = self.scheduler().preview(card_number(card.key), card.memory, now)
+        card.shown_at = now
+        return card
+
+    def next_due(self, deck_id: str) -> datetime | None:
+        """When the deck's next scheduled card falls due (for the "all done" state)."""
+        row = self.db.execute(
+            f"SELECT min(due) FROM card_state WHERE state IN (1, 2, 3) AND {_AVAILABLE}",
+            {"now": iso(self.clock()), "groups": self._groups_json(deck_id)}).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    def card(self, card_key: str) -> StudyCard:
+        rows = list(self.db.query(
+            f"SELECT {_CARD_COLUMNS} FROM card_state s JOIN cards c "
+            "ON c.set_id = s.set_id AND c.id = s.item_id WHERE s.card_key = ?", [card_key]))
+        if not rows:
+            raise StoreError(f"There is no card '{card_key}' in this profile.")
+        return self._study_card(rows[0])
+
+    def _study_card(self, row: dict[str, Any]) -> StudyCard:
+        now = iso(self.clock())
+        return StudyCard(
+            key=row["card_key"], set_id=row["set_id"], item_id=row["item_id"],
+            section_id=row["section_id"], front=row["front"], back=row["back"],
+            explanation=row["explanation"], evidence=row["evidence"],
+            tags=[str(t) for t in json.loads(row["tags"] or "[]")], memory=_memory(row),
+            flag=row["flag"], leech=bool(row["leech"]), suspended=bool(row["suspended"]),
+            buried=bool(row["buried_until"] and row["buried_until"] > now),
+        )
+
+    def cram_cards(self, deck_id: str, limit: int = 200, seed: int | None = None
+                   ) -> list[StudyCard]:
+        """Cards of the deck to drill without touching the schedule (suspended ones left
+        out), in a shuffled order."""
+        rows = list(self.db.query(
+            f"SELECT {_CARD_COLUMNS} FROM card_state s JOIN cards c ON c.set_id = s.set_id "
+            "AND c.id = s.item_id WHERE s.suspended = 0 AND s.retired = 0 "
+            "AND s.grp IN (SELECT value FROM json_each(:groups)) ORDER BY s.position",
+            {"groups": self._groups_json(deck_id)}))
+        cards = [self._study_card(row) for row in rows]
+        random.Random(seed).shuffle(cards)
+        return cards[:limit]
+
+    # -- grading -------------------------------------------------------------------------
+    def answer(self, card_key: str, rating: int, duration_ms: int | None = None) -> Answer:
+        """Grades the card now: its new state and the review-log row in one transaction."""
+        now = self.clock()
+        settings = self.settings()
+        with self.db.atomic():
+            before = self._state_row(card_key)
+            memory = _memory(before)
+            outcome = self.scheduler().review(card_number(card_key), memory, rating, now)
+            after = outcome.memory
+            became_leech = (after.lapses > memory.lapses and not before["leech"]
+                            and after.lapses >= settings.leech_threshold)
+            suspend = bool(before["suspended"]) or (became_leech and settings.suspend_leeches)
+            self.db.execute(
+                "UPDATE card_state SET due = ?, stability = ?, difficulty = ?, state = ?, "
+                "step = ?, reps = ?, lapses = ?, last_review = ?, leech = ?, suspended = ? "
+                "WHERE card_key = ?",
+                [iso(outcome.due), after.stability, after.difficulty, after.state, after.step,
+                 after.reps, after.lapses, iso(now), int(bool(before["leech"]) or became_leech),
+                 int(suspend), card_key])
+            cursor = self.db.execute(
+                "INSERT INTO review_log (card_key, rating, reviewed_at, duration_ms, state, "
+                "before_json) VALUES (?, ?, ?, ?, ?, ?)",
+                [card_key, rating, iso(now), duration_ms, memory.state,
+                 json.dumps({c: before[c] for c in _MEMORY_COLUMNS})])
+            review_id = int(cursor.lastrowid or 0)
+        return Answer(review_id, card_key, rating, outcome, became_leech,
+                      became_leech and settings.suspend_leeches)
+
+    def _state_row(self, card_key: str) -> dict[str, Any]:
+        rows = list(self.db.query(
+            f"SELECT {', '.join(_MEMORY_COLUMNS)}, retired FROM card_state WHERE card_key = ?",
+            [card_key]))
+        if not rows:
+            raise StoreError(f"There is no card '{card_key}' in this profile.")
+        return rows[0]
+
+    def undo(self, review_id: int) -> str:
+        """Takes back a grade: the card's state before it comes back exactly and the review
+        leaves the log. Only a card's latest grade can be taken back. Returns the card."""
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT card_key, before_json FROM review_log WHERE id = ?",
+                [review_id]).fetchone()
+            if row is None or row[1] is None:
+                raise StoreError("That grade cannot be undone.")
+            card_key, before_json = row
+            latest = self.db.execute("SELECT max(id) FROM review_log WHERE card_key = ?",
+                                     [card_key]).fetchone()[0]
+            if latest != review_id:
+                raise StoreError("Only the latest grade of a card can be undone.")
+            before = json.loads(before_json)
+            self.db.execute(
+                f"UPDATE card_state SET {', '.join(f'{c} = ?' for c in _MEMORY_COLUMNS)} "
+                "WHERE card_key = ?", [*(before[c] for c in _MEMORY_COLUMNS), card_key])
+            self.db.execute("DELETE FROM review_log WHERE id = ?", [review_id])
+        return str(card_key)
+
+    # -- the card's own marks -------------------------------------------------------------
+    def _set(self, card_key: str, column: str, value: Any) -> None:
+        with self.db.atomic():
+            self._state_row(card_key)
+            self.db.execute(f"UPDATE card_state SET {column} = ? WHERE card_key = ?",
+                            [value, card_key])
+
+    def suspend(self, card_key: str, suspended: bool = True) -> None:
+        """A suspended card stays out of every queue until it is unsuspended."""
+        self._set(card_key, "suspended", int(suspended))
+
+    def bury(self, card_key: str) -> None:
+        """Out of the queue until the learner's next day starts."""
+        self._set(card_key, "buried_until", iso(self.day()[1]))
+
+    def unbury(self, card_key: str) -> None:
+        self._set(card_key, "buried_until", None)
+
+    def set_flag(self, card_key: str, flag: int) -> None:
+        self._set(card_key, "flag", int(flag))
+
+    def info(self, card_key: str) -> CardInfo:
+        card = self.card(card_key)
+        reviews = [
+            ReviewRecord(row["id"], row["rating"], row["reviewed_at"], row["duration_ms"],
+                         row["state"])
+            for row in self.db.query(
+                "SELECT id, rating, reviewed_at, duration_ms, state FROM review_log "
+                "WHERE card_key = ? ORDER BY id", [card_key])
+        ]
+        return CardInfo(card, reviews,
+                        self.scheduler().retrievability(card.memory, self.clock()),
+                        sum(r.duration_ms or 0 for r in reviews))
+
+    def browse(self, deck_id: str, text: str = "", limit: int = 5000) -> list[BrowseRow]:
+        """The deck's cards with their state and due date; ``text`` filters front and back."""
+        now = iso(self.clock())
+        pattern = f"%{text.strip()}%"
+        rows = self.db.query(
+            "SELECT s.card_key, c.front, c.back, s.state, s.due, s.suspended, s.buried_until, "
+            "s.flag, s.leech FROM card_state s JOIN cards c ON c.set_id = s.set_id "
+            "AND c.id = s.item_id WHERE s.retired = 0 "
+            "AND s.grp IN (SELECT value FROM json_each(:groups)) "
+            "AND (c.front LIKE :pattern OR c.back LIKE :pattern) "
+            "ORDER BY s.position, s.card_key LIMIT :limit",
+            {"groups": self._groups_json(deck_id), "pattern": pattern, "limit": limit})
+        return [
+            BrowseRow(row["card_key"], row["front"], row["back"], STATE_NAMES[row["state"]],
+                      row["due"] if row["state"] else "", bool(row["suspended"]),
+                      bool(row["buried_until"] and row["buried_until"] > now), row["flag"],
+                      bool(row["leech"]))
+            for row in rows
+        ]
+
+    # -- records -------------------------------------------------------------------------
+    def card_counts(self) -> dict[str, int]:
+        """The ``cards`` object of ``studyapp stats --json``: every active card counted once,
+        as suspended, else buried, else by its state; ``due_today``: learning and review
+        cards due before the learner's day ends (not suspended or buried)."""
+        now = self.clock()
+        _start, end = self.day(now)
+        row = self.db.execute(
+            "SELECT count(*), "
+            "coalesce(sum(suspended = 1), 0), "
+            "coalesce(sum(suspended = 0 AND buried), 0), "
+            "coalesce(sum(free AND state = 0), 0), coalesce(sum(free AND state = 1), 0), "
+            "coalesce(sum(free AND state = 2), 0), coalesce(sum(free AND state = 3), 0), "
+            "coalesce(sum(free AND state IN (1, 2, 3) AND due < :end), 0) "
+            "FROM (SELECT state, due, suspended, "
+            "  (buried_until IS NOT NULL AND buried_until > :now) AS buried, "
+            "  (suspended = 0 AND (buried_until IS NULL OR buried_until <= :now)) AS free "
+            "  FROM card_state WHERE retired = 0)",
+            {"now": iso(now), "end": iso(end)}).fetchone()
+        keys = ["total", "suspended", "buried", "new", "learning", "review", "relearning",
+                "due_today"]
+        return dict(zip(keys, (int(v) for v in row), strict=True))
+
+    def review_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM review_log").fetchone()[0])
+
+    def reviews_since(self, moment: datetime) -> list[ReviewRecord]:
+        return [
+            ReviewRecord(row["id"], row["rating"], row["reviewed_at"], row["duration_ms"],
+                         row["state"])
+            for row in self.db.query(
+                "SELECT id, rating, reviewed_at, duration_ms, state FROM review_log "
+                "WHERE reviewed_at >= ? ORDER BY id", [iso(moment)])
+        ]
+
+    # -- optimising ----------------------------------------------------------------------
+    def history(self) -> list[HistoryReview]:
+        """Every graded review, on the learner's day it happened (for the optimiser)."""
+        starts_at = self.settings().day_starts_at
+        history = []
+        low = high = ""  # the current day's bounds as stored text (ISO UTC compares in order)
+        day = 0
+        for card_key, rating, reviewed_at in self.db.execute(
+            "SELECT card_key, rating, reviewed_at FROM review_log ORDER BY reviewed_at"
+        ):
+            if not low <= reviewed_at < high:
+                moment = datetime.fromisoformat(reviewed_at).astimezone(UTC)
+                start, end = day_bounds(moment, self.tz, starts_at)
+                low, high = iso(start), iso(end)
+                day = study_day(moment, self.tz, starts_at).toordinal()
+            history.append(HistoryReview(card_key, day, rating))
+        return history
+
+    def optimise(self) -> OptimiseResult:
+        """Fits the schedule to the learner's history; nothing changes until ``apply``.
+        Raises OptimiserUnavailable or ValueError (too little history, says how much)."""
+        return optimise(self.history(), self.settings().parameters)
+
+    def apply_parameters(self, parameters: tuple[float, ...] | None) -> None:
+        """Uses ``parameters`` (None: FSRS's defaults) and keeps the current set to go back
+        to."""
+        from dataclasses import replace
+
+        current = self.settings()
+        self.save_settings(replace(current, parameters=parameters,
+                                   previous_parameters=current.parameters))
+
+    def restore_previous_parameters(self) -> None:
+        from dataclasses import replace
+
+        current = self.settings()
+        self.save_settings(replace(current, parameters=current.previous_parameters,
+                                   previous_parameters=current.parameters))
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _memory(row: dict[str, Any]) -> Memory:
+    return Memory(
+        state=row["state"], step=row["step"], stability=row["stability"],
+        difficulty=row["difficulty"], due=_moment(row["due"]),
+        last_review=_moment(row["last_review"]), reps=row["reps"], lapses=row["lapses"],
+    )
+
+
+__all__ = ["Answer", "BrowseRow", "CardInfo", "DeckCounts", "ReviewRecord", "ReviewsService",
+           "StudyCard"]
