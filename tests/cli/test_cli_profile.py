@@ -239,3 +239,35 @@ def test_unportable_profile_names_exit_1(name: str, capsys: pytest.CaptureFixtur
                                          ) -> None:
     assert main(["--profile", name, "stats"]) == 1
     assert "profile name" in capsys.readouterr().err
+
+
+def test_every_command_closes_every_connection_it_opens(
+        a_set: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, isolated_data_dir: Path) -> None:
+    opened: list[sqlite3.Connection] = []
+    real_connect = sqlite3.connect
+
+    def tracking(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = real_connect(*args, **kwargs)  # type: ignore[arg-type]
+        opened.append(conn)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", tracking)
+    assert main(["import", str(a_set)]) == 0
+    assert main(["import", "--dry-run", str(a_set)]) == 0
+    assert main(["stats", "--json"]) == 0
+    assert main(["sets"]) == 0
+    assert main(["export", str(tmp_path / "out.csv")]) == 0
+    assert main(["backup"]) == 0
+    backup = capsys.readouterr().out.strip().splitlines()[-1]
+    assert main(["backups", "--json"]) == 0
+    assert main(["restore", backup]) == 0
+    path = profile_path(isolated_data_dir, "default")
+    with open(path, "r+b") as handle:
+        handle.seek(4096)
+        handle.write(bytes(range(256)) * 64)
+    assert main(["stats"]) == 3
+    assert len(opened) >= 9
+    for conn in opened:
+        with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+            conn.execute("SELECT 1")

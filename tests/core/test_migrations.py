@@ -65,3 +65,24 @@ def test_m005_keeps_old_quiz_records_and_adds_what_resuming_needs(tmp_path: Path
     assert [a.answered_at for a in store.quizzes.answers(1)] == ["t1"]
     assert "quiz_answers_one" in {index.name for index in store.db["quiz_answers"].indexes}
     store.close()
+
+
+def test_run_script_splits_as_sqlite_does_inside_a_transaction() -> None:
+    from studyapp.core.migrations import run_script
+
+    script = """
+        CREATE TABLE t (a TEXT); -- a comment; with a semicolon
+        CREATE TABLE log (n INTEGER);
+        CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN
+            INSERT INTO log VALUES (1);
+            INSERT INTO log VALUES (2);
+        END;
+        INSERT INTO t VALUES ('x;y');
+        -- a last comment, no statement
+    """
+    with closing(Database(memory=True)) as db:
+        with db.atomic():
+            run_script(db, script)
+            assert db.conn.in_transaction  # not committed behind the caller's back
+        assert [row[0] for row in db.execute("SELECT a FROM t")] == ["x;y"]
+        assert db.execute("SELECT count(*) FROM log").fetchone()[0] == 2

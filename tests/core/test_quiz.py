@@ -369,3 +369,23 @@ def test_answer_texts_use_the_numbers_on_screen() -> None:
 def test_evidence_may_be_several_quotes() -> None:
     assert evidence_quotes(Question("q", "fill", "?", evidence="One.\n  Two. \n")) == [
         "One.", "Two."]
+
+
+def test_the_results_export_has_a_row_per_attempt_with_its_score_and_time(
+        store: Store, clock: FakeClock) -> None:
+    from studyapp.core.report import load_report
+    from studyapp.core.stats import EXPORT_COLUMNS, results_rows
+
+    engine = QuizEngine(store)
+    exam = engine.start("exam", "report", count=2, seed=1, time_limit_s=600)
+    exam.start_clock()
+    clock.advance(seconds=42)
+    exam.answer(0, right(exam.items[0]))
+    exam.finish()
+    practice = engine.start("practice", "report", count=2, seed=1)
+    practice.answer(0, wrong(practice.items[0]), duration_ms=7000)
+    practice.finish()
+    rows = [dict(zip(EXPORT_COLUMNS, row, strict=True))
+            for row in results_rows(store, load_report()) if row[1].startswith("quiz:")]
+    assert [(r["kind"], r["seconds"], r["score"], r["max_score"], r["passed"]) for r in rows] == [
+        ("quiz:exam", 42, 1, 2, "no"), ("quiz:practice", 7, 0, 1, "")]

@@ -464,3 +464,41 @@ def test_counts_kept_up_to_date_equal_counts_computed_afresh(store: Store,
         assert store.reviews.deck_counts() == fresh.deck_counts(), f"step {step}"
         assert store.reviews.counts(REPORT_DECK) == fresh.counts(REPORT_DECK)
     assert len(answers) > 30
+
+
+def test_m004_upgrades_a_profile_with_cards_and_keeps_their_state(tmp_path: Path) -> None:
+    """A profile made before m004 (cards imported, one card with a state row, a review)."""
+    from sqlite_utils import Database
+
+    from studyapp.core.migrations import migrations
+    from studyapp.core.paths import profile_path
+
+    path = profile_path(tmp_path, "old")
+    path.parent.mkdir(parents=True)
+    old = Database(path)
+    migrations.apply(old, stop_before="m004_flashcards")
+    old.execute("INSERT INTO question_sets (id, title, imported_at) VALUES ('s', 'S', 'then')")
+    for number in range(3):
+        old.execute("INSERT INTO cards (set_id, id, position, section_id, front, back, tags) "
+                    "VALUES ('s', ?, ?, 'suggestions.5.2', 'f', 'b', '[\"t\"]')",
+                    [f"c{number}", number])
+    old.execute("INSERT INTO card_state (card_key, due, stability, difficulty, state, reps) "
+                "VALUES ('s/c1', '2026-01-01T00:00:00+00:00', 3.0, 5.0, 2, 4)")
+    old.execute("INSERT INTO card_state (card_key, due, state) VALUES ('gone/x', '', 2)")
+    old.execute("INSERT INTO review_log (card_key, rating, reviewed_at) "
+                "VALUES ('s/c1', 3, '2025-12-28T09:00:00+00:00')")
+    old.conn.commit()
+    old.close()
+    store = open_store(tmp_path, "old", clock=FakeClock(datetime(2026, 1, 2, 9, tzinfo=UTC)))
+    try:
+        counts = store.reviews.card_counts()
+        assert (counts["total"], counts["new"], counts["review"]) == (3, 2, 1)
+        kept = store.reviews.card("s/c1").memory
+        assert (kept.state, kept.reps, kept.stability) == (REVIEW, 4, 3.0)
+        assert store.reviews.deck_counts()[RELATIONSHIPS_DECK].review == 1
+        assert store.reviews.review_count() == 1
+        retired = store.db.execute(
+            "SELECT retired FROM card_state WHERE card_key = 'gone/x'").fetchone()[0]
+        assert retired == 1  # history of a card no longer in any set stays, out of the decks
+    finally:
+        store.close()

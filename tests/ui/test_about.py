@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def test_about_lists_each_feature_as_readme_does(qtbot: QtBot, tmp_path: Path,
     assert len(shown) == 1
     readme = README.read_text(encoding="utf-8")
     for line in ABOUT_FEATURES:
-        assert line in shown[0]
+        assert html.escape(line) in shown[0]
         name, _, status = line.partition(":")
         found = re.search(rf"^- \*\*{re.escape(name)}\*\*:(.*)$", readme, re.MULTILINE)
         assert found, f"README has no line for {name}"

@@ -285,3 +285,13 @@ def test_card_info_and_browse_show_the_stored_state(qtbot: QtBot, make_window: W
     qtbot.mouseClick(browse.suspend_button, Qt.MouseButton.LeftButton)
     assert store.reviews.card("drill/c3").suspended
     assert "suspended" in browse.table.item(0, 3).text()
+
+
+def test_space_on_a_shown_answer_grades_good(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window, store = make_window(2)
+    open_cards(qtbot, window)
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Space)
+    rows = list(store.db.query("SELECT rating FROM review_log"))
+    assert rows == [{"rating": 3}]

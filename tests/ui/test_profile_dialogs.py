@@ -285,3 +285,24 @@ def test_the_session_backs_up_when_due_and_on_close(qtbot: QtBot, tmp_path: Path
     finish(session)
     assert len(backups.list()) in (1, 2)  # a second unless it fell in the same second
     assert backups.list()[0].taken_at >= backups.list()[-1].taken_at
+
+
+def test_a_full_disk_while_studying_is_named_not_called_saved(
+        qtbot: QtBot, tmp_path: Path, messages: list[str]) -> None:
+    import sqlite3
+
+    from studyapp.ui.launch import _error_reporter
+
+    session = start(qtbot, tmp_path)
+    assert session.store is not None
+    report = _error_reporter(tmp_path / "errors.log", session)
+    error = sqlite3.OperationalError("database or disk is full")
+    report(type(error), error, None)
+    other = ValueError("a bug")
+    report(type(other), other, None)
+    assert len(messages) == 2
+    assert "is full, so StudyApp cannot save" in messages[0]
+    assert str(session.store.path) in messages[0] and "progress is saved" not in messages[0]
+    assert "Something went wrong: a bug. Your progress is saved." in messages[1]
+    assert (tmp_path / "errors.log").read_text(encoding="utf-8").count("---") == 2
+    finish(session)

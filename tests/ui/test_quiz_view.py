@@ -152,6 +152,15 @@ def answer_wrong(qtbot: QtBot, view: QuizView) -> None:
     key(qtbot, str(number))
 
 
+def choose_scope(qtbot: QtBot, window: MainWindow, scope: str) -> None:
+    """Opens the Quiz view (Ctrl+3) and picks where the questions come from."""
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    combo = quiz_of(window).start.scope
+    index = combo.findData(scope)
+    assert index >= 0, scope
+    combo.setCurrentIndex(index)
+
+
 def start_from_modes(qtbot: QtBot, window: MainWindow, downs: int = 0) -> QuizView:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     view = quiz_of(window)
@@ -212,7 +221,7 @@ def test_a_practice_quiz_by_keyboard_alone_covers_all_seven_types(
         qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()
     view = quiz_of(window)
-    view.start.scope.setCurrentIndex(view.start.scope.findData("set:ui-set"))
+    choose_scope(qtbot, window, "set:ui-set")
     view = start_from_modes(qtbot, window)
     session = view.session
     assert session is not None and len(session.items) == 7
@@ -307,10 +316,23 @@ def test_esc_leaves_a_practice_and_keeps_what_was_answered(
     assert window.store.quizzes.summary(0)["answers"] == 1
 
 
+def test_closing_the_window_finishes_a_practice_with_what_was_answered(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = start_from_modes(qtbot, window)
+    answer_right(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    store = window.store
+    assert store is not None
+    window.close()
+    assert store.quizzes.summary(0) == {"attempts": 1, "finished": 1, "in_progress": 0,
+                                        "answers": 1, "correct": 1, "mistakes": 0}
+
+
 # -- the exam ---------------------------------------------------------------------------------
 def start_exam(qtbot: QtBot, window: MainWindow, count: int, minutes: int = 10) -> QuizView:
     view = quiz_of(window)
-    view.start.scope.setCurrentIndex(view.start.scope.findData("set:exam-set"))
+    choose_scope(qtbot, window, "set:exam-set")
     view.start.modes.setCurrentRow(1)
     view.start.count.setValue(count)
     view.start.minutes.setValue(minutes)
@@ -472,7 +494,7 @@ def test_the_notebook_lists_mistakes_by_section_and_practises_them(
         qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()
     view = quiz_of(window)
-    view.start.scope.setCurrentIndex(view.start.scope.findData("set:exam-set"))
+    choose_scope(qtbot, window, "set:exam-set")
     view = start_from_modes(qtbot, window)
     answer_wrong(qtbot, view)
     key(qtbot, Qt.Key.Key_Return)
@@ -538,7 +560,7 @@ def test_nothing_is_clipped_in_a_small_window(qtbot: QtBot, make_window: WindowF
     window = make_window()
     window.resize(960, 600)
     view = quiz_of(window)
-    view.start.scope.setCurrentIndex(view.start.scope.findData("set:ui-set"))
+    choose_scope(qtbot, window, "set:ui-set")
     view = start_from_modes(qtbot, window)
     page = view.question
     for _ in range(7):

@@ -420,7 +420,8 @@ def test_dropping_a_question_file_opens_the_import_preview(
     window.dropEvent(drop)
     assert "class-7" in [s.id for s in window.store.question_sets.list()]
     assert window.statusBar().currentMessage() == "Imported 1 question set."
-    assert window.quiz_view.start.scope.findData("set:class-7") >= 0  # the Quiz view knows
+    window.show_view("quiz")  # the Quiz view knows the new set
+    assert window.quiz_view.start.scope.findData("set:class-7") >= 0
 
 
 def test_export_results_for_a_trainer(qtbot: QtBot, make_window: WindowFactory,
@@ -441,6 +442,24 @@ def test_export_results_for_a_trainer(qtbot: QtBot, make_window: WindowFactory,
     assert lines[0].startswith("profile,kind,item")
     assert any(line.startswith("learner,section,reasons.4,") for line in lines)
     assert str(written) in window.statusBar().currentMessage()
+
+
+def test_exporting_results_onto_a_profile_is_refused_and_the_profile_kept(
+        qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window = make_window()
+    assert window.store is not None
+    profile = window.store.path.with_suffix(".csv")  # inside the profiles folder
+    warnings: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(profile), "CSV for Excel (*.csv)"))
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text: warnings.append(text))
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(warnings) == 1 and "profile" in warnings[0].lower()
+    assert not profile.exists()
+    assert window.store.path.read_bytes().startswith(b"SQLite format 3")
 
 
 def test_switching_to_a_new_profile_keeps_each_learners_progress(

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from studyapp.core.questionsets import LoadResult, load_file, sha256_of
 from studyapp.core.questionsets.errors import Problem
 from studyapp.core.questionsets.model import QuestionSet
+from studyapp.core.questionsets.pictures import copy_pictures, pictures_folder
 
 if TYPE_CHECKING:
     from studyapp.core.store import ImportSummary, SetInfo, Store
@@ -238,4 +239,6 @@ def apply_plan(plan: ImportPlan, store: Store,
     if not plan.ok:
         raise ValueError("the import plan has problems; nothing was imported")
     sets = [(p.question_set, p.sha256) for p in plan.to_write if p.question_set is not None]
+    # Pictures first (named by content, so a failed import leaves only unused copies).
+    copy_pictures([question_set for question_set, _ in sets], pictures_folder(store.path))
     return store.question_sets.import_sets(sets, progress=progress)

@@ -81,7 +81,8 @@ def results_rows(store: Store, report: Report) -> list[list[Any]]:
     for attempt in store.quizzes.attempts():
         rows.append([
             store.profile, f"quiz:{attempt.mode}", attempt.id, attempt.scope, attempt.started_at,
-            attempt.finished_at or "", "", "", attempt.score, attempt.max_score,
+            attempt.finished_at or "", "", round(attempt.seconds), attempt.score,
+            attempt.max_score,
             "" if attempt.passed is None else ("yes" if attempt.passed else "no"),
             "", "", "", "", *who,
         ])

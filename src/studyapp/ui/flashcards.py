@@ -426,7 +426,9 @@ class FlashcardsView(QWidget):
     status_message = Signal(str)
 
     def __init__(self, store: Store, report: Report, settings: QSettings, colours: Colours,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, menu: QMenu | None = None) -> None:
+        """``menu``: where the card actions go (the window's Cards menu); one of its own
+        when None."""
         super().__init__(parent)
         self.setObjectName("FlashcardsView")
         self._store = store
@@ -510,7 +512,7 @@ class FlashcardsView(QWidget):
         self.review.back_button.clicked.connect(self.leave)
         for rating, button in self.review.grades.items():
             button.clicked.connect(lambda _checked=False, r=rating: self.grade(r))
-        self.card_menu = QMenu(tr("&Cards"), self)
+        self.card_menu = menu if menu is not None else QMenu(tr("&Cards"), self)
         self.actions_by_name = self._make_actions()
         self.review.more_button.setMenu(self.card_menu)
         self.stack.addWidget(self.review)
@@ -522,7 +524,7 @@ class FlashcardsView(QWidget):
                                                                   ahead=True))
         self.done.cram_button.clicked.connect(lambda: self.cram(self.deck_id or ""))
         self.stack.addWidget(self.done)
-        self.refresh()
+        self._stale = True  # the deck list is filled when first shown, not at start-up
 
     def _make_actions(self) -> dict[str, QAction]:
         def action(name: str, text: str, shortcut: str, slot: object) -> QAction:
@@ -547,12 +549,19 @@ class FlashcardsView(QWidget):
 
     # -- the deck list --------------------------------------------------------------------
     def refresh(self) -> None:
-        """Shows the decks and their counts as they are now."""
+        """Shows the decks and their counts as they are now (at once if the view is on
+        screen, else when it is next shown)."""
+        self._stale = True
+        if self.isVisible():
+            self._fill_decks()
+
+    def _fill_decks(self) -> None:
+        self._stale = False
         self.decks.show_decks(self._store.reviews.decks(), self._store.reviews.deck_counts())
 
     def open_deck(self, deck_id: str) -> bool:
         """Selects a deck in the list (e.g. the reader's "Practise this section")."""
-        self.refresh()
+        self._fill_decks()
         if not self.decks.has_deck(deck_id):
             return False
         self.stack.setCurrentWidget(self._deck_holder)
@@ -571,8 +580,8 @@ class FlashcardsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self.stack.currentWidget() is self._deck_holder:
-            self.refresh()
+        if self._stale or self.stack.currentWidget() is self._deck_holder:
+            self._fill_decks()
         self.focus_current()
 
     # -- reviewing ------------------------------------------------------------------------
@@ -735,7 +744,7 @@ class FlashcardsView(QWidget):
         self.card = None
         self.cramming = False
         self.stack.setCurrentWidget(self._deck_holder)
-        self.refresh()
+        self._fill_decks()
         if self.deck_id:
             self.decks.select(self.deck_id)
         self.decks.setFocus(Qt.FocusReason.OtherFocusReason)

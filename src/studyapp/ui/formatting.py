@@ -11,3 +11,17 @@ def local_time(stamp: str | None) -> str:
         return datetime.fromisoformat(stamp or "").astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return stamp or "–"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for pyside6-lupdate under ``context`` and returns it unchanged: for
+    tables of shown words, translated with ``QCoreApplication.translate(context, text)`` (or
+    ``self.tr`` in that class) where they are shown. Qt's own is typed ``object``."""
+    return text
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 question', '3 questions': the count and the word for it. Pass both words
+    translated (``plural(n, self.tr("question"), self.tr("questions"))``): no English .qm
+    ships, so Qt's numerus ``"%n questions"`` would read "1 questions" in English."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,7 @@ from studyapp.core.questionsets import EXTENSIONS
 from studyapp.core.questionsets.errors import Problem, escape_controls
 from studyapp.core.questionsets.model import Card, Question, QuestionSet
 from studyapp.core.store import Store, StoreError, open_store
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP, plural
 from studyapp.ui.icons import icon
 
 __all__ = [
@@ -92,28 +93,51 @@ MARGIN = 24
 GAP = 16
 SMALL_GAP = 8
 
+# Module-level text is translated under the context "import" with the bare name
+# ``translate`` (pyside6-lupdate recognises it; ``_translate`` it does not).
+translate = QCoreApplication.translate
+
 FILE_FILTER = (
     "Question sets (" + " ".join(f"*{ext}" for ext in EXTENSIONS) + ");;All files (*)"
 )
+# Shown through format_label() and type_label(); QT_TRANSLATE_NOOP marks them for lupdate.
 FORMAT_LABELS = {
-    "native": "StudyApp YAML",
-    "csv": "CSV spreadsheet",
-    "xlsx": "Excel workbook",
-    "gift": "GIFT (Moodle)",
-    "aiken": "Aiken",
-    "paper": "Question paper (text or Word)",
-    "txt": "Text (Aiken, GIFT or a question paper)",
+    "native": QT_TRANSLATE_NOOP("import", "StudyApp YAML"),
+    "csv": QT_TRANSLATE_NOOP("import", "CSV spreadsheet"),
+    "xlsx": QT_TRANSLATE_NOOP("import", "Excel workbook"),
+    "gift": QT_TRANSLATE_NOOP("import", "GIFT (Moodle)"),
+    "aiken": QT_TRANSLATE_NOOP("import", "Aiken"),
+    "paper": QT_TRANSLATE_NOOP("import", "Question paper (text or Word)"),
+    "txt": QT_TRANSLATE_NOOP("import", "Text (Aiken, GIFT or a question paper)"),
 }
 TYPE_LABELS = {
-    "single": "Single choice",
-    "multiple": "Multiple choice",
-    "truefalse": "True/false",
-    "fill": "Fill in the blank",
-    "match": "Matching",
-    "order": "Ordering",
-    "numeric": "Numeric",
+    "single": QT_TRANSLATE_NOOP("import", "Single choice"),
+    "multiple": QT_TRANSLATE_NOOP("import", "Multiple choice"),
+    "truefalse": QT_TRANSLATE_NOOP("import", "True/false"),
+    "fill": QT_TRANSLATE_NOOP("import", "Fill in the blank"),
+    "match": QT_TRANSLATE_NOOP("import", "Matching"),
+    "order": QT_TRANSLATE_NOOP("import", "Ordering"),
+    "numeric": QT_TRANSLATE_NOOP("import", "Numeric"),
 }
-NO_SECTION = "Not tied to a report section"
+NO_SECTION = QT_TRANSLATE_NOOP("import", "Not tied to a report section")
+
+
+def file_filter() -> str:
+    """The file dialog's filter, in the user's language."""
+    return translate("import", "Question sets ({patterns});;All files (*)").format(
+        patterns=" ".join(f"*{ext}" for ext in EXTENSIONS))
+
+
+def format_label(kind: str | None) -> str:
+    """A format's name as shown ("CSV spreadsheet"); an unknown one as it is, or "–"."""
+    if kind in FORMAT_LABELS:
+        return translate("import", FORMAT_LABELS[kind])
+    return kind or "–"
+
+
+def type_label(kind: str) -> str:
+    """A question type's name as shown ("Single choice"); an unknown one as it is."""
+    return translate("import", TYPE_LABELS[kind]) if kind in TYPE_LABELS else kind
 
 _last_folder: str = ""
 
@@ -199,14 +223,16 @@ def section_label(section_id: str | None, with_id: bool = False) -> str:
     ``with_id`` appends ``"\x1f" + id``, which :func:`counts_table` shows muted after the label.
     """
     if not section_id:
-        return NO_SECTION
+        return translate("import", NO_SECTION)
     from studyapp.core.report import load_report
 
     report = load_report()
     if section_id in report:
         label = report.get(section_id).label
         return f"{label}\x1f{section_id}" if with_id else label
-    return f"{section_id}\x1f(not a report section)" if with_id else section_id
+    if with_id:
+        return section_id + "\x1f" + translate("import", "(not a report section)")
+    return section_id
 
 
 def section_order(section_ids: Iterable[str | None]) -> list[str | None]:
@@ -222,7 +248,7 @@ def section_order(section_ids: Iterable[str | None]) -> list[str | None]:
 
 def types_text(by_type: dict[str, int]) -> str:
     """'Single choice 5 · True/false 3' in the order of the question types."""
-    parts = [f"{TYPE_LABELS.get(t, t)} {by_type[t]}" for t in TYPE_LABELS if by_type.get(t)]
+    parts = [f"{type_label(t)} {by_type[t]}" for t in TYPE_LABELS if by_type.get(t)]
     parts += [f"{t} {n}" for t, n in by_type.items() if t not in TYPE_LABELS and n]
     return " · ".join(parts)
 
@@ -277,10 +303,6 @@ def heading(text: str, scale: float = 1.25) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def counts_table(headers: Sequence[str], rows: Sequence[tuple[str, Sequence[int]]],
@@ -406,13 +428,13 @@ def _text_of(value: object) -> str:
 def item_details(item: Question | Card) -> str:
     """Plain text showing a question (prompt, options, key) or a card (front, back) in full,
     so that a trainer can check what a file loads."""
-    tr = functools.partial(QCoreApplication.translate, "import")
     lines: list[str] = []
     if isinstance(item, Card):
-        lines += [tr("Card {0}").format(item.id), "", tr("Front"), item.front, "",
-                  tr("Back"), item.back]
+        lines += [translate("import", "Card {0}").format(item.id), "",
+                  translate("import", "Front"), item.front, "",
+                  translate("import", "Back"), item.back]
     else:
-        lines += [f"{TYPE_LABELS.get(item.type, item.type)} · {item.id}", "", item.prompt, ""]
+        lines += [f"{type_label(item.type)} · {item.id}", "", item.prompt, ""]
         if item.type in ("single", "multiple"):
             for index, choice in enumerate(item.choices):
                 letter = _LETTERS[index] if index < len(_LETTERS) else str(index + 1)
@@ -420,17 +442,19 @@ def item_details(item: Question | Card) -> str:
                 lines.append(f"{letter}. {choice.text}{mark}")
             key = "".join(_LETTERS[i] if i < len(_LETTERS) else str(i + 1)
                           for i, choice in enumerate(item.choices) if choice.correct)
-            lines += ["", tr("Answer: {0}").format(key or "–")]
+            lines += ["", translate("import", "Answer: {0}").format(key or "–")]
         elif item.type == "truefalse":
-            truth = {True: tr("true"), False: tr("false")}.get(item.truth, "–")  # type: ignore[arg-type]
-            lines.append(tr("Answer: {0}").format(truth))
+            truth = {True: translate("import", "true"),
+                     False: translate("import", "false")}.get(item.truth, "–")  # type: ignore[arg-type]
+            lines.append(translate("import", "Answer: {0}").format(truth))
         elif item.type == "fill":
-            lines.append(tr("Accepted answers: {0}").format(" | ".join(item.accepted)))
+            lines.append(translate("import", "Accepted answers: {0}").format(
+                " | ".join(item.accepted)))
         elif item.type == "match":
-            lines.append(tr("Pairs:"))
+            lines.append(translate("import", "Pairs:"))
             lines += [f"{left}  →  {right}" for left, right in item.pairs]
         elif item.type == "order":
-            lines.append(tr("In this order:"))
+            lines.append(translate("import", "In this order:"))
             lines += [f"{n}. {entry}" for n, entry in enumerate(item.sequence, start=1)]
         elif item.type == "numeric":
             answers = []
@@ -440,21 +464,23 @@ def item_details(item: Question | Card) -> str:
                 elif answer.value is not None:
                     answers.append(f"{answer.value:g}" + (f" ± {answer.tolerance:g}"
                                                           if answer.tolerance else ""))
-            lines.append(tr("Answer: {0}").format(" or ".join(answers) or "–"))
+            either = translate("import", " or ").join(answers)
+            lines.append(translate("import", "Answer: {0}").format(either or "–"))
     if item.explanation:
-        lines += ["", tr("Explanation"), item.explanation]
+        lines += ["", translate("import", "Explanation"), item.explanation]
     facts = []
     if item.section:
-        facts.append(tr("Section: {0}").format(section_label(item.section).replace("\x1f", " ")))
+        where = section_label(item.section).replace("\x1f", " ")
+        facts.append(translate("import", "Section: {0}").format(where))
     evidence = _text_of(item.evidence)
     if evidence:
-        facts.append(tr("Evidence: “{0}”").format(evidence))
+        facts.append(translate("import", "Evidence: “{0}”").format(evidence))
     if item.tags:
-        facts.append(tr("Tags: {0}").format(", ".join(item.tags)))
+        facts.append(translate("import", "Tags: {0}").format(", ".join(item.tags)))
     if isinstance(item, Question) and item.difficulty is not None:
-        facts.append(tr("Difficulty: {0} of 5").format(item.difficulty))
+        facts.append(translate("import", "Difficulty: {0} of 5").format(item.difficulty))
     if item.line:
-        facts.append(tr("Line {0} of the file").format(item.line))
+        facts.append(translate("import", "Line {0} of the file").format(item.line))
     if facts:
         lines += ["", *facts]
     return "\n".join(lines).strip()
@@ -535,7 +561,7 @@ class ItemBrowser(QSplitter):
                 if isinstance(item, Card):
                     texts = [_one_line(item.front), self.tr("Card")]
                 else:
-                    texts = [_one_line(item.prompt), TYPE_LABELS.get(item.type, item.type)]
+                    texts = [_one_line(item.prompt), type_label(item.type)]
                 row = QTreeWidgetItem(parent, texts)
                 row.setData(0, Qt.ItemDataRole.UserRole, len(self._items))
                 row.setToolTip(0, plain_tip(item.id))
@@ -560,7 +586,7 @@ def ask_for_files(parent: QWidget | None) -> list[Path]:
     """The question-set files the user picks (an empty list when they cancel)."""
     global _last_folder
     names, _ = QFileDialog.getOpenFileNames(
-        parent, "Import question sets", _last_folder, FILE_FILTER
+        parent, translate("import", "Import question sets"), _last_folder, file_filter()
     )
     paths = [Path(name) for name in names if name]
     if paths:
@@ -607,8 +633,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         return QSize(hint.width(), hint.height() + max(0, rect.height() - metrics.height()))
 
 
-def extras_summary(question_set: QuestionSet,
-                   tr: Callable[[str], str] = str) -> list[tuple[str, str]]:
+def extras_summary(question_set: QuestionSet) -> list[tuple[str, str]]:
     """(name, text) lines on what a set carries beyond its questions: points, tags, notes on
     options, pictures, several blanks. Empty for a set that has none of them."""
     questions = question_set.questions
@@ -616,12 +641,15 @@ def extras_summary(question_set: QuestionSet,
     points = [q.points for q in questions if q.points is not None]
     if points:
         low, high = min(points), max(points)
-        each = f"{_number(low)}" if low == high else f"{_number(low)} to {_number(high)}"
-        text = tr("{total} in all, {each} a question").format(total=_number(sum(points)),
-                                                               each=each)
+        each = (f"{_number(low)}" if low == high else
+                translate("import", "{low} to {high}").format(low=_number(low),
+                                                              high=_number(high)))
+        text = translate("import", "{total} in all, {each} a question").format(
+            total=_number(sum(points)), each=each)
         if len(points) < len(questions):
-            text += tr(" ({count} without points)").format(count=len(questions) - len(points))
-        lines.append((tr("Points"), text))
+            text += translate("import", " ({count} without points)").format(
+                count=len(questions) - len(points))
+        lines.append((translate("import", "Points"), text))
     tags: dict[str, int] = {}
     for item_tags in [*(q.tags for q in questions), *(c.tags for c in question_set.cards)]:
         for tag in item_tags:
@@ -630,17 +658,19 @@ def extras_summary(question_set: QuestionSet,
         ranked = sorted(tags.items(), key=lambda pair: -pair[1])
         shown = " · ".join(f"{tag} ({count})" for tag, count in ranked[:8])
         if len(ranked) > 8:
-            shown += tr(" · {count} more").format(count=len(ranked) - 8)
-        lines.append((tr("Tags"), shown))
+            shown += translate("import", " · {count} more").format(count=len(ranked) - 8)
+        lines.append((translate("import", "Tags"), shown))
     noted = sum(1 for q in questions if any(c.feedback for c in q.choices))
     if noted:
-        lines.append((tr("Option notes"), tr("in {count} of the questions").format(count=noted)))
+        lines.append((translate("import", "Option notes"),
+                      translate("import", "in {count} of the questions").format(count=noted)))
+    one, many = translate("import", "question"), translate("import", "questions")
     pictures = sum(1 for q in questions if q.image)
     if pictures:
-        lines.append((tr("Pictures"), plural(pictures, tr("question"), tr("questions"))))
+        lines.append((translate("import", "Pictures"), plural(pictures, one, many)))
     blanks = sum(1 for q in questions if q.blanks)
     if blanks:
-        lines.append((tr("Several blanks"), plural(blanks, tr("question"), tr("questions"))))
+        lines.append((translate("import", "Several blanks"), plural(blanks, one, many)))
     return lines
 
 
@@ -665,12 +695,12 @@ class _FileCard(QFrame):
         file_name = Path(preview.path).name
         kind = (question_set.format if question_set is not None
                 else EXTENSIONS.get(Path(preview.path).suffix.lower(), ""))
-        format_label = FORMAT_LABELS.get(kind, kind or "unknown format")
+        shown_format = format_label(kind) if kind else self.tr("unknown format")
 
         self.title = heading(question_set.title if question_set else file_name)
         layout.addWidget(self.title)
-        meta = [f"Set id: {question_set.id}"] if question_set else []
-        meta += [format_label, file_name]
+        meta = [self.tr("Set id: {0}").format(question_set.id)] if question_set else []
+        meta += [shown_format, file_name]
         self.meta = muted(QLabel(" · ".join(meta)))
         self.meta.setWordWrap(True)
         self.meta.setToolTip(plain_tip(str(preview.path)))
@@ -697,13 +727,13 @@ class _FileCard(QFrame):
         totals = QGridLayout()
         totals.setHorizontalSpacing(GAP)
         totals.setVerticalSpacing(SMALL_GAP // 2)
-        totals.addWidget(muted(QLabel("Questions")), 0, 0)
+        totals.addWidget(muted(QLabel(self.tr("Questions"))), 0, 0)
         self.questions = QLabel(str(len(question_set.questions)))
         totals.addWidget(self.questions, 0, 1)
         type_label = QLabel(types_text(by_type))
         type_label.setWordWrap(True)
         totals.addWidget(type_label, 0, 2)
-        totals.addWidget(muted(QLabel("Cards")), 1, 0)
+        totals.addWidget(muted(QLabel(self.tr("Cards"))), 1, 0)
         self.cards = QLabel(str(len(question_set.cards)))
         totals.addWidget(self.cards, 1, 1)
         self._add_extras(totals, question_set)
@@ -718,13 +748,14 @@ class _FileCard(QFrame):
         if sections and set(sections) != {None}:
             layout.addSpacing(SMALL_GAP)
             rows = [(section_label(s, True), sections[s]) for s in section_order(sections)]
-            self.sections = counts_table(("By report section", "Questions", "Cards"), rows)
+            self.sections = counts_table((self.tr("By report section"), self.tr("Questions"),
+                                          self.tr("Cards")), rows)
             layout.addWidget(self.sections)
 
     def _add_extras(self, grid: QGridLayout, question_set: QuestionSet) -> None:
         """Points, tags, notes on options and pictures of the set, when it has any."""
         self.extras: dict[str, QLabel] = {}
-        for name, value in extras_summary(question_set, self.tr):
+        for name, value in extras_summary(question_set):
             row = grid.rowCount()
             grid.addWidget(muted(QLabel(name)), row, 0, Qt.AlignmentFlag.AlignTop)
             label = QLabel(value)
@@ -757,21 +788,25 @@ class _FileCard(QFrame):
     def _status_text(preview: SetPlan) -> str:
         """Rich text: what importing this file would do (its part of the import plan)."""
         if preview.question_set is None:
-            return "<b>Cannot be read</b>: see the problems below."
+            return translate("import", "<b>Cannot be read</b>: see the problems below.")
         if preview.problems:
-            return f"<b>Has {plural(len(preview.problems), 'problem')}</b>: see below."
+            problems = plural(len(preview.problems), translate("import", "problem"),
+                              translate("import", "problems"))
+            return translate("import", "<b>Has {problems}</b>: see below.").format(
+                problems=problems)
         if preview.existing is None:
-            return "<b>New set</b>: it will be added to this profile."
+            return translate("import", "<b>New set</b>: it will be added to this profile.")
         if preview.already_imported:
-            return ("<b>Already imported</b> from this very file: importing it again "
-                    "changes nothing.")
-        text = (f"<b>Updates</b> the set “{html.escape(preview.existing.title)}” in this "
-                "profile")
-        return (
-            f"{text}: {len(preview.added)} new, {preview.updated} changed, "
-            f"{len(preview.retired)} removed, {len(preview.unchanged)} unchanged. Learners "
-            "keep their progress on every item whose id stays."
-        )
+            return translate("import", "<b>Already imported</b> from this very file: "
+                                       "importing it again changes nothing.")
+        return translate(
+            "import",
+            "<b>Updates</b> the set “{title}” in this profile: {added} new, {updated} changed, "
+            "{retired} removed, {unchanged} unchanged. Learners keep their progress on every "
+            "item whose id stays.",
+        ).format(title=html.escape(preview.existing.title), added=len(preview.added),
+                 updated=preview.updated, retired=len(preview.retired),
+                 unchanged=len(preview.unchanged))
 
 
 class ImportDialog(QDialog):
@@ -789,7 +824,7 @@ class ImportDialog(QDialog):
     def __init__(self, store: Store, paths: Sequence[Path | str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import question sets")
+        self.setWindowTitle(self.tr("Import question sets"))
         self.setObjectName("importDialog")
         self.setMinimumSize(560, 440)
         self.resize(760, 680)
@@ -815,10 +850,10 @@ class ImportDialog(QDialog):
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(GAP)
 
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "Check the preview and the problems. Nothing is written to this profile until you "
             "choose Import, and then every file is imported or none."
-        )
+        ))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -826,10 +861,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
 
         # empty
-        self.empty_label = muted(QLabel(
+        self.empty_label = muted(QLabel(self.tr(
             "No files chosen yet.\n\nChoose Add files… or drop question-set files here "
-            f"({', '.join(EXTENSIONS)})."
-        ))
+            "({extensions})."
+        ).format(extensions=", ".join(EXTENSIONS))))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.pages.addWidget(self.empty_label)
@@ -847,7 +882,7 @@ class ImportDialog(QDialog):
         self.busy.setRange(0, 0)  # busy indicator
         self.busy.setTextVisible(False)
         self.busy.setMaximumWidth(320)
-        self.busy.setAccessibleName("Reading the files")
+        self.busy.setAccessibleName(self.tr("Reading the files"))
         loading_layout.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
         loading_layout.addStretch(1)
         self.pages.addWidget(loading)
@@ -877,22 +912,22 @@ class ImportDialog(QDialog):
         problems_layout.setSpacing(SMALL_GAP)
         header = QHBoxLayout()
         header.setSpacing(SMALL_GAP)
-        self.problems_title = heading("Problems", 1.1)
+        self.problems_title = heading(self.tr("Problems"), 1.1)
         header.addWidget(self.problems_title, 1)
-        self.copy_button = QPushButton("Copy problems")
-        self.copy_button.setToolTip("Copy every problem as 'file:line: message' lines")
+        self.copy_button = QPushButton(self.tr("Copy problems"))
+        self.copy_button.setToolTip(self.tr("Copy every problem as 'file:line: message' lines"))
         self.copy_button.clicked.connect(self.copy_problems)
         header.addWidget(self.copy_button)
         problems_layout.addLayout(header)
         self.problems_view = QTreeWidget()
         self.problems_view.setColumnCount(3)
-        self.problems_view.setHeaderLabels(["File", "Where", "Problem"])
+        self.problems_view.setHeaderLabels([self.tr("File"), self.tr("Where"), self.tr("Problem")])
         self.problems_view.setRootIsDecorated(False)
         self.problems_view.setWordWrap(True)
         self.problems_view.setUniformRowHeights(False)
         self.problems_view.setAlternatingRowColors(True)
         self.problems_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.problems_view.setAccessibleName("Problems")
+        self.problems_view.setAccessibleName(self.tr("Problems"))
         self.problems_view.setItemDelegate(_WrappingDelegate(self.problems_view))
         self.problems_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.problems_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -901,7 +936,7 @@ class ImportDialog(QDialog):
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         head.sectionResized.connect(lambda *_: self.problems_view.doItemsLayout())
-        copy_action = QAction("Copy", self.problems_view)
+        copy_action = QAction(self.tr("Copy"), self.problems_view)
         copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy_action.triggered.connect(self._copy_selected_problems)
@@ -931,27 +966,27 @@ class ImportDialog(QDialog):
         self.message.setObjectName("importMessage")
         layout.addWidget(self.message_row)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Import progress")
+        self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.hide()
         layout.addWidget(self.progress)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(SMALL_GAP)
-        self.add_button = QPushButton("Add files…")
+        self.add_button = QPushButton(self.tr("Add files…"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._add_files)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.cancel_button)
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setDefault(True)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.import_files)
         buttons.addWidget(self.import_button)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.accept)
         self.close_button.hide()
         buttons.addWidget(self.close_button)
@@ -1040,8 +1075,9 @@ class ImportDialog(QDialog):
             return
         names = ", ".join(p.name for p in self._paths[:3])
         if len(self._paths) > 3:
-            names += f" and {len(self._paths) - 3} more"
-        self.loading_label.setText(f"Reading {names}…")
+            names = self.tr("{names} and {count} more").format(names=names,
+                                                               count=len(self._paths) - 3)
+        self.loading_label.setText(self.tr("Reading {names}…").format(names=names))
         self.pages.setCurrentIndex(self.LOADING)
         self._update_buttons()
         job = functools.partial(
@@ -1099,7 +1135,7 @@ class ImportDialog(QDialog):
         self.items.set_sets(loaded)
         self.items_title.setText(self.tr("Questions and cards ({0})").format(count))
         self.items_box.setVisible(count > 0)
-        self.problems_title.setText(f"Problems ({len(problems)})")
+        self.problems_title.setText(self.tr("Problems (%n)", "", len(problems)))
         self.problems_box.setVisible(bool(problems))
         third = max(self.splitter.height() // 3, 140)
         if problems:  # the problems matter more than the preview then
@@ -1112,20 +1148,25 @@ class ImportDialog(QDialog):
             if len(with_problems) == 1:
                 where = with_problems[0]
             else:
-                where = ", ".join(with_problems[:-1]) + f" and {with_problems[-1]}"
-            these = "this problem" if len(problems) == 1 else f"these {len(problems)} problems"
+                where = self.tr("{files} and {last}").format(
+                    files=", ".join(with_problems[:-1]), last=with_problems[-1])
+            message = (self.tr("Fix this problem in {where} and try again; nothing has been "
+                               "imported.") if len(problems) == 1 else
+                       self.tr("Fix these {count} problems in {where} and try again; nothing "
+                               "has been imported."))
             show_message(
                 self.message_row, self.message_icon, self.message,
-                f"Fix {these} in {where} and try again; nothing has been imported.",
+                message.format(count=len(problems), where=where),
                 QStyle.StandardPixmap.SP_MessageBoxWarning,
             )
         else:
-            sets = plural(len(self._previews), "set")
+            sets = plural(len(self._previews), self.tr("set"), self.tr("sets"))
             found = (self.tr("No problems found (the warnings below do not stop the import).")
-                     if self.warnings else "No problems found.")
+                     if self.warnings else self.tr("No problems found."))
             show_message(
                 self.message_row, self.message_icon, self.message,
-                f"{found} Choose Import to add or update {sets}.",
+                self.tr("{found} Choose Import to add or update {sets}.").format(
+                    found=found, sets=sets),
                 QStyle.StandardPixmap.SP_DialogApplyButton,
             )
         self._show_warnings()
@@ -1168,7 +1209,8 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         show_message(self.message_row, self.message_icon, self.message,
-                     f"Importing {plural(total, 'item')}…", None)
+                     self.tr("Importing {items}…").format(
+                         items=plural(total, self.tr("item"), self.tr("items"))), None)
         job = functools.partial(_import_job, self._signals, plan,
                                 self._store.path.parent.parent, self._store.profile,
                                 self._store.clock)
@@ -1188,8 +1230,8 @@ class ImportDialog(QDialog):
             reason = error.args[0] if isinstance(error, StoreError) and error.args else error
             show_message(
                 self.message_row, self.message_icon, self.message,
-                f"The question sets could not be imported: {reason}. Nothing has been "
-                "imported; the profile is as it was.",
+                self.tr("The question sets could not be imported: {reason}. Nothing has been "
+                        "imported; the profile is as it was.").format(reason=reason),
                 QStyle.StandardPixmap.SP_MessageBoxCritical,
             )
             self._update_buttons()
@@ -1221,14 +1263,16 @@ class ImportDialog(QDialog):
             assert preview.question_set is not None
             set_id = preview.question_set.id
             card_layout.addWidget(heading(preview.question_set.title, 1.15))
-            card_layout.addWidget(muted(QLabel(f"Set id: {set_id} · {Path(preview.path).name}")))
+            card_layout.addWidget(muted(QLabel(self.tr("Set id: {0}").format(set_id)
+                                               + f" · {Path(preview.path).name}")))
             if summary is None:
-                counts = QLabel("<b>Already imported</b>: nothing to change.")
+                counts = QLabel(self.tr("<b>Already imported</b>: nothing to change."))
             else:
-                counts = QLabel(
-                    f"<b>{summary.added}</b> added · <b>{summary.updated}</b> updated · "
-                    f"<b>{summary.unchanged}</b> unchanged · <b>{summary.retired}</b> retired"
-                )
+                counts = QLabel(self.tr(
+                    "<b>{added}</b> added · <b>{updated}</b> updated · "
+                    "<b>{unchanged}</b> unchanged · <b>{retired}</b> retired"
+                ).format(added=summary.added, updated=summary.updated,
+                         unchanged=summary.unchanged, retired=summary.retired))
             counts.setObjectName("importSummaryCounts")
             counts.setTextFormat(Qt.TextFormat.RichText)
             card_layout.addWidget(counts)
@@ -1237,8 +1281,9 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(self.SUMMARY)
         show_message(
             self.message_row, self.message_icon, self.message,
-            f"Imported {plural(len(results), 'question set')}. Retired items stay in learners' "
-            "history but are no longer asked.",
+            self.tr("Imported {sets}. Retired items stay in learners' history but are no "
+                    "longer asked.").format(sets=plural(len(results), self.tr("question set"),
+                                                        self.tr("question sets"))),
             QStyle.StandardPixmap.SP_DialogApplyButton,
         )
         self.import_button.hide()

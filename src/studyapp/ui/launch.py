@@ -29,6 +29,7 @@ from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile
 from studyapp.core.report import Report, load_report
 from studyapp.core.resources import MissingResourceError
 from studyapp.ui.theme import ThemeChoice, apply_theme, ui_font
+from studyapp.ui.translations import install_translators
 
 if TYPE_CHECKING:
     from studyapp.core.store import Store
@@ -84,6 +85,7 @@ def start_gui(args: Namespace) -> WindowSession | None:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    install_translators(app)
     app.setStyle("Fusion")
     app.setFont(ui_font())
     try:
@@ -286,7 +288,7 @@ class WindowSession(QObject):
             return False
         self._install_builtin_sets(store)
         previous = self.store
-        self.profile, self.store = profile, store
+        self.profile, self.store = store.profile, store  # as the file spells it
         self.open_window()  # closes the previous window, which saves its learner's place
         if previous is not None:
             self._close_store(previous)
@@ -337,10 +339,31 @@ def _error_reporter(log: Path, session: WindowSession) -> Callable[
             where = f"The details were saved to {log}."
         except OSError:
             where = "The details could not be saved."
-        QMessageBox.warning(
-            session.window, APP_NAME,
-            f"Something went wrong: {error}. Your progress is saved. {where} "
-            "Please send that file to your IT contact.",
-        )
+        profile_problem = _profile_problem(error, session)
+        if profile_problem is not None:
+            # A full disk, a read-only or damaged file: say that, not "progress is saved".
+            text = f"{profile_problem} {where}"
+        else:
+            text = (f"Something went wrong: {error}. Your progress is saved. {where} "
+                    "Please send that file to your IT contact.")
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text,
+                          QMessageBox.StandardButton.Ok, session.window)
+        box.exec()
 
     return report
+
+
+def _profile_problem(error: BaseException, session: WindowSession) -> str | None:
+    """Core's plain message for an error of the profile database (None for other errors)."""
+    import sqlite3
+
+    if "studyapp.core.store.connection" not in sys.modules:
+        return None
+    from studyapp.core.store.connection import StoreError, translate_error
+
+    if isinstance(error, sqlite3.Error):
+        path = session.store.path if session.store is not None else None
+        return str(translate_error(error, path))
+    if isinstance(error, StoreError):
+        return str(error)
+    return None

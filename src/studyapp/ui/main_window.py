@@ -45,6 +45,7 @@ from studyapp.ui.theme import Colours, ThemeChoice
 if TYPE_CHECKING:
     from studyapp.core.report import Report
     from studyapp.core.store import Store
+    from studyapp.ui.flashcards import FlashcardsView
 
 VIEWS = [
     # (key, rail label, icon, what the view is for)
@@ -59,46 +60,11 @@ VIEWS = [
 ABOUT_FEATURES = [
     "Reader: the report section by section, with contents, search, notes and bookmarks.",
     "Question sets: trainers import, check and export their own questions.",
-    "Flashcards: not in this version yet.",
-    "Quizzes: not in this version yet.",
+    "Flashcards: spaced repetition (FSRS) on decks that follow the report.",
+    "Quizzes: practice, timed exams, a mistake notebook, the four-relationships challenge "
+    "and a daily quiz.",
     "Progress: a dashboard of where you stand and a progress report to print.",
 ]
-
-
-class PendingView(QWidget):
-    """A view that this version does not have yet: says so, and what is ready for it."""
-
-    def __init__(self, title: str, icon_name: str, message: str, colours: Colours,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        picture = QLabel()
-        picture.setPixmap(icon(icon_name, colours.muted).pixmap(QSize(48, 48)))
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        heading = QLabel(title)
-        heading.setProperty("role", "heading")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel(message)
-        self.message.setProperty("role", "muted")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        # A centred column of its own: a word-wrapped label placed with an alignment flag
-        # gets its one-line height and shows a line and a half of its sentence.
-        column = QWidget()
-        column.setMaximumWidth(520)
-        column_layout = QVBoxLayout(column)
-        column_layout.setContentsMargins(16, 0, 16, 0)
-        column_layout.setSpacing(8)
-        column_layout.addWidget(picture)
-        column_layout.addWidget(heading)
-        column_layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column, 4)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(2)
 
 
 class MainWindow(QMainWindow):
@@ -181,7 +147,6 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Store, report: Report) -> None:
         """Adds the views for the open profile and goes back to where the learner was."""
-        from studyapp.ui.flashcards import FlashcardsView
         from studyapp.ui.quiz import QuizView
         from studyapp.ui.reader import ReaderView
 
@@ -191,10 +156,10 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(store, report, self.settings, self.colours)
         self.reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.reader.read_changed.connect(self._show_reading_status)
-        self.cards_view = FlashcardsView(store, report, self.settings, self.colours)
-        self.cards_view.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 4000))
-        self.cards_view.read_in_context.connect(self._read_card_in_context)
+        # The Cards view is built when first used (see cards()): start-up shows the reader.
+        self.cards_view: FlashcardsView | None = None
+        self.cards_page = QWidget()
+        QVBoxLayout(self.cards_page).setContentsMargins(0, 0, 0, 0)
         self.reader.practise_requested.connect(self._practise_section)
         self.quiz_view = QuizView(store, report, self.settings, self.colours)
         self.quiz_view.status_message.connect(
@@ -202,21 +167,38 @@ class MainWindow(QMainWindow):
         self.quiz_view.read_in_context.connect(self.read_in_context)
         self.views = {
             "read": self.reader,
-            "cards": self.cards_view,
+            "cards": self.cards_page,
             "quiz": self.quiz_view,
             "progress": self._make_dashboard(store, report),
         }
         for page in self.views.values():
             self.stack.addWidget(page)
         self._add_reader_actions()
-        self.cards_menu = self.menuBar().insertMenu(self.view_menu.menuAction(),
-                                                    self.cards_view.card_menu)
+        self.cards_menu = QMenu("&Cards", self)
+        self.cards_menu.aboutToShow.connect(self.cards)
+        self.menuBar().insertMenu(self.view_menu.menuAction(), self.cards_menu)
         self._refresh_study_views()
         self._show_reading_status()
         self.set_ready(True)
         last_view = str(self.settings.value("window/view", "read"))
         self.show_view(last_view if last_view in self.views else "read")
         self.reader.resume()
+
+    def cards(self) -> FlashcardsView:
+        """The Cards view, built on first use."""
+        if self.cards_view is None:
+            from studyapp.ui.flashcards import FlashcardsView
+
+            assert self.store is not None
+            view = FlashcardsView(self.store, self.report, self.settings, self.colours,
+                                  menu=self.cards_menu)
+            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            view.read_in_context.connect(self._read_card_in_context)
+            layout = self.cards_page.layout()
+            assert layout is not None
+            layout.addWidget(view)
+            self.cards_view = view
+        return self.cards_view
 
     def _make_dashboard(self, store: Store, report: Report) -> QWidget:
         from studyapp.ui.dashboard import DashboardView
@@ -336,6 +318,8 @@ class MainWindow(QMainWindow):
 
     def all_actions(self) -> list[QAction]:
         """Every action with a shortcut, in menu order (for the shortcuts list)."""
+        if self.store is not None:
+            self.cards()  # its review actions are in the Cards menu once it is built
         seen: list[QAction] = []
 
         def collect(actions: list[QAction]) -> None:
@@ -354,13 +338,15 @@ class MainWindow(QMainWindow):
         if key not in self.views:
             return
         index = list(self.views).index(key)
+        if key == "cards":
+            self.cards()
         self.stack.setCurrentWidget(self.views[key])
         self.rail_buttons.button(index).setChecked(True)
         self.settings.setValue("window/view", key)
         if key == "read":
             self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
         elif key == "cards":
-            self.cards_view.focus_current()
+            self.cards().focus_current()
         elif key == "quiz":
             self.quiz_view.entered()
 
@@ -382,8 +368,9 @@ class MainWindow(QMainWindow):
     # -- files -----------------------------------------------------------------------------
     def _refresh_study_views(self) -> None:
         """The decks and the quiz modes after the question sets changed."""
-        self.cards_view.refresh()
-        self.quiz_view.refresh()
+        if self.cards_view is not None:
+            self.cards_view.refresh()
+        self.quiz_view.mark_changed()
 
     def _read_card_in_context(self, section_id: str, evidence: str) -> None:
         """A card's "Read in context": the reader at its passage, highlighted; Ctrl+2 goes
@@ -401,9 +388,9 @@ class MainWindow(QMainWindow):
         candidates = [section_id] + [s.id for s in reversed(self.report.get(section_id)
                                                               .ancestors())]
         for candidate in candidates:
-            if self.cards_view.open_deck(section_deck_id(candidate)):
+            if self.cards().open_deck(section_deck_id(candidate)):
                 self.show_view("cards")
-                self.cards_view.open_deck(section_deck_id(candidate))
+                self.cards().open_deck(section_deck_id(candidate))
                 return
         self.statusBar().showMessage("There are no flashcards for this section yet.", 5000)
 
@@ -455,29 +442,34 @@ class MainWindow(QMainWindow):
 
     def export_results(self) -> None:
         """Writes the profile's results as a CSV file for a trainer (as `studyapp export`)."""
-        from studyapp.core.files import write_text_atomically
-        from studyapp.core.stats import results_csv, results_rows
+        from studyapp.core.files import RefusedTarget
+        from studyapp.core.stats import export_results
 
         if self.store is None:
             return
         suggested = Path.home() / f"studyapp-results-{self.store.profile}.csv"
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export results", str(suggested), "CSV for Excel (*.csv)")
+            self, self.tr("Export results"), str(suggested), self.tr("CSV for Excel (*.csv)"))
         if not chosen:
             return
         target = Path(chosen)
         if target.suffix.lower() != ".csv":
             target = target.with_name(target.name + ".csv")
-        rows = results_rows(self.store, self.report)
         try:
-            write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
+            count = export_results(self.store, self.report, target)
+        except RefusedTarget as refusal:
+            QMessageBox.warning(self, self.tr("Export results"), str(refusal))
+            return
         except OSError as error:
             QMessageBox.warning(
-                self, "Export results",
-                f"The results could not be written to {target} "
-                f"({error.strerror or error}). Choose another folder and try again.")
+                self, self.tr("Export results"),
+                self.tr("The results could not be written to {target} ({reason}). Choose "
+                        "another folder and try again.").format(
+                    target=target, reason=error.strerror or error))
             return
-        self.statusBar().showMessage(f"Exported {len(rows)} rows to {target}.", 6000)
+        self.statusBar().showMessage(
+            self.tr("Exported {count} rows to {target}.").format(count=count, target=target),
+            6000)
 
     def export_progress_report(self) -> None:
         """File → Export progress report: the dashboard as a PDF for A4."""
@@ -544,6 +536,9 @@ class MainWindow(QMainWindow):
         except DataDirError as error:
             QMessageBox.warning(self, "New profile", str(error))
             return
+        from studyapp.core.paths import canonical_profile_name
+
+        name = canonical_profile_name(self.data_dir, name)  # "zhang" is the existing "Zhang"
         if name in list_profiles(self.data_dir):
             QMessageBox.information(self, "New profile",
                                     f"There is already a profile “{name}”; it is opened now.")
@@ -621,7 +616,18 @@ class ShortcutsDialog(QDialog):
             ("Cards: start the selected deck", "Enter"),
             ("Cards: show the answer", "Space, Enter"),
             ("Cards: grade Again, Hard, Good, Easy", "1, 2, 3, 4"),
+            ("Cards: grade Good (the answer shown)", "Space, Enter"),
             ("Cards: leave the review", "Esc"),
+            ("Quiz: start the selected mode", "Enter"),
+            ("Quiz: pick or tick an option; pair a row (matching)", "1 … 9"),
+            ("Quiz: answer, then go on after the feedback", "Enter"),
+            ("Quiz: move the selected item (ordering)", "Ctrl+Up, Ctrl+Down"),
+            ("Quiz: read the evidence in context", "Ctrl+Shift+R"),
+            ("Exam: previous / next question", "PageUp, PageDown"),
+            ("Exam: flag the question", "Ctrl+G"),
+            ("Exam: show the answer card", "Ctrl+K"),
+            ("Exam: submit", "Ctrl+Return"),
+            ("Quiz: leave (an exam asks first)", "Esc"),
         ]
         for text, keys in rows:
             row = self.table.rowCount()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.store.backups import Backup, BackupsService
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP
 
 MARGIN = 20
 GAP = 12
@@ -192,8 +193,10 @@ class BackupsDialog(QDialog):
 
     restore_chosen = Signal(Path)
 
-    KINDS = {"": "Automatic", "before-upgrade": "Before an upgrade",
-             "before-restore": "Before a restore"}
+    # Shown through self.tr(); QT_TRANSLATE_NOOP marks them for pyside6-lupdate.
+    KINDS = {"": QT_TRANSLATE_NOOP("BackupsDialog", "Automatic"),
+             "before-upgrade": QT_TRANSLATE_NOOP("BackupsDialog", "Before an upgrade"),
+             "before-restore": QT_TRANSLATE_NOOP("BackupsDialog", "Before a restore")}
 
     def __init__(self, service: BackupsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -308,12 +311,14 @@ class BackupsDialog(QDialog):
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore a backup"),
                           self.tr("Restore the backup of %1?").replace("%1", backup_when(backup)),
-                          QMessageBox.StandardButton.Cancel, self)
+                          QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(self.tr(
             "The profile goes back to how it was then: what you did after it is replaced. "
             "The profile as it is now is kept as a backup first, so you can come back to it."))
         restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
         box.exec()
         if box.clickedButton() is restore:
             self.restore_chosen.emit(backup.path)

@@ -15,6 +15,7 @@ SQL and scores nothing itself.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QStyle,
@@ -163,7 +165,7 @@ class TileDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(320, 68)
+        return QSize(320, 62)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -188,14 +190,14 @@ class TileDelegate(QStyledItemDelegate):
         title_font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(title_font)
         painter.setPen(QColor(c.text))
-        painter.drawText(QRect(left, rect.top() + 10, width, 24),
+        painter.drawText(QRect(left, rect.top() + 7, width, 24),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          index.data(Qt.ItemDataRole.DisplayRole))
         painter.setFont(option.font)
         painter.setPen(QColor(c.muted))
         line = str(index.data(Qt.ItemDataRole.UserRole + 1) or "")
         metrics = painter.fontMetrics()
-        painter.drawText(QRect(left, rect.top() + 34, width, 22),
+        painter.drawText(QRect(left, rect.top() + 31, width, 22),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
         painter.restore()
@@ -268,7 +270,7 @@ class StartPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setData(Qt.ItemDataRole.UserRole + 2, icon_name)
             self.modes.addItem(item)
-        self.modes.setFixedHeight(5 * 72 + 8)
+        self.modes.setFixedHeight(5 * 66 + 8)
         self.modes.start_requested.connect(self._start)
         self.modes.itemDoubleClicked.connect(lambda _item: self._start())
         self.modes.currentRowChanged.connect(lambda _row: self._show_options())
@@ -283,6 +285,7 @@ class StartPage(QWidget):
         self.count.setRange(1, 200)
         self.count.setValue(PRACTICE_COUNT)
         self.count.setAccessibleName(tr("Number of questions"))
+
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 300)
         self.minutes.setValue(EXAM_MINUTES)
@@ -298,6 +301,8 @@ class StartPage(QWidget):
         self.policy.addItem(tr("All or nothing"), "all_or_nothing")
         self.policy.addItem(tr("Partial credit, 0 for a wrong choice"), "partial")
         self.policy.addItem(tr("Moodle fractions"), "fractions")
+        for field in (self.count, self.minutes, self.pass_mark):
+            field.setMaximumWidth(140)
         self.start_button = QPushButton(tr("Start"))
         self.start_button.setObjectName("StartQuizButton")
         self.start_button.setDefault(True)
@@ -467,6 +472,7 @@ class StartPage(QWidget):
             tr("No challenge yet: how many in a row can you answer?"), "muted"))
         for name, share, trend in scores:
             row = QVBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(0)
             label = _label(name)
             row.addWidget(label)
@@ -481,6 +487,14 @@ class StartPage(QWidget):
 
     def focus_modes(self) -> None:
         self.modes.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def centred(layout: QHBoxLayout, column: QWidget) -> None:
+    """The column takes the width up to its maximum, centred (text wraps, never clips)."""
+    column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    layout.addStretch(1)
+    layout.addWidget(column, 100)
+    layout.addStretch(1)
 
 
 def icon_label(name: str, colour: str, size: int) -> QLabel:
@@ -767,6 +781,11 @@ class QuestionPage(QWidget):
         self.prompt.setObjectName("QuestionPrompt")
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A bank's picture for the question (图片 column), copied into the profile on import.
+        self.profile_database: Path | None = None
+        self.picture = QLabel()
+        self.picture.setObjectName("QuestionPicture")
+        self.picture.hide()
         self.hint = _label("", "muted")
         self.answer_holder = QVBoxLayout()
         self.feedback = FeedbackPanel(colours)
@@ -782,6 +801,7 @@ class QuestionPage(QWidget):
         column_layout.addWidget(self.card)
         column_layout.addWidget(self.crumb)
         column_layout.addWidget(self.prompt)
+        column_layout.addWidget(self.picture)
         column_layout.addWidget(self.hint)
         column_layout.addLayout(self.answer_holder)
         column_layout.addWidget(self.message)
@@ -790,7 +810,7 @@ class QuestionPage(QWidget):
         holder = QWidget()
         holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
-        holder_layout.addWidget(column, 1, Qt.AlignmentFlag.AlignHCenter)
+        centred(holder_layout, column)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -869,6 +889,9 @@ class QuestionPage(QWidget):
         self.countdown.setVisible(timed)
         self.clock_icon.setVisible(timed)
         self.previous_button.setVisible(self.exam or review)
+        self.leave_button.setText(tr("Back to the result") if review else tr("Leave"))
+        self.leave_button.setToolTip(tr("Back to the result (Esc)") if review
+                                     else tr("Leave this quiz (Esc)"))
         self.card.hide()
         self.card_button.setChecked(False)
         if timed:
@@ -877,6 +900,19 @@ class QuestionPage(QWidget):
             self._last_clock_save = session.time_used()
             self.tick()
         self.show_question(session.position if at is None else at)
+
+    def _show_picture(self, image: str) -> None:
+        from studyapp.core.questionsets.pictures import picture_file
+
+        found = (picture_file(self.profile_database, image)
+                 if image and self.profile_database is not None else None)
+        pixmap = QPixmap(str(found)) if found is not None else QPixmap()
+        if not pixmap.isNull() and (pixmap.width() > 640 or pixmap.height() > 400):
+            pixmap = pixmap.scaled(640, 400, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        self.picture.setPixmap(pixmap)
+        self.picture.setAccessibleName(tr("Picture for the question"))
+        self.picture.setVisible(not pixmap.isNull())
 
     def show_question(self, index: int) -> None:
         session = self.session
@@ -898,6 +934,7 @@ class QuestionPage(QWidget):
         prompt_font.setPointSizeF(font.pointSizeF() * 1.2)
         self.prompt.setFont(prompt_font)
         self.prompt.setText(item.question.prompt)
+        self._show_picture(item.question.image)
         section = item.question.section
         where = self.report.get(section).label if section and section in self.report else ""
         self.crumb.setText(" · ".join(p for p in (where, item.set_title) if p))
@@ -1063,7 +1100,7 @@ class QuestionPage(QWidget):
             text += " " + tr("Submit the exam anyway? Unanswered questions score 0.")
         else:
             text = tr("Every question is answered. Submit the exam now?")
-        if confirm(self, tr("Submit the exam"), text, tr("Submit"), tr("Go back to the exam"),
+        if confirm(self, tr("Submit the exam"), text, tr("&Submit"), tr("&Go back to the exam"),
                    default_yes=not left):
             self.finish()
         else:
@@ -1091,7 +1128,7 @@ class QuestionPage(QWidget):
             if not confirm(self, tr("Leave the exam"),
                            tr("Leave the exam? Your answers and the time left are kept: "
                               "resume it from the Quiz page."),
-                           tr("Leave"), tr("Stay in the exam"), default_yes=False):
+                           tr("&Leave"), tr("&Stay in the exam"), default_yes=False):
                 self.window().activateWindow()
                 self._focus_answer()
                 return
@@ -1207,7 +1244,7 @@ class ResultPage(QWidget):
         column_layout.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(column, 1, Qt.AlignmentFlag.AlignHCenter)
+        centred(layout, column)
         escape = QShortcut(QKeySequence("Escape"), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back)
@@ -1354,6 +1391,7 @@ class NotebookPage(QWidget):
             font.setWeight(QFont.Weight.DemiBold)
             top.setFont(0, font)
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the section's whole name
             for entry in entries:
                 prompt = " ".join(entry.question.question.prompt.split()) if entry.question \
                     else entry.key
@@ -1389,28 +1427,35 @@ class ResumeOffer(QWidget):
         self.text = _label()
         self.text.setObjectName("ResumeOfferText")
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setMaximumWidth(560)
         self.resume_button = QPushButton(tr("Resume the exam"))
         self.resume_button.setObjectName("ResumeOfferButton")
         self.resume_button.setDefault(True)
         self.resume_button.clicked.connect(self.resume)
         self.later_button = QPushButton(tr("Not now"))
         self.later_button.clicked.connect(self.later)
+        for button in (self.resume_button, self.later_button):
+            button.setAutoDefault(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.later_button)
         buttons.addWidget(self.resume_button)
         buttons.addStretch(1)
+        column = QWidget()
+        column.setMaximumWidth(560)
+        column_layout = QVBoxLayout(column)
+        column_layout.setSpacing(12)
+        column_layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        column_layout.addWidget(heading)
+        column_layout.addWidget(self.text)
+        column_layout.addSpacing(8)
+        column_layout.addLayout(buttons)
+        row = QHBoxLayout()
+        centred(row, column)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(heading)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(8)
-        layout.addLayout(buttons)
+        layout.addLayout(row)
         layout.addStretch(2)
-        for keys, slot in (("Return", self.resume), ("Enter", self.resume),
-                           ("Escape", self.later)):
+        for keys, slot in (("Escape", self.later),):
             made = QShortcut(QKeySequence(keys), self)
             made.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             made.activated.connect(slot)
@@ -1436,6 +1481,7 @@ class QuizView(QWidget):
         self.start.resume_requested.connect(self.resume_interrupted)
         self.start.submit_interrupted_requested.connect(self.submit_interrupted)
         self.question = QuestionPage(report, settings, colours)
+        self.question.profile_database = store.path  # where the sets' pictures are kept
         self.question.finished.connect(self.show_result)
         self.question.left.connect(self.show_start)
         self.question.back_to_result.connect(self._back_to_result)
@@ -1458,11 +1504,26 @@ class QuizView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.refresh()
+        # The start page's counts are worked out when the view is first shown, not while
+        # the window opens (start-up shows only the first view).
+        self._stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def mark_changed(self) -> None:
+        """The question sets changed: the start page is brought up to date when seen."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     # -- the start page ----------------------------------------------------------------
     def refresh(self) -> None:
         """Brings the start page's counts, streaks and the resume offer up to date."""
+        self._stale = False
         self.start.fill_scopes(self.report, self.engine)
         mistakes = self.engine.mistake_count()
         daily = self.engine.daily_status()
@@ -1515,6 +1576,8 @@ class QuizView(QWidget):
 
     def entered(self) -> None:
         """The learner came to the Quiz view (Ctrl+3): focus where they can go on."""
+        if self._stale:
+            self.refresh()
         page = self.pages.currentWidget()
         if page is self.start:
             if not self._offered and self.engine.interrupted_exam() is not None:
@@ -1546,7 +1609,8 @@ class QuizView(QWidget):
             if confirm(self, tr("Exam"),
                        tr("An exam is waiting to be finished. Resume it, or submit it as it "
                           "is and start a new one?"),
-                       tr("Resume it"), tr("Submit it and start a new one"), default_yes=True):
+                       tr("&Resume it"), tr("&Submit it and start a new one"),
+                       default_yes=True):
                 self.resume_interrupted()
                 return
             self.submit_interrupted()
@@ -1629,7 +1693,11 @@ class QuizView(QWidget):
         self.result.questions.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_state(self) -> None:
-        """Before the window closes: an exam in progress keeps its answers and time left."""
+        """Before the window closes: an exam in progress keeps its answers and time left;
+        any other quiz is finished with what was answered (nothing is lost either way)."""
+        session = self.question.session
+        if session is not None and session.mode != "exam" and not session.finished:
+            session.finish()
         self.question.suspend()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,16 +32,12 @@ from studyapp.core.scheduling import (
 from studyapp.core.store import Store, StoreError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ScheduleDialog", text)
-
-
 class ScheduleDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._result: OptimiseResult | None = None
-        self.setWindowTitle(tr("Schedule"))
+        self.setWindowTitle(self.tr("Schedule"))
         self.setMinimumWidth(520)
         settings = store.reviews.settings()
         self.retention = QDoubleSpinBox()
@@ -62,35 +58,35 @@ class ScheduleDialog(QDialog):
         self.day_start.setValue(settings.day_starts_at)
         self.learning_steps = QLineEdit(" ".join(str(m) for m in settings.learning_steps))
         self.learning_steps.setObjectName("LearningSteps")
-        self.learning_steps.setToolTip(tr("Minutes between the first showings of a new card, "
-                                          "e.g. 1 10"))
+        self.learning_steps.setToolTip(self.tr("Minutes between the first showings of a new card, "
+                                               "e.g. 1 10"))
         self.relearning_steps = QLineEdit(" ".join(str(m) for m in settings.relearning_steps))
-        self.relearning_steps.setToolTip(tr("Minutes before a forgotten card comes back, "
-                                            "e.g. 10"))
-        self.suspend_leeches = QCheckBox(tr("Suspend a card once it has been forgotten {n} "
-                                            "times").format(n=settings.leech_threshold))
+        self.relearning_steps.setToolTip(self.tr("Minutes before a forgotten card comes back, "
+                                                 "e.g. 10"))
+        self.suspend_leeches = QCheckBox(self.tr("Suspend a card once it has been forgotten {n} "
+                                                 "times").format(n=settings.leech_threshold))
         self.suspend_leeches.setChecked(settings.suspend_leeches)
         form = QFormLayout()
-        form.addRow(tr("Desired retention"), self.retention)
-        form.addRow(tr("New cards a day"), self.new_per_day)
-        form.addRow(tr("Reviews a day"), self.reviews_per_day)
-        form.addRow(tr("The day starts at"), self.day_start)
-        form.addRow(tr("Learning steps (minutes)"), self.learning_steps)
-        form.addRow(tr("Relearning steps (minutes)"), self.relearning_steps)
+        form.addRow(self.tr("Desired retention"), self.retention)
+        form.addRow(self.tr("New cards a day"), self.new_per_day)
+        form.addRow(self.tr("Reviews a day"), self.reviews_per_day)
+        form.addRow(self.tr("The day starts at"), self.day_start)
+        form.addRow(self.tr("Learning steps (minutes)"), self.learning_steps)
+        form.addRow(self.tr("Relearning steps (minutes)"), self.relearning_steps)
         form.addRow("", self.suspend_leeches)
 
-        optimiser = QGroupBox(tr("Optimise my schedule"))
+        optimiser = QGroupBox(self.tr("Optimise my schedule"))
         self.optimise_text = QLabel()
         self.optimise_text.setObjectName("OptimiseText")
         self.optimise_text.setWordWrap(True)
-        self.optimise_button = QPushButton(tr("Fit to my history"))
+        self.optimise_button = QPushButton(self.tr("Fit to my history"))
         self.optimise_button.setObjectName("OptimiseButton")
         self.optimise_button.clicked.connect(self.optimise)
-        self.use_button = QPushButton(tr("Use the fitted schedule"))
+        self.use_button = QPushButton(self.tr("Use the fitted schedule"))
         self.use_button.setObjectName("UseFitted")
         self.use_button.clicked.connect(self._use_fitted)
         self.use_button.hide()
-        self.previous_button = QPushButton(tr("Go back to the previous schedule"))
+        self.previous_button = QPushButton(self.tr("Go back to the previous schedule"))
         self.previous_button.clicked.connect(self._go_back)
         self.previous_button.setVisible(settings.previous_parameters is not None
                                         or settings.parameters is not None)
@@ -103,11 +99,11 @@ class ScheduleDialog(QDialog):
         box.addWidget(self.optimise_text)
         box.addLayout(row)
         if optimiser_available():
-            self.optimise_text.setText(tr(
+            self.optimise_text.setText(self.tr(
                 "Fits the memory model to your own reviews, here on this computer. You "
                 "can go back to the previous schedule at any time."))
         else:
-            self.optimise_text.setText(tr(
+            self.optimise_text.setText(self.tr(
                 "Not available on this computer: the optimiser (fsrs-rs-python) has no "
                 "build for it. Everything else works as usual."))
             self.optimise_button.setEnabled(False)
@@ -130,7 +126,7 @@ class ScheduleDialog(QDialog):
             relearning = tuple(int(m) for m in
                                self.relearning_steps.text().replace(",", " ").split())
         except ValueError:
-            QMessageBox.warning(self, tr("Schedule"), tr(
+            QMessageBox.warning(self, self.tr("Schedule"), self.tr(
                 "Steps are whole minutes separated by spaces, for example: 1 10"))
             return
         chosen = replace(
@@ -143,7 +139,7 @@ class ScheduleDialog(QDialog):
         try:
             self._store.reviews.save_settings(chosen)
         except StoreError as error:
-            QMessageBox.warning(self, tr("Schedule"), str(error))
+            QMessageBox.warning(self, self.tr("Schedule"), str(error))
             return
         self.accept()
 
@@ -157,7 +153,7 @@ class ScheduleDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._result = result
-        self.optimise_text.setText(tr(
+        self.optimise_text.setText(self.tr(
             "Fitted to {n} reviews. You recalled {actual:.0%} of the cards you reviewed; "
             "the current schedule expected {old_r:.0%}, the fitted one expects {new_r:.0%}. "
             "Prediction error (lower is better): {old:.1%} now, {new:.1%} fitted.").format(
@@ -169,11 +165,11 @@ class ScheduleDialog(QDialog):
     def _use_fitted(self) -> None:
         if self._result is not None:
             self._store.reviews.apply_parameters(self._result.parameters)
-            self.optimise_text.setText(tr("Your schedule now uses the fitted parameters; the "
-                                          "previous ones are kept to go back to."))
+            self.optimise_text.setText(self.tr("Your schedule now uses the fitted parameters; the "
+                                               "previous ones are kept to go back to."))
             self.use_button.hide()
             self.previous_button.show()
 
     def _go_back(self) -> None:
         self._store.reviews.restore_previous_parameters()
-        self.optimise_text.setText(tr("The previous schedule is back."))
+        self.optimise_text.setText(self.tr("The previous schedule is back."))

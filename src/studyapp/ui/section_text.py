@@ -47,7 +47,7 @@ class SectionText(QTextBrowser):
     def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SectionText")
-        self.setAccessibleName("Section text")
+        self.setAccessibleName(self.tr("Section text"))
         self._colours = colours
         self._paragraph_blocks: dict[int, int] = {}  # paragraph index -> block number
         self._heading_block = 0
@@ -107,8 +107,9 @@ class SectionText(QTextBrowser):
             self._insert_block(cursor, paragraph, text_format, bottom=font.pointSizeF() * 1.1)
 
         if section.children:
-            label = "In this part" if section.paragraphs else "This part has four sections" \
-                if len(section.children) == 4 else "This part has these sections"
+            label = self.tr("In this part") if section.paragraphs else self.tr(
+                "This part has four sections") if len(section.children) == 4 else self.tr(
+                "This part has these sections")
             self._insert_block(cursor, label, self._muted(font, 0.85), bottom=6, top=12)
             for child in section.children:
                 link = QTextCharFormat(text_format)

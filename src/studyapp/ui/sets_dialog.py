@@ -37,14 +37,14 @@ from PySide6.QtWidgets import (
 from studyapp.core.files import write_text_atomically
 from studyapp.core.store import SetInfo, Store, StoreError
 from studyapp.ui import import_dialog
-from studyapp.ui.formatting import local_time
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP, local_time
 from studyapp.ui.import_dialog import (
-    FORMAT_LABELS,
     GAP,
     MARGIN,
     SMALL_GAP,
     ItemBrowser,
     counts_table,
+    format_label,
     heading,
     line_icon,
     message_row,
@@ -60,11 +60,13 @@ from studyapp.ui.import_dialog import (
 
 __all__ = ["BUILTIN_TOOLTIP", "QuestionSetsDialog"]
 
-BUILTIN_TOOLTIP = (
+# Shown through self.tr(), as are COLUMNS: QT_TRANSLATE_NOOP marks them for pyside6-lupdate.
+BUILTIN_TOOLTIP = QT_TRANSLATE_NOOP(
+    "QuestionSetsDialog",
     "Built-in sets come with StudyApp and cannot be removed. "
     "Updating StudyApp keeps them up to date."
 )
-EXPORT_FILTER = "StudyApp question set (*.yaml *.yml)"
+EXPORT_FILTER = QT_TRANSLATE_NOOP("QuestionSetsDialog", "StudyApp question set (*.yaml *.yml)")
 
 _last_export_folder: str = ""
 
@@ -75,11 +77,14 @@ class QuestionSetsDialog(QDialog):
     changed = Signal()
 
     LIST, EMPTY = range(2)
-    COLUMNS = ("Set", "Questions", "Cards", "Kind")
+    COLUMNS = (QT_TRANSLATE_NOOP("QuestionSetsDialog", "Set"),
+               QT_TRANSLATE_NOOP("QuestionSetsDialog", "Questions"),
+               QT_TRANSLATE_NOOP("QuestionSetsDialog", "Cards"),
+               QT_TRANSLATE_NOOP("QuestionSetsDialog", "Kind"))
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Question sets")
+        self.setWindowTitle(self.tr("Question sets"))
         self.setObjectName("questionSetsDialog")
         self.setMinimumSize(760, 480)
         self.resize(980, 620)
@@ -102,12 +107,12 @@ class QuestionSetsDialog(QDialog):
         self.splitter.setChildrenCollapsible(False)
         self.list = QTreeWidget()
         self.list.setColumnCount(len(self.COLUMNS))
-        self.list.setHeaderLabels(list(self.COLUMNS))
+        self.list.setHeaderLabels([self.tr(name) for name in self.COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAccessibleName("Question sets")
+        self.list.setAccessibleName(self.tr("Question sets"))
         header = self.list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -126,10 +131,10 @@ class QuestionSetsDialog(QDialog):
         self.splitter.setSizes([440, 480])
         self.pages.addWidget(self.splitter)
 
-        self.empty_label = muted(QLabel(
+        self.empty_label = muted(QLabel(self.tr(
             "No question sets in this profile yet.\n\nChoose Import… to add one from a file "
             "(.yaml, .yml, .csv, .xlsx, .gift or .txt)."
-        ))
+        )))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.pages.addWidget(self.empty_label)
@@ -140,15 +145,15 @@ class QuestionSetsDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(SMALL_GAP)
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Add or update question sets from files")
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add or update question sets from files"))
         self.import_button.clicked.connect(self.import_sets)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the selected set as a StudyApp YAML file")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the selected set as a StudyApp YAML file"))
         self.export_button.clicked.connect(self.export_selected)
-        self.remove_button = QPushButton("Remove…")
+        self.remove_button = QPushButton(self.tr("Remove…"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.accept)
         for button in (self.import_button, self.export_button, self.remove_button):
             button.setAutoDefault(False)
@@ -181,12 +186,12 @@ class QuestionSetsDialog(QDialog):
         for info in infos:
             item = QTreeWidgetItem([
                 info.title, str(info.question_count), str(info.card_count),
-                "Built-in" if info.builtin else "Imported",
+                self.tr("Built-in") if info.builtin else self.tr("Imported"),
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, info.id)
             item.setToolTip(0, plain_tip(f"{info.title} ({info.id})"))
             if info.builtin:
-                item.setToolTip(3, BUILTIN_TOOLTIP)
+                item.setToolTip(3, self.tr(BUILTIN_TOOLTIP))
             for column in (1, 2):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
                                       | Qt.AlignmentFlag.AlignVCenter)
@@ -219,7 +224,8 @@ class QuestionSetsDialog(QDialog):
         ids = import_dialog.choose_and_import(self._store, self)
         if ids:
             self.refresh(select=ids[0])
-            self._say(f"Imported {plural(len(ids), 'question set')}.",
+            sets = plural(len(ids), self.tr("question set"), self.tr("question sets"))
+            self._say(self.tr("Imported {sets}.").format(sets=sets),
                       QStyle.StandardPixmap.SP_DialogApplyButton)
             self.changed.emit()
 
@@ -230,7 +236,8 @@ class QuestionSetsDialog(QDialog):
         if info is None:
             return
         start = str(Path(_last_export_folder or Path.home()) / f"{info.id}.yaml")
-        name, _ = QFileDialog.getSaveFileName(self, "Export question set", start, EXPORT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export question set"), start,
+                                              self.tr(EXPORT_FILTER))
         if not name:
             return
         target = Path(name)
@@ -241,20 +248,23 @@ class QuestionSetsDialog(QDialog):
         try:
             text = dump(self._store.question_sets.get(info.id))
         except (StoreError, ValueError) as error:
-            self._say(f"“{info.title}” cannot be exported: {error}",
+            self._say(self.tr("“{title}” cannot be exported: {error}").format(
+                title=info.title, error=error),
                       QStyle.StandardPixmap.SP_MessageBoxCritical)
             return
         try:
             write_text_atomically(target, text)
         except OSError as error:
             self._say(
-                f"“{info.title}” could not be saved to {target} "
-                f"({error.strerror or error}). Choose another folder and try again.",
+                self.tr("“{title}” could not be saved to {target} ({error}). Choose another "
+                        "folder and try again.").format(
+                    title=info.title, target=target, error=error.strerror or error),
                 QStyle.StandardPixmap.SP_MessageBoxCritical,
             )
             return
         _last_export_folder = str(target.parent)
-        self._say(f"Exported “{info.title}” to {target}.",
+        self._say(self.tr("Exported “{title}” to {target}.").format(
+                  title=info.title, target=target),
                   QStyle.StandardPixmap.SP_DialogApplyButton)
 
     def remove_selected(self) -> None:
@@ -263,16 +273,18 @@ class QuestionSetsDialog(QDialog):
         if info is None:
             return
         if info.builtin:
-            self._say(BUILTIN_TOOLTIP, QStyle.StandardPixmap.SP_MessageBoxInformation)
+            self._say(self.tr(BUILTIN_TOOLTIP), QStyle.StandardPixmap.SP_MessageBoxInformation)
             return
-        counts = (f"{plural(info.question_count, 'question')} and "
-                  f"{plural(info.card_count, 'card')}")
+        counts = self.tr("{questions} and {cards}").format(
+            questions=plural(info.question_count, self.tr("question"), self.tr("questions")),
+            cards=plural(info.card_count, self.tr("card"), self.tr("cards")))
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Remove question set",
-            f"Remove “{info.title}” ({counts}) from this profile?\n\n"
-            "Learners' history (answers, reviews and scores) is kept. Importing the file "
-            "again brings the set back together with that history.",
+            self.tr("Remove question set"),
+            self.tr("Remove “{title}” ({counts}) from this profile?\n\n"
+                    "Learners' history (answers, reviews and scores) is kept. Importing the "
+                    "file again brings the set back together with that history.").format(
+                title=info.title, counts=counts),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -302,7 +314,8 @@ class QuestionSetsDialog(QDialog):
             next_item = self.list.topLevelItem(min(row, self.list.topLevelItemCount() - 1))
             if next_item is not None:
                 self.list.setCurrentItem(next_item)
-        self._say(f"Removed “{info.title}”. Learners' history is kept.",
+        self._say(self.tr("Removed “{title}”. Learners' history is kept.").format(
+                  title=info.title),
                   QStyle.StandardPixmap.SP_DialogApplyButton)
         self.changed.emit()
 
@@ -320,8 +333,8 @@ class QuestionSetsDialog(QDialog):
         self.export_button.setEnabled(info is not None)
         self.remove_button.setEnabled(info is not None and not info.builtin)
         self.remove_button.setToolTip(
-            BUILTIN_TOOLTIP if info is not None and info.builtin
-            else "Remove the selected set from this profile"
+            self.tr(BUILTIN_TOOLTIP) if info is not None and info.builtin
+            else self.tr("Remove the selected set from this profile")
         )
         body = QWidget()
         body.setObjectName("setDetails")
@@ -329,15 +342,15 @@ class QuestionSetsDialog(QDialog):
         layout.setContentsMargins(GAP, GAP, GAP, GAP)
         layout.setSpacing(SMALL_GAP)
         if info is None:
-            layout.addWidget(muted(QLabel("Select a set to see its details.")))
+            layout.addWidget(muted(QLabel(self.tr("Select a set to see its details."))))
             layout.addStretch(1)
             self.details_scroll.setWidget(body)
             return
         self.details_title = heading(info.title)
         layout.addWidget(self.details_title)
         if info.builtin:
-            badge = muted(QLabel("Built-in · comes with StudyApp"))
-            badge.setToolTip(BUILTIN_TOOLTIP)
+            badge = muted(QLabel(self.tr("Built-in · comes with StudyApp")))
+            badge.setToolTip(self.tr(BUILTIN_TOOLTIP))
             layout.addWidget(badge)
         if info.description:
             description = plain(QLabel(info.description))
@@ -350,18 +363,18 @@ class QuestionSetsDialog(QDialog):
         facts.setHorizontalSpacing(GAP)
         facts.setVerticalSpacing(SMALL_GAP // 2)
         rows = [
-            ("Set id", info.id),
-            ("Version", info.version or "–"),
-            ("Source", info.source or "–"),
-            ("Format", FORMAT_LABELS.get(info.format, info.format or "–")),
-            ("Imported", local_time(info.imported_at)),
-            ("Questions", f"{info.question_count}"
+            ("Set id", self.tr("Set id"), info.id),
+            ("Version", self.tr("Version"), info.version or "–"),
+            ("Source", self.tr("Source"), info.source or "–"),
+            ("Format", self.tr("Format"), format_label(info.format)),
+            ("Imported", self.tr("Imported"), local_time(info.imported_at)),
+            ("Questions", self.tr("Questions"), f"{info.question_count}"
              + (f"  ({types_text(info.by_type)})" if info.by_type else "")),
-            ("Cards", str(info.card_count)),
+            ("Cards", self.tr("Cards"), str(info.card_count)),
         ]
         self.facts: dict[str, QLabel] = {}
-        for row, (name, value) in enumerate(rows):
-            key = muted(QLabel(name))
+        for row, (name, shown, value) in enumerate(rows):
+            key = muted(QLabel(shown))
             key.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             label = plain(QLabel(value))
             label.setWordWrap(True)
@@ -380,7 +393,8 @@ class QuestionSetsDialog(QDialog):
         if sections and set(sections) != {None}:
             layout.addSpacing(SMALL_GAP)
             table_rows = [(section_label(s, True), [sections[s]]) for s in section_order(sections)]
-            self.sections_table = counts_table(("By report section", "Items"), table_rows)
+            self.sections_table = counts_table((self.tr("By report section"), self.tr("Items")),
+                                               table_rows)
             layout.addWidget(self.sections_table)
         # The questions themselves, so that a trainer can check what the set asks.
         self.items = ItemBrowser(Qt.Orientation.Vertical)

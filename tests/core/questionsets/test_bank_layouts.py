@@ -6,6 +6,7 @@ what was read survives the store."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,9 @@ ENGLISH = (
     "1,single,Which one?,one,two,three,B,5,Two it is.,Not one.,Yes.,Counting,7,pic.png\n"
     "2,truefalse,Sky is blue.,,,,T,1,,,,Counting,7,missing.png\n"
 )
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -99,7 +103,7 @@ def test_an_exam_system_export_imports_with_warnings_only(tmp_path: Path) -> Non
 
 
 def test_points_tags_notes_and_pictures_survive_the_store(tmp_path: Path) -> None:
-    (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "pic.png").write_bytes(PNG)
     path = write(tmp_path, "english.csv", ENGLISH)
     result = load_file(path)
     assert result.problems == [], result.problems
@@ -119,7 +123,7 @@ def test_points_tags_notes_and_pictures_survive_the_store(tmp_path: Path) -> Non
     one = english.questions[0]
     assert (one.points, one.tags, one.explanation) == (5, ["Counting"], "Two it is.")
     assert [c.feedback for c in one.choices] == ["Not one.", "Yes.", ""]
-    assert one.image == str((tmp_path / "pic.png").resolve())
+    assert one.image == "pictures/" + hashlib.sha256(PNG).hexdigest()[:32] + ".png"
     assert english.questions[1].image == ""
     assert [q.points for q in stored.questions] == [2, 4, 1, 2.5, 2, 2, 1]
     assert stored.questions[1].tags == ["创新能力", "领导力", "学习", "实践"]
@@ -310,3 +314,42 @@ def test_a_workbook_with_too_many_sheets_is_one_problem() -> None:
     assert [p.message for p in result.problems] == [
         "the workbook has 61 sheets; a bank read sheet by sheet may have at most 50 (split it "
         "into files)"]
+
+
+def test_pictures_are_copied_into_the_profile_on_import(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from studyapp.app import main
+    from studyapp.core.paths import profile_path
+    from studyapp.core.questionsets.pictures import picture_file
+
+    bank = tmp_path / "bank"
+    (bank / "img").mkdir(parents=True)
+    (bank / "img" / "q1.PNG").write_bytes(PNG)
+    path = write(bank, "bank.csv", "题型,题干,答案,图片\n判断,看图。,对,img/q1.PNG\n"
+                                   "判断,无图。,错,\n")
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "import", str(path)]) == 0
+    capsys.readouterr()
+    database = profile_path(data, "default")
+    store = open_store(data, "default")
+    try:
+        stored = store.question_sets.get("bank")
+    finally:
+        store.close()
+    with_picture, without = stored.questions
+    assert without.image == ""
+    found = picture_file(database, with_picture.image)
+    assert found is not None and found.read_bytes() == PNG
+    assert found.parent == database.with_name("default.pictures")
+    # The bank moved elsewhere: its questions are unchanged (the picture is named by its
+    # content, not its place), and the profile keeps its copy when the bank's is gone.
+    moved = tmp_path / "elsewhere"
+    bank.rename(moved)
+    with open(moved / "bank.csv", "a", encoding="utf-8") as handle:
+        handle.write("\n")  # other bytes, the same questions
+    assert main(["--data-dir", str(data), "import", str(moved / "bank.csv")]) == 0
+    assert "0 added, 0 updated, 2 unchanged" in capsys.readouterr().out
+    (moved / "img" / "q1.PNG").unlink()
+    assert picture_file(database, with_picture.image) == found
+    assert picture_file(database, "pictures/../../etc/passwd") is None
+    assert picture_file(database, "/etc/passwd") is None

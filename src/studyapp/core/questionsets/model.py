@@ -99,9 +99,11 @@ class Question:
     # fill with several blanks: each blank's accepted answers, in the prompt's order
     # (``accepted`` then holds the blanks' first answers joined by "；" for display).
     blanks: list[list[str]] = field(default_factory=list)
-    # A picture shown with the question: a file path relative to the set's file (or an
-    # absolute one), as written in the source. URLs are never kept (nothing is fetched).
+    # A picture shown with the question, named by its content ("pictures/<hash>.png", see
+    # questionsets/pictures.py); ``image_source`` is the file it was read from, which the
+    # import copies into the profile (not stored). URLs are never kept (nothing is fetched).
     image: str = ""
+    image_source: str = ""
     line: int = 0
     shuffle: bool = True  # False: options keep their written order (they refer to each other)
 

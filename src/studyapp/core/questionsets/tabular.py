@@ -845,6 +845,7 @@ class _Row:
         self.number = number
         self.cells = cells
         self.failed = False
+        self.picture_source = ""
 
     def raw(self, index: int) -> str:
         return self.cells[index].strip() if index < len(self.cells) else ""
@@ -928,6 +929,7 @@ class _Row:
         question = Question(id=item_id, type=_QUESTION_TYPE[kind], prompt=prompt, section=section,
                             explanation=explanation, evidence=evidence, tags=tags,
                             difficulty=difficulty, points=points, image=image,
+                            image_source=self.picture_source if image else "",
                             line=self.number)
         if kind in ("single", "multiple"):
             self.choices(question, options, answer)
@@ -975,7 +977,8 @@ class _Row:
         return value
 
     def image(self) -> str:
-        """A picture next to the bank: its path; a web address is never fetched (a warning)."""
+        """A picture next to the bank: its reference by content (pictures.py), its path kept for
+        the import to copy; a web address is never fetched (a warning)."""
         text = self.get("image")
         if not text:
             return ""
@@ -994,7 +997,20 @@ class _Row:
                                           "to the question file; the question is imported "
                                           "without it", column)
             return ""
-        return found
+        from pathlib import Path
+
+        from studyapp.core.questionsets.pictures import MAX_PICTURE_BYTES, reference
+
+        try:
+            named = reference(Path(found))
+        except (OSError, ValueError):
+            megabytes = MAX_PICTURE_BYTES // (1024 * 1024)
+            self.reader.warn(self.number, f"{name} '{_short(text)}' cannot be read or is larger "
+                                          f"than {megabytes} MB; the question is imported "
+                                          "without it", column)
+            return ""
+        self.picture_source = found
+        return named
 
     def feedback(self, question: Question, options: list[tuple[str, str]]) -> None:
         """选项A解析 ... become each option's feedback."""

@@ -28,6 +28,7 @@ class QuizAttempt:
     score: float | None
     max_score: float | None
     passed: bool | None
+    seconds: float = 0.0  # time spent: an exam's clock, else the answers' times
 
 
 @dataclass
@@ -102,7 +103,9 @@ class QuizzesService:
         return [
             QuizAttempt(**{**row, "passed": None if row["passed"] is None else bool(row["passed"])})
             for row in self.db.query(
-                "SELECT id, mode, scope, started_at, finished_at, score, max_score, passed "
+                "SELECT id, mode, scope, started_at, finished_at, score, max_score, passed, "
+                "coalesce(nullif(time_used_s, 0), (SELECT sum(duration_ms) / 1000.0 FROM "
+                "quiz_answers WHERE attempt_id = quiz_attempts.id), 0) AS seconds "
                 "FROM quiz_attempts ORDER BY started_at, id"
             )
         ]

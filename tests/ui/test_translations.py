@@ -1,0 +1,103 @@
+"""The translation hook: a studyapp_<locale>.qm in resources/i18n is installed at start-up
+and the interface shows its words; without one nothing is installed and English stays."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from studyapp.core.store import Store
+from studyapp.ui import translations
+from studyapp.ui.sets_dialog import QuestionSetsDialog
+
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>QuestionSetsDialog</name>
+    <message><source>Question sets</source><translation>题集</translation></message>
+    <message><source>Close</source><translation>关闭</translation></message>
+</context>
+<context>
+    <name>import</name>
+    <message><source>Single choice</source><translation>单选题</translation></message>
+</context>
+</TS>
+"""
+
+
+def _lrelease() -> list[str]:
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    if beside.exists():
+        return [str(beside)]
+    return [sys.executable, "-m", "PySide6.scripts.pyside_tool", "lrelease"]
+
+
+@pytest.fixture
+def installed() -> Iterator[list[QTranslator]]:
+    """The translators the test installed, removed again afterwards."""
+    translators: list[QTranslator] = []
+    yield translators
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_a_shipped_translation_is_installed(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    installed: list[QTranslator],
+) -> None:
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    (tmp_path / "studyapp_zh_CN.ts").write_text(TS, encoding="utf-8")
+    subprocess.run([*_lrelease(), str(tmp_path / "studyapp_zh_CN.ts"), "-qm",
+                    str(folder / "studyapp_zh_CN.qm")], capture_output=True, timeout=60,
+                   check=True)
+    monkeypatch.setattr(translations, "i18n_folder", lambda: folder)
+    app = QApplication.instance()
+    assert app is not None
+
+    installed += translations.install_translators(app, QLocale("zh_CN"))
+
+    assert len(installed) >= 1  # ours, and Qt's own when PySide6 ships it
+    dialog = QuestionSetsDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "题集"
+    assert dialog.close_button.text() == "关闭"
+    assert QCoreApplication.translate("import", "Single choice") == "单选题"
+
+
+def test_no_file_for_the_locale_installs_nothing(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    installed: list[QTranslator],
+) -> None:
+    monkeypatch.setattr(translations, "i18n_folder", lambda: tmp_path)
+    app = QApplication.instance()
+    assert app is not None
+
+    installed += translations.install_translators(app, QLocale("zh_CN"))
+
+    assert installed == []
+    dialog = QuestionSetsDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Question sets"
+
+
+def test_the_folder_is_resources_i18n(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[str, ...]] = []
+
+    def fake_resource(*parts: str) -> Path:
+        asked.append(parts)
+        return tmp_path / "i18n"
+
+    monkeypatch.setattr(translations, "resource", fake_resource)
+    assert translations.i18n_folder() is None  # no folder: the app ships no translation
+    (tmp_path / "i18n").mkdir()
+    assert translations.i18n_folder() == tmp_path / "i18n"
+    assert asked == [("i18n",), ("i18n",)]
