@@ -72,9 +72,7 @@ SINK_METHODS: dict[str, tuple[int, ...] | None] = {
     "setVerticalHeaderLabels": None,
     "addTab": None,
     "insertTab": None,
-    "addItem": None,
     "addItems": None,
-    "insertItem": (1,),
     "addAction": None,
     "addMenu": None,
     "addButton": None,
@@ -145,6 +143,12 @@ def _is_translation_call(node: ast.AST) -> bool:
         return func.attr == "translate" and isinstance(func.value, ast.Name) and (
             func.value.id in {"QCoreApplication", "QApplication", "QGuiApplication"})
     return isinstance(func, ast.Name) and func.id in {"tr", "translate", "QT_TRANSLATE_NOOP"}
+
+
+def _is_text(node: ast.expr) -> bool:
+    """A literal, an f-string or a translation: an argument that is text, not an icon."""
+    return (isinstance(node, ast.Constant) and isinstance(node.value, str)) or isinstance(
+        node, ast.JoinedStr) or _is_translation_call(node)
 
 
 def _is_message_signal(func: ast.expr) -> bool:
@@ -231,6 +235,13 @@ class _Walker(ast.NodeVisitor):
             self._check_translation(node)
         elif name in SINK_CLASSES:
             for arg in node.args:
+                self._check_shown(arg, name)
+        elif name in {"addItem", "insertItem"}:
+            # QComboBox.addItem(text, data), addItem(icon, text, data), insertItem(i, text, data)
+            texts = node.args[1:2] if name == "insertItem" else node.args[:1]
+            if texts and not _is_text(texts[0]):
+                texts = node.args[1:2] if name == "addItem" else node.args[2:3]
+            for arg in texts:
                 self._check_shown(arg, name)
         elif name in SINK_METHODS:
             positions = SINK_METHODS[name]
@@ -348,6 +359,8 @@ class View(QWidget):
         self._action("&Export results…", "Ctrl+E", self.export)
         heading("Problems", 1.1)
         self.status_message.emit(f"Text size {size} pt")
+        self.kinds.addItem(self.tr("minutes of study"), "minutes")
+        self.kinds.addItem(icon, "cards reviewed", "reviews")
         self.mode_chosen.emit("exam mode")
 
     def _action(self, text, shortcut, slot):
@@ -357,10 +370,10 @@ class View(QWidget):
     assert texts == [
         "Mark as read", "Import", "Open  sets", "Saved", "Import failed", "Questions",
         "&Quit", "Done: ", "{0} of {1} read", "Search", "Hide", "&Export results…",
-        "Text size  pt",
+        "Text size  pt", "cards reviewed",
     ]
     helpers = {"heading": frozenset({0})}  # defined in another module
-    assert [finding.text for finding in find_untranslated(snippet, helpers=helpers)][-2] == (
+    assert [finding.text for finding in find_untranslated(snippet, helpers=helpers)][-3] == (
         "Problems")
 
 

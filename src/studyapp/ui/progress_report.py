@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QSize, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSize, QSizeF, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -24,6 +24,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from studyapp.ui.theme import LIGHT, UI_FAMILIES, Colours
+
+# Module-level text: translate("Context", ...) (lupdate knows this name).
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from studyapp.core.report import Report
@@ -53,12 +56,6 @@ def cjk_family() -> str | None:
     return next((family for family in CJK_FAMILIES if family in installed), None)
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ProgressReport", text)
-
-
 def _pct(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
 
@@ -78,47 +75,58 @@ def build_document(store: Store, report: Report, board: Dashboard,
     e = html.escape
     name = board.display_name or store.profile
     parts = [
-        "<h1>" + e(_tr("Study progress")) + "</h1>",
+        "<h1>" + e(translate("ProgressReport", "Study progress")) + "</h1>",
         f"<p><b>{e(name)}</b>" + (f" · {e(board.unit)}" if board.unit else "") + "<br>"
-        + e(_tr("Report: {title}").format(title=report.title)) + "<br>"
-        + e(_tr("As of {day}").format(day=board.today.isoformat())) + "</p>",
-        "<h2>" + e(_tr("Summary")) + "</h2>",
+        + e(translate("ProgressReport", "Report: {title}").format(title=report.title)) + "<br>"
+        + e(translate("ProgressReport", "As of {day}").format(day=board.today.isoformat()))
+        + "</p>",
+        "<h2>" + e(translate("ProgressReport", "Summary")) + "</h2>",
         "<table width='100%' cellspacing='0' cellpadding='4' border='1'>",
     ]
     s = board.summary
     rows = [
-        (_tr("Report read"), f"{s.percent_read}% ({s.sections_read} / {s.sections_total})"),
-        (_tr("Cards due today"), str(s.cards_due_today)),
-        (_tr("Cards learned"), f"{s.cards_learned} / {s.cards_total}"),
-        (_tr("Card reviews"), str(s.reviews)),
-        (_tr("True retention"), _pct(s.retention)),
-        (_tr("Quiz answers"), str(s.answers)),
-        (_tr("Quiz accuracy"), _pct(s.accuracy)),
-        (_tr("Streak"), _tr("{n} days (longest {m})").format(n=board.streak.current,
-                                                            m=board.streak.longest)),
-        (_tr("Daily goal"), f"{round(board.goal.today)} / {board.goal.target} "
-                            f"{_tr(board.goal.kind)}"),
+        (translate("ProgressReport", "Report read"),
+         f"{s.percent_read}% ({s.sections_read} / {s.sections_total})"),
+        (translate("ProgressReport", "Cards due today"), str(s.cards_due_today)),
+        (translate("ProgressReport", "Cards learned"), f"{s.cards_learned} / {s.cards_total}"),
+        (translate("ProgressReport", "Card reviews"), str(s.reviews)),
+        (translate("ProgressReport", "True retention"), _pct(s.retention)),
+        (translate("ProgressReport", "Quiz answers"), str(s.answers)),
+        (translate("ProgressReport", "Quiz accuracy"), _pct(s.accuracy)),
+        (translate("ProgressReport", "Streak"),
+         translate("ProgressReport", "{n} days (longest {m})").format(
+             n=board.streak.current, m=board.streak.longest)),
+        (translate("ProgressReport", "Daily goal"),
+         f"{round(board.goal.today)} / {board.goal.target} "
+         + (translate("ProgressReport", "minutes") if board.goal.kind == "minutes"
+            else translate("ProgressReport", "reviews"))),
     ]
     parts += [f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in rows]
     parts.append("</table>")
     if chart_images:
-        parts.append("<h2>" + e(_tr("Charts")) + "</h2>")
+        parts.append("<h2>" + e(translate("ProgressReport", "Charts")) + "</h2>")
         for key, image in chart_images.items():
             url = f"chart://{key}.png"
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
             height = round(CHART_WIDTH * image.height() / max(1, image.width()))
             parts.append(f"<p><img src='{url}' width='{CHART_WIDTH}' height='{height}'></p>")
-    parts.append("<h2>" + e(_tr("The four relationships")) + "</h2>")
-    parts.append(_header([(_tr("Relationship"), 49), (_tr("Mastery"), 17),
-                          (_tr("Last 14 days"), 17), (_tr("Trend (points)"), 17)]))
+    parts.append("<h2>" + e(translate("ProgressReport", "The four relationships")) + "</h2>")
+    parts.append(_header([(translate("ProgressReport", "Relationship"), 49),
+                          (translate("ProgressReport", "Mastery"), 17),
+                          (translate("ProgressReport", "Last 14 days"), 17),
+                          (translate("ProgressReport", "Trend (points)"), 17)]))
     for r in board.relationships:
         trend = "–" if r.trend is None else f"{round(r.trend * 100):+d}"
         parts.append(f"<tr><td>{e(r.title)}</td><td>{_pct(r.score)}</td>"
                      f"<td>{_pct(r.recent)}</td><td>{trend}</td></tr>")
     parts.append("</table>")
-    parts.append("<h2>" + e(_tr("Mastery by section, weakest first")) + "</h2>")
-    parts.append(_header([(_tr("Section"), 49), (_tr("Read"), 9), (_tr("Cards"), 13),
-                          (_tr("Quiz"), 13), (_tr("Mastery"), 16)]))
+    parts.append("<h2>" + e(translate("ProgressReport", "Mastery by section, weakest first"))
+                 + "</h2>")
+    parts.append(_header([(translate("ProgressReport", "Section"), 49),
+                          (translate("ProgressReport", "Read"), 9),
+                          (translate("ProgressReport", "Cards"), 13),
+                          (translate("ProgressReport", "Quiz"), 13),
+                          (translate("ProgressReport", "Mastery"), 16)]))
     for m in board.mastery:
         parts.append(f"<tr><td>{e(m.title)}</td><td>{'✓' if m.read else '–'}</td>"
                      f"<td>{_pct(m.retention)}</td><td>{_pct(m.accuracy)}</td>"
@@ -157,8 +165,9 @@ def chart_images(store: Store, report: Report, board: Dashboard) -> dict[str, QI
 def export_progress_report(store: Store, report: Report, colours: Colours,
                            parent: QWidget) -> Path | None:
     suggested = Path.home() / f"studyapp-progress-{store.profile}.pdf"
-    chosen, _ = QFileDialog.getSaveFileName(parent, _tr("Export progress report"),
-                                            str(suggested), _tr("PDF (*.pdf)"))
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, translate("ProgressReport", "Export progress report"), str(suggested),
+        translate("ProgressReport", "PDF (*.pdf)"))
     if not chosen:
         return None
     target = Path(chosen)
@@ -167,9 +176,11 @@ def export_progress_report(store: Store, report: Report, colours: Colours,
     try:
         save_progress_report(store, report, target)
     except OSError as error:
-        QMessageBox.warning(parent, _tr("Export progress report"), _tr(
-            "The report could not be written to {path} ({why}). Choose another folder and "
-            "try again.").format(path=target, why=error.strerror or error))
+        QMessageBox.warning(parent, translate("ProgressReport", "Export progress report"),
+                            translate("ProgressReport",
+                                      "The report could not be written to {path} ({why}). "
+                                      "Choose another folder and try again.").format(
+                                path=target, why=error.strerror or error))
         return None
     return target
 
@@ -185,7 +196,7 @@ def save_progress_report(store: Store, report: Report, target: Path) -> None:
                                          suffix=".pdf")
     os.close(handle)
     try:
-        write_pdf(document, Path(temporary), _tr("Study progress"))
+        write_pdf(document, Path(temporary), translate("ProgressReport", "Study progress"))
         if Path(temporary).stat().st_size == 0:
             raise OSError("nothing was written")
         os.replace(temporary, target)
