@@ -39,6 +39,8 @@ def sample_set(prompts: dict[str, str], version: str = "1") -> QuestionSet:
 def test_connection_uses_wal_and_foreign_keys(store: Store) -> None:
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    # A commit that returned is on the disk (survives a power cut, not only a crash).
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2
     assert store.path.name == "default.sqlite3"
 
 
