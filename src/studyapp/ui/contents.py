@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.report import Report, Section
 from studyapp.core.search import ReportSearch, SearchHit
+from studyapp.ui.formatting import plural
 from studyapp.ui.icons import icon
 from studyapp.ui.theme import Colours
 
@@ -61,7 +62,7 @@ class ContentsTree(QTreeWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)  # long titles wrap, never cut
         self.setIndentation(14)
         self._wrapped_at = -1  # the title column's width that the row heights were made for
-        self.setAccessibleName("Contents")
+        self.setAccessibleName(self.tr("Contents"))
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -248,7 +249,7 @@ class SearchResults(QListWidget):
     def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SearchResults")
-        self.setAccessibleName("Search results")
+        self.setAccessibleName(self.tr("Search results"))
         self.setWordWrap(True)
         self.setItemDelegate(_HitDelegate(colours, self))
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -276,13 +277,13 @@ class ContentsPanel(QWidget):
         self.progress_label.setProperty("role", "muted")
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
-        self.progress_bar.setAccessibleName("Reading progress")
+        self.progress_bar.setAccessibleName(self.tr("Reading progress"))
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("SearchField")
-        self.search_field.setPlaceholderText("Search the report (Ctrl+F)")
+        self.search_field.setPlaceholderText(self.tr("Search the report (Ctrl+F)"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setAccessibleName("Search the report")
+        self.search_field.setAccessibleName(self.tr("Search the report"))
         self.search_field.addAction(icon("search", colours.muted),
                                     QLineEdit.ActionPosition.LeadingPosition)
         self.search_field.textChanged.connect(self._search_changed)
@@ -343,7 +344,7 @@ class ContentsPanel(QWidget):
         self.stack.setCurrentIndex(1)
         self.results.clear()
         if len(query) < MIN_QUERY_CHARS:
-            self.results_status.setText("Keep typing: at least two letters.")
+            self.results_status.setText(self.tr("Keep typing: at least two letters."))
             return
         if self._search is None:
             self._search = ReportSearch(self._report)
@@ -359,15 +360,15 @@ class ContentsPanel(QWidget):
             self.results.addItem(item)
         if hits:
             self.results.setCurrentRow(0)
-            noun = "place" if len(hits) == 1 else "places"
-            self.results_status.setText(
-                f"Found in {len(hits)} {noun}. Enter opens the highlighted one; Esc goes back "
+            places = plural(len(hits), self.tr("place"), self.tr("places"))
+            self.results_status.setText(self.tr(
+                "Found in {places}. Enter opens the highlighted one; Esc goes back "
                 "to the contents."
-            )
+            ).format(places=places))
         else:
-            self.results_status.setText(
-                f"No paragraph holds “{query}”. Check the spelling or try fewer words."
-            )
+            self.results_status.setText(self.tr(
+                "No paragraph holds “{query}”. Check the spelling or try fewer words."
+            ).format(query=query))
 
     def _open_current_hit(self) -> None:
         item = self.results.currentItem()

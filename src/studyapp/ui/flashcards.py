@@ -42,35 +42,46 @@ from studyapp.core.report import Report
 from studyapp.core.scheduling import AGAIN, EASY, GOOD, HARD, RATINGS, STATE_NAMES
 from studyapp.core.store import Store, StoreError
 from studyapp.core.store.reviews import Answer, DeckCounts, StudyCard
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP
 from studyapp.ui.icons import icon
 from studyapp.ui.theme import Colours, reading_font
 
+# Module-level text: translate("Context", ...) (lupdate knows this name).
+translate = QCoreApplication.translate
+
 MAX_ANSWER_MS = 60_000  # a card left on screen over lunch counts as a minute
 DECK_ROLE = Qt.ItemDataRole.UserRole
+# Core's card states (STATE_NAMES) as shown, through state_label(); marked for lupdate.
+_STATES = (QT_TRANSLATE_NOOP("Flashcards", "new"), QT_TRANSLATE_NOOP("Flashcards", "learning"),
+           QT_TRANSLATE_NOOP("Flashcards", "review"), QT_TRANSLATE_NOOP("Flashcards", "relearning"))
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Flashcards", text)
+def state_label(state: str) -> str:
+    """A card state's name ("new", "review") as shown."""
+    return translate("Flashcards", state)
+
+
 
 
 def grade_names() -> dict[int, str]:
-    return {AGAIN: tr("Again"), HARD: tr("Hard"), GOOD: tr("Good"), EASY: tr("Easy")}
+    return {AGAIN: translate("Flashcards", "Again"), HARD: translate("Flashcards", "Hard"),
+            GOOD: translate("Flashcards", "Good"), EASY: translate("Flashcards", "Easy")}
 
 
 def interval_label(interval: timedelta) -> str:
     """Short, like Anki's: "1m", "10m", "3h", "4d", "1.2mo", "2.1y"."""
     minutes = interval.total_seconds() / 60
     if minutes < 60:
-        return tr("{n}m").format(n=max(1, round(minutes)))
+        return translate("Flashcards", "{n}m").format(n=max(1, round(minutes)))
     hours = minutes / 60
     if hours < 24:
-        return tr("{n}h").format(n=round(hours))
+        return translate("Flashcards", "{n}h").format(n=round(hours))
     days = hours / 24
     if days < 30:
-        return tr("{n}d").format(n=round(days))
+        return translate("Flashcards", "{n}d").format(n=round(days))
     if days < 365:
-        return tr("{n}mo").format(n=f"{days / 30:.1f}".rstrip("0").rstrip("."))
-    return tr("{n}y").format(n=f"{days / 365:.1f}".rstrip("0").rstrip("."))
+        return translate("Flashcards", "{n}mo").format(n=f"{days / 30:.1f}".rstrip("0").rstrip("."))
+    return translate("Flashcards", "{n}y").format(n=f"{days / 365:.1f}".rstrip("0").rstrip("."))
 
 
 def when_label(moment: datetime, now: datetime) -> str:
@@ -78,12 +89,13 @@ def when_label(moment: datetime, now: datetime) -> str:
     local = moment.astimezone()
     if moment - now < timedelta(hours=1):
         minutes = max(1, round((moment - now).total_seconds() / 60))
-        return tr("in {n} minutes").format(n=minutes) if minutes > 1 else tr("in a minute")
+        return (translate("Flashcards", "in {n} minutes").format(n=minutes) if minutes > 1
+                else translate("Flashcards", "in a minute"))
     if local.date() == now.astimezone().date():
-        return tr("today at {time}").format(time=local.strftime("%H:%M"))
+        return translate("Flashcards", "today at {time}").format(time=local.strftime("%H:%M"))
     if local.date() == (now.astimezone() + timedelta(days=1)).date():
-        return tr("tomorrow at {time}").format(time=local.strftime("%H:%M"))
-    return tr("on {date}").format(date=local.strftime("%d %b %Y"))
+        return translate("Flashcards", "tomorrow at {time}").format(time=local.strftime("%H:%M"))
+    return translate("Flashcards", "on {date}").format(date=local.strftime("%d %b %Y"))
 
 
 class DeckList(QTreeWidget):
@@ -94,10 +106,10 @@ class DeckList(QTreeWidget):
     def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DeckList")
-        self.setAccessibleName(tr("Decks"))
+        self.setAccessibleName(self.tr("Decks"))
         self._colours = colours
         self.setColumnCount(4)
-        self.setHeaderLabels([tr("Deck"), tr("New"), tr("Learning"), tr("Due")])
+        self.setHeaderLabels([self.tr("Deck"), self.tr("New"), self.tr("Learning"), self.tr("Due")])
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(False)
@@ -122,7 +134,7 @@ class DeckList(QTreeWidget):
         self._items = {}
         parents: list[QTreeWidgetItem] = []
         for deck in decks:
-            title = tr("Set: {title}").format(title=deck.title) if deck.kind == "set" \
+            title = self.tr("Set: {title}").format(title=deck.title) if deck.kind == "set" \
                 else deck.title
             item = QTreeWidgetItem([title, "", "", ""])
             item.setData(0, DECK_ROLE, deck.id)
@@ -197,7 +209,7 @@ class CardFace(QFrame):
     def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CardFace")
-        self.setAccessibleName(tr("Flashcard"))
+        self.setAccessibleName(self.tr("Flashcard"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(
             f"QFrame#CardFace {{ background: {colours.base}; border: 1px solid "
@@ -230,11 +242,11 @@ class CardFace(QFrame):
         self.evidence.setWordWrap(True)
         self.evidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.evidence.setStyleSheet(f"color: {colours.muted}; font-style: italic;")
-        self.context_button = QPushButton(tr("Read in context"))
+        self.context_button = QPushButton(self.tr("Read in context"))
         self.context_button.setObjectName("ReadInContext")
         self.context_button.setIcon(icon("book-open", colours.text))
         self.context_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.context_button.setToolTip(tr("Open the report at this passage (R)"))
+        self.context_button.setToolTip(self.tr("Open the report at this passage (R)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 32)
         layout.setSpacing(16)
@@ -259,9 +271,9 @@ class CardFace(QFrame):
         self.evidence.setText(f"“{card.evidence}”" if card.evidence else "")
         marks = []
         if card.flag:
-            marks.append(tr("⚑ Flagged"))
+            marks.append(self.tr("⚑ Flagged"))
         if card.leech:
-            marks.append(tr("Leech"))
+            marks.append(self.tr("Leech"))
         self.flag.setText(" · ".join(marks))
         self.reveal(revealed, card)
 
@@ -315,12 +327,12 @@ class ReviewPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(4)
-        self.back_button = QPushButton(tr("Decks"))
+        self.back_button = QPushButton(self.tr("Decks"))
         self.back_button.setIcon(icon("chevron-left", colours.text))
-        self.back_button.setToolTip(tr("Leave the review (Esc)"))
+        self.back_button.setToolTip(self.tr("Leave the review (Esc)"))
         self.back_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.more_button = QPushButton(tr("Card"))
-        self.more_button.setToolTip(tr("Undo, flag, bury, suspend, card info"))
+        self.more_button = QPushButton(self.tr("Card"))
+        self.more_button.setToolTip(self.tr("Undo, flag, bury, suspend, card info"))
         self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -339,7 +351,7 @@ class ReviewPage(QWidget):
         self.notice.hide()
 
         self.face = CardFace(colours)
-        self.show_button = QPushButton(tr("Show answer") + "   " + tr("Space"))
+        self.show_button = QPushButton(self.tr("Show answer") + "   " + self.tr("Space"))
         self.show_button.setObjectName("ShowAnswer")
         self.show_button.setMinimumSize(QSize(260, 56))
         self.show_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -387,11 +399,11 @@ class StatePage(QWidget):
         self.next_due.setProperty("role", "muted")
         self.next_due.setWordWrap(True)
         self.next_due.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ahead_button = QPushButton(tr("Study ahead"))
+        self.ahead_button = QPushButton(self.tr("Study ahead"))
         self.ahead_button.setObjectName("StudyAhead")
-        self.cram_button = QPushButton(tr("Cram this deck"))
+        self.cram_button = QPushButton(self.tr("Cram this deck"))
         self.cram_button.setObjectName("CramDeck")
-        self.back_button = QPushButton(tr("Back to the decks"))
+        self.back_button = QPushButton(self.tr("Back to the decks"))
         self.back_button.setObjectName("BackToDecks")
         self.back_button.setDefault(True)
         buttons = QHBoxLayout()
@@ -454,28 +466,28 @@ class FlashcardsView(QWidget):
 
         # the deck list
         self.deck_page = QWidget()
-        heading = QLabel(tr("Flashcards"))
+        heading = QLabel(self.tr("Flashcards"))
         heading.setProperty("role", "heading")
-        self.deck_hint = QLabel(tr("Choose a deck and press Enter to review it. The schedule "
-                                   "brings each card back just before you would forget it."))
+        self.deck_hint = QLabel(self.tr("Choose a deck and press Enter to review it. The schedule "
+                                        "brings each card back just before you would forget it."))
         self.deck_hint.setProperty("role", "muted")
         self.deck_hint.setWordWrap(True)
         self.decks = DeckList(colours)
         self.decks.start_requested.connect(self.start)
-        self.study_button = QPushButton(tr("Study"))
+        self.study_button = QPushButton(self.tr("Study"))
         self.study_button.setObjectName("StudyDeck")
         self.study_button.setDefault(True)
         self.study_button.clicked.connect(lambda: self.start(self.decks.current_deck() or ""))
-        self.cram_button = QPushButton(tr("Cram"))
-        self.cram_button.setToolTip(tr("Drill every card of the deck; the schedule is not "
-                                       "changed"))
+        self.cram_button = QPushButton(self.tr("Cram"))
+        self.cram_button.setToolTip(self.tr("Drill every card of the deck; the schedule is not "
+                                            "changed"))
         self.cram_button.clicked.connect(lambda: self.cram(self.decks.current_deck() or ""))
-        self.browse_button = QPushButton(tr("Browse"))
+        self.browse_button = QPushButton(self.tr("Browse"))
         self.browse_button.setIcon(icon("search", colours.text))
         self.browse_button.clicked.connect(lambda: self.browse(self.decks.current_deck() or ""))
-        self.schedule_button = QPushButton(tr("Schedule…"))
-        self.schedule_button.setToolTip(tr("Daily limits, desired retention, and fitting "
-                                           "the schedule to your own history"))
+        self.schedule_button = QPushButton(self.tr("Schedule…"))
+        self.schedule_button.setToolTip(self.tr("Daily limits, desired retention, and fitting "
+                                                "the schedule to your own history"))
         self.schedule_button.clicked.connect(self.edit_schedule)
         for button in (self.study_button, self.cram_button, self.browse_button,
                        self.schedule_button):
@@ -512,7 +524,7 @@ class FlashcardsView(QWidget):
         self.review.back_button.clicked.connect(self.leave)
         for rating, button in self.review.grades.items():
             button.clicked.connect(lambda _checked=False, r=rating: self.grade(r))
-        self.card_menu = menu if menu is not None else QMenu(tr("&Cards"), self)
+        self.card_menu = menu if menu is not None else QMenu(self.tr("&Cards"), self)
         self.actions_by_name = self._make_actions()
         self.review.more_button.setMenu(self.card_menu)
         self.stack.addWidget(self.review)
@@ -538,12 +550,12 @@ class FlashcardsView(QWidget):
             return made
 
         return {
-            "undo": action("undo_grade", tr("&Undo the last grade"), "Ctrl+Z", self.undo),
-            "flag": action("flag_card", tr("&Flag the card"), "F", self.toggle_flag),
-            "bury": action("bury_card", tr("&Bury until tomorrow"), "B", self.bury),
-            "suspend": action("suspend_card", tr("&Suspend the card"), "S", self.suspend),
-            "info": action("card_info", tr("Card &info…"), "I", self.show_info),
-            "context": action("read_context", tr("&Read in context"), "R",
+            "undo": action("undo_grade", self.tr("&Undo the last grade"), "Ctrl+Z", self.undo),
+            "flag": action("flag_card", self.tr("&Flag the card"), "F", self.toggle_flag),
+            "bury": action("bury_card", self.tr("&Bury until tomorrow"), "B", self.bury),
+            "suspend": action("suspend_card", self.tr("&Suspend the card"), "S", self.suspend),
+            "info": action("card_info", self.tr("Card &info…"), "I", self.show_info),
+            "context": action("read_context", self.tr("&Read in context"), "R",
                               self._read_in_context),
         }
 
@@ -615,8 +627,8 @@ class FlashcardsView(QWidget):
         self._undo = []
         self._session_started = time.monotonic()
         self._cram_queue = self._store.reviews.cram_cards(deck_id)
-        self.review.title.setText(tr("Cram: {deck}").format(deck=self._deck_title(deck_id)))
-        self.review.notice.setText(tr("Cramming: grades here do not change the schedule."))
+        self.review.title.setText(self.tr("Cram: {deck}").format(deck=self._deck_title(deck_id)))
+        self.review.notice.setText(self.tr("Cramming: grades here do not change the schedule."))
         self.review.notice.show()
         self._next()
 
@@ -658,19 +670,19 @@ class FlashcardsView(QWidget):
             self.revealed and self.card is not None and bool(self.card.section_id))
         if self.card is not None:
             self.actions_by_name["flag"].setText(
-                tr("Remove the &flag") if self.card.flag else tr("&Flag the card"))
+                self.tr("Remove the &flag") if self.card.flag else self.tr("&Flag the card"))
 
     def _show_left(self) -> None:
         if self.cramming or self.deck_id is None:
             left = len(self._cram_queue)
-            self.review.left_today.setText(tr("{n} to go").format(n=left))
+            self.review.left_today.setText(self.tr("{n} to go").format(n=left))
             done = self._cram_done
         else:
             counts = self._store.reviews.counts(self.deck_id)
             self.review.left_today.setText(
-                tr("New {new} · Learning {learning} · Review {review}").format(
+                self.tr("New {new} · Learning {learning} · Review {review}").format(
                     new=counts.new, learning=counts.learning, review=counts.review))
-            self.review.left_today.setToolTip(tr("Left today in this deck"))
+            self.review.left_today.setToolTip(self.tr("Left today in this deck"))
             left = counts.total
             done = len(self._session)
         self.review.progress.setRange(0, max(1, done + left))
@@ -705,16 +717,16 @@ class FlashcardsView(QWidget):
         try:
             answer = self._store.reviews.answer(self.card.key, rating, elapsed)
         except StoreError as error:
-            QMessageBox.warning(self, tr("Flashcards"), str(error))
+            QMessageBox.warning(self, self.tr("Flashcards"), str(error))
             return
         self._undo.append(answer)
         self._session.append(answer)
         if answer.became_leech:
             self.review.notice.setText(
-                tr("“{front}” has been forgotten {n} times: it is tagged as a leech{s}. "
-                   "Rewording it, or reading its passage again, usually helps.").format(
+                self.tr("“{front}” has been forgotten {n} times: it is tagged as a leech{s}. "
+                        "Rewording it, or reading its passage again, usually helps.").format(
                     front=_short(self.card.front), n=answer.outcome.memory.lapses,
-                    s=tr(" and suspended") if answer.suspended else ""))
+                    s=self.tr(" and suspended") if answer.suspended else ""))
             self.review.notice.show()
         self._next()
 
@@ -738,7 +750,7 @@ class FlashcardsView(QWidget):
         self._show_left()
         self.stack.setCurrentWidget(self.review)
         self.review.face.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.status_message.emit(tr("Grade undone: the card is back as it was."))
+        self.status_message.emit(self.tr("Grade undone: the card is back as it was."))
 
     def leave(self) -> None:
         self.card = None
@@ -754,42 +766,42 @@ class FlashcardsView(QWidget):
         page = self.done
         reviewed = self._cram_done if self.cramming else len(self._session)
         if self.cramming:
-            page.heading.setText(tr("Cram finished"))
-            page.summary.setText(tr("You went through {n} cards. The schedule is unchanged."
-                                    ).format(n=reviewed))
+            page.heading.setText(self.tr("Cram finished"))
+            page.summary.setText(self.tr("You went through {n} cards. The schedule is unchanged."
+                                         ).format(n=reviewed))
             page.next_due.setText("")
         elif reviewed:
             seconds = max(1, round(time.monotonic() - self._session_started))
             minutes = max(1, round(seconds / 60))
             again = sum(1 for a in self._session if a.rating == AGAIN)
             cards = len({a.card_key for a in self._session})
-            page.heading.setText(tr("All done for today"))
+            page.heading.setText(self.tr("All done for today"))
             page.summary.setText(
-                tr("You studied {cards} cards in {minutes} min ({n} reviews, again {again}%)."
-                   ).format(cards=cards, n=reviewed, minutes=minutes,
+                self.tr("You studied {cards} cards in {minutes} min ({n} reviews, again {again}%)."
+                        ).format(cards=cards, n=reviewed, minutes=minutes,
                             again=round(100 * again / reviewed)))
         else:
             counts_total = self._store.reviews.card_counts()["total"]
             has_cards = bool(self._store.reviews.cram_cards(self.deck_id or "", limit=1)) \
                 if self.deck_id else False
             if not has_cards:
-                page.heading.setText(tr("No cards in this deck"))
-                page.summary.setText(tr(
+                page.heading.setText(self.tr("No cards in this deck"))
+                page.summary.setText(self.tr(
                     "Import a question set with flashcards (File → Import question set) or "
-                    "choose another deck.") if not counts_total else tr(
+                    "choose another deck.") if not counts_total else self.tr(
                     "Every card here is suspended. Unsuspend them from Browse, or choose "
                     "another deck."))
             else:
-                page.heading.setText(tr("All done for today"))
-                page.summary.setText(tr("Nothing is due in this deck now."))
+                page.heading.setText(self.tr("All done for today"))
+                page.summary.setText(self.tr("Nothing is due in this deck now."))
         if not self.cramming and self.deck_id:
             due = self._store.reviews.next_due(self.deck_id)
             now = self._store.reviews.clock()
-            text = tr("The next card is due {when}.").format(when=when_label(due, now)) \
+            text = self.tr("The next card is due {when}.").format(when=when_label(due, now)) \
                 if due else ""
             if self._store.reviews.new_left_today() == 0:
-                text += " " + tr("You have learnt today's {n} new cards; more come tomorrow."
-                                 ).format(n=self._store.reviews.settings().new_per_day)
+                text += " " + self.tr("You have learnt today's {n} new cards; more come tomorrow."
+                                      ).format(n=self._store.reviews.settings().new_per_day)
             page.next_due.setText(text.strip())
             page.ahead_button.setVisible(due is not None)
         else:
@@ -805,21 +817,22 @@ class FlashcardsView(QWidget):
         self.card.flag = 0 if self.card.flag else 1
         self.review.face.show_card(self.card, reading_font(self._zoom()), self.revealed)
         self._show_buttons()
-        self.status_message.emit(tr("Flagged.") if self.card.flag else tr("Flag removed."))
+        self.status_message.emit(self.tr("Flagged.") if self.card.flag
+                                 else self.tr("Flag removed."))
 
     def bury(self) -> None:
         if self.card is None or self.cramming:
             return
         self._store.reviews.bury(self.card.key)
-        self.status_message.emit(tr("Buried until tomorrow."))
+        self.status_message.emit(self.tr("Buried until tomorrow."))
         self._next()
 
     def suspend(self) -> None:
         if self.card is None or self.cramming:
             return
         self._store.reviews.suspend(self.card.key)
-        self.status_message.emit(tr("Suspended: the card stays out of reviews until you "
-                                    "unsuspend it in Browse."))
+        self.status_message.emit(self.tr("Suspended: the card stays out of reviews until you "
+                                         "unsuspend it in Browse."))
         self._next()
 
     def show_info(self) -> None:
@@ -852,24 +865,24 @@ class CardInfoDialog(QDialog):
 
     def __init__(self, store: Store, card_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Card info"))
+        self.setWindowTitle(self.tr("Card info"))
         self.setMinimumSize(520, 440)
         info = store.reviews.info(card_key)
         memory = info.card.memory
         facts = [
-            (tr("Card"), info.card.front),
-            (tr("State"), tr(STATE_NAMES[memory.state])),
-            (tr("Reviews"), str(len(info.reviews))),
-            (tr("Lapses"), str(memory.lapses)),
-            (tr("Stability"), tr("{d:.1f} days").format(d=memory.stability)
+            (self.tr("Card"), info.card.front),
+            (self.tr("State"), state_label(STATE_NAMES[memory.state])),
+            (self.tr("Reviews"), str(len(info.reviews))),
+            (self.tr("Lapses"), str(memory.lapses)),
+            (self.tr("Stability"), self.tr("{d:.1f} days").format(d=memory.stability)
              if memory.stability is not None else "–"),
-            (tr("Difficulty"), f"{memory.difficulty:.1f} / 10"
+            (self.tr("Difficulty"), f"{memory.difficulty:.1f} / 10"
              if memory.difficulty is not None else "–"),
-            (tr("Recall chance now"), f"{info.retrievability:.0%}"
+            (self.tr("Recall chance now"), f"{info.retrievability:.0%}"
              if info.retrievability is not None else "–"),
-            (tr("Next due"), memory.due.astimezone().strftime("%d %b %Y %H:%M")
-             if memory.due and memory.state else tr("new: not scheduled yet")),
-            (tr("Time spent"), tr("{s} s").format(s=round(info.total_ms / 1000))),
+            (self.tr("Next due"), memory.due.astimezone().strftime("%d %b %Y %H:%M")
+             if memory.due and memory.state else self.tr("new: not scheduled yet")),
+            (self.tr("Time spent"), self.tr("{s} s").format(s=round(info.total_ms / 1000))),
         ]
         grid = QFormLayout()
         grid.setHorizontalSpacing(16)
@@ -882,7 +895,7 @@ class CardInfoDialog(QDialog):
         names = grade_names()
         history = QTableWidget(len(info.reviews), 3)
         history.setObjectName("CardReviews")
-        history.setHorizontalHeaderLabels([tr("When"), tr("Grade"), tr("Time")])
+        history.setHorizontalHeaderLabels([self.tr("When"), self.tr("Grade"), self.tr("Time")])
         history.verticalHeader().hide()
         history.setShowGrid(False)
         history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -891,7 +904,7 @@ class CardInfoDialog(QDialog):
             history.setItem(row, 0, QTableWidgetItem(when.strftime("%d %b %Y %H:%M")))
             history.setItem(row, 1, QTableWidgetItem(names.get(review.rating, "?")))
             history.setItem(row, 2, QTableWidgetItem(
-                tr("{s} s").format(s=round((review.duration_ms or 0) / 1000))))
+                self.tr("{s} s").format(s=round((review.duration_ms or 0) / 1000))))
         history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -899,7 +912,7 @@ class CardInfoDialog(QDialog):
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
         layout.addLayout(grid)
-        layout.addWidget(QLabel(tr("Reviews, newest first")))
+        layout.addWidget(QLabel(self.tr("Reviews, newest first")))
         layout.addWidget(history, 1)
         layout.addWidget(buttons)
 
@@ -912,17 +925,17 @@ class BrowseDialog(QDialog):
         super().__init__(parent)
         self._store = store
         self._deck_id = deck_id
-        self.setWindowTitle(tr("Browse: {deck}").format(deck=title))
+        self.setWindowTitle(self.tr("Browse: {deck}").format(deck=title))
         self.setMinimumSize(760, 520)
         self.search = QLineEdit()
         self.search.setObjectName("BrowseSearch")
-        self.search.setPlaceholderText(tr("Search the fronts and backs"))
+        self.search.setPlaceholderText(self.tr("Search the fronts and backs"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.fill)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("BrowseTable")
-        self.table.setHorizontalHeaderLabels([tr("Front"), tr("State"), tr("Due"),
-                                              tr("Marks")])
+        self.table.setHorizontalHeaderLabels([self.tr("Front"), self.tr("State"), self.tr("Due"),
+                                              self.tr("Marks")])
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
@@ -934,9 +947,9 @@ class BrowseDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.count = QLabel()
         self.count.setProperty("role", "muted")
-        self.suspend_button = QPushButton(tr("Suspend / unsuspend"))
+        self.suspend_button = QPushButton(self.tr("Suspend / unsuspend"))
         self.suspend_button.clicked.connect(self._toggle_suspend)
-        self.info_button = QPushButton(tr("Card info…"))
+        self.info_button = QPushButton(self.tr("Card info…"))
         self.info_button.clicked.connect(self._info)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -963,15 +976,18 @@ class BrowseDialog(QDialog):
         for index, row in enumerate(rows):
             due = datetime.fromisoformat(row.due).astimezone().strftime("%d %b %Y") \
                 if row.due else "–"
-            marks = [m for m, on in ((tr("suspended"), row.suspended), (tr("buried"), row.buried),
-                                     (tr("flagged"), bool(row.flag)), (tr("leech"), row.leech))
+            marks = [m for m, on in ((self.tr("suspended"), row.suspended),
+                                     (self.tr("buried"), row.buried),
+                                     (self.tr("flagged"), bool(row.flag)),
+                                     (self.tr("leech"), row.leech))
                      if on]
-            for column, text in enumerate((row.front, tr(row.state), due, ", ".join(marks))):
+            cells = (row.front, state_label(row.state), due, ", ".join(marks))
+            for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:
                     item.setToolTip(f"{row.front}\n\n{row.back}")
                 self.table.setItem(index, column, item)
-        self.count.setText(tr("{n} cards").format(n=len(rows)))
+        self.count.setText(self.tr("{n} cards").format(n=len(rows)))
 
     def _current(self) -> int:
         return self.table.currentRow()

@@ -56,7 +56,8 @@ def theme_choice(settings: QSettings) -> ThemeChoice:
 
 
 def show_startup_error(message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "StudyApp cannot start.")
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                      QCoreApplication.translate("launch", "StudyApp cannot start."))
     box.setInformativeText(message)
     box.exec()
 
@@ -336,16 +337,18 @@ def _error_reporter(log: Path, session: WindowSession) -> Callable[
         try:
             with log.open("a", encoding="utf-8") as handle:
                 handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{details}")
-            where = f"The details were saved to {log}."
+            where = QCoreApplication.translate("launch", "The details were saved to {log}.").format(
+                log=log)
         except OSError:
-            where = "The details could not be saved."
+            where = QCoreApplication.translate("launch", "The details could not be saved.")
         profile_problem = _profile_problem(error, session)
         if profile_problem is not None:
             # A full disk, a read-only or damaged file: say that, not "progress is saved".
             text = f"{profile_problem} {where}"
         else:
-            text = (f"Something went wrong: {error}. Your progress is saved. {where} "
-                    "Please send that file to your IT contact.")
+            text = QCoreApplication.translate(
+                "launch", "Something went wrong: {error}. Your progress is saved. {where} "
+                "Please send that file to your IT contact.").format(error=error, where=where)
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text,
                           QMessageBox.StandardButton.Ok, session.window)
         box.exec()

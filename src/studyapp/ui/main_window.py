@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp import __version__
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP, plural
 from studyapp.ui.icons import icon
 from studyapp.ui.theme import Colours, ThemeChoice
 
@@ -49,21 +50,31 @@ if TYPE_CHECKING:
 
 VIEWS = [
     # (key, rail label, icon, what the view is for)
-    ("read", "Read", "book-open", "Read the report"),
-    ("cards", "Cards", "layers", "Flashcards"),
-    ("quiz", "Quiz", "list-checks", "Quizzes"),
-    ("progress", "Progress", "chart-column", "Your progress"),
+    # the labels and tips are shown through self.tr(): QT_TRANSLATE_NOOP marks them for lupdate
+    ("read", QT_TRANSLATE_NOOP("MainWindow", "Read"), "book-open",
+     QT_TRANSLATE_NOOP("MainWindow", "Read the report")),
+    ("cards", QT_TRANSLATE_NOOP("MainWindow", "Cards"), "layers",
+     QT_TRANSLATE_NOOP("MainWindow", "Flashcards")),
+    ("quiz", QT_TRANSLATE_NOOP("MainWindow", "Quiz"), "list-checks",
+     QT_TRANSLATE_NOOP("MainWindow", "Quizzes")),
+    ("progress", QT_TRANSLATE_NOOP("MainWindow", "Progress"), "chart-column",
+     QT_TRANSLATE_NOOP("MainWindow", "Your progress")),
 ]
 
 # What this version does, one line per feature, for Help > About (README.md lists the same).
-# Translated with QCoreApplication.translate("About", ...) when shown.
+# Translated with QCoreApplication.translate("About", ...) when shown; QT_TRANSLATE_NOOP
+# marks them for pyside6-lupdate.
 ABOUT_FEATURES = [
-    "Reader: the report section by section, with contents, search, notes and bookmarks.",
-    "Question sets: trainers import, check and export their own questions.",
-    "Flashcards: spaced repetition (FSRS) on decks that follow the report.",
-    "Quizzes: practice, timed exams, a mistake notebook, the four-relationships challenge "
-    "and a daily quiz.",
-    "Progress: a dashboard of where you stand and a progress report to print.",
+    QT_TRANSLATE_NOOP("About", "Reader: the report section by section, with contents, search, "
+                               "notes and bookmarks."),
+    QT_TRANSLATE_NOOP("About", "Question sets: trainers import, check and export their own "
+                               "questions."),
+    QT_TRANSLATE_NOOP("About", "Flashcards: spaced repetition (FSRS) on decks that follow the "
+                               "report."),
+    QT_TRANSLATE_NOOP("About", "Quizzes: practice, timed exams, a mistake notebook, the "
+                               "four-relationships challenge and a daily quiz."),
+    QT_TRANSLATE_NOOP("About", "Progress: a dashboard of where you stand and a progress report "
+                               "to print."),
 ]
 
 
@@ -91,7 +102,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.stack = QStackedWidget()
-        self.opening = QLabel(f"Opening the profile “{profile}”…")
+        self.opening = QLabel(self.tr("Opening the profile “{profile}”…").format(profile=profile))
         self.opening.setProperty("role", "muted")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
@@ -109,19 +120,20 @@ class MainWindow(QMainWindow):
         for number, (key, label, icon_name, tip) in enumerate(VIEWS, start=1):
             button = QToolButton()
             button.setObjectName("RailButton")
-            button.setText(label)
+            button.setText(self.tr(label))
             button.setIcon(icon(icon_name, colours.muted, colours.accent))
             button.setIconSize(QSize(24, 24))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setCheckable(True)
-            button.setToolTip(f"{tip} (Ctrl+{number})")
-            button.setAccessibleName(tip)
+            button.setToolTip(self.tr("{tip} (Ctrl+{number})").format(tip=self.tr(tip),
+                                                                        number=number))
+            button.setAccessibleName(self.tr(tip))
             button.setFixedWidth(88)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _checked=False, k=key: self.show_view(k))
             self.rail_buttons.addButton(button, number - 1)
             rail_layout.addWidget(button)
-            action = QAction(tip, self)
+            action = QAction(self.tr(tip), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
             self.view_actions[key] = action
@@ -135,7 +147,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.profile_label = QLabel(f"Profile: {profile}")
+        self.profile_label = QLabel(self.tr("Profile: {profile}").format(profile=profile))
         self.reading_label = QLabel()
         self.statusBar().addPermanentWidget(self.reading_label)
         self.statusBar().addPermanentWidget(self.profile_label)
@@ -174,7 +186,7 @@ class MainWindow(QMainWindow):
         for page in self.views.values():
             self.stack.addWidget(page)
         self._add_reader_actions()
-        self.cards_menu = QMenu("&Cards", self)
+        self.cards_menu = QMenu(self.tr("&Cards"), self)
         self.cards_menu.aboutToShow.connect(self.cards)
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.cards_menu)
         self._refresh_study_views()
@@ -242,14 +254,17 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = self.menuBar()
 
-        file_menu = menus.addMenu("&File")
-        self.import_action = self._action("&Import question set…", "Ctrl+O", self.import_files,
-                                          "file-up")
-        self.sets_action = self._action("&Question sets…", "Ctrl+Shift+Q", self.manage_sets)
-        self.data_folder_action = self._action("Open &data folder", None, self.open_data_folder)
-        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        file_menu = menus.addMenu(self.tr("&File"))
+        self.import_action = self._action(self.tr("&Import question set…"), "Ctrl+O",
+                                          self.import_files, "file-up")
+        self.sets_action = self._action(self.tr("&Question sets…"), "Ctrl+Shift+Q",
+                                        self.manage_sets)
+        self.data_folder_action = self._action(self.tr("Open &data folder"), None,
+                                               self.open_data_folder)
+        quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
-        self.export_action = self._action("&Export results…", "Ctrl+E", self.export_results)
+        self.export_action = self._action(self.tr("&Export results…"), "Ctrl+E",
+                                          self.export_results)
         self.report_action = self._action(self.tr("Export progress &report (PDF)…"),
                                           "Ctrl+Shift+E", self.export_progress_report)
         self.details_action = self._action(self.tr("Profile &details…"), None,
@@ -259,21 +274,22 @@ class MainWindow(QMainWindow):
         self.backups_action = self._action(self.tr("&Backups…"), None, self.show_backups)
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
-        self.profiles_menu = file_menu.addMenu("&Profile")
+        self.profiles_menu = file_menu.addMenu(self.tr("&Profile"))
         self.profiles_menu.aboutToShow.connect(self._fill_profiles_menu)
-        self.new_profile_action = QAction("&New profile…", self)
+        self.new_profile_action = QAction(self.tr("&New profile…"), self)
         self.new_profile_action.triggered.connect(self.new_profile)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        self.go_menu = menus.addMenu("&Go")
+        self.go_menu = menus.addMenu(self.tr("&Go"))
         self.go_menu.addActions([self.view_actions[key] for key, *_ in VIEWS])
-        self.reading_menu = menus.addMenu("&Reading")
-        self.view_menu = menus.addMenu("&View")
-        theme_menu = self.view_menu.addMenu("&Appearance")
+        self.reading_menu = menus.addMenu(self.tr("&Reading"))
+        self.view_menu = menus.addMenu(self.tr("&View"))
+        theme_menu = self.view_menu.addMenu(self.tr("&Appearance"))
         self.theme_actions = QActionGroup(self)
-        for choice, text in ((ThemeChoice.SYSTEM, "Follow the &system"),
-                             (ThemeChoice.LIGHT, "&Light"), (ThemeChoice.DARK, "&Dark")):
+        for choice, text in ((ThemeChoice.SYSTEM, self.tr("Follow the &system")),
+                             (ThemeChoice.LIGHT, self.tr("&Light")),
+                             (ThemeChoice.DARK, self.tr("&Dark"))):
             action = QAction(text, self)
             action.setCheckable(True)
             action.setChecked(choice is self.theme)
@@ -282,10 +298,10 @@ class MainWindow(QMainWindow):
             self.theme_actions.addAction(action)
             theme_menu.addAction(action)
 
-        help_menu = menus.addMenu("&Help")
-        help_menu.addAction(self._action("&Keyboard shortcuts", "F1", self.show_shortcuts))
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts))
         help_menu.addAction(self.data_folder_action)
-        help_menu.addAction(self._action("&About StudyApp", None, self.show_about))
+        help_menu.addAction(self._action(self.tr("&About StudyApp"), None, self.show_about))
 
         for action in self.view_actions.values():
             self.addAction(action)
@@ -363,7 +379,8 @@ class MainWindow(QMainWindow):
         assert self.store is not None
         done, total = self.report.read_counts(self.store.sections.read_ids())[
             self.report.root.id]
-        self.reading_label.setText(f"{done}/{total} sections read")
+        self.reading_label.setText(self.tr("{done}/{total} sections read").format(
+            done=done, total=total))
 
     # -- files -----------------------------------------------------------------------------
     def _refresh_study_views(self) -> None:
@@ -392,7 +409,7 @@ class MainWindow(QMainWindow):
                 self.show_view("cards")
                 self.cards().open_deck(section_deck_id(candidate))
                 return
-        self.statusBar().showMessage("There are no flashcards for this section yet.", 5000)
+        self.statusBar().showMessage(self.tr("There are no flashcards for this section yet."), 5000)
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         """File → Import (a file dialog first) or files dropped on the window."""
@@ -410,8 +427,8 @@ class MainWindow(QMainWindow):
     def _imported(self, set_ids: list[str]) -> None:
         if set_ids:
             self._refresh_study_views()
-            noun = "set" if len(set_ids) == 1 else "sets"
-            self.statusBar().showMessage(f"Imported {len(set_ids)} question {noun}.", 5000)
+            sets = plural(len(set_ids), self.tr("question set"), self.tr("question sets"))
+            self.statusBar().showMessage(self.tr("Imported {sets}.").format(sets=sets), 5000)
 
     def manage_sets(self) -> None:
         from studyapp.ui.sets_dialog import QuestionSetsDialog
@@ -527,21 +544,24 @@ class MainWindow(QMainWindow):
         from studyapp.core.paths import DataDirError, list_profiles, validate_profile_name
 
         name, accepted = QInputDialog.getText(
-            self, "New profile",
-            "Each learner keeps their own progress in a profile.\nName of the new profile:")
+            self, self.tr("New profile"),
+            self.tr("Each learner keeps their own progress in a profile.\n"
+                    "Name of the new profile:"))
         if not accepted or not name.strip():
             return
         try:
             name = validate_profile_name(name)
         except DataDirError as error:
-            QMessageBox.warning(self, "New profile", str(error))
+            QMessageBox.warning(self, self.tr("New profile"), str(error))
             return
         from studyapp.core.paths import canonical_profile_name
 
         name = canonical_profile_name(self.data_dir, name)  # "zhang" is the existing "Zhang"
         if name in list_profiles(self.data_dir):
-            QMessageBox.information(self, "New profile",
-                                    f"There is already a profile “{name}”; it is opened now.")
+            QMessageBox.information(
+                self, self.tr("New profile"),
+                self.tr("There is already a profile “{name}”; it is opened now.").format(
+                    name=name))
         self.switch_profile(name)
 
     def open_data_folder(self) -> None:
@@ -561,9 +581,9 @@ class MainWindow(QMainWindow):
             + self.tr("<p>Research on improving the innovation ability of leading bodies and "
                       "leading cadres, to read offline with your progress kept.</p>")
             + f"<ul>{features}</ul>"
-            "<p>Everything stays on this PC; StudyApp never uses the network.</p>"
-            f"<p>Your data: {html.escape(str(self.data_dir))}</p>"
-            "<p>Icons: Lucide (ISC licence).</p>",
+            + self.tr("<p>Everything stays on this PC; StudyApp never uses the network.</p>")
+            + self.tr("<p>Your data: {folder}</p>").format(folder=html.escape(str(self.data_dir)))
+            + self.tr("<p>Icons: Lucide (ISC licence).</p>"),
         )
 
     def _choose_theme(self, choice: ThemeChoice) -> None:
@@ -594,13 +614,13 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.setMinimumSize(560, 600)
         self.table = QTableWidget(0, 2)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -608,26 +628,26 @@ class ShortcutsDialog(QDialog):
                  ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                            for s in a.shortcuts())) for a in actions]
         rows += [
-            ("Next / previous section (in the text or the contents)", "Right, Left"),
-            ("Expand / collapse a part (in the contents)", "Plus, Minus"),
-            ("Scroll the text; at the end, the next section", "Down, Up, PageDown, Space"),
-            ("Note the selected passage (in the text)", "N"),
-            ("Leave the search", "Esc"),
-            ("Cards: start the selected deck", "Enter"),
-            ("Cards: show the answer", "Space, Enter"),
-            ("Cards: grade Again, Hard, Good, Easy", "1, 2, 3, 4"),
-            ("Cards: grade Good (the answer shown)", "Space, Enter"),
-            ("Cards: leave the review", "Esc"),
-            ("Quiz: start the selected mode", "Enter"),
-            ("Quiz: pick or tick an option; pair a row (matching)", "1 … 9"),
-            ("Quiz: answer, then go on after the feedback", "Enter"),
-            ("Quiz: move the selected item (ordering)", "Ctrl+Up, Ctrl+Down"),
-            ("Quiz: read the evidence in context", "Ctrl+Shift+R"),
-            ("Exam: previous / next question", "PageUp, PageDown"),
-            ("Exam: flag the question", "Ctrl+G"),
-            ("Exam: show the answer card", "Ctrl+K"),
-            ("Exam: submit", "Ctrl+Return"),
-            ("Quiz: leave (an exam asks first)", "Esc"),
+            (self.tr("Next / previous section (in the text or the contents)"), "Right, Left"),
+            (self.tr("Expand / collapse a part (in the contents)"), "Plus, Minus"),
+            (self.tr("Scroll the text; at the end, the next section"), "Down, Up, PageDown, Space"),
+            (self.tr("Note the selected passage (in the text)"), "N"),
+            (self.tr("Leave the search"), "Esc"),
+            (self.tr("Cards: start the selected deck"), "Enter"),
+            (self.tr("Cards: show the answer"), "Space, Enter"),
+            (self.tr("Cards: grade Again, Hard, Good, Easy"), "1, 2, 3, 4"),
+            (self.tr("Cards: grade Good (the answer shown)"), "Space, Enter"),
+            (self.tr("Cards: leave the review"), "Esc"),
+            (self.tr("Quiz: start the selected mode"), "Enter"),
+            (self.tr("Quiz: pick or tick an option; pair a row (matching)"), "1 … 9"),
+            (self.tr("Quiz: answer, then go on after the feedback"), "Enter"),
+            (self.tr("Quiz: move the selected item (ordering)"), "Ctrl+Up, Ctrl+Down"),
+            (self.tr("Quiz: read the evidence in context"), "Ctrl+Shift+R"),
+            (self.tr("Exam: previous / next question"), "PageUp, PageDown"),
+            (self.tr("Exam: flag the question"), "Ctrl+G"),
+            (self.tr("Exam: show the answer card"), "Ctrl+K"),
+            (self.tr("Exam: submit"), "Ctrl+Return"),
+            (self.tr("Quiz: leave (an exam asks first)"), "Esc"),
         ]
         for text, keys in rows:
             row = self.table.rowCount()

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -109,7 +118,7 @@ class NotesTab(QWidget):
 
         self.list = QListWidget()
         self.list.setObjectName("NotesList")
-        self.list.setAccessibleName("Notes on this section")
+        self.list.setAccessibleName(self.tr("Notes on this section"))
         self.list.setWordWrap(True)
         self.list.setItemDelegate(_NoteDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -118,19 +127,19 @@ class NotesTab(QWidget):
         self.list.itemActivated.connect(lambda _item: self.edit_selected())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.empty = _empty_label(
-            "No notes on this section yet. Select a passage and press N, "
-            "or choose Add note."
+            self.tr("No notes on this section yet. Select a passage and press N, "
+                    "or choose Add note.")
         )
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.list)
 
-        self.add_button = QPushButton("Add note")
-        self.add_button.setToolTip("Add a note on this section (N in the text, or Ctrl+N)")
+        self.add_button = QPushButton(self.tr("Add note"))
+        self.add_button.setToolTip(self.tr("Add a note on this section (N in the text, or Ctrl+N)"))
         self.add_button.clicked.connect(lambda: self.start_new())
-        self.edit_button = QPushButton("Edit")
+        self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -141,8 +150,8 @@ class NotesTab(QWidget):
 
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("NoteEditor")
-        self.editor.setAccessibleName("Note text")
-        self.editor.setPlaceholderText("Write your note. Ctrl+Enter saves, Esc cancels.")
+        self.editor.setAccessibleName(self.tr("Note text"))
+        self.editor.setPlaceholderText(self.tr("Write your note. Ctrl+Enter saves, Esc cancels."))
         self.editor.textChanged.connect(self._edited)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -152,10 +161,10 @@ class NotesTab(QWidget):
         self.draft_label.setProperty("role", "muted")
         self.draft_label.setWordWrap(True)
         self.draft_label.hide()
-        self.save_button = QPushButton("Save note")
+        self.save_button = QPushButton(self.tr("Save note"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         editor_buttons = QHBoxLayout()
         editor_buttons.addStretch(1)
@@ -227,7 +236,7 @@ class NotesTab(QWidget):
         item.setData(ID_ROLE, note.id)
         item.setData(TEXT_ROLE, note.text)
         item.setData(STAMP_ROLE, stamp)
-        item.setToolTip("Enter or double-click to edit")
+        item.setToolTip(QCoreApplication.translate("NotesPanel", "Enter or double-click to edit"))
         return item
 
     def _update_buttons(self) -> None:
@@ -309,7 +318,7 @@ class NotesTab(QWidget):
         if item is None:
             return
         answer = QMessageBox.question(
-            self, "Delete note", "Delete this note? This cannot be undone.",
+            self, self.tr("Delete note"), self.tr("Delete this note? This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -347,22 +356,23 @@ class BookmarksTab(QWidget):
         self._report = report
         self.list = QListWidget()
         self.list.setObjectName("BookmarksList")
-        self.list.setAccessibleName("Bookmarks")
+        self.list.setAccessibleName(self.tr("Bookmarks"))
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._open)
         self.list.itemChanged.connect(self._renamed)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.empty = _empty_label(
-            "No bookmarks yet. Press Ctrl+D while reading to bookmark the place you are at."
+            self.tr("No bookmarks yet. Press Ctrl+D while reading to bookmark the place you "
+                    "are at.")
         )
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.list)
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(lambda: self._open(self.list.currentItem()))
-        self.rename_button = QPushButton("Rename")
+        self.rename_button = QPushButton(self.tr("Rename"))
         self.rename_button.clicked.connect(self._start_rename)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -393,7 +403,8 @@ class BookmarksTab(QWidget):
         item = QListWidgetItem(mark.label or title)
         item.setData(ID_ROLE, mark.id)
         item.setData(Qt.ItemDataRole.UserRole + 1, (mark.section_id, mark.paragraph))
-        item.setToolTip(f"{title}\nAdded {local_time(mark.created_at)}. F2 renames.")
+        item.setToolTip(title + "\n" + self.tr("Added {time}. F2 renames.").format(
+            time=local_time(mark.created_at)))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         return item
 
@@ -432,5 +443,5 @@ class NotesPanel(QTabWidget):
         self.setMinimumWidth(220)
         self.notes = NotesTab(store)
         self.bookmarks = BookmarksTab(store, report)
-        self.addTab(self.notes, "Notes")
-        self.addTab(self.bookmarks, "Bookmarks")
+        self.addTab(self.notes, self.tr("Notes"))
+        self.addTab(self.bookmarks, self.tr("Bookmarks"))

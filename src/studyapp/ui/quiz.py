@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -87,9 +86,6 @@ TICK_MS = 250
 SAVE_CLOCK_EVERY_S = 5.0
 COLUMN_WIDTH = 820
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Quiz", text)
 
 
 def clock_text(seconds: float) -> str:
@@ -222,9 +218,9 @@ class StartPage(QWidget):
     def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.colours = colours
-        heading = _label(tr("Quizzes"), "heading")
-        intro = _label(tr("Check what you have understood. Every answer is traced to the "
-                          "report's own words."), "muted")
+        heading = _label(self.tr("Quizzes"), "heading")
+        intro = _label(self.tr("Check what you have understood. Every answer is traced to the "
+                               "report's own words."), "muted")
 
         self.banner = QFrame()
         self.banner.setObjectName("ResumeBanner")
@@ -232,11 +228,11 @@ class StartPage(QWidget):
             f"QFrame#ResumeBanner {{ background: {colours.alternate}; border: 2px solid "
             f"{colours.accent}; border-radius: 8px; }}")
         self.banner_text = _label()
-        self.resume_button = QPushButton(icon("clock", colours.text), tr("Resume the exam"))
+        self.resume_button = QPushButton(icon("clock", colours.text), self.tr("Resume the exam"))
         self.resume_button.setObjectName("ResumeExamButton")
-        self.resume_button.setToolTip(tr("Resume the exam where you left it (Ctrl+R)"))
+        self.resume_button.setToolTip(self.tr("Resume the exam where you left it (Ctrl+R)"))
         self.resume_button.clicked.connect(self.resume_requested)
-        self.submit_button = QPushButton(tr("Submit it as it is"))
+        self.submit_button = QPushButton(self.tr("Submit it as it is"))
         self.submit_button.clicked.connect(self.submit_interrupted_requested)
         for button in (self.resume_button, self.submit_button):
             button.setAutoDefault(True)
@@ -251,18 +247,18 @@ class StartPage(QWidget):
 
         self.modes = ModeList()
         self.modes.setObjectName("QuizModes")
-        self.modes.setAccessibleName(tr("Quiz modes"))
+        self.modes.setAccessibleName(self.tr("Quiz modes"))
         self.modes.setItemDelegate(TileDelegate(colours, self.modes))
         self.modes.setSpacing(2)
         self.modes.setStyleSheet("QListView#QuizModes { border: none; background: transparent; }"
                                  "QListView#QuizModes:focus { border: none; }")
         self.modes.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         names = {
-            "practice": (tr("Practice"), "list-checks"),
-            "exam": (tr("Exam"), "clock"),
-            "notebook": (tr("Mistake notebook"), "sticky-note"),
-            "challenge": (tr("The four relationships challenge"), "flag"),
-            "daily": (tr("Daily quiz"), "circle-check"),
+            "practice": (self.tr("Practice"), "list-checks"),
+            "exam": (self.tr("Exam"), "clock"),
+            "notebook": (self.tr("Mistake notebook"), "sticky-note"),
+            "challenge": (self.tr("The four relationships challenge"), "flag"),
+            "daily": (self.tr("Daily quiz"), "circle-check"),
         }
         for key in MODE_KEYS:
             title, icon_name = names[key]
@@ -277,43 +273,43 @@ class StartPage(QWidget):
 
         self.scope = QComboBox()
         self.scope.setObjectName("QuizScope")
-        self.scope.setAccessibleName(tr("Questions from"))
+        self.scope.setAccessibleName(self.tr("Questions from"))
         self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope.setMinimumContentsLength(24)
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh_lines())
         self.count = QSpinBox()
         self.count.setRange(1, 200)
         self.count.setValue(PRACTICE_COUNT)
-        self.count.setAccessibleName(tr("Number of questions"))
+        self.count.setAccessibleName(self.tr("Number of questions"))
 
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 300)
         self.minutes.setValue(EXAM_MINUTES)
-        self.minutes.setSuffix(tr(" min"))
-        self.minutes.setAccessibleName(tr("Time limit in minutes"))
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Time limit in minutes"))
         self.pass_mark = QSpinBox()
         self.pass_mark.setRange(1, 100)
         self.pass_mark.setValue(round(DEFAULT_PASS_MARK * 100))
         self.pass_mark.setSuffix(" %")
-        self.pass_mark.setAccessibleName(tr("Pass mark"))
+        self.pass_mark.setAccessibleName(self.tr("Pass mark"))
         self.policy = QComboBox()
-        self.policy.setAccessibleName(tr("Scoring of multiple answers"))
-        self.policy.addItem(tr("All or nothing"), "all_or_nothing")
-        self.policy.addItem(tr("Partial credit, 0 for a wrong choice"), "partial")
-        self.policy.addItem(tr("Moodle fractions"), "fractions")
+        self.policy.setAccessibleName(self.tr("Scoring of multiple answers"))
+        self.policy.addItem(self.tr("All or nothing"), "all_or_nothing")
+        self.policy.addItem(self.tr("Partial credit, 0 for a wrong choice"), "partial")
+        self.policy.addItem(self.tr("Moodle fractions"), "fractions")
         for field in (self.count, self.minutes, self.pass_mark):
             field.setMaximumWidth(140)
-        self.start_button = QPushButton(tr("Start"))
+        self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("StartQuizButton")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._start)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.addRow(tr("Questions from"), self.scope)
-        self.form.addRow(tr("Questions"), self.count)
-        self.form.addRow(tr("Time limit"), self.minutes)
-        self.form.addRow(tr("Pass mark"), self.pass_mark)
-        self.form.addRow(tr("Multiple answers"), self.policy)
+        self.form.addRow(self.tr("Questions from"), self.scope)
+        self.form.addRow(self.tr("Questions"), self.count)
+        self.form.addRow(self.tr("Time limit"), self.minutes)
+        self.form.addRow(self.tr("Pass mark"), self.pass_mark)
+        self.form.addRow(self.tr("Multiple answers"), self.policy)
         self.options_hint = _label("", "muted")
 
         left = QVBoxLayout()
@@ -393,8 +389,8 @@ class StartPage(QWidget):
             return sum(1 for q in stored if keep(q))
 
         entries: list[tuple[str, str]] = [
-            ("relationships", tr("The four relationships — III (5)")),
-            ("report", tr("The whole report")),
+            ("relationships", self.tr("The four relationships — III (5)")),
+            ("report", self.tr("The whole report")),
         ]
         for section in report.sections:
             depth = len(section.ancestors())
@@ -402,13 +398,13 @@ class StartPage(QWidget):
                 kind = "part" if depth == 0 else "section"
                 entries.append((f"{kind}:{section.id}", "    " * depth + section.label))
         for info in engine.store.question_sets.list():
-            entries.append((f"set:{info.id}", tr("Set: {0}").format(info.title)))
+            entries.append((f"set:{info.id}", self.tr("Set: {0}").format(info.title)))
         tags: dict[str, int] = {}
         for q in stored:
             for tag in q.question.tags:
                 tags[tag] = tags.get(tag, 0) + 1
         for tag in sorted(tags, key=lambda t: (-tags[t], t))[:12]:
-            entries.append((f"tags:{tag}", tr("Tag: {0}").format(tag)))
+            entries.append((f"tags:{tag}", self.tr("Tag: {0}").format(tag)))
         self.scope.blockSignals(True)
         self.scope.clear()
         self.scope_counts = {}
@@ -448,15 +444,15 @@ class StartPage(QWidget):
         elif mode == "practice" and self.count.value() == EXAM_COUNT:
             self.count.setValue(PRACTICE_COUNT)
         hints = {
-            "practice": tr("Feedback after each answer. Enter starts."),
-            "exam": tr("No feedback until you submit; the answer card shows what is left. "
-                       "Every answer is saved as you give it."),
-            "notebook": tr("Every question you answered wrong, by section. Enter opens it."),
-            "challenge": tr("All types mixed, until the first wrong answer. Enter starts."),
-            "daily": tr("Five questions a day: your mistakes first, then new ones."),
+            "practice": self.tr("Feedback after each answer. Enter starts."),
+            "exam": self.tr("No feedback until you submit; the answer card shows what is left. "
+                            "Every answer is saved as you give it."),
+            "notebook": self.tr("Every question you answered wrong, by section. Enter opens it."),
+            "challenge": self.tr("All types mixed, until the first wrong answer. Enter starts."),
+            "daily": self.tr("Five questions a day: your mistakes first, then new ones."),
         }
         self.options_hint.setText(hints.get(mode, ""))
-        self.start_button.setText(tr("Open") if mode == "notebook" else tr("Start"))
+        self.start_button.setText(self.tr("Open") if mode == "notebook" else self.tr("Start"))
 
     def show_scores(self, best: int, scores: list[tuple[str, str, str]]) -> None:
         while self.relationships_layout.count():
@@ -464,12 +460,12 @@ class StartPage(QWidget):
             widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
-        title = _label(tr("The four relationships"))
+        title = _label(self.tr("The four relationships"))
         title.setStyleSheet("font-weight: 600;")
         self.relationships_layout.addWidget(title)
         self.relationships_layout.addWidget(_label(
-            tr("Best challenge streak: {0}").format(best) if best else
-            tr("No challenge yet: how many in a row can you answer?"), "muted"))
+            self.tr("Best challenge streak: {0}").format(best) if best else
+            self.tr("No challenge yet: how many in a row can you answer?"), "muted"))
         for name, share, trend in scores:
             row = QVBoxLayout()
             row.setContentsMargins(0, 0, 0, 0)
@@ -526,9 +522,9 @@ class FeedbackPanel(QFrame):
         self.explanation = _label()
         self.evidence = _label()
         self.evidence.setTextFormat(Qt.TextFormat.RichText)
-        self.read_button = QPushButton(icon("book-open", colours.text), tr("Read in context"))
+        self.read_button = QPushButton(icon("book-open", colours.text), self.tr("Read in context"))
         self.read_button.setObjectName("ReadInContextButton")
-        self.read_button.setToolTip(tr("Open the report at this passage (Ctrl+Shift+R)"))
+        self.read_button.setToolTip(self.tr("Open the report at this passage (Ctrl+Shift+R)"))
         self.read_button.clicked.connect(self._read)
         top = QHBoxLayout()
         top.setSpacing(8)
@@ -552,26 +548,26 @@ class FeedbackPanel(QFrame):
                    report: Report) -> None:
         c = self.colours
         if grade is None:
-            words, name, colour = tr("Not answered"), "circle-alert", c.muted
+            words, name, colour = self.tr("Not answered"), "circle-alert", c.muted
         elif grade.correct:
-            words, name, colour = tr("Right"), "circle-check", c.success
+            words, name, colour = self.tr("Right"), "circle-check", c.success
         elif grade.partly:
-            words, name, colour = (tr("Partly right: {0}% of the mark").format(
+            words, name, colour = (self.tr("Partly right: {0}% of the mark").format(
                 round(grade.fraction * 100)), "circle-alert", c.accent)
         else:
-            words, name, colour = tr("Not right"), "circle-x", c.accent
+            words, name, colour = self.tr("Not right"), "circle-x", c.accent
         self.icon.setPixmap(icon(name, colour).pixmap(QSize(28, 28)))
         self.verdict.setText(words)
         self.verdict.setStyleSheet(f"color: {colour};")
         self.setStyleSheet(
             f"QFrame#FeedbackPanel {{ background: {c.alternate}; border: 1px solid {c.border};"
             f" border-left: 4px solid {colour}; border-radius: 8px; }}")
-        self.correct.setText(tr("Correct answer: {0}").format(correct_answer_text(item)))
+        self.correct.setText(self.tr("Correct answer: {0}").format(correct_answer_text(item)))
         notes = []
         if response is not None and grade is not None and not grade.correct:
-            notes.append(tr("Your answer: {0}").format(answer_text(item, response)))
+            notes.append(self.tr("Your answer: {0}").format(answer_text(item, response)))
         if grade is not None and grade.note == "not a number":
-            notes.append(tr("That is not a number StudyApp can read."))
+            notes.append(self.tr("That is not a number StudyApp can read."))
         question = item.question
         if question.type in ("single", "multiple") and response is not None:
             chosen = [response] if question.type == "single" else list(response)
@@ -588,8 +584,9 @@ class FeedbackPanel(QFrame):
             where = report.get(self._section).label if self._section else ""
             quoted = "".join(
                 f"<p style='margin: 4px 0 4px 0;'><i>“{_escape(q)}”</i></p>" for q in self._quotes)
+            from_report = self.tr("From the report: {0}").format(where)
             source = (f"<p style='color: {c.muted}; margin: 0;'>"
-                      f"{_escape(tr('From the report: {0}').format(where))}</p>" if where else "")
+                      f"{_escape(from_report)}</p>" if where else "")
             self.evidence.setText(source + quoted)
         self.evidence.setVisible(bool(self._quotes))
         self.read_button.setVisible(self._section is not None)
@@ -622,13 +619,13 @@ class AnswerCard(QFrame):
             f"{colours.border}; border-radius: 8px; }}")
         self.summary = _label()
         self.summary.setStyleSheet("font-weight: 600;")
-        legend = _label(tr("Filled: answered · Empty: not answered · ⚑: flagged · Ringed: "
-                           "current. Click a number, or move with the arrow keys and press "
-                           "Enter."), "muted")
+        legend = _label(self.tr("Filled: answered · Empty: not answered · ⚑: flagged · Ringed: "
+                                "current. Click a number, or move with the arrow keys and press "
+                                "Enter."), "muted")
         self.grid = QGridLayout()
         self.grid.setSpacing(6)
         self.buttons: list[CardSquare] = []
-        self.submit_button = QPushButton(tr("Submit the exam…"))
+        self.submit_button = QPushButton(self.tr("Submit the exam…"))
         self.submit_button.clicked.connect(self.submit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -665,12 +662,12 @@ class AnswerCard(QFrame):
             flagged += is_flagged
             current = number == session.position
             button.setText(f"{'⚑' if is_flagged else ''}{number + 1}")
-            state = [tr("answered") if is_answered else tr("not answered")]
+            state = [self.tr("answered") if is_answered else self.tr("not answered")]
             if is_flagged:
-                state.append(tr("flagged"))
+                state.append(self.tr("flagged"))
             if current:
-                state.append(tr("current"))
-            button.setAccessibleName(tr("Question {0}: {1}").format(number + 1,
+                state.append(self.tr("current"))
+            button.setAccessibleName(self.tr("Question {0}: {1}").format(number + 1,
                                                                    ", ".join(state)))
             button.setToolTip(", ".join(state))
             background = c.highlight if is_answered else c.base
@@ -680,7 +677,7 @@ class AnswerCard(QFrame):
                 f"QToolButton {{ background: {background}; color: {foreground}; border: {border};"
                 f" border-radius: 6px; font-weight: 600; }}"
                 f"QToolButton:focus {{ border: 3px solid {c.accent}; }}")
-        self.summary.setText(tr("{0} answered, {1} not answered, {2} flagged").format(
+        self.summary.setText(self.tr("{0} answered, {1} not answered, {2} flagged").format(
             answered, count - answered, flagged))
 
     def _arrow(self, number: int, step: int) -> None:
@@ -740,22 +737,22 @@ class QuestionPage(QWidget):
         self.title.setStyleSheet("font-weight: 600;")
         self.counter = QLabel()
         self.counter.setObjectName("QuestionCounter")
-        self.flag_button = QPushButton(icon("flag", colours.text, colours.accent), tr("Flag"))
+        self.flag_button = QPushButton(icon("flag", colours.text, colours.accent), self.tr("Flag"))
         self.flag_button.setCheckable(True)
-        self.flag_button.setToolTip(tr("Flag this question to come back to it (Ctrl+G)"))
+        self.flag_button.setToolTip(self.tr("Flag this question to come back to it (Ctrl+G)"))
         self.flag_button.clicked.connect(self.toggle_flag)
         self.countdown = QLabel()
         self.countdown.setObjectName("Countdown")
-        self.countdown.setAccessibleName(tr("Time left"))
+        self.countdown.setAccessibleName(self.tr("Time left"))
         self.clock_icon = icon_label("clock", colours.text, 18)
-        self.card_button = QPushButton(icon("layout-grid", colours.text), tr("Answer card"))
+        self.card_button = QPushButton(icon("layout-grid", colours.text), self.tr("Answer card"))
         self.card_button.setObjectName("AnswerCardButton")
         self.card_button.setCheckable(True)
-        self.card_button.setToolTip(tr("Show answered, unanswered and flagged questions "
-                                       "(Ctrl+K)"))
+        self.card_button.setToolTip(self.tr("Show answered, unanswered and flagged questions "
+                                            "(Ctrl+K)"))
         self.card_button.clicked.connect(self.toggle_card)
-        self.submit_button = QPushButton(tr("Submit"))
-        self.submit_button.setToolTip(tr("Submit the exam (Ctrl+Return)"))
+        self.submit_button = QPushButton(self.tr("Submit"))
+        self.submit_button.setToolTip(self.tr("Submit the exam (Ctrl+Return)"))
         self.submit_button.clicked.connect(self.submit_exam)
         top = QHBoxLayout()
         top.setContentsMargins(24, 12, 24, 8)
@@ -818,11 +815,11 @@ class QuestionPage(QWidget):
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.column = column
 
-        self.previous_button = QPushButton(icon("chevron-left", colours.text), tr("Previous"))
-        self.previous_button.setToolTip(tr("Previous question (PageUp)"))
+        self.previous_button = QPushButton(icon("chevron-left", colours.text), self.tr("Previous"))
+        self.previous_button.setToolTip(self.tr("Previous question (PageUp)"))
         self.previous_button.clicked.connect(lambda: self.step(-1))
-        self.leave_button = QPushButton(tr("Leave"))
-        self.leave_button.setToolTip(tr("Leave this quiz (Esc)"))
+        self.leave_button = QPushButton(self.tr("Leave"))
+        self.leave_button.setToolTip(self.tr("Leave this quiz (Esc)"))
         self.leave_button.clicked.connect(self.leave)
         self.primary = QPushButton()
         self.primary.setObjectName("QuizPrimaryButton")
@@ -876,12 +873,12 @@ class QuestionPage(QWidget):
         self.session = session
         self.review = review
         self.time_ran_out = False
-        titles = {"practice": tr("Practice"), "exam": tr("Exam"),
-                  "mistakes": tr("Practising my mistakes"),
-                  "challenge": tr("The four relationships challenge"),
-                  "daily": tr("Daily quiz")}
+        titles = {"practice": self.tr("Practice"), "exam": self.tr("Exam"),
+                  "mistakes": self.tr("Practising my mistakes"),
+                  "challenge": self.tr("The four relationships challenge"),
+                  "daily": self.tr("Daily quiz")}
         title = titles.get(session.mode, "")
-        self.title.setText(tr("Review: {0}").format(title) if review else title)
+        self.title.setText(self.tr("Review: {0}").format(title) if review else title)
         timed = session.timed and not review and not session.finished
         for widget in (self.flag_button, self.card_button, self.submit_button, self.countdown,
                        self.clock_icon):
@@ -889,9 +886,9 @@ class QuestionPage(QWidget):
         self.countdown.setVisible(timed)
         self.clock_icon.setVisible(timed)
         self.previous_button.setVisible(self.exam or review)
-        self.leave_button.setText(tr("Back to the result") if review else tr("Leave"))
-        self.leave_button.setToolTip(tr("Back to the result (Esc)") if review
-                                     else tr("Leave this quiz (Esc)"))
+        self.leave_button.setText(self.tr("Back to the result") if review else self.tr("Leave"))
+        self.leave_button.setToolTip(self.tr("Back to the result (Esc)") if review
+                                     else self.tr("Leave this quiz (Esc)"))
         self.card.hide()
         self.card_button.setChecked(False)
         if timed:
@@ -911,7 +908,7 @@ class QuestionPage(QWidget):
             pixmap = pixmap.scaled(640, 400, Qt.AspectRatioMode.KeepAspectRatio,
                                    Qt.TransformationMode.SmoothTransformation)
         self.picture.setPixmap(pixmap)
-        self.picture.setAccessibleName(tr("Picture for the question"))
+        self.picture.setAccessibleName(self.tr("Picture for the question"))
         self.picture.setVisible(not pixmap.isNull())
 
     def show_question(self, index: int) -> None:
@@ -941,9 +938,9 @@ class QuestionPage(QWidget):
         self.control = answer_control(item, self.colours, font)
         self.control.changed.connect(self._changed)
         self.answer_holder.addWidget(self.control)
-        self.counter.setText(tr("Question {0} of {1}").format(index + 1, len(session.items)))
+        self.counter.setText(self.tr("Question {0} of {1}").format(index + 1, len(session.items)))
         if session.mode == "challenge" and not self.review:
-            self.counter.setText(tr("Question {0} · streak {1}").format(
+            self.counter.setText(self.tr("Question {0} · streak {1}").format(
                 index + 1, sum(1 for g in session.given.values() if g.grade.correct)))
         self.progress.setRange(0, len(session.items))
         self.progress.setValue(index + (1 if self.review else 0))
@@ -981,14 +978,14 @@ class QuestionPage(QWidget):
         assert session is not None
         last = self.index >= len(session.items) - 1
         if self.review:
-            self.primary.setText(tr("Back to the result") if last else tr("Next"))
+            self.primary.setText(self.tr("Back to the result") if last else self.tr("Next"))
         elif self.exam:
-            self.primary.setText(tr("Save and submit…") if last else tr("Save and next"))
+            self.primary.setText(self.tr("Save and submit…") if last else self.tr("Save and next"))
         elif self.state == "answering":
-            self.primary.setText(tr("Answer"))
+            self.primary.setText(self.tr("Answer"))
         else:
             over = last or session.ended
-            self.primary.setText(tr("See the result") if over else tr("Next question"))
+            self.primary.setText(self.tr("See the result") if over else self.tr("Next question"))
 
     def _changed(self) -> None:
         self.message.setText("")
@@ -1023,7 +1020,7 @@ class QuestionPage(QWidget):
         if self.state == "answering":
             response = self.control.response()
             if response is None:
-                self.message.setText(tr("Choose or type an answer first; Esc leaves."))
+                self.message.setText(self.tr("Choose or type an answer first; Esc leaves."))
                 return
             grade = session.answer(self.index, response, self._duration_ms())
             self.control.lock(show_solution=True)
@@ -1095,13 +1092,13 @@ class QuestionPage(QWidget):
         self.save_current()
         left = len(session.unanswered())
         if left:
-            text = (tr("1 question is not answered.") if left == 1 else
-                    tr("{0} questions are not answered.").format(left))
-            text += " " + tr("Submit the exam anyway? Unanswered questions score 0.")
+            text = (self.tr("1 question is not answered.") if left == 1 else
+                    self.tr("{0} questions are not answered.").format(left))
+            text += " " + self.tr("Submit the exam anyway? Unanswered questions score 0.")
         else:
-            text = tr("Every question is answered. Submit the exam now?")
-        if confirm(self, tr("Submit the exam"), text, tr("&Submit"), tr("&Go back to the exam"),
-                   default_yes=not left):
+            text = self.tr("Every question is answered. Submit the exam now?")
+        if confirm(self, self.tr("Submit the exam"), text, self.tr("&Submit"),
+                   self.tr("&Go back to the exam"), default_yes=not left):
             self.finish()
         else:
             self.window().activateWindow()
@@ -1125,10 +1122,10 @@ class QuestionPage(QWidget):
             self.back_to_result.emit()
             return
         if self.exam:
-            if not confirm(self, tr("Leave the exam"),
-                           tr("Leave the exam? Your answers and the time left are kept: "
-                              "resume it from the Quiz page."),
-                           tr("&Leave"), tr("&Stay in the exam"), default_yes=False):
+            if not confirm(self, self.tr("Leave the exam"),
+                           self.tr("Leave the exam? Your answers and the time left are kept: "
+                                   "resume it from the Quiz page."),
+                           self.tr("&Leave"), self.tr("&Stay in the exam"), default_yes=False):
                 self.window().activateWindow()
                 self._focus_answer()
                 return
@@ -1159,7 +1156,7 @@ class QuestionPage(QWidget):
         self.countdown.setStyleSheet(
             f"font-weight: 700; font-size: 13pt; color: "
             f"{self.colours.accent if urgent else self.colours.text};")
-        self.countdown.setToolTip(tr("Time left"))
+        self.countdown.setToolTip(self.tr("Time left"))
         used = session.time_used()
         if used - self._last_clock_save >= SAVE_CLOCK_EVERY_S:
             session.save_clock()
@@ -1193,7 +1190,8 @@ class ResultPage(QWidget):
         self.summary.setObjectName("ResultSummary")
         self.sections = QTableWidget(0, 3)
         self.sections.setObjectName("ResultSections")
-        self.sections.setHorizontalHeaderLabels([tr("Section"), tr("Right"), tr("Score")])
+        self.sections.setHorizontalHeaderLabels([self.tr("Section"), self.tr("Right"),
+                                                 self.tr("Score")])
         self.sections.verticalHeader().hide()
         self.sections.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sections.setShowGrid(False)
@@ -1206,15 +1204,15 @@ class ResultPage(QWidget):
         self.questions = QListWidget()
         self.questions.setObjectName("ResultQuestions")
         self.questions.setWordWrap(True)
-        self.questions.setAccessibleName(tr("Questions: Enter reviews one"))
+        self.questions.setAccessibleName(self.tr("Questions: Enter reviews one"))
         self.questions.itemActivated.connect(
             lambda item: self.review_requested.emit(self.questions.row(item)))
-        self.review_button = QPushButton(tr("Review question by question"))
+        self.review_button = QPushButton(self.tr("Review question by question"))
         self.review_button.setObjectName("ReviewButton")
         self.review_button.clicked.connect(lambda: self.review_requested.emit(0))
-        self.mistakes_button = QPushButton(tr("Practise my mistakes"))
+        self.mistakes_button = QPushButton(self.tr("Practise my mistakes"))
         self.mistakes_button.clicked.connect(self.mistakes_requested)
-        self.back_button = QPushButton(tr("Back to quizzes"))
+        self.back_button = QPushButton(self.tr("Back to quizzes"))
         self.back_button.clicked.connect(self.back)
         for button in (self.review_button, self.mistakes_button, self.back_button):
             button.setAutoDefault(True)  # Enter on the focused button, as in a dialog
@@ -1233,11 +1231,11 @@ class ResultPage(QWidget):
         column_layout.setSpacing(12)
         column_layout.addLayout(top)
         column_layout.addWidget(self.summary)
-        self.sections_label = _label(tr("By section"))
+        self.sections_label = _label(self.tr("By section"))
         self.sections_label.setStyleSheet("font-weight: 600;")
         column_layout.addWidget(self.sections_label)
         column_layout.addWidget(self.sections)
-        questions_label = _label(tr("Question by question (Enter or double-click to review)"))
+        questions_label = _label(self.tr("Question by question (Enter or double-click to review)"))
         questions_label.setStyleSheet("font-weight: 600;")
         column_layout.addWidget(questions_label)
         column_layout.addWidget(self.questions, 1)
@@ -1256,36 +1254,36 @@ class ResultPage(QWidget):
         score = f"{result.score:g} / {result.max_score:g}"
         if session.mode == "exam":
             if result.passed:
-                words, name, colour = tr("Passed"), "circle-check", c.success
+                words, name, colour = self.tr("Passed"), "circle-check", c.success
             else:
-                words, name, colour = tr("Not passed"), "circle-x", c.accent
+                words, name, colour = self.tr("Not passed"), "circle-x", c.accent
             pass_mark = round((session.pass_mark or DEFAULT_PASS_MARK) * 100)
-            lines = [tr("Score {0} ({1}%); the pass mark is {2}%.").format(score, percent,
+            lines = [self.tr("Score {0} ({1}%); the pass mark is {2}%.").format(score, percent,
                                                                            pass_mark),
-                     tr("{0} of {1} questions right, {2} not answered.").format(
+                     self.tr("{0} of {1} questions right, {2} not answered.").format(
                          result.right, result.questions, result.questions - result.answered)]
             if time_ran_out:
-                lines.insert(0, tr("Time ran out: the exam was submitted automatically."))
-            lines.append(tr("Time used: {0}").format(clock_text(session.time_used())))
+                lines.insert(0, self.tr("Time ran out: the exam was submitted automatically."))
+            lines.append(self.tr("Time used: {0}").format(clock_text(session.time_used())))
         elif session.mode == "challenge":
             name, colour = "flag", c.accent
             if result.streak > best_before:
-                words = tr("New best streak: {0}").format(result.streak)
+                words = self.tr("New best streak: {0}").format(result.streak)
                 name, colour = "circle-check", c.success
             else:
-                words = tr("Streak: {0}").format(result.streak)
-            lines = [tr("Your best streak is {0}.").format(max(best_before, result.streak))]
+                words = self.tr("Streak: {0}").format(result.streak)
+            lines = [self.tr("Your best streak is {0}.").format(max(best_before, result.streak))]
             if result.answered > result.right:
-                lines.append(tr("The challenge ends at the first answer that is not right."))
+                lines.append(self.tr("The challenge ends at the first answer that is not right."))
         else:
-            words, name, colour = tr("Done"), "circle-check", c.success
-            lines = [tr("{0} of {1} answered right ({2}%).").format(result.right,
+            words, name, colour = self.tr("Done"), "circle-check", c.success
+            lines = [self.tr("{0} of {1} answered right ({2}%).").format(result.right,
                                                                     result.answered, percent)]
         wrong = result.answered - result.right if session.mode != "exam" else (
             result.questions - result.right)
         if wrong and session.mode != "exam":
-            lines.append(tr("Questions not answered right go to your mistake notebook "
-                            "({0} there now).").format(mistakes))
+            lines.append(self.tr("Questions not answered right go to your mistake notebook "
+                                 "({0} there now).").format(mistakes))
         self.icon.setPixmap(icon(name, colour).pixmap(QSize(40, 40)))
         self.verdict.setText(words)
         self.verdict.setStyleSheet(f"color: {colour};")
@@ -1295,7 +1293,7 @@ class ResultPage(QWidget):
             row = self.sections.rowCount()
             self.sections.insertRow(row)
             label = (self.report.get(part.section).label if part.section in self.report
-                     else part.section or tr("Other material"))
+                     else part.section or self.tr("Other material"))
             self.sections.setItem(row, 0, QTableWidgetItem(label))
             self.sections.setItem(row, 1, QTableWidgetItem(f"{part.right} / {part.questions}"))
             share = round(100 * part.score / part.max_score) if part.max_score else 0
@@ -1311,13 +1309,13 @@ class ResultPage(QWidget):
         for index in shown:
             grade = session.grade(index)
             if grade is None:
-                mark = tr("○ not answered")
+                mark = self.tr("○ not answered")
             elif grade.correct:
-                mark = tr("✓ right")
+                mark = self.tr("✓ right")
             elif grade.partly:
-                mark = tr("◐ partly right")
+                mark = self.tr("◐ partly right")
             else:
-                mark = tr("✗ not right")
+                mark = self.tr("✗ not right")
             prompt = " ".join(session.items[index].question.prompt.split())
             self.questions.addItem(f"{index + 1}.  {mark} — {prompt}")
         self.mistakes_button.setVisible(mistakes > 0)
@@ -1334,12 +1332,12 @@ class NotebookPage(QWidget):
     def __init__(self, report: Report, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
-        heading = _label(tr("Mistake notebook"), "heading")
+        heading = _label(self.tr("Mistake notebook"), "heading")
         self.summary = _label("", "muted")
         self.tree = QTreeWidget()
         self.tree.setObjectName("NotebookTree")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([tr("Question"), tr("Wrong"), tr("Last wrong")])
+        self.tree.setHeaderLabels([self.tr("Question"), self.tr("Wrong"), self.tr("Last wrong")])
         self.tree.setWordWrap(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(False)
@@ -1348,13 +1346,13 @@ class NotebookPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.empty = _label(tr("No mistakes yet. Questions you answer wrong are kept here "
-                               "until you answer them right in two later sessions."), "empty")
-        self.practise_button = QPushButton(tr("Practise my mistakes"))
+        self.empty = _label(self.tr("No mistakes yet. Questions you answer wrong are kept here "
+                                    "until you answer them right in two later sessions."), "empty")
+        self.practise_button = QPushButton(self.tr("Practise my mistakes"))
         self.practise_button.setObjectName("PractiseMistakesButton")
         self.practise_button.setDefault(True)
         self.practise_button.clicked.connect(self.practise)
-        back = QPushButton(tr("Back to quizzes"))
+        back = QPushButton(self.tr("Back to quizzes"))
         back.clicked.connect(self.back)
         buttons = QHBoxLayout()
         buttons.addWidget(self.practise_button)
@@ -1385,7 +1383,7 @@ class NotebookPage(QWidget):
         total = sum(len(entries) for _, entries in groups)
         for section, entries in groups:
             label = (self.report.get(section).label if section in self.report
-                     else section or tr("Other material"))
+                     else section or self.tr("Other material"))
             top = QTreeWidgetItem([f"{label}  ({len(entries)})", "", ""])
             font = top.font(0)
             font.setWeight(QFont.Weight.DemiBold)
@@ -1395,17 +1393,17 @@ class NotebookPage(QWidget):
             for entry in entries:
                 prompt = " ".join(entry.question.question.prompt.split()) if entry.question \
                     else entry.key
-                times = tr("{0}×").format(entry.wrong)
+                times = self.tr("{0}×").format(entry.wrong)
                 child = QTreeWidgetItem([prompt, times, local_time(entry.last_wrong)])
                 child.setToolTip(0, prompt)
-                child.setToolTip(1, tr("answered wrong {0} times; right in {1} later sessions "
-                                       "(it leaves at 2)").format(entry.wrong,
+                child.setToolTip(1, self.tr("answered wrong {0} times; right in {1} later sessions "
+                                            "(it leaves at 2)").format(entry.wrong,
                                                                   entry.right_since))
                 top.addChild(child)
             top.setExpanded(True)
         self.summary.setText(
-            tr("{0} questions wait here, grouped by section. A question leaves after you "
-               "answer it right in two later sessions.").format(total) if total else "")
+            self.tr("{0} questions wait here, grouped by section. A question leaves after you "
+                    "answer it right in two later sessions.").format(total) if total else "")
         self.tree.setVisible(bool(total))
         self.empty.setVisible(not total)
         self.practise_button.setEnabled(bool(total))
@@ -1422,16 +1420,16 @@ class ResumeOffer(QWidget):
     def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         picture = icon_label("clock", colours.accent, 48)
-        heading = _label(tr("Resume your exam?"), "heading")
+        heading = _label(self.tr("Resume your exam?"), "heading")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = _label()
         self.text.setObjectName("ResumeOfferText")
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.resume_button = QPushButton(tr("Resume the exam"))
+        self.resume_button = QPushButton(self.tr("Resume the exam"))
         self.resume_button.setObjectName("ResumeOfferButton")
         self.resume_button.setDefault(True)
         self.resume_button.clicked.connect(self.resume)
-        self.later_button = QPushButton(tr("Not now"))
+        self.later_button = QPushButton(self.tr("Not now"))
         self.later_button.clicked.connect(self.later)
         for button in (self.resume_button, self.later_button):
             button.setAutoDefault(True)
@@ -1496,8 +1494,8 @@ class QuizView(QWidget):
         self.offer = ResumeOffer(colours)
         self.offer.resume.connect(self.resume_interrupted)
         self.offer.later.connect(self.show_start)
-        self.empty = _label(tr("There are no questions here yet. Import a question set with "
-                               "File → Import question set (Ctrl+O)."), "empty")
+        self.empty = _label(self.tr("There are no questions here yet. Import a question set with "
+                                    "File → Import question set (Ctrl+O)."), "empty")
         self.pages = QStackedWidget()
         for page in (self.start, self.question, self.result, self.notebook, self.offer):
             self.pages.addWidget(page)
@@ -1530,35 +1528,36 @@ class QuizView(QWidget):
         best = self.engine.best_streak()
         count = self.start.scope_counts.get("relationships", 0)
         lines = {
-            "practice": tr("Feedback after each answer · {scope}"),
-            "exam": tr("Timed, scored against a pass mark · {scope}"),
-            "notebook": (tr("{0} questions to practise again").format(mistakes) if mistakes
-                         else tr("Empty: questions you get wrong are kept here")),
-            "challenge": (tr("{0} questions until the first wrong answer · best streak {1}")
+            "practice": self.tr("Feedback after each answer · {scope}"),
+            "exam": self.tr("Timed, scored against a pass mark · {scope}"),
+            "notebook": (self.tr("{0} questions to practise again").format(mistakes) if mistakes
+                         else self.tr("Empty: questions you get wrong are kept here")),
+            "challenge": (self.tr("{0} questions until the first wrong answer · best streak {1}")
                           .format(count, best)),
-            "daily": (tr("Done today · streak {0} days").format(daily.streak)
+            "daily": (self.tr("Done today · streak {0} days").format(daily.streak)
                       if daily.done_today else
-                      tr("Five questions · streak {0} days").format(daily.streak)),
+                      self.tr("Five questions · streak {0} days").format(daily.streak)),
         }
         self.start.set_lines(lines)
-        names = [tr("First: innovation and pragmatism"), tr("Second: boldness and charge"),
-                 tr("Third: comprehensive innovation and reservation"),
-                 tr("Fourth: innovation and practice")]
+        names = [self.tr("First: innovation and pragmatism"),
+                 self.tr("Second: boldness and charge"),
+                 self.tr("Third: comprehensive innovation and reservation"),
+                 self.tr("Fourth: innovation and practice")]
         scores = []
         for name, score in zip(names, self.engine.relationship_scores(), strict=True):
             if score.share is None:
-                scores.append((name, tr("not tried yet"), ""))
+                scores.append((name, self.tr("not tried yet"), ""))
                 continue
             trend = score.trend
             if trend is None:
                 words = ""
             elif trend > 0.001:
-                words = tr("↑ up {0} points").format(round(trend * 100))
+                words = self.tr("↑ up {0} points").format(round(trend * 100))
             elif trend < -0.001:
-                words = tr("↓ down {0} points").format(round(-trend * 100))
+                words = self.tr("↓ down {0} points").format(round(-trend * 100))
             else:
-                words = tr("→ steady")
-            scores.append((name, tr("{0}% right of the last {1}").format(
+                words = self.tr("→ steady")
+            scores.append((name, self.tr("{0}% right of the last {1}").format(
                 round(score.share * 100), min(score.answers, 10)), words))
         self.start.show_scores(best, scores)
         interrupted = self.engine.interrupted_exam()
@@ -1570,8 +1569,8 @@ class QuizView(QWidget):
             return ""
         answered = len(self.store.quizzes.answers(record.id))
         left = max(0.0, (record.time_limit_s or 0) - record.time_used_s)
-        return tr("An exam started {0} was not submitted: {1} of {2} questions answered, "
-                  "{3} left.").format(local_time(record.started_at), answered,
+        return self.tr("An exam started {0} was not submitted: {1} of {2} questions answered, "
+                       "{3} left.").format(local_time(record.started_at), answered,
                                       len(record.plan), clock_text(left))
 
     def entered(self) -> None:
@@ -1606,17 +1605,17 @@ class QuizView(QWidget):
             self.pages.setCurrentWidget(self.notebook)
             return
         if mode == "exam" and self.engine.interrupted_exam() is not None:
-            if confirm(self, tr("Exam"),
-                       tr("An exam is waiting to be finished. Resume it, or submit it as it "
-                          "is and start a new one?"),
-                       tr("&Resume it"), tr("&Submit it and start a new one"),
+            if confirm(self, self.tr("Exam"),
+                       self.tr("An exam is waiting to be finished. Resume it, or submit it as it "
+                               "is and start a new one?"),
+                       self.tr("&Resume it"), self.tr("&Submit it and start a new one"),
                        default_yes=True):
                 self.resume_interrupted()
                 return
             self.submit_interrupted()
         if mode == "daily" and self.engine.daily_status().done_today:
-            self.status_message.emit(tr("Today's daily quiz is done; the next one is ready "
-                                        "tomorrow."))
+            self.status_message.emit(self.tr("Today's daily quiz is done; the next one is ready "
+                                             "tomorrow."))
             return
         scope = str(self.start.scope.currentData() or "relationships")
         count = self.start.count.value()
@@ -1631,7 +1630,7 @@ class QuizView(QWidget):
             session = self.engine.start(mode)  # type: ignore[arg-type]
         if not session.items:
             session.finish()
-            self.status_message.emit(tr("There are no questions for this quiz yet."))
+            self.status_message.emit(self.tr("There are no questions for this quiz yet."))
             self.show_start()
             return
         self.open(session)
@@ -1649,7 +1648,7 @@ class QuizView(QWidget):
             return
         session = self.engine.resume(record.id)
         self.open(session)
-        self.status_message.emit(tr("Exam resumed with {0} answers and {1} left.").format(
+        self.status_message.emit(self.tr("Exam resumed with {0} answers and {1} left.").format(
             len(session.given), clock_text(session.remaining() or 0)))
 
     def submit_interrupted(self) -> None:

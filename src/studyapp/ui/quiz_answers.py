@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,10 +31,6 @@ from PySide6.QtWidgets import (
 from studyapp.core.quiz import QuizItem
 from studyapp.ui.icons import icon
 from studyapp.ui.theme import Colours
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Quiz", text)
 
 
 class AnswerControl(QWidget):
@@ -122,13 +118,13 @@ class OptionTile(QFrame):
     def show_verdict(self, right: bool | None, chosen: bool) -> None:
         """After the answer: the right option says so, a wrong choice says so (not colour)."""
         if right:
-            self.verdict.setText(tr("✓ Correct answer") + (tr(" — you chose it") if chosen
+            self.verdict.setText(self.tr("✓ Correct answer") + (self.tr(" — you chose it") if chosen
                                                            else ""))
             self.verdict.setStyleSheet(f"color: {self.colours.success}; font-weight: 600;")
             self.verdict.show()
             self.setProperty("verdict", "right")
         elif chosen:
-            self.verdict.setText(tr("✗ Your answer — not right"))
+            self.verdict.setText(self.tr("✗ Your answer — not right"))
             self.verdict.setStyleSheet(f"color: {self.colours.accent}; font-weight: 600;")
             self.verdict.show()
             self.setProperty("verdict", "wrong")
@@ -156,8 +152,8 @@ class OptionTile(QFrame):
         if self.checked:
             name = "circle-check" if not self.multiple else "check"
             self.mark.setPixmap(icon(name, c.accent).pixmap(QSize(24, 24)))
-            self.mark.setToolTip(tr("Chosen"))
-            self.setAccessibleDescription(tr("chosen"))
+            self.mark.setToolTip(self.tr("Chosen"))
+            self.setAccessibleDescription(self.tr("chosen"))
         else:
             self.mark.clear()
             self.setAccessibleDescription("")
@@ -192,7 +188,7 @@ class ChoiceAnswer(AnswerControl):
         self.multiple = question.type == "multiple"
         if question.type == "truefalse":
             self.values: list[Any] = [True, False]
-            texts = [tr("True"), tr("False")]
+            texts = [self.tr("True"), self.tr("False")]
         else:
             self.values = [index for index, _ in item.options()]
             texts = [text for _, text in item.options()]
@@ -255,9 +251,9 @@ class ChoiceAnswer(AnswerControl):
     def hint(self) -> str:
         last = len(self.tiles)
         if self.multiple:
-            return tr("Select all that apply: press 1–{0} to tick or untick, Enter to "
-                      "answer.").format(last)
-        return tr("Press 1–{0} to choose, Enter to answer.").format(last)
+            return self.tr("Select all that apply: press 1–{0} to tick or untick, Enter to "
+                           "answer.").format(last)
+        return self.tr("Press 1–{0} to choose, Enter to answer.").format(last)
 
     def focus_first(self) -> None:
         target = self.tiles[min(self.chosen)] if self.chosen else self.tiles[0]
@@ -274,9 +270,9 @@ class TextAnswer(AnswerControl):
         self.field.setFont(font)
         self.field.setMinimumHeight(40)
         numeric = item.question.type == "numeric"
-        self.field.setPlaceholderText(tr("A number, e.g. 1921 or 3.5") if numeric
-                                      else tr("Type your answer"))
-        self.field.setAccessibleName(tr("Your answer"))
+        self.field.setPlaceholderText(self.tr("A number, e.g. 1921 or 3.5") if numeric
+                                      else self.tr("Type your answer"))
+        self.field.setAccessibleName(self.tr("Your answer"))
         self.field.textChanged.connect(self.changed)
         self.solution = QLabel()
         self.solution.setWordWrap(True)
@@ -299,9 +295,9 @@ class TextAnswer(AnswerControl):
 
     def hint(self) -> str:
         if self.item.question.type == "numeric":
-            return tr("Type a number, then press Enter.")
-        return tr("Type the missing words, then press Enter (case and full-width letters do "
-                  "not matter).")
+            return self.tr("Type a number, then press Enter.")
+        return self.tr("Type the missing words, then press Enter (case and full-width letters do "
+                       "not matter).")
 
     def focus_first(self) -> None:
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -336,7 +332,7 @@ class OrderAnswer(AnswerControl):
         self.list.setObjectName("OrderList")
         self.list.setFont(font)
         self.list.setWordWrap(True)
-        self.list.setAccessibleName(tr("Items to put in order"))
+        self.list.setAccessibleName(self.tr("Items to put in order"))
         self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -349,10 +345,10 @@ class OrderAnswer(AnswerControl):
             entry.setData(Qt.ItemDataRole.UserRole, index)
             self.list.addItem(entry)
         self.list.setCurrentRow(0)
-        self.up = QPushButton(icon("arrow-up", colours.text), tr("Move up"))
-        self.down = QPushButton(icon("arrow-down", colours.text), tr("Move down"))
-        self.up.setToolTip(tr("Move the selected item up (Ctrl+Up)"))
-        self.down.setToolTip(tr("Move the selected item down (Ctrl+Down)"))
+        self.up = QPushButton(icon("arrow-up", colours.text), self.tr("Move up"))
+        self.down = QPushButton(icon("arrow-down", colours.text), self.tr("Move down"))
+        self.up.setToolTip(self.tr("Move the selected item up (Ctrl+Up)"))
+        self.down.setToolTip(self.tr("Move the selected item down (Ctrl+Down)"))
         self.up.clicked.connect(lambda: self.move_item(-1))
         self.down.clicked.connect(lambda: self.move_item(1))
         buttons = QHBoxLayout()
@@ -432,13 +428,13 @@ class OrderAnswer(AnswerControl):
                 index = entry.data(Qt.ItemDataRole.UserRole)
                 sequence = self.item.question.sequence
                 right = sequence[index] == sequence[row]
-                mark = tr("✓ right place") if right else tr("✗ belongs at {0}").format(
+                mark = self.tr("✓ right place") if right else self.tr("✗ belongs at {0}").format(
                     sequence.index(sequence[index]) + 1)
                 entry.setText(f"{entry.text()}    {mark}")
 
     def hint(self) -> str:
-        return tr("Put the items in order: Up/Down select, Ctrl+Up/Ctrl+Down (or the Move "
-                  "buttons, or dragging) move the selected item; Enter answers.")
+        return self.tr("Put the items in order: Up/Down select, Ctrl+Up/Ctrl+Down (or the Move "
+                       "buttons, or dragging) move the selected item; Enter answers.")
 
     def focus_first(self) -> None:
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -477,7 +473,7 @@ class MatchAnswer(AnswerControl):
         legend_layout = QVBoxLayout(legend)
         legend_layout.setContentsMargins(12, 8, 12, 8)
         legend_layout.setSpacing(4)
-        heading = QLabel(tr("Match each item below with one of these:"))
+        heading = QLabel(self.tr("Match each item below with one of these:"))
         heading.setProperty("role", "muted")
         legend_layout.addWidget(heading)
         for number, (_index, text) in enumerate(self.rights, start=1):
@@ -506,7 +502,7 @@ class MatchAnswer(AnswerControl):
                 button.setObjectName("PairButton")
                 button.setCheckable(True)
                 button.setFixedSize(36, 32)
-                button.setAccessibleName(tr("{0}: pair with {1}").format(
+                button.setAccessibleName(self.tr("{0}: pair with {1}").format(
                     left, self.rights[column][1]))
                 button.setToolTip(self.rights[column][1])
                 button.clicked.connect(lambda _c=False, r=row, k=column: self.pair(r, k))
@@ -606,15 +602,15 @@ class MatchAnswer(AnswerControl):
                 right_column = next(c for c, (i, _) in enumerate(self.rights)
                                     if pairs[i][1] == pairs[row][1])
                 if chosen is not None and self.rights[chosen][1] == pairs[row][1]:
-                    label.setText(f"{pairs[row][0]}\n" + tr("✓ right: {0}").format(
+                    label.setText(f"{pairs[row][0]}\n" + self.tr("✓ right: {0}").format(
                         right_column + 1))
                 else:
-                    label.setText(f"{pairs[row][0]}\n" + tr("✗ should be {0}").format(
+                    label.setText(f"{pairs[row][0]}\n" + self.tr("✗ should be {0}").format(
                         right_column + 1))
 
     def hint(self) -> str:
-        return tr("For each item, press the number of its partner (or click it); Tab and the "
-                  "arrow keys move between rows. Enter answers.")
+        return self.tr("For each item, press the number of its partner (or click it); Tab and the "
+                       "arrow keys move between rows. Enter answers.")
 
     def focus_first(self) -> None:
         self.rows[0][0].setFocus(Qt.FocusReason.OtherFocusReason)

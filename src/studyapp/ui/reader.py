@@ -99,12 +99,13 @@ class ReaderView(QWidget):
         self.notes_button.setObjectName("NotesButton")
         self.notes_button.setCheckable(True)
         self.notes_button.setIcon(icon("sticky-note", colours.text))
-        self.notes_button.setToolTip("Show or hide notes and bookmarks (Ctrl+Shift+B)")
+        self.notes_button.setToolTip(self.tr("Show or hide notes and bookmarks (Ctrl+Shift+B)"))
         self.notes_button.clicked.connect(self._toggle_notes)
-        self.practise_button = QPushButton("Practise")
+        self.practise_button = QPushButton(self.tr("Practise"))
         self.practise_button.setObjectName("PractiseButton")
         self.practise_button.setIcon(icon("layers", colours.text))
-        self.practise_button.setToolTip("Practise this section's flashcards (Ctrl+Shift+P)")
+        self.practise_button.setToolTip(
+            self.tr("Practise this section's flashcards (Ctrl+Shift+P)"))
         self.practise_button.clicked.connect(self.practise)
         for button in (self.previous_button, self.next_button, self.read_button,
                        self.notes_button, self.practise_button):
@@ -202,29 +203,30 @@ class ReaderView(QWidget):
             return made
 
         actions = {
-            "previous": action("previous", "&Previous section", ["Alt+Left"], self.go_previous,
-                               "chevron-left"),
-            "next": action("next", "&Next section", ["Alt+Right"], self.go_next,
+            "previous": action("previous", self.tr("&Previous section"), ["Alt+Left"],
+                               self.go_previous, "chevron-left"),
+            "next": action("next", self.tr("&Next section"), ["Alt+Right"], self.go_next,
                            "chevron-right"),
-            "mark_read": action("mark_read", "&Mark section as read", ["Ctrl+M"],
+            "mark_read": action("mark_read", self.tr("&Mark section as read"), ["Ctrl+M"],
                                 self.toggle_read, "circle-check"),
-            "search": action("search", "&Search the report…", ["Ctrl+F"],
+            "search": action("search", self.tr("&Search the report…"), ["Ctrl+F"],
                              self.contents.focus_search, "search"),
-            "add_note": action("add_note", "Add &note…", ["Ctrl+N"], self.add_note,
+            "add_note": action("add_note", self.tr("Add &note…"), ["Ctrl+N"], self.add_note,
                                "sticky-note"),
-            "bookmark": action("bookmark", "&Bookmark this place", ["Ctrl+D"],
+            "bookmark": action("bookmark", self.tr("&Bookmark this place"), ["Ctrl+D"],
                                self.add_bookmark, "bookmark"),
-            "zoom_in": action("zoom_in", "Zoom &in", ["Ctrl+=", "Ctrl++"],
+            "zoom_in": action("zoom_in", self.tr("Zoom &in"), ["Ctrl+=", "Ctrl++"],
                               lambda: self.set_zoom(self._zoom + 1)),
-            "zoom_out": action("zoom_out", "Zoom &out", ["Ctrl+-"],
+            "zoom_out": action("zoom_out", self.tr("Zoom &out"), ["Ctrl+-"],
                                lambda: self.set_zoom(self._zoom - 1)),
-            "zoom_reset": action("zoom_reset", "&Actual size", ["Ctrl+0"],
+            "zoom_reset": action("zoom_reset", self.tr("&Actual size"), ["Ctrl+0"],
                                  lambda: self.set_zoom(0)),
-            "toggle_contents": action("toggle_contents", "&Contents", ["Ctrl+Shift+C"],
+            "toggle_contents": action("toggle_contents", self.tr("&Contents"), ["Ctrl+Shift+C"],
                                       self._toggle_contents, "panel-left", checkable=True),
-            "toggle_notes": action("toggle_notes", "Notes and &bookmarks", ["Ctrl+Shift+B"],
-                                   self._toggle_notes, "panel-right", checkable=True),
-            "practise": action("practise", "&Practise this section", ["Ctrl+Shift+P"],
+            "toggle_notes": action("toggle_notes", self.tr("Notes and &bookmarks"),
+                                   ["Ctrl+Shift+B"], self._toggle_notes, "panel-right",
+                                   checkable=True),
+            "practise": action("practise", self.tr("&Practise this section"), ["Ctrl+Shift+P"],
                                self.practise, "layers"),
         }
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -233,7 +235,7 @@ class ReaderView(QWidget):
         actions["toggle_notes"].setChecked(not self.notes_panel.isHidden())
         self.notes_button.setChecked(not self.notes_panel.isHidden())
         # N with a passage selected: the quick way to note it (only while the text has focus).
-        quick_note = QAction("Note the selected passage", self.text)
+        quick_note = QAction(self.tr("Note the selected passage"), self.text)
         quick_note.setShortcut(QKeySequence("N"))
         quick_note.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         quick_note.triggered.connect(self._note_selection)
@@ -248,10 +250,10 @@ class ReaderView(QWidget):
         last = self._store.sections.last_opened()
         if last is None or last not in self._report:
             self.welcome.setText(
-                "<b>Welcome to StudyApp.</b> Read the report section by section: your place "
-                "and progress are kept on this PC. Start below with the introduction, or go "
-                "straight to <a href='section:suggestions.5'>part III (5), the four "
-                "relationships</a>. Ctrl+F searches the whole report."
+                self.tr("<b>Welcome to StudyApp.</b> Read the report section by section: your "
+                        "place and progress are kept on this PC. Start below with the "
+                        "introduction, or go straight to <a href='section:suggestions.5'>part "
+                        "III (5), the four relationships</a>. Ctrl+F searches the whole report.")
             )
             self.welcome.linkActivated.connect(
                 lambda link: self.open_section(link.partition(":")[2]))
@@ -263,7 +265,8 @@ class ReaderView(QWidget):
     def open_section(self, section_id: str, paragraph: int | None = None,
                      position: float | None = None) -> None:
         if section_id not in self._report:
-            self.status_message.emit(f"There is no section '{section_id}' in the report.")
+            self.status_message.emit(self.tr("There is no section '{id}' in the report.").format(
+                id=section_id))
             return
         section = self._report.get(section_id)
         if self.section is not section:
@@ -332,19 +335,20 @@ class ReaderView(QWidget):
         following = self._report.next(self.section)
         self.previous_button.setEnabled(preceding is not None)
         self.next_button.setEnabled(following is not None)
-        self.previous_button.setToolTip(
-            f"Previous: {preceding.label} (Left or Alt+Left)" if preceding else "")
-        self.next_button.setToolTip(
-            f"Next: {following.label} (Right or Alt+Right)" if following else "")
+        self.previous_button.setToolTip(self.tr("Previous: {label} (Left or Alt+Left)").format(
+            label=preceding.label) if preceding else "")
+        self.next_button.setToolTip(self.tr("Next: {label} (Right or Alt+Right)").format(
+            label=following.label) if following else "")
         self._fit_navigation_labels()
         read = self.section.id in self._store.sections.read_ids() and self.section.is_page
         self.read_button.setVisible(self.section.is_page)
         self.actions_by_name["mark_read"].setEnabled(self.section.is_page)
         self.read_button.setChecked(read)
-        self.read_button.setText("Read" if read else "Mark as read")
-        self.read_button.setToolTip("Ctrl+M " + ("marks it unread" if read else "marks it read"))
+        self.read_button.setText(self.tr("Read") if read else self.tr("Mark as read"))
+        self.read_button.setToolTip(self.tr("Ctrl+M marks it unread") if read
+                                    else self.tr("Ctrl+M marks it read"))
         self.actions_by_name["mark_read"].setText(
-            "&Mark section as unread" if read else "&Mark section as read")
+            self.tr("&Mark section as unread") if read else self.tr("&Mark section as read"))
 
     # -- progress --------------------------------------------------------------------------
     def refresh_progress(self) -> None:
@@ -368,7 +372,8 @@ class ReaderView(QWidget):
         self._update_controls()
         self.read_changed.emit()
         self.status_message.emit(
-            f"Marked “{self.section.label}” as {'read' if read else 'not read'}.")
+            (self.tr("Marked “{label}” as read.") if read
+             else self.tr("Marked “{label}” as not read.")).format(label=self.section.label))
 
     def _tick(self) -> None:
         """Counts reading time while the app is in front, and marks a section read once the
@@ -445,7 +450,8 @@ class ReaderView(QWidget):
         self._store.bookmarks.add(self.section.id, paragraph, self.section.label)
         self.notes_panel.bookmarks.refresh()
         self.status_message.emit(
-            f"Bookmarked “{self.section.label}”. Bookmarks are listed beside the text.")
+            self.tr("Bookmarked “{label}”. Bookmarks are listed beside the text.").format(
+                label=self.section.label))
 
     # -- view ------------------------------------------------------------------------------
     @property
@@ -459,7 +465,8 @@ class ReaderView(QWidget):
             position = self.text.position()
             self.text.show_section(self._report, self.section, reading_font(self._zoom))
             self.text.restore_position(position)
-        self.status_message.emit(f"Text size {reading_font(self._zoom).pointSize()} pt")
+        self.status_message.emit(self.tr("Text size {size} pt").format(
+            size=reading_font(self._zoom).pointSize()))
 
     def _toggle_contents(self) -> None:
         self.contents.setVisible(self.contents.isHidden())
@@ -490,11 +497,11 @@ class ReaderView(QWidget):
     def _fit_navigation_labels(self) -> None:
         """Previous/Next keep their words while the column is wide, and their arrows always."""
         wide = self.centre.width() >= 560
-        self.previous_button.setText("Previous" if wide else "")
+        self.previous_button.setText(self.tr("Previous") if wide else "")
         if self.section is not None and self._report.next(self.section) is None:
-            self.next_button.setText("End of the report" if wide else "")
+            self.next_button.setText(self.tr("End of the report") if wide else "")
         else:
-            self.next_button.setText("Next" if wide else "")
+            self.next_button.setText(self.tr("Next") if wide else "")
 
     def save_state(self) -> None:
         """Saves everything before the window closes; nothing is written after this."""
