@@ -549,3 +549,20 @@ def test_marking_unread_by_hand_sticks(qtbot: QtBot, make_window: WindowFactory)
     qtbot.wait(1200)  # still at the end, long past the dwell time
     assert "reasons.3" not in window.store.sections.read_ids()
     assert not reader.read_button.isChecked()
+
+
+def test_study_views_are_built_when_first_opened(qtbot: QtBot,
+                                                 make_window: WindowFactory) -> None:
+    """Start-up builds the reader only: the learner waits for nothing else."""
+    window = make_window()
+    assert window.current_view() == "read"
+    assert (window.cards_view, window._quiz_view, window._dashboard) == (None, None, None)
+
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window._quiz_view is not None and window._quiz_view.isVisible()
+    assert window.current_view() == "quiz"
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window._dashboard is not None and window._dashboard.isVisible()
+    quiz = window._quiz_view
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window._quiz_view is quiz  # built once

@@ -46,7 +46,9 @@ from studyapp.ui.theme import Colours, ThemeChoice
 if TYPE_CHECKING:
     from studyapp.core.report import Report
     from studyapp.core.store import Store
+    from studyapp.ui.dashboard import DashboardView
     from studyapp.ui.flashcards import FlashcardsView
+    from studyapp.ui.quiz import QuizView
 
 VIEWS = [
     # (key, rail label, icon, what the view is for)
@@ -159,7 +161,6 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Store, report: Report) -> None:
         """Adds the views for the open profile and goes back to where the learner was."""
-        from studyapp.ui.quiz import QuizView
         from studyapp.ui.reader import ReaderView
 
         self.store = store
@@ -173,15 +174,18 @@ class MainWindow(QMainWindow):
         self.cards_page = QWidget()
         QVBoxLayout(self.cards_page).setContentsMargins(0, 0, 0, 0)
         self.reader.practise_requested.connect(self._practise_section)
-        self.quiz_view = QuizView(store, report, self.settings, self.colours)
-        self.quiz_view.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 5000))
-        self.quiz_view.read_in_context.connect(self.read_in_context)
+        # So are the Quiz and Progress views (quiz_view, dashboard): the reader is what the
+        # learner waits for at start-up.
+        self._quiz_view: QuizView | None = None
+        self._dashboard: DashboardView | None = None
+        self.quiz_page, self.progress_page = QWidget(), QWidget()
+        for page in (self.quiz_page, self.progress_page):
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
         self.views = {
             "read": self.reader,
             "cards": self.cards_page,
-            "quiz": self.quiz_view,
-            "progress": self._make_dashboard(store, report),
+            "quiz": self.quiz_page,
+            "progress": self.progress_page,
         }
         for page in self.views.values():
             self.stack.addWidget(page)
@@ -206,18 +210,36 @@ class MainWindow(QMainWindow):
                                   menu=self.cards_menu)
             view.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
             view.read_in_context.connect(self._read_card_in_context)
-            layout = self.cards_page.layout()
-            assert layout is not None
-            layout.addWidget(view)
+            _fill(self.cards_page, view)
             self.cards_view = view
         return self.cards_view
 
-    def _make_dashboard(self, store: Store, report: Report) -> QWidget:
-        from studyapp.ui.dashboard import DashboardView
+    @property
+    def quiz_view(self) -> QuizView:
+        """The Quiz view, built on first use."""
+        if self._quiz_view is None:
+            from studyapp.ui.quiz import QuizView
 
-        self.dashboard = DashboardView(store, report, self.colours)
-        self.dashboard.practise_requested.connect(self.practise)
-        return self.dashboard
+            assert self.store is not None
+            view = QuizView(self.store, self.report, self.settings, self.colours)
+            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            view.read_in_context.connect(self.read_in_context)
+            _fill(self.quiz_page, view)
+            self._quiz_view = view
+        return self._quiz_view
+
+    @property
+    def dashboard(self) -> DashboardView:
+        """The Progress view, built on first use."""
+        if self._dashboard is None:
+            from studyapp.ui.dashboard import DashboardView
+
+            assert self.store is not None
+            view = DashboardView(self.store, self.report, self.colours)
+            view.practise_requested.connect(self.practise)
+            _fill(self.progress_page, view)
+            self._dashboard = view
+        return self._dashboard
 
     def practise(self, kind: str, section_id: str) -> None:
         """"Practise now" on the dashboard: cards or a quiz on one section, or read it."""
@@ -356,6 +378,10 @@ class MainWindow(QMainWindow):
         index = list(self.views).index(key)
         if key == "cards":
             self.cards()
+        elif key == "quiz":
+            self.quiz_view  # noqa: B018 - builds the view before it is shown
+        elif key == "progress":
+            self.dashboard  # noqa: B018 - builds the view before it is shown
         self.stack.setCurrentWidget(self.views[key])
         self.rail_buttons.button(index).setChecked(True)
         self.settings.setValue("window/view", key)
@@ -387,7 +413,8 @@ class MainWindow(QMainWindow):
         """The decks and the quiz modes after the question sets changed."""
         if self.cards_view is not None:
             self.cards_view.refresh()
-        self.quiz_view.mark_changed()
+        if self._quiz_view is not None:
+            self._quiz_view.mark_changed()
 
     def _read_card_in_context(self, section_id: str, evidence: str) -> None:
         """A card's "Read in context": the reader at its passage, highlighted; Ctrl+2 goes
@@ -602,7 +629,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.store is not None:
             self.reader.save_state()
-            self.quiz_view.save_state()
+            if self._quiz_view is not None:
+                self._quiz_view.save_state()
             self.store = None  # closed windows write nothing more
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
@@ -665,3 +693,9 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
 
+
+def _fill(page: QWidget, view: QWidget) -> None:
+    """Puts a view built on first use into the page that stood in for it."""
+    layout = page.layout()
+    assert layout is not None
+    layout.addWidget(view)
