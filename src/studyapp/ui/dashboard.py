@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.ui.formatting import plural
 from studyapp.ui.heatmap import HeatMap
 from studyapp.ui.theme import Colours
 
@@ -282,17 +283,18 @@ class DashboardView(QWidget):
             detail = self.tr("Import a question set with cards to start (Ctrl+O)")
         self.figure_cards.show_figure(str(s.cards_due_today), detail)
         if s.answers:
-            detail = self.tr("{correct} of {answers} answers right").format(
-                correct=s.correct, answers=s.answers)
+            detail = self.tr("{correct} of {answers} right").format(
+                correct=s.correct,
+                answers=plural(s.answers, self.tr("answer"), self.tr("answers")))
         else:
             detail = self.tr("No answers yet: take a quiz to see it")
         self.figure_quiz.show_figure(percent(s.accuracy), detail)
         streak = board.streak
         self.figure_streak.show_figure(
-            self.tr("{n} days").format(n=streak.current) if streak.current != 1
-            else self.tr("1 day"),
-            self.tr("Longest: {n} days").format(n=streak.longest) if streak.today or
-            not streak.current else self.tr("Study today to keep it going"))
+            plural(streak.current, self.tr("day"), self.tr("days")),
+            self.tr("Longest: {days}").format(
+                days=plural(streak.longest, self.tr("day"), self.tr("days")))
+            if streak.today or not streak.current else self.tr("Study today to keep it going"))
         goal = board.goal
         unit = self.tr("min") if goal.kind == "minutes" else self.tr("reviews")
         done = round(goal.today)
