@@ -681,6 +681,40 @@ def _number(value: float) -> str:
 # --- the dialog -------------------------------------------------------------------------------
 
 
+def _problem_tree(message_header: str, name: str) -> QTreeWidget:
+    """A list of problems or warnings: file, where (in words), the message, wrapped."""
+    view = QTreeWidget()
+    view.setColumnCount(3)
+    view.setHeaderLabels([
+        QCoreApplication.translate("ImportDialog", "File"),
+        QCoreApplication.translate("ImportDialog", "Where"), message_header])
+    view.setRootIsDecorated(False)
+    view.setWordWrap(True)
+    view.setUniformRowHeights(False)
+    view.setAlternatingRowColors(True)
+    view.setAccessibleName(name)
+    view.setItemDelegate(_WrappingDelegate(view))
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    head = view.header()
+    head.setStretchLastSection(True)
+    head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    head.sectionResized.connect(lambda *_: view.doItemsLayout())
+    return view
+
+
+def _fill_problem_tree(view: QTreeWidget, problems: Sequence[Problem]) -> None:
+    # In words ("row 3, column 答案"); Copy problems keeps PATH:LINE:COL: message.
+    view.clear()
+    for problem in problems:
+        message = escape_controls(problem.message)
+        item = QTreeWidgetItem([Path(problem.path).name, where_in_words(problem), message])
+        item.setToolTip(0, plain_tip(problem.path))
+        item.setToolTip(2, plain_tip(message))
+        view.addTopLevelItem(item)
+
+
 class _FileCard(QFrame):
     """The preview of one file."""
 
@@ -919,23 +953,8 @@ class ImportDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_problems)
         header.addWidget(self.copy_button)
         problems_layout.addLayout(header)
-        self.problems_view = QTreeWidget()
-        self.problems_view.setColumnCount(3)
-        self.problems_view.setHeaderLabels([self.tr("File"), self.tr("Where"), self.tr("Problem")])
-        self.problems_view.setRootIsDecorated(False)
-        self.problems_view.setWordWrap(True)
-        self.problems_view.setUniformRowHeights(False)
-        self.problems_view.setAlternatingRowColors(True)
+        self.problems_view = _problem_tree(self.tr("Problem"), self.tr("Problems"))
         self.problems_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.problems_view.setAccessibleName(self.tr("Problems"))
-        self.problems_view.setItemDelegate(_WrappingDelegate(self.problems_view))
-        self.problems_view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.problems_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        head = self.problems_view.header()
-        head.setStretchLastSection(True)
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        head.sectionResized.connect(lambda *_: self.problems_view.doItemsLayout())
         copy_action = QAction(self.tr("Copy"), self.problems_view)
         copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -1001,36 +1020,15 @@ class ImportDialog(QDialog):
         box_layout.setSpacing(SMALL_GAP)
         self.warnings_title = heading(self.tr("Warnings"), 1.1)
         box_layout.addWidget(self.warnings_title)
-        self.warnings_view = QTreeWidget()
-        self.warnings_view.setColumnCount(3)
-        self.warnings_view.setHeaderLabels([self.tr("File"), self.tr("Where"),
-                                            self.tr("Warning (does not stop the import)")])
-        self.warnings_view.setRootIsDecorated(False)
-        self.warnings_view.setWordWrap(True)
-        self.warnings_view.setUniformRowHeights(False)
-        self.warnings_view.setAlternatingRowColors(True)
-        self.warnings_view.setAccessibleName(self.tr("Warnings"))
-        self.warnings_view.setItemDelegate(_WrappingDelegate(self.warnings_view))
-        self.warnings_view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.warnings_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        head = self.warnings_view.header()
-        head.setStretchLastSection(True)
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        head.sectionResized.connect(lambda *_: self.warnings_view.doItemsLayout())
+        self.warnings_view = _problem_tree(self.tr("Warning (does not stop the import)"),
+                                           self.tr("Warnings"))
         box_layout.addWidget(self.warnings_view, 1)
         self.warnings_box.hide()
         return self.warnings_box
 
     def _show_warnings(self) -> None:
         warnings = self.warnings
-        self.warnings_view.clear()
-        for problem in warnings:
-            message = escape_controls(problem.message)
-            item = QTreeWidgetItem([Path(problem.path).name, where_in_words(problem), message])
-            item.setToolTip(0, plain_tip(problem.path))
-            item.setToolTip(2, plain_tip(message))
-            self.warnings_view.addTopLevelItem(item)
+        _fill_problem_tree(self.warnings_view, warnings)
         self.warnings_title.setText(self.tr("Warnings (%n)", "", len(warnings)))
         self.warnings_box.setVisible(bool(warnings))
         if warnings:  # room for a few rows: a third, a quarter beside the problems
@@ -1122,14 +1120,7 @@ class ImportDialog(QDialog):
         self.preview_scroll.setWidget(body)
 
         problems = self.problems
-        self.problems_view.clear()
-        for problem in problems:
-            # In words ("row 3, column 答案"); Copy problems keeps PATH:LINE:COL: message.
-            message = escape_controls(problem.message)
-            item = QTreeWidgetItem([Path(problem.path).name, where_in_words(problem), message])
-            item.setToolTip(0, plain_tip(problem.path))
-            item.setToolTip(2, plain_tip(message))
-            self.problems_view.addTopLevelItem(item)
+        _fill_problem_tree(self.problems_view, problems)
         loaded = [p.question_set for p in self._previews if p.question_set is not None]
         count = sum(len(s.questions) + len(s.cards) for s in loaded)
         self.items.set_sets(loaded)
