@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from studyapp.core.report import Report, load_report
 from studyapp.core.store import Store, open_store
+from studyapp.ui.launch import settings_for
+from studyapp.ui.main_window import MainWindow
+from studyapp.ui.theme import LIGHT, ThemeChoice
 
 
 @pytest.fixture
@@ -16,3 +21,53 @@ def store(isolated_data_dir: Path) -> Iterator[Store]:
     opened = open_store(isolated_data_dir, "tester")
     yield opened
     opened.close()
+
+
+def show_main_window(qtbot: QtBot, data_dir: Path, store: Store, report: Report,
+                     active: bool = True) -> MainWindow:
+    """The main window on ``store``, attached and shown as the app does, at 1280x800."""
+    window = MainWindow(settings_for(data_dir), data_dir, LIGHT, ThemeChoice.SYSTEM,
+                        store.profile)
+    qtbot.addWidget(window)
+    window.attach(store, report)
+    window.resize(1280, 800)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    if active:
+        qtbot.waitUntil(window.isActiveWindow)  # window shortcuts need the active window
+    return window
+
+
+ShowWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def show_window(qtbot: QtBot) -> ShowWindow:
+    """``show_main_window`` with the test's qtbot: for fixtures that prepare their own store."""
+    def show(data_dir: Path, store: Store, report: Report, active: bool = True) -> MainWindow:
+        return show_main_window(qtbot, data_dir, store, report, active)
+    return show
+
+
+@pytest.fixture
+def report() -> Report:
+    return load_report()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, isolated_data_dir: Path,
+                report: Report) -> Iterator[Callable[[], MainWindow]]:
+    """Opens the main window on the test profile as the app does: a store and settings file."""
+    opened: list[tuple[MainWindow, Store]] = []
+
+    def make() -> MainWindow:
+        store = open_store(isolated_data_dir, "learner")
+        window = show_main_window(qtbot, isolated_data_dir, store, report)
+        opened.append((window, store))
+        return window
+
+    yield make
+    for window, store in opened:
+        window.close()
+        store.close()

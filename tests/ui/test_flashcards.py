@@ -17,12 +17,11 @@ from studyapp.core.questionsets.model import Card, QuestionSet
 from studyapp.core.report import load_report
 from studyapp.core.store import Store, open_store
 from studyapp.ui.flashcards import FlashcardsView, interval_label
-from studyapp.ui.launch import settings_for
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.theme import LIGHT, ThemeChoice
 
 EVIDENCE = "First, correctly handle the relationship between innovation and pragmatism."
 WindowFactory = Callable[..., tuple[MainWindow, Store]]
+ShowWindow = Callable[..., MainWindow]  # the show_window fixture (tests/ui/conftest.py)
 
 
 def drill_set(count: int) -> QuestionSet:
@@ -39,7 +38,7 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, isolated_data_dir: Path,
+def make_window(show_window: ShowWindow, isolated_data_dir: Path,
                 clock: FakeClock) -> Iterator[WindowFactory]:
     opened: list[tuple[MainWindow, Store]] = []
 
@@ -48,15 +47,7 @@ def make_window(qtbot: QtBot, isolated_data_dir: Path,
         store.reviews.tz = ZoneInfo("Europe/London")
         if cards:
             store.question_sets.import_set(drill_set(cards))
-        window = MainWindow(settings_for(isolated_data_dir), isolated_data_dir, LIGHT,
-                            ThemeChoice.SYSTEM, "learner")
-        qtbot.addWidget(window)
-        window.attach(store, load_report())
-        window.resize(1280, 800)
-        with qtbot.waitExposed(window):
-            window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
+        window = show_window(isolated_data_dir, store, load_report())
         opened.append((window, store))
         return window, store
 

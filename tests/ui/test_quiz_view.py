@@ -17,11 +17,9 @@ from studyapp.core.quiz import QuizEngine, QuizSession
 from studyapp.core.report import Report, load_report
 from studyapp.core.stats import profile_summary
 from studyapp.core.store import Store, open_store
-from studyapp.ui.launch import settings_for
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.quiz import ConfirmDialog, QuizView
 from studyapp.ui.quiz_answers import ChoiceAnswer, MatchAnswer, OrderAnswer, TextAnswer
-from studyapp.ui.theme import LIGHT, ThemeChoice
 
 EVIDENCE = "The fundamental purpose of improving the innovative ability"
 
@@ -62,10 +60,11 @@ def clock() -> FakeClock:
 
 
 WindowFactory = Callable[[], MainWindow]
+ShowWindow = Callable[..., MainWindow]  # the show_window fixture (tests/ui/conftest.py)
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, isolated_data_dir: Path,
+def make_window(show_window: ShowWindow, isolated_data_dir: Path,
                 clock: FakeClock) -> Iterator[WindowFactory]:
     opened: list[tuple[MainWindow, Store]] = []
     report = load_report()
@@ -75,14 +74,7 @@ def make_window(qtbot: QtBot, isolated_data_dir: Path,
         if not store.question_sets.list():
             store.question_sets.import_set(every_type())
             store.question_sets.import_set(singles(6))
-        window = MainWindow(settings_for(isolated_data_dir), isolated_data_dir, LIGHT,
-                            ThemeChoice.SYSTEM, "learner")
-        qtbot.addWidget(window)
-        window.attach(store, report)
-        window.resize(1280, 800)
-        with qtbot.waitExposed(window):
-            window.show()
-        window.activateWindow()
+        window = show_window(isolated_data_dir, store, report, active=False)
         opened.append((window, store))
         return window
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,44 +10,15 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from studyapp.core.report import Report, load_report
-from studyapp.core.store import Store, open_store
+from studyapp.core.report import Report
 from studyapp.ui.launch import settings_for
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.theme import LIGHT, ThemeChoice
 
 WindowFactory = Callable[[], MainWindow]
 
 
-@pytest.fixture
-def report() -> Report:
-    return load_report()
 
 
-@pytest.fixture
-def make_window(qtbot: QtBot, isolated_data_dir: Path,
-                report: Report) -> Iterator[WindowFactory]:
-    """Opens the main window on the test profile as the app does: a store and settings file."""
-    opened: list[tuple[MainWindow, Store]] = []
-
-    def make() -> MainWindow:
-        store = open_store(isolated_data_dir, "learner")
-        settings = settings_for(isolated_data_dir)
-        window = MainWindow(settings, isolated_data_dir, LIGHT, ThemeChoice.SYSTEM, "learner")
-        qtbot.addWidget(window)
-        window.attach(store, report)
-        window.resize(1280, 800)
-        with qtbot.waitExposed(window):
-            window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)  # window shortcuts need the active window
-        opened.append((window, store))
-        return window
-
-    yield make
-    for window, store in opened:
-        window.close()
-        store.close()
 
 
 def restart(window: MainWindow, make: WindowFactory) -> MainWindow:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,43 +11,16 @@ from PySide6.QtGui import QColor, QFontMetrics, QIcon, QInputMethodEvent, QTextD
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
 
-from studyapp.core.report import Report, load_report
-from studyapp.core.store import Store, open_store
-from studyapp.ui.launch import WindowSession, settings_for
+from studyapp.core.report import Report
+from studyapp.ui.launch import WindowSession
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.theme import DARK, LIGHT, ThemeChoice, apply_theme
 
 WindowFactory = Callable[[], MainWindow]
 
 
-@pytest.fixture
-def report() -> Report:
-    return load_report()
 
 
-@pytest.fixture
-def make_window(qtbot: QtBot, isolated_data_dir: Path,
-                report: Report) -> Iterator[WindowFactory]:
-    opened: list[tuple[MainWindow, Store]] = []
-
-    def make() -> MainWindow:
-        store = open_store(isolated_data_dir, "learner")
-        window = MainWindow(settings_for(isolated_data_dir), isolated_data_dir, LIGHT,
-                            ThemeChoice.SYSTEM, "learner")
-        qtbot.addWidget(window)
-        window.attach(store, report)
-        window.resize(1280, 800)
-        with qtbot.waitExposed(window):
-            window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        opened.append((window, store))
-        return window
-
-    yield make
-    for window, store in opened:
-        window.close()
-        store.close()
 
 
 def text_fits(window: MainWindow) -> bool:
