@@ -11,12 +11,10 @@ bank_csv_10k:  the same for a 10,000-row CSV laid out like an exam system's expo
 
 from __future__ import annotations
 
-import tempfile
-import time
 from functools import cache
-from pathlib import Path
 
 from benchmarks.common import Result
+from benchmarks.imports import validate_and_import
 
 TARGET_PAPER_SECONDS = 2.0
 TARGET_CSV_SECONDS = 2.0
@@ -56,33 +54,11 @@ def generated_csv(count: int) -> str:
     return "\n".join(rows) + "\n"
 
 
-def _validate_and_import(name: str, text: str) -> float:
-    from studyapp.core.questionsets import load_file, sha256_of
-    from studyapp.core.store import open_store
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_text(text, encoding="utf-8")
-        store = open_store(Path(folder) / "data", "bench")
-        try:
-            started = time.perf_counter()
-            result = load_file(path)
-            if not result.ok or result.question_set is None:
-                raise RuntimeError(f"generated bank has problems: {result.problems[:3]}")
-            summary = store.question_sets.import_set(result.question_set, sha256=sha256_of(path))
-            elapsed = time.perf_counter() - started
-        finally:
-            store.close()
-    if summary.added != COUNT:
-        raise RuntimeError(f"imported {summary.added} of {COUNT} questions")
-    return elapsed
-
-
 @cache
 def _seconds(kind: str) -> float:
     name, text = (("paper.txt", generated_paper(COUNT)) if kind == "paper"
                   else ("bank.csv", generated_csv(COUNT)))
-    return min(_validate_and_import(name, text) for _ in range(3))
+    return min(validate_and_import(name, text, COUNT) for _ in range(3))
 
 
 def paper_10k() -> Result:

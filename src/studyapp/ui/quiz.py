@@ -102,6 +102,14 @@ def local_time(stamp: str) -> str:
         return stamp
 
 
+def _verdict_font(scale: float) -> QFont:
+    """The UI font, larger and semi-bold: "Right", "Not right", "Passed"."""
+    font = ui_font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
 def _label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(wrap)
@@ -512,10 +520,7 @@ class FeedbackPanel(QFrame):
         self.icon.setFixedSize(28, 28)
         self.verdict = QLabel()
         self.verdict.setObjectName("FeedbackVerdict")
-        verdict_font = ui_font()
-        verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.3)
-        verdict_font.setWeight(QFont.Weight.DemiBold)
-        self.verdict.setFont(verdict_font)
+        self.verdict.setFont(_verdict_font(1.3))
         self.correct = _label()
         self.correct.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes = _label()
@@ -1182,10 +1187,7 @@ class ResultPage(QWidget):
         self.icon.setFixedSize(40, 40)
         self.verdict = QLabel()
         self.verdict.setObjectName("ResultVerdict")
-        verdict_font = ui_font()
-        verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.6)
-        verdict_font.setWeight(QFont.Weight.DemiBold)
-        self.verdict.setFont(verdict_font)
+        self.verdict.setFont(_verdict_font(1.6))
         self.summary = _label()
         self.summary.setObjectName("ResultSummary")
         self.sections = QTableWidget(0, 3)
