@@ -14,7 +14,7 @@ from studyapp.core.report import load_report
 from studyapp.core.store import open_store
 from studyapp.ui.launch import settings_for
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.quiz import QuizView
+from studyapp.ui.quiz_view import QuizView
 from studyapp.ui.theme import LIGHT, ThemeChoice
 
 

@@ -18,8 +18,9 @@ from studyapp.core.report import Report, load_report
 from studyapp.core.stats import profile_summary
 from studyapp.core.store import Store, open_store
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.quiz import ConfirmDialog, QuizView
 from studyapp.ui.quiz_answers import ChoiceAnswer, MatchAnswer, OrderAnswer, TextAnswer
+from studyapp.ui.quiz_view import QuizView
+from studyapp.ui.widgets import ConfirmDialog
 
 EVIDENCE = "The fundamental purpose of improving the innovative ability"
 

@@ -36,17 +36,13 @@ from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
     QDropEvent,
-    QFont,
     QFontMetrics,
     QGuiApplication,
-    QIcon,
     QKeySequence,
-    QPalette,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QFileDialog,
     QFrame,
@@ -57,7 +53,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -76,7 +71,19 @@ from studyapp.core.questionsets.errors import Problem, escape_controls
 from studyapp.core.questionsets.model import Card, Question, QuestionSet
 from studyapp.core.store import Store, StoreError, open_store
 from studyapp.ui.formatting import QT_TRANSLATE_NOOP, plural
-from studyapp.ui.icons import icon
+from studyapp.ui.widgets import (
+    GAP,
+    MARGIN,
+    SMALL_GAP,
+    counts_table,
+    heading,
+    message_row,
+    muted,
+    muted_colour_name,
+    plain,
+    plain_tip,
+    show_message,
+)
 
 __all__ = [
     "FILE_FILTER",
@@ -88,10 +95,6 @@ __all__ = [
     "choose_and_import",
 ]
 
-# The 8-pixel grid: outer margins, gaps between blocks, gaps inside a block.
-MARGIN = 24
-GAP = 16
-SMALL_GAP = 8
 
 # Module-level text is translated under the context "import" with the bare name
 # ``translate`` (pyside6-lupdate recognises it; ``_translate`` it does not).
@@ -251,144 +254,6 @@ def types_text(by_type: dict[str, int]) -> str:
     parts = [f"{type_label(t)} {by_type[t]}" for t in TYPE_LABELS if by_type.get(t)]
     parts += [f"{t} {n}" for t, n in by_type.items() if t not in TYPE_LABELS and n]
     return " · ".join(parts)
-
-
-def muted(label: QLabel) -> QLabel:
-    """Secondary text: the theme's ``QLabel[role="muted"]`` rule, else the placeholder colour.
-
-    Not both: a style sheet colour turns the placeholder role into a half-transparent colour,
-    which fails contrast on the dark theme.
-    """
-    label.setProperty("role", "muted")
-    plain(label)
-    app = QApplication.instance()
-    if not (isinstance(app, QApplication) and app.styleSheet()):
-        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
-
-
-def plain(label: QLabel) -> QLabel:
-    """Shows the label's text as written, never as rich text.
-
-    Trainer text (titles, descriptions, file names, problems quoting a cell) is plain text:
-    as Qt's automatic format a title such as ``<img src="file:///dev/zero">`` would be
-    rendered, and the image loaded from that file.
-    """
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip showing ``text`` as written (tooltips, too, render what looks like HTML)."""
-    return f"<qt>{html.escape(text)}</qt>" if text else ""
-
-
-def muted_colour_name(palette: QPalette) -> str:
-    """The placeholder colour laid over the window colour, as '#rrggbb' for rich text."""
-    top = palette.color(QPalette.ColorRole.PlaceholderText)
-    under = palette.color(QPalette.ColorRole.Window)
-    alpha = top.alphaF()
-    mixed = [round(a * alpha + b * (1 - alpha)) for a, b in zip(
-        (top.red(), top.green(), top.blue()), (under.red(), under.green(), under.blue()),
-        strict=True)]
-    return "#{:02x}{:02x}{:02x}".format(*mixed)
-
-
-def heading(text: str, scale: float = 1.25) -> QLabel:
-    label = plain(QLabel(text))
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def counts_table(headers: Sequence[str], rows: Sequence[tuple[str, Sequence[int]]],
-                 palette: QPalette | None = None) -> QLabel:
-    """A quiet table (rich text, so long section titles wrap): a label and count columns."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    muted_colour = muted_colour_name(palette or label.palette())
-    cell = f'style="padding: 2px 0 2px {GAP}px"'
-    head = "".join(
-        f'<th align="{"left" if i == 0 else "right"}" '
-        f'style="font-weight: normal; padding: 0 0 4px {0 if i == 0 else GAP}px">'
-        f'<span style="color: {muted_colour}">{html.escape(text)}</span></th>'
-        for i, text in enumerate(headers)
-    )
-    body = "".join(
-        f'<tr><td style="padding: 2px 0">{_label_html(text, muted_colour)}</td>'
-        + "".join(f'<td align="right" {cell}>{count if count else "–"}</td>' for count in counts)
-        + "</tr>"
-        for text, counts in rows
-    )
-    label.setText(f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>')
-    return label
-
-
-def _label_html(text: str, muted_colour: str) -> str:
-    """'label\x1fid' shows the id after the label in the muted colour."""
-    label, _, extra = text.partition("\x1f")
-    out = html.escape(label)
-    if extra:
-        out += f' <span style="color: {muted_colour}">{html.escape(extra)}</span>'
-    return out
-
-
-def message_row() -> tuple[QWidget, QLabel, QLabel]:
-    """A row for a status message: an icon (never colour alone) and wrapping text."""
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(SMALL_GAP)
-    icon = QLabel()
-    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-    text = plain(QLabel())
-    text.setWordWrap(True)
-    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    layout.addWidget(icon)
-    layout.addWidget(text, 1)
-    row.hide()
-    return row, icon, text
-
-
-# The kinds of message, as the stock pixmaps callers name them, drawn with the app's own
-# line icons (resources/icons) in the theme's colours: Qt's stock icons clash with them.
-_LINE_ICONS = {
-    QStyle.StandardPixmap.SP_MessageBoxWarning: ("circle-alert", QPalette.ColorRole.Link),
-    QStyle.StandardPixmap.SP_MessageBoxCritical: ("circle-alert", QPalette.ColorRole.Link),
-    QStyle.StandardPixmap.SP_MessageBoxQuestion: ("circle-alert", QPalette.ColorRole.WindowText),
-    QStyle.StandardPixmap.SP_DialogApplyButton: ("circle-check", QPalette.ColorRole.WindowText),
-    QStyle.StandardPixmap.SP_DialogOkButton: ("circle-check", QPalette.ColorRole.WindowText),
-    QStyle.StandardPixmap.SP_MessageBoxInformation: ("info", QPalette.ColorRole.WindowText),
-}
-
-
-def line_icon(kind: QStyle.StandardPixmap, palette: QPalette) -> QIcon:
-    """The app's line icon for a kind of message (information when unknown)."""
-    name, role = _LINE_ICONS.get(kind, ("info", QPalette.ColorRole.WindowText))
-    return icon(name, palette.color(role).name())
-
-
-def show_message(row: QWidget, icon: QLabel, text: QLabel, message: str,
-                 kind: QStyle.StandardPixmap | None) -> None:
-    if not message:
-        row.hide()
-        return
-    if kind is None:
-        icon.clear()
-        icon.hide()
-    else:
-        size = row.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(line_icon(kind, row.palette()).pixmap(size, size))
-        icon.show()
-    text.setText(message)
-    row.show()
 
 
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx")

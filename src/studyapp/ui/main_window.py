@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from studyapp.core.store import Store
     from studyapp.ui.dashboard import DashboardView
     from studyapp.ui.flashcards import FlashcardsView
-    from studyapp.ui.quiz import QuizView
+    from studyapp.ui.quiz_view import QuizView
 
 VIEWS = [
     # (key, rail label, icon, what the view is for)
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
     def quiz_view(self) -> QuizView:
         """The Quiz view, built on first use."""
         if self._quiz_view is None:
-            from studyapp.ui.quiz import QuizView
+            from studyapp.ui.quiz_view import QuizView
 
             assert self.store is not None
             view = QuizView(self.store, self.report, self.settings, self.colours)

@@ -37,25 +37,26 @@ from PySide6.QtWidgets import (
 from studyapp.core.files import write_text_atomically
 from studyapp.core.store import SetInfo, Store, StoreError
 from studyapp.ui import import_dialog
-from studyapp.ui.formatting import QT_TRANSLATE_NOOP, local_time
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP, local_time, plural
 from studyapp.ui.import_dialog import (
+    ItemBrowser,
+    format_label,
+    section_label,
+    section_order,
+    types_text,
+)
+from studyapp.ui.widgets import (
     GAP,
     MARGIN,
     SMALL_GAP,
-    ItemBrowser,
     counts_table,
-    format_label,
     heading,
     line_icon,
     message_row,
     muted,
     plain,
     plain_tip,
-    plural,
-    section_label,
-    section_order,
     show_message,
-    types_text,
 )
 
 __all__ = ["BUILTIN_TOOLTIP", "QuestionSetsDialog"]
