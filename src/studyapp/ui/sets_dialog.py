@@ -38,13 +38,8 @@ from studyapp.core.files import write_text_atomically
 from studyapp.core.store import SetInfo, Store, StoreError
 from studyapp.ui import import_dialog
 from studyapp.ui.formatting import QT_TRANSLATE_NOOP, local_time, plural
-from studyapp.ui.import_dialog import (
-    ItemBrowser,
-    format_label,
-    section_label,
-    section_order,
-    types_text,
-)
+from studyapp.ui.item_browser import ItemBrowser
+from studyapp.ui.set_labels import format_label, section_label, section_order, types_text
 from studyapp.ui.widgets import (
     GAP,
     MARGIN,
