@@ -16,7 +16,8 @@ from studyapp.core.clock import FakeClock
 from studyapp.core.questionsets.model import Card, QuestionSet
 from studyapp.core.report import load_report
 from studyapp.core.store import Store, open_store
-from studyapp.ui.flashcards import FlashcardsView, interval_label
+from studyapp.ui.card_labels import interval_label
+from studyapp.ui.flashcards import FlashcardsView
 from studyapp.ui.main_window import MainWindow
 
 EVIDENCE = "First, correctly handle the relationship between innovation and pragmatism."
@@ -255,7 +256,7 @@ def test_card_info_and_browse_show_the_stored_state(qtbot: QtBot, make_window: W
                                                     clock: FakeClock) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from studyapp.ui.flashcards import BrowseDialog, CardInfoDialog
+    from studyapp.ui.card_dialogs import BrowseDialog, CardInfoDialog
 
     window, store = make_window(12)
     store.reviews.answer("drill/c3", 3)
