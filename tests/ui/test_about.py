@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from studyapp.ui.main_window import ABOUT_FEATURES, MainWindow
+from studyapp.ui.main_window import MainWindow
 from studyapp.ui.theme import LIGHT, ThemeChoice
+from studyapp.ui.window_menus import ABOUT_FEATURES
 
 README = Path(__file__).parents[2] / "README.md"
 

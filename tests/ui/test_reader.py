@@ -310,7 +310,7 @@ def test_window_remembers_view_and_panels(qtbot: QtBot, make_window: WindowFacto
 
 def test_shortcuts_list_is_made_from_the_actions(make_window: WindowFactory,
                                                  qtbot: QtBot) -> None:
-    from studyapp.ui.main_window import ShortcutsDialog
+    from studyapp.ui.shortcuts_dialog import ShortcutsDialog
 
     window = make_window()
     dialog = ShortcutsDialog(window.all_actions(), window)
