@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from study_month import Month, simulate_month
 from studyapp.core.report import load_report
-from studyapp.core.store import Store
+from studyapp.core.store import Store, open_store
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.theme import LIGHT, ThemeChoice
 
@@ -284,3 +284,22 @@ def test_every_chart_stands_out_in_both_themes(qtbot: QtBot, month: Month, theme
         assert chart.data.y_title
         for name, _values, colour in chart.data.series:
             assert contrast_ratio(colour, colours.base) >= 3.0, (chart.title(), name)
+
+
+def test_a_goal_locked_by_it_cannot_be_changed_in_the_view(qtbot: QtBot, tmp_path: Path) -> None:
+    from studyapp.core import site_settings
+    from studyapp.ui.dashboard import DashboardView
+
+    site_file = tmp_path / "studyapp-site.ini"
+    site_file.write_text("[locked]\ndaily_goal = 25 minutes\n", encoding="utf-8")
+    store = open_store(tmp_path / "data", "locked", site=site_settings.load([site_file]))
+    try:
+        view = DashboardView(store, load_report(), LIGHT)
+        qtbot.addWidget(view)
+        view.refresh()
+        assert not view.goal_button.isEnabled()
+        assert "organisation" in view.goal_button.toolTip()
+        assert view.figure_goal.value.text() == "0 / 25 min"
+        assert "set for this PC by your organisation" in view.figure_goal.detail.text()
+    finally:
+        store.close()

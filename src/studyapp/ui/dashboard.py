@@ -300,8 +300,13 @@ class DashboardView(QWidget):
         done = round(goal.today)
         detail = (self.tr("Done for today — well done") if goal.met else
                   self.tr("{left} {unit} to go").format(left=goal.target - done, unit=unit))
-        if not goal.chosen:
+        if goal.locked:
+            detail += self.tr(" (set for this PC by your organisation)")
+        elif not goal.chosen:
             detail += self.tr(" (set your own goal with Daily goal…)")
+        self.goal_button.setEnabled(not goal.locked)
+        self.goal_button.setToolTip(
+            self.tr("Your organisation sets the daily goal on this PC.") if goal.locked else "")
         self.figure_goal.show_figure(f"{done} / {goal.target} {unit}", detail)
         self.goal_bar.setValue(round(goal.fraction * 100))
 
