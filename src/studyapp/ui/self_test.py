@@ -33,6 +33,7 @@ def run_self_test(args: Namespace, out: Path) -> int:
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["StudyApp"])
+    assert isinstance(app, QApplication)
     driver = _Driver(app, out)
     QTimer.singleShot(0, driver.wait_for_window)
     # A message box (a broken install, a damaged profile) would wait for a click forever:
