@@ -100,6 +100,7 @@ def test_labels_under_the_axis_thin_out_when_narrow(qtbot: QtBot) -> None:
     metrics = due.fontMetrics()
     wide = [i for i, _t in due.axis_labels(40.0, metrics)]
     assert wide == [0, 5, 10, 15, 20, 25]
+    assert due.point_text(1) == "1 (days from today): Cards due 1"
     narrow = [i for i, _t in due.axis_labels(2.0, metrics)]
     assert narrow and narrow[0] == 0 and all(i % 5 == 0 for i in narrow)
     assert len(narrow) < len(wide)

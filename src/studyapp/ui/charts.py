@@ -101,10 +101,13 @@ class ChartBox(QWidget):
 
     # -- the text alternative --------------------------------------------------------------
     def point_text(self, index: int) -> str:
-        """One category's numbers: "Good: Reviews 90"."""
+        """One category's numbers: "Good: Reviews 90", "1 (days from today): Cards due 3"."""
         values = "; ".join(f"{name} {_number(values[index], self.data.percent)}"
                            for name, values, _colour in self.data.series)
-        return f"{self.data.labels[index]}: {values}"
+        label = self.data.labels[index]
+        if self.data.x_title:  # a bare number needs its unit
+            label = f"{label} ({self.data.x_title})"
+        return f"{label}: {values}"
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         super().focusInEvent(event)
