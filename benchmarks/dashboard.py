@@ -1,7 +1,7 @@
 """The Progress view on a heavy profile: 1,000,000 card reviews and 100,000 quiz answers.
 
 dashboard: time from asking the main window for the Progress view (first time in the
-           session, so QtCharts loads then) until it has painted, in a fresh interpreter
+           session, so the charts module loads then) until it has painted, in a fresh interpreter
            (offscreen, 1280x800), median of RUNS. Target: at most 300 ms.
 
 The profile is made once per run: a year of study, three hours a day, over the built-in

@@ -80,4 +80,5 @@ def no_sqlite_connection_left_open() -> Iterator[None]:
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data_dir = tmp_path / "data"
     monkeypatch.setenv("STUDYAPP_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("STUDYAPP_SITE_SETTINGS", "")  # no machine-wide settings file
     return data_dir

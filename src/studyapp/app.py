@@ -22,6 +22,14 @@ def main_gui() -> int:
 
 def main_gui_with(args: argparse.Namespace) -> int:
     # Qt is imported only here, so that every command-line path stays free of it.
+    import os
+
+    if os.environ.get("STUDYAPP_SELF_TEST"):  # the built app's smoke test (ui/self_test.py)
+        from pathlib import Path
+
+        from studyapp.ui.self_test import run_self_test
+
+        return run_self_test(args, Path(os.environ["STUDYAPP_SELF_TEST"]))
     from studyapp.ui.launch import run_gui
 
     return run_gui(args)

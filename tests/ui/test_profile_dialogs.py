@@ -291,11 +291,13 @@ def test_a_full_disk_while_studying_is_named_not_called_saved(
         qtbot: QtBot, tmp_path: Path, messages: list[str]) -> None:
     import sqlite3
 
+    from studyapp.core.app_log import log_path
     from studyapp.ui.launch import _error_reporter
 
     session = start(qtbot, tmp_path)
     assert session.store is not None
-    report = _error_reporter(tmp_path / "errors.log", session)
+    log = log_path(tmp_path)  # start_gui opened the data folder's log
+    report = _error_reporter(log, session)
     error = sqlite3.OperationalError("database or disk is full")
     report(type(error), error, None)
     other = ValueError("a bug")
@@ -304,5 +306,5 @@ def test_a_full_disk_while_studying_is_named_not_called_saved(
     assert "is full, so StudyApp cannot save" in messages[0]
     assert str(session.store.path) in messages[0] and "progress is saved" not in messages[0]
     assert "Something went wrong: a bug. Your progress is saved." in messages[1]
-    assert (tmp_path / "errors.log").read_text(encoding="utf-8").count("---") == 2
+    assert log.read_text(encoding="utf-8").count("uncaught error:") == 2
     finish(session)

@@ -47,7 +47,8 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
 
 
 def portable_data_dir() -> Path | None:
-    """``data/`` beside the program when a ``studyapp-portable.txt`` marker stands there.
+    """``data/`` beside the program when a ``studyapp-portable.txt`` marker stands there, or
+    when the machine-wide settings say ``portable = true``.
 
     A portable folder (for example on a USB stick or a shared drive) keeps everything
     next to the program, so nothing is written to the user's profile.
@@ -55,6 +56,10 @@ def portable_data_dir() -> Path | None:
     for folder in (Path(sys.executable).resolve().parent, Path(sys.argv[0]).resolve().parent):
         if (folder / PORTABLE_MARKER).is_file():
             return folder / "data"
+    from studyapp.core import site_settings  # IT's "portable = true" does what the marker does
+
+    if site_settings.load().portable.value:
+        return site_settings.program_dirs()[0] / "data"
     return None
 
 

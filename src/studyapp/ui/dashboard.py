@@ -3,7 +3,7 @@
 Summary figures on top, the year's heat map, charts two to a row, the four relationships and
 the mastery table, weakest first. Every number comes from ``store.progress.dashboard()``
 (aggregate SQL in the core); this view only lays them out. The view builds itself when first
-shown (QtCharts loads then) and rebuilds only when the dashboard object changes, so coming
+shown (the charts module loads then) and rebuilds only when the dashboard object changes, so coming
 back to it when nothing changed runs no query.
 """
 
@@ -300,8 +300,13 @@ class DashboardView(QWidget):
         done = round(goal.today)
         detail = (self.tr("Done for today — well done") if goal.met else
                   self.tr("{left} {unit} to go").format(left=goal.target - done, unit=unit))
-        if not goal.chosen:
+        if goal.locked:
+            detail += self.tr(" (set for this PC by your organisation)")
+        elif not goal.chosen:
             detail += self.tr(" (set your own goal with Daily goal…)")
+        self.goal_button.setEnabled(not goal.locked)
+        self.goal_button.setToolTip(
+            self.tr("Your organisation sets the daily goal on this PC.") if goal.locked else "")
         self.figure_goal.show_figure(f"{done} / {goal.target} {unit}", detail)
         self.goal_bar.setValue(round(goal.fraction * 100))
 
@@ -336,23 +341,23 @@ class DashboardView(QWidget):
         self.chart_widgets = {
             "activity": charts.day_chart(
                 self.tr("Reviews and answers per day"), days,
-                [(self.tr("Card reviews"), [d.reviews for d in series], c.highlight),
+                [(self.tr("Card reviews"), [d.reviews for d in series], c.accent),
                  (self.tr("Quiz answers"), [d.answers for d in series], c.muted)],
                 c, self.tr("per day")),
             "accuracy": charts.day_chart(
                 self.tr("Accuracy and true retention, by week"), [w[0] for w in weekly],
-                [(self.tr("Quiz accuracy"), [w[1] for w in weekly], c.highlight),
+                [(self.tr("Quiz accuracy"), [w[1] for w in weekly], c.accent),
                  (self.tr("True retention"), [w[2] for w in weekly], c.success)],
                 c, self.tr("share right"), percent=True),
             "due": charts.bar_chart(
                 self.tr("Cards due in the next 30 days"),
                 [str(n) for n in range(len(board.due_forecast))],
-                [(self.tr("Cards due"), board.due_forecast, c.highlight)], c,
+                [(self.tr("Cards due"), board.due_forecast, c.accent)], c,
                 self.tr("cards"), self.tr("days from today"), label_every=5),
             "buttons": charts.bar_chart(
                 self.tr("Answer buttons"),
                 [self.tr("Again"), self.tr("Hard"), self.tr("Good"), self.tr("Easy")],
-                [(self.tr("Reviews"), list(buttons), c.highlight)], c, self.tr("reviews")),
+                [(self.tr("Reviews"), list(buttons), c.accent)], c, self.tr("reviews")),
         }
         self.chart_text.clear()
         for index, widget in enumerate(self.chart_widgets.values()):

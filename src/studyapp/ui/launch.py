@@ -13,10 +13,9 @@ While a profile is open the session holds its lock, backs it up when a backup is
 from __future__ import annotations
 
 import sys
-import traceback
+import threading
 from argparse import Namespace
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from studyapp.core import app_log
 from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile_name
 from studyapp.core.report import Report, load_report
 from studyapp.core.resources import MissingResourceError
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 APP_NAME = "StudyApp"
 SETTINGS_FILE = "settings.ini"
-LOG_FILE = "studyapp-errors.log"
 BACKUP_CHECK_MS = 60_000
 
 
@@ -64,18 +63,34 @@ def show_startup_error(message: str) -> None:
 
 def run_gui(args: Namespace) -> int:
     """Opens the app window and runs until it closes; 1 when the app cannot start."""
+    from studyapp.ui.install_check import platform_plugin_problem, show_native_error
+
+    missing_platform = platform_plugin_problem()  # Qt would abort in QApplication()
+    if missing_platform is not None:
+        show_native_error(missing_platform)
+        return 1
     session = start_gui(args)
     if session is None:
+        app_log.stop_logging()
         return 1
     app = session.app
     session.failed.connect(lambda: app.exit(1))
-    previous_hook = sys.excepthook
-    sys.excepthook = _error_reporter(session.data_dir / LOG_FILE, session)
+    previous_hook, previous_thread_hook = sys.excepthook, threading.excepthook
+    sys.excepthook = _error_reporter(app_log.log_path(session.data_dir), session)
+    threading.excepthook = _log_thread_error
     try:
         return app.exec()
     finally:
-        sys.excepthook = previous_hook
+        sys.excepthook, threading.excepthook = previous_hook, previous_thread_hook
         session.close()
+        app_log.stop_logging()
+
+
+def _log_thread_error(hook: threading.ExceptHookArgs) -> None:
+    """An error in a worker thread: logged (a dialog belongs to the GUI thread)."""
+    if hook.exc_value is not None:
+        app_log.log_error(hook.exc_type, hook.exc_value, hook.exc_traceback,
+                          f"uncaught error in thread {hook.thread.name if hook.thread else '?'}")
 
 
 def start_gui(args: Namespace) -> WindowSession | None:
@@ -96,10 +111,33 @@ def start_gui(args: Namespace) -> WindowSession | None:
         apply_theme(app, ThemeChoice.SYSTEM)
         show_startup_error(str(error))
         return None
+    if not _install_is_whole(app, data_dir):
+        return None
     session = WindowSession(app, data_dir, profile)
     session.open_window()
     QTimer.singleShot(0, session.open_profile)
     return session
+
+
+def _install_is_whole(app: QApplication, data_dir: Path) -> bool:
+    """Starts the log and checks the install; a broken one is explained (and logged)."""
+    from studyapp.core import site_settings
+    from studyapp.ui.install_check import broken_install_message, install_problems
+
+    app_log.start_logging(data_dir)
+    app_log.log_start(data_dir)
+    site = site_settings.load()
+    for path in site.files:
+        app_log.log.info("machine-wide settings read from %s", path)
+    for problem in site.problems:
+        app_log.log.warning("machine-wide settings: %s", problem)
+    problems = install_problems()
+    if not problems:
+        return True
+    app_log.log.error("broken install: %s", "; ".join(problems))
+    apply_theme(app, ThemeChoice.SYSTEM)
+    show_startup_error(broken_install_message(problems))
+    return False
 
 
 class WindowSession(QObject):
@@ -333,13 +371,11 @@ def _error_reporter(log: Path, session: WindowSession) -> Callable[
 
     def report(kind: type[BaseException], error: BaseException,
                trace: TracebackType | None) -> None:
-        details = "".join(traceback.format_exception(kind, error, trace))
-        try:
-            with log.open("a", encoding="utf-8") as handle:
-                handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{details}")
+        app_log.log_error(kind, error, trace)
+        if app_log.is_logging_to(log):
             where = QCoreApplication.translate("launch", "The details were saved to {log}.").format(
                 log=log)
-        except OSError:
+        else:
             where = QCoreApplication.translate("launch", "The details could not be saved.")
         profile_problem = _profile_problem(error, session)
         if profile_problem is not None:

@@ -2,7 +2,8 @@
 
 A QTextDocument lays the report out and paginates it; QPdfWriter prints it and embeds the
 fonts it uses, a CJK face (Noto Sans CJK / Microsoft YaHei) where one is installed, so
-Chinese names and titles print. Charts are drawn into images first.
+Chinese names and titles print. Charts are drawn into images first (ui/charts.py paints
+them, in the light theme, at twice the pixels for print).
 """
 
 from __future__ import annotations
@@ -211,7 +212,9 @@ def chart_images(store: Store, report: Report, board: Dashboard) -> dict[str, QI
 
     view = DashboardView(store, report, LIGHT)
     view.refresh()
-    images = {key: chart.image(QSize(720, 340)) for key, chart in view.chart_widgets.items()}
+    # 600 px shown 500 pt wide: the charts' 12-pixel labels print at 10 pt, beside the
+    # report's 9.5 pt body.
+    images = {key: chart.image(QSize(600, 290)) for key, chart in view.chart_widgets.items()}
     view.deleteLater()
     return images
 

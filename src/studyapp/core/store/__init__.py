@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from studyapp.core import site_settings
 from studyapp.core.clock import Clock, system_clock
 from studyapp.core.paths import DEFAULT_PROFILE
 from studyapp.core.store.annotations import Bookmark, BookmarksService, Note, NotesService
@@ -118,16 +119,23 @@ class Store:
 def open_store(
     data_dir: Path, profile: str = DEFAULT_PROFILE, clock: Clock = system_clock, *,
     access: Access = "write", wait: float = LOCK_WAIT_SECONDS,
+    site: site_settings.SiteSettings | None = None,
 ) -> Store:
     """Opens (creating and upgrading as needed) the profile's database and takes its lock.
 
     ``access="read"`` is for commands that only read: when another process holds the lock,
     they get a read-only connection beside it (``store.read_only``) instead of waiting.
     Raises :class:`ProfileInUseError` when the lock is still held after ``wait`` seconds.
+    ``site``: the machine-wide settings (read from their files when not given).
     """
     opened = open_database(data_dir, profile, access=access, wait=wait, clock=clock,
                            ready=builtin_installed)
-    return Store(opened.db, opened.path, opened.profile, clock, opened)
+    store = Store(opened.db, opened.path, opened.profile, clock, opened)
+    # IT's daily goal for this PC (core/site_settings.py), the default or locked.
+    goal = (site if site is not None else site_settings.load()).daily_goal
+    if goal.value is not None:
+        store.progress.set_house_goal((goal.value.kind, goal.value.target), goal.locked)
+    return store
 
 
 __all__ = [

@@ -101,6 +101,7 @@ class Goal:
     target: int
     today: float
     chosen: bool  # the learner set it (else the default is shown)
+    locked: bool = False  # set by IT for the PC (core/site_settings.py): not the learner's
 
     @property
     def met(self) -> bool:
@@ -269,6 +270,8 @@ class ProgressService:
         self._offsets: dict[str, float] = {}
         self.cards: CardsSource | None = None
         self._active_cards = ""  # the filter for cards that can come due (m004's columns)
+        self.house_goal: tuple[str, int] | None = None  # IT's default (site settings)
+        self.house_goal_locked = False
 
     def attach_cards(self, cards: CardsSource) -> None:
         """Takes the day rules and the card counts from the flashcards service, so that the
@@ -277,6 +280,12 @@ class ProgressService:
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(card_state)")}
         self._active_cards = (" AND suspended = 0 AND retired = 0"
                               if {"suspended", "retired"} <= columns else "")
+        self._cached = None
+
+    def set_house_goal(self, goal: tuple[str, int] | None, locked: bool = False) -> None:
+        """The PC's daily goal from IT's site settings: the default a learner starts with,
+        or, locked, the goal whatever the learner chose."""
+        self.house_goal, self.house_goal_locked = goal, locked and goal is not None
         self._cached = None
 
     def set_day_rules(self, tz: tzinfo | None, day_start_hour: int = DAY_START_HOUR) -> None:
@@ -388,13 +397,16 @@ class ProgressService:
         )
         kind = meta.get("goal_kind", "")
         chosen = kind in GOAL_KINDS and meta.get("goal_target", "").isdigit()
-        if not chosen:
+        if self.house_goal is not None and (self.house_goal_locked or not chosen):
+            (kind, target), chosen = self.house_goal, False
+        elif not chosen:
             kind, target = DEFAULT_GOAL
         else:
             target = int(meta["goal_target"])
         done_today = days.get(today) or DayActivity(today)
         goal = Goal(kind, target, done_today.minutes if kind == "minutes"
-                    else done_today.reviews + done_today.answers, chosen)
+                    else done_today.reviews + done_today.answers, chosen,
+                    self.house_goal_locked)
         relationships = [
             Relationship(section_id, by_id[section_id].title, by_id[section_id].score,
                          *self._recent_and_before(section_id, today))
