@@ -182,23 +182,14 @@ def _silence(stream: Any) -> None:
 
 
 def _store_failure(error: Exception) -> int | None:
-    """The exit status for an error of the profile (printed); None for any other error."""
-    import sqlite3
+    """The exit status for a fault of the profile (printed); None for any other error."""
+    from studyapp.core.faults import describe_fault
 
-    if "studyapp.core.store.connection" not in sys.modules:
+    fault = describe_fault(error, _opened[-1] if _opened else None)
+    if fault is None:
         return None
-    from studyapp.core.store.connection import (
-        ProfileUnavailableError,
-        StoreError,
-        translate_error,
-    )
-
-    if isinstance(error, sqlite3.Error):
-        error = translate_error(error, _opened[-1] if _opened else None)
-    if not isinstance(error, StoreError):
-        return None
-    _error(str(error))
-    return EXIT_UNAVAILABLE if isinstance(error, ProfileUnavailableError) else EXIT_PROBLEMS
+    _error(fault.message)
+    return EXIT_UNAVAILABLE if fault.unavailable else EXIT_PROBLEMS
 
 
 def cmd_report(args: argparse.Namespace) -> int:

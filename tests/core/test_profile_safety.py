@@ -98,7 +98,7 @@ def test_a_reader_runs_beside_the_process_that_holds_the_profile(
     try:
         assert store.read_only
         assert "bulk" in [s.id for s in store.question_sets.list()]
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        with pytest.raises(ReadOnlyProfileError, match="read-only"):
             store.sections.mark_read("intro")
     finally:
         store.close()
@@ -211,12 +211,17 @@ def test_new_profiles_carry_the_application_id_and_old_ones_get_it(tmp_path: Pat
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 
-def test_an_empty_file_becomes_a_profile(tmp_path: Path) -> None:
+def test_an_empty_file_is_a_damaged_profile_not_a_new_one(tmp_path: Path) -> None:
+    # A sync tool or a failed copy emptied it: made anew, the learner's history would be
+    # replaced without a word instead of a backup being offered.
     path = profile_path(tmp_path, "default")
     path.parent.mkdir(parents=True)
     path.write_bytes(b"")
-    open_store(tmp_path, "default").close()
-    assert path.stat().st_size > 0
+    with pytest.raises(CorruptDatabaseError, match="empty") as raised:
+        open_store(tmp_path, "default")
+    assert "0 bytes" in raised.value.detail
+    assert path.stat().st_size == 0
+    assert held_locks() == []
 
 
 def test_a_damaged_page_in_the_middle_is_caught_before_anything_is_written(

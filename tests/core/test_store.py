@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -117,7 +116,7 @@ def test_a_failing_import_writes_nothing(store: Store) -> None:
     broken.questions.append(Question(id="q1", type="single", prompt="duplicate id"))
     broken.questions[-1].choices = [Choice("a", True), Choice("b")]
     broken.cards.append(Card(id="c2", front=None, back="x"))  # type: ignore[arg-type]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError, match="NOT NULL constraint failed"):
         store.question_sets.import_set(broken)
     assert store.question_sets.list() == []
 

@@ -393,16 +393,9 @@ def _error_reporter(log: Path, session: WindowSession) -> Callable[
 
 
 def _profile_problem(error: BaseException, session: WindowSession) -> str | None:
-    """Core's plain message for an error of the profile database (None for other errors)."""
-    import sqlite3
+    """Core's plain message for a fault of the profile (None for other errors): the same
+    words the CLI prints for it (``core/faults.py``)."""
+    from studyapp.core.faults import describe_fault
 
-    if "studyapp.core.store.connection" not in sys.modules:
-        return None
-    from studyapp.core.store.connection import StoreError, translate_error
-
-    if isinstance(error, sqlite3.Error):
-        path = session.store.path if session.store is not None else None
-        return str(translate_error(error, path))
-    if isinstance(error, StoreError):
-        return str(error)
-    return None
+    fault = describe_fault(error, session.store.path if session.store is not None else None)
+    return fault.message if fault is not None else None

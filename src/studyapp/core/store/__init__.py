@@ -24,6 +24,7 @@ from studyapp.core.clock import Clock, system_clock
 from studyapp.core.paths import DEFAULT_PROFILE
 from studyapp.core.store.annotations import Bookmark, BookmarksService, Note, NotesService
 from studyapp.core.store.backups import Backup, BackupsService, Restored, restore_backup
+from studyapp.core.store.checks import closed_signature, found_damaged
 from studyapp.core.store.connection import (
     LOCK_WAIT_SECONDS,
     Access,
@@ -39,6 +40,7 @@ from studyapp.core.store.connection import (
     open_database,
     store_errors,
 )
+from studyapp.core.store.locking import ProfileLock
 from studyapp.core.store.progress import ProgressService
 from studyapp.core.store.question_sets import (
     ImportSummary,
@@ -63,6 +65,9 @@ class Store:
         self.clock = clock
         self._opened = opened
         self.read_only = opened.read_only if opened is not None else False
+        # Every page was checked on the way in; if not, the window checks them in the
+        # background after start-up (``checks.check_file``).
+        self.checked = opened.checked if opened is not None else False
         self.closed = False
         # DATA/profiles/NAME.sqlite3 -> DATA
         self.backups = BackupsService(db, path.parent.parent, profile, clock)
@@ -80,16 +85,22 @@ class Store:
         if self.closed:
             return
         self.closed = True
+        folded = False
         try:
             if not self.read_only:
                 try:
-                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                    folded = busy == 0
                 except sqlite3.Error:
                     pass  # a reader still uses the log; the last connection to close folds it
         finally:
             self.db.close()
-            if self._opened is not None and self._opened.lock is not None:
-                self._opened.lock.release()
+            lock = self._opened.lock if self._opened is not None else None
+            if lock is not None:
+                if folded and lock.first and not found_damaged(self.path):
+                    # The next open may skip the full check.
+                    _note_closed(self.path, lock)
+                lock.release()
 
     def close_and_restore(self, backup: Path) -> Restored:
         """Closes this store and puts ``backup`` back as the profile's file, holding the
@@ -114,6 +125,13 @@ class Store:
         """Row counts that the stats summary reports."""
         tables = ["notes", "bookmarks", "review_log", "quiz_attempts"]
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _note_closed(path: Path, lock: ProfileLock) -> None:
+    try:
+        lock.write_note(closed_signature(path))
+    except OSError:
+        pass  # then the next open checks every page, as it would anyway
 
 
 def open_store(

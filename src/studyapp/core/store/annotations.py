@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from studyapp.core.clock import Clock, iso
+from studyapp.core.store.service import Service
 
 
 @dataclass
@@ -44,7 +45,7 @@ class NoteDraft:
 DRAFT_PREFIX = "note_draft:"  # drafts live in the meta table: one row per section
 
 
-class NotesService:
+class NotesService(Service):
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
@@ -123,7 +124,7 @@ def _draft(section_id: str, value: str) -> NoteDraft | None:
         return None  # a damaged draft is not worth an error: the notes themselves are safe
 
 
-class BookmarksService:
+class BookmarksService(Service):
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock

@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -33,19 +34,25 @@ from sqlite_utils import Database
 
 from studyapp.core.clock import Clock
 from studyapp.core.paths import backups_dir, canonical_profile_name, lock_path, profiles_dir
-from studyapp.core.store.connection import (
-    LOCK_WAIT_SECONDS,
+from studyapp.core.store.checks import (
+    APPLICATION_ID,
+    SQLITE_HEADER,
     CorruptDatabaseError,
     DiskFullError,
     ProfileInUseError,
     ReadOnlyProfileError,
     StoreError,
-    _check_identity,
+    check_identity,
     damaged,
-    timestamp,
+    forget_damage,
+    integrity,
+    is_studyapp_file,
+    mark_damaged,
+    read_header,
     translate_error,
 )
-from studyapp.core.store.locking import LockBusy, ProfileLock
+from studyapp.core.store.locking import LOCK_WAIT_SECONDS, LockBusy, ProfileLock
+from studyapp.core.store.service import Service, database_path
 
 BACKUP_EVERY = timedelta(minutes=30)
 KEEP_LAST, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 3, 7, 4, 6
@@ -108,7 +115,9 @@ def list_backups(folder: Path) -> list[Backup]:
         raise StoreError(f"The backups folder {folder} cannot be read ({error}).") from error
     for entry in entries:
         match = _NAME.match(entry.name)
-        if match is None or not entry.is_file():
+        # The name gives the time; what StudyApp wrote (its header and application id)
+        # makes it a backup: an export or a copied file never is, whatever its name.
+        if match is None or not entry.is_file() or not _written_by_studyapp(Path(entry.path)):
             continue
         moment = datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
         try:
@@ -122,9 +131,28 @@ def list_backups(folder: Path) -> list[Backup]:
     return [backup for _, backup in ranked]
 
 
+def _written_by_studyapp(path: Path) -> bool:
+    if is_studyapp_file(path):
+        return True
+    # Backups of profiles made before StudyApp set its application id: StudyApp's own
+    # schema table says so.
+    try:
+        if not read_header(path, len(SQLITE_HEADER)) == SQLITE_HEADER:
+            return False
+    except OSError:
+        return False
+    return verify(path) is None
+
+
+def timestamp(moment: datetime) -> str:
+    """A moment as it appears in file names: ``20260105T090000Z`` (UTC)."""
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
 def take_backup(source: Database | sqlite3.Connection, folder: Path, moment: datetime,
                 label: str = "") -> Backup:
-    """SQLite's online backup of ``source`` into ``folder``, verified before it counts."""
+    """SQLite's online backup of ``source`` into ``folder``, verified before it counts: a
+    page that cannot be read, in the profile or in the copy, is a CorruptDatabaseError."""
     conn = source.conn if isinstance(source, Database) else source
     stem = timestamp(moment)
     suffix = f"-{label}" if label else ""
@@ -143,14 +171,18 @@ def take_backup(source: Database | sqlite3.Connection, folder: Path, moment: dat
         try:
             conn.backup(target)
             target.execute("PRAGMA journal_mode=DELETE")
+            target.execute(f"PRAGMA application_id={APPLICATION_ID}")  # what makes it ours
+            target.commit()
             verdict = integrity(target)
         finally:
             target.close()
         if verdict != ["ok"]:
-            raise CorruptDatabaseError(
+            problem = CorruptDatabaseError(
                 f"The backup could not be verified ({'; '.join(verdict)}): the profile itself "
                 "may be damaged. The older backups are kept."
             )
+            problem.detail = "; ".join(verdict)
+            raise problem
         os.replace(partial, final)
     except sqlite3.Error as error:
         _remove(partial)
@@ -167,11 +199,6 @@ def take_backup(source: Database | sqlite3.Connection, folder: Path, moment: dat
         raise
     return Backup(final, moment.astimezone(UTC).replace(microsecond=0), final.stat().st_size,
                   label)
-
-
-def integrity(conn: sqlite3.Connection) -> list[str]:
-    """``PRAGMA integrity_check``'s verdict: ``["ok"]``, or up to five problems."""
-    return [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
 
 
 def prune(folder: Path) -> list[Path]:
@@ -204,7 +231,7 @@ def verify(path: Path) -> str | None:
         verdict = [row[0] for row in db.execute("PRAGMA integrity_check(5)")]
         if verdict != ["ok"]:
             return "; ".join(verdict)
-        _check_identity(db, path, path.name)
+        check_identity(db, path, path.name)
     except StoreError as error:
         return str(error)
     except sqlite3.Error as error:
@@ -220,7 +247,7 @@ def newest_good_backup(folder: Path) -> Backup | None:
     return next((b for b in list_backups(folder) if verify(b.path) is None), None)
 
 
-class BackupsService:
+class BackupsService(Service):
     """The open profile's backups: taken by the window on a timer and on close, and on
     request (File → Backups, ``studyapp backup``)."""
 
@@ -247,12 +274,20 @@ class BackupsService:
 
     def backup_if_due(self) -> Backup | None:
         """The timer's backup: taken when :func:`backup_due` says so."""
+        return self.backup_now() if self.due() else None
+
+    def due(self) -> bool:
         regular = [b for b in self.list() if not b.label]
         last = regular[0].taken_at if regular else None
-        changed = self.changed() or last is None
-        if backup_due(last, self.clock(), changed):
-            return self.backup_now()
-        return None
+        return backup_due(last, self.clock(), self.changed() or last is None)
+
+    def job(self, label: str = "") -> BackupJob:
+        """A backup for another thread to run (the window's, so that it never waits for
+        one): it copies and checks the profile through its own read-only connection."""
+        path = database_path(self.db)
+        if path is None:
+            raise StoreError("This profile is not a file, so it cannot be backed up.")
+        return BackupJob(self, path, label, self.clock(), self._change_marks())
 
     def backup_on_close(self) -> Backup | None:
         """On close: a backup when anything changed this session, or when there is none."""
@@ -263,6 +298,37 @@ class BackupsService:
     def _change_marks(self) -> tuple[int, int]:
         return (self.db.conn.total_changes,
                 self.db.execute("PRAGMA data_version").fetchone()[0])
+
+
+@dataclass
+class BackupJob:
+    """One backup of the profile file, run by :meth:`run` on any thread."""
+
+    service: BackupsService
+    profile_file: Path
+    label: str
+    moment: datetime
+    marks: tuple[int, int]  # the profile's change marks when the job was made
+
+    def run(self) -> Backup:
+        """Copies, checks and (for a regular backup) prunes; StoreError says what failed."""
+        try:
+            source = sqlite3.connect(f"{self.profile_file.resolve().as_uri()}?mode=ro",
+                                     uri=True, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise translate_error(error, self.profile_file) from error
+        try:
+            source.execute("PRAGMA busy_timeout=5000")
+            backup = take_backup(source, self.service.folder, self.moment, self.label)
+        except CorruptDatabaseError:
+            mark_damaged(self.profile_file)  # the copy's check found the profile's damage
+            raise
+        finally:
+            source.close()
+        self.service._seen = self.marks
+        if not self.label:
+            prune(self.service.folder)
+        return backup
 
 
 @dataclass(frozen=True)
@@ -297,9 +363,18 @@ def restore_backup(data_dir: Path, profile: str, source: Path, clock: Clock,
         ) from None
     except OSError as error:
         raise _backup_os_error(error, target.parent) from error
+    restoring = target.with_name(f".{target.name}.restoring")
     try:
+        _copy(source, restoring)  # the whole backup beside the profile before anything moves
         kept = _keep_current(target, data_dir, name, clock)
-        _copy_into_place(source, target)
+        # One rename puts it in place: the profile is the old file or the whole backup.
+        replace_retrying(restoring, target)
+        forget_damage(target)
+        for ending in ("-wal", "-shm"):  # never pair an old log with the restored file
+            _remove(target.with_name(target.name + ending))
+    except BaseException:
+        _remove(restoring)
+        raise
     finally:
         lock.release()
     return Restored(target, kept or source)
@@ -313,15 +388,44 @@ def set_aside(profile_file: Path, moment: datetime, why: str = "damaged") -> Pat
     while aside.exists():
         aside = profile_file.with_name(f"{profile_file.name}.{why}-{timestamp(moment)}-{counter}")
         counter += 1
-    try:
-        for ending in ("-wal", "-shm"):
-            companion = profile_file.with_name(profile_file.name + ending)
-            if companion.exists():
-                os.replace(companion, aside.with_name(aside.name + ending))
-        os.replace(profile_file, aside)
-    except OSError as error:
-        raise _backup_os_error(error, profile_file.parent) from error
+    # The file first: if another program holds it (Windows refuses to move an open file),
+    # nothing has moved. Its log and index follow.
+    replace_retrying(profile_file, aside)
+    for ending in ("-wal", "-shm"):
+        companion = profile_file.with_name(profile_file.name + ending)
+        if companion.exists():
+            try:
+                replace_retrying(companion, aside.with_name(aside.name + ending))
+            except StoreError:
+                _remove(companion)  # never left to pair with the next profile file
     return aside
+
+
+# Windows refuses to replace or move a file another process has open (a second StudyApp,
+# a virus scanner, a sync tool, an editor): such a replace is retried for a while, then
+# reported, with the file as it was. Injectable for the tests, which run on Linux.
+REPLACE_TRIES = 20
+REPLACE_PAUSE = 0.1
+_replace: Callable[[Path, Path], None] = os.replace
+
+
+def replace_retrying(source: Path, target: Path, tries: int = REPLACE_TRIES,
+                     pause: float = REPLACE_PAUSE) -> None:
+    """``os.replace`` that waits out a file briefly held open elsewhere; StoreError if not."""
+    for attempt in range(tries):
+        try:
+            _replace(source, target)
+            return
+        except PermissionError as error:
+            if attempt == tries - 1:
+                raise ProfileInUseError(
+                    f"The file {target} is open in another program ({error.strerror or error})"
+                    ", so StudyApp cannot replace it. Close the other StudyApp (or the program "
+                    "using the file) and try again; nothing was changed."
+                ) from error
+            time.sleep(pause)
+        except OSError as error:
+            raise _backup_os_error(error, target.parent) from error
 
 
 def start_afresh(data_dir: Path, profile: str, clock: Clock,
@@ -337,7 +441,9 @@ def start_afresh(data_dir: Path, profile: str, clock: Clock,
             f"The profile '{name}' is open in another StudyApp; nothing was changed."
         ) from None
     try:
-        return set_aside(target, clock())
+        aside = set_aside(target, clock())
+        forget_damage(target)
+        return aside
     finally:
         lock.release()
 
@@ -371,22 +477,18 @@ def _keep_current(target: Path, data_dir: Path, name: str, clock: Clock) -> Path
         kept = None
     if kept is None:
         return set_aside(target, clock())
-    for ending in ("-wal", "-shm"):  # never pair an old log with the restored file
-        _remove(target.with_name(target.name + ending))
     return kept
 
 
-def _copy_into_place(source: Path, target: Path) -> None:
-    partial = target.with_name(f".{target.name}.restoring")
+def _copy(source: Path, partial: Path) -> None:
     try:
         with open(source, "rb") as reader, open(partial, "wb") as writer:
             shutil.copyfileobj(reader, writer, 1 << 20)
             writer.flush()
             os.fsync(writer.fileno())
-        os.replace(partial, target)
     except OSError as error:
         _remove(partial)
-        raise _backup_os_error(error, target.parent) from error
+        raise _backup_os_error(error, partial.parent) from error
 
 
 def _remove(path: Path) -> None:

@@ -9,8 +9,10 @@ Within one process the lock is shared: the window's store and, say, a worker thr
 connection to the same profile count references to one OS lock (``flock`` locks belong to an
 open file, so a second ``open`` + lock in the same process would block against itself).
 
-Only Linux is tested; the Windows branch locks the first byte of the file without waiting
-(``LK_NBLCK``) and is retried by the same loop.
+The operating system's calls are behind a small backend (:class:`FlockBackend`,
+:class:`MsvcrtBackend`), chosen once for the platform and injectable: the Windows branch runs
+in the suite on Linux against a stand-in for ``msvcrt`` that keeps Windows' rules (a byte
+range locked from the file position, ``LK_NBLCK`` failing at once when another handle holds it).
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any, Protocol
 
 POLL_SECONDS = 0.05
+# How long a writer waits for a profile another StudyApp holds (docs/cli.md).
+LOCK_WAIT_SECONDS = 5.0
 
 _registry_guard = threading.Lock()
 _held: dict[str, tuple[int, int]] = {}  # lock path -> (file descriptor, reference count)
@@ -31,50 +36,75 @@ class LockBusy(Exception):
     """Another process holds the lock (after waiting as long as asked)."""
 
 
-def _try_lock(fd: int) -> bool:
-    if sys.platform == "win32":  # pragma: no cover - Linux is what the suite runs on
-        import msvcrt
+class LockBackend(Protocol):
+    def try_lock(self, fd: int) -> bool:
+        """Takes the lock on the open file ``fd`` without waiting; False if it is held."""
+
+    def unlock(self, fd: int) -> None: ...
+
+
+class FlockBackend:
+    """Linux and macOS: ``flock`` on the whole file."""
+
+    def try_lock(self, fd: int) -> bool:
+        import fcntl
 
         try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def unlock(self, fd: int) -> None:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class MsvcrtBackend:
+    """Windows: ``msvcrt.locking`` on the file's first byte (``LK_NBLCK``: no waiting; the
+    loop in :meth:`ProfileLock.acquire` retries). ``module`` stands in for ``msvcrt``."""
+
+    def __init__(self, module: Any = None) -> None:
+        if module is None:  # pragma: no cover - only on Windows
+            import msvcrt as module
+        self.msvcrt = module
+
+    def try_lock(self, fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)  # the range starts at the file position
+        try:
+            self.msvcrt.locking(fd, self.msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
-    import fcntl
 
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _unlock(fd: int) -> None:
-    if sys.platform == "win32":  # pragma: no cover
-        import msvcrt
-
+    def unlock(self, fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
         try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            self.msvcrt.locking(fd, self.msvcrt.LK_UNLCK, 1)
         except OSError:
-            pass
-        return
-    import fcntl
+            pass  # not locked by this handle: nothing to let go
 
-    fcntl.flock(fd, fcntl.LOCK_UN)
+
+def platform_backend(platform: str = sys.platform) -> LockBackend:
+    return MsvcrtBackend() if platform == "win32" else FlockBackend()
 
 
 class ProfileLock:
     """A held lock; :meth:`release` (or the process ending) lets it go."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, first: bool = False,
+                 backend: LockBackend | None = None) -> None:
         self.path = path
         self._key = str(path)
         self._released = False
+        # True when this took the OS lock (no other holder in this process either).
+        self.first = first
+        self._backend = backend
 
     @classmethod
-    def acquire(cls, path: Path, wait: float = 0.0) -> ProfileLock:
+    def acquire(cls, path: Path, wait: float = 0.0,
+                backend: LockBackend | None = None) -> ProfileLock:
         """Takes the lock on ``path`` (created if missing), waiting up to ``wait`` seconds.
 
         Raises :class:`LockBusy` when another process still holds it, and ``OSError`` when
@@ -87,11 +117,11 @@ class ProfileLock:
                 held = _held.get(key)
                 if held is not None:
                     _held[key] = (held[0], held[1] + 1)
-                    return cls(path)
+                    return cls(path, backend=backend)
                 fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-                if _try_lock(fd):
+                if (backend or _BACKEND).try_lock(fd):
                     _held[key] = (fd, 1)
-                    return cls(path)
+                    return cls(path, first=True, backend=backend)
                 os.close(fd)
             if time.monotonic() >= deadline:
                 raise LockBusy(key)
@@ -108,13 +138,34 @@ class ProfileLock:
                 return
             del _held[self._key]
             try:
-                _unlock(fd)
+                (self._backend or _BACKEND).unlock(fd)
             finally:
                 os.close(fd)
+
+    # The lock file's bytes after the first (the one Windows locks) carry a note from the
+    # holder: how it left the profile (``checks.py``). Read and written only while held.
+    def read_note(self) -> str:
+        fd = self._fd()
+        os.lseek(fd, 1, os.SEEK_SET)
+        return os.read(fd, 256).decode("ascii", "replace")
+
+    def write_note(self, text: str) -> None:
+        fd = self._fd()
+        data = text.encode("ascii")
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, b"\n" + data)
+        os.ftruncate(fd, 1 + len(data))
+
+    def _fd(self) -> int:
+        with _registry_guard:
+            return _held[self._key][0]
 
     @property
     def released(self) -> bool:
         return self._released
+
+
+_BACKEND = platform_backend()
 
 
 def held_locks() -> list[str]:

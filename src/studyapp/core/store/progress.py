@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlite_utils import Database
 
 from studyapp.core.clock import Clock, iso
+from studyapp.core.store.service import Service
 
 if TYPE_CHECKING:
     from studyapp.core.report import Report
@@ -257,7 +258,7 @@ class CardsSource(Protocol):
     def card_counts(self) -> dict[str, int]: ...  # total, review, due_today, ...
 
 
-class ProgressService:
+class ProgressService(Service):
     """Aggregates for the Progress view; ``tz`` None means the computer's own time zone."""
 
     def __init__(self, db: Database, clock: Clock, tz: tzinfo | None = None,

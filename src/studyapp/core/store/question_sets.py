@@ -14,7 +14,8 @@ from sqlite_utils import Database
 from studyapp.core.clock import Clock, iso
 from studyapp.core.questionsets import collector_paused
 from studyapp.core.questionsets.model import Card, Question, QuestionSet
-from studyapp.core.store.connection import StoreError
+from studyapp.core.store.checks import StoreError
+from studyapp.core.store.service import Service
 
 PROGRESS_EVERY = 500
 
@@ -121,7 +122,7 @@ def row_change(table: str, old: tuple[Any, ...] | None, new: tuple[Any, ...]) ->
     return "changed" if _differs(old, new, ignore=moved_only | {len(new) - 1}) else "unchanged"
 
 
-class QuestionSetsService:
+class QuestionSetsService(Service):
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from studyapp.core.clock import Clock, iso
 from studyapp.core.questionsets.model import Question
+from studyapp.core.store.service import Service
 
 
 @dataclass
@@ -93,7 +94,7 @@ _ATTEMPT_COLUMNS = (
 )
 
 
-class QuizzesService:
+class QuizzesService(Service):
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock

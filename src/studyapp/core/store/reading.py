@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from studyapp.core.clock import Clock, iso
+from studyapp.core.store.service import Service
 
 
 @dataclass
@@ -21,7 +22,7 @@ class SectionProgress:
 _PROGRESS_COLUMNS = "section_id, opened_at, read_at, position, seconds"
 
 
-class SectionsService:
+class SectionsService(Service):
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock

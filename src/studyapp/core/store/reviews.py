@@ -45,7 +45,8 @@ from studyapp.core.scheduling import (
     day_bounds,
     optimise,
 )
-from studyapp.core.store.connection import StoreError
+from studyapp.core.store.checks import StoreError
+from studyapp.core.store.service import Service
 
 # The scheduling columns of card_state: what a grade changes and an undo puts back.
 _MEMORY_COLUMNS = ("due", "stability", "difficulty", "state", "step", "reps", "lapses",
@@ -132,7 +133,7 @@ class BrowseRow:
     leech: bool
 
 
-class ReviewsService:
+class ReviewsService(Service):
     def __init__(self, db: Database, clock: Clock, tz: tzinfo | None = None,
                  report: Report | None = None) -> None:
         self.db = db
