@@ -9,6 +9,7 @@ offscreen platform warns on every native modal ``exec`` and warnings fail the su
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import textwrap
@@ -58,13 +59,14 @@ def answer_with(monkeypatch: pytest.MonkeyPatch, button_text: str) -> list[str]:
 
 
 def when_shown(kind: type[W], act: Callable[[W], None], seen: list[QWidget]) -> None:
-    """Once a modal ``kind`` is on screen, ``act`` on it (from the event loop)."""
+    """Once a ``kind`` (modal or not) is on screen, ``act`` on it (from the event loop)."""
 
     def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
-            seen.append(widget)
-            act(widget)
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, kind) and w.isVisible() and w not in seen]
+        if shown:
+            seen.append(shown[0])
+            act(shown[0])
         else:
             QTimer.singleShot(20, poll)
 
@@ -276,7 +278,8 @@ def test_the_session_backs_up_when_due_and_on_close(qtbot: QtBot, tmp_path: Path
                                                     messages: list[str]) -> None:
     session = start(qtbot, tmp_path)
     assert session.store is not None and session.backup_timer.isActive()
-    session.backup_if_due()  # the timer's tick: no backup yet, so one is due
+    assert session.backup_if_due()  # the timer's tick: no backup yet, so one is due
+    qtbot.waitUntil(lambda: not session.jobs.busy())  # taken on a thread of its own
     assert len(session.store.backups.list()) == 1
     session.backup_if_due()
     assert len(session.store.backups.list()) == 1  # nothing changed since
@@ -307,4 +310,93 @@ def test_a_full_disk_while_studying_is_named_not_called_saved(
     assert str(session.store.path) in messages[0] and "progress is saved" not in messages[0]
     assert "Something went wrong: a bug. Your progress is saved." in messages[1]
     assert log.read_text(encoding="utf-8").count("uncaught error:") == 2
+    finish(session)
+
+
+def test_the_window_waiting_for_a_profile_held_elsewhere_closes_when_asked(
+        qtbot: QtBot, held_elsewhere: Path, messages: list[str]) -> None:
+    # With a modal dialog the window's close button was ignored for over 15 s.
+    seen: list[QWidget] = []
+    when_shown(InUseDialog, lambda d: None, seen)
+    session = start_gui(argparse.Namespace(data_dir=str(held_elsewhere), profile="default"))
+    assert session is not None and session.window is not None
+    qtbot.addWidget(session.window)
+    failures: list[bool] = []
+    session.failed.connect(lambda: failures.append(True))
+    qtbot.waitUntil(lambda: bool(seen))
+    assert not seen[0].isModal() and QApplication.activeModalWidget() is None
+    session.window.close()  # the title bar's close button
+    qtbot.waitUntil(lambda: bool(failures))
+    assert session.store is None and session.dialog is None and not seen[0].isVisible()
+    session.close()
+
+
+def test_a_profile_held_elsewhere_opens_by_itself_once_the_other_lets_go(
+        qtbot: QtBot, tmp_path: Path, messages: list[str]) -> None:
+    with subprocess.Popen([sys.executable, "-c", HOLD, str(tmp_path)], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None and process.stdout.readline().strip() == "held"
+        seen: list[QWidget] = []
+        when_shown(InUseDialog, lambda d: None, seen)
+        session = start_gui(argparse.Namespace(data_dir=str(tmp_path), profile="default"))
+        assert session is not None and session.window is not None
+        qtbot.addWidget(session.window)
+        qtbot.waitUntil(lambda: bool(seen))
+        assert process.stdin is not None
+        process.stdin.close()  # the other StudyApp closes
+        process.wait(timeout=30)
+    qtbot.waitUntil(lambda: session.store is not None, timeout=10000)
+    assert session.store is not None and session.store.profile == "default"
+    assert session.dialog is None
+    assert not any(isinstance(w, InUseDialog) and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+    finish(session)
+
+
+def test_an_empty_profile_file_offers_the_newest_sound_backup(
+        qtbot: QtBot, tmp_path: Path, messages: list[str]) -> None:
+    # Emptied by a sync tool: it was silently made a new profile, the history gone.
+    path, _ = damaged_profile_with_a_backup(tmp_path)
+    path.write_bytes(b"")
+    seen: list[QWidget] = []
+
+    def restore(dialog: RecoveryDialog) -> None:
+        assert dialog.backup is not None and "0 bytes" in dialog.detail.text()
+        click(qtbot, dialog.restore_button)
+
+    when_shown(RecoveryDialog, restore, seen)
+    session = start(qtbot, tmp_path)
+    assert len(seen) == 1 and session.store is not None
+    assert [n.text for n in session.store.notes.all()] == ["written before the damage"]
+    finish(session)
+
+
+def test_damage_found_after_start_up_leads_to_the_recovery_dialog(
+        qtbot: QtBot, tmp_path: Path, messages: list[str]) -> None:
+    # A page turned to noise without a write (a failing disk): the open trusts the file as
+    # it was closed, so the check after start-up (on its own thread) must find it.
+    store = open_store(tmp_path, "default")
+    for number in range(300):
+        store.notes.add("intro", f"note {number} " + "x" * 200)
+    store.backups.backup_now()
+    store.close()
+    path = profile_path(tmp_path, "default")
+    status = path.stat()
+    with open(path, "r+b") as handle:
+        handle.seek(status.st_size // 4096 // 2 * 4096)
+        handle.write(bytes(range(256)) * 16)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))  # as if nothing wrote
+    seen: list[QWidget] = []
+
+    def restore(dialog: RecoveryDialog) -> None:
+        assert dialog.backup is not None
+        click(qtbot, dialog.restore_button)
+
+    when_shown(RecoveryDialog, restore, seen)
+    session = start(qtbot, tmp_path)  # opens: the file looks as it was closed
+    qtbot.waitUntil(lambda: bool(seen), timeout=15000)
+    qtbot.waitUntil(lambda: session.store is not None and session.dialog is None)
+    assert session.store is not None and len(session.store.notes.all()) == 300
+    kept = [p for p in path.parent.iterdir() if ".damaged-" in p.name]
+    assert kept == [] or all(p.stat().st_size > 0 for p in kept)
     finish(session)

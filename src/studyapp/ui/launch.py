@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -34,10 +34,12 @@ from studyapp.ui.translations import install_translators
 if TYPE_CHECKING:
     from studyapp.core.store import Store
     from studyapp.ui.main_window import MainWindow
+    from studyapp.ui.profile_dialogs import InUseDialog, RecoveryDialog
 
 APP_NAME = "StudyApp"
 SETTINGS_FILE = "settings.ini"
 BACKUP_CHECK_MS = 60_000
+RETRY_OPEN_MS = 1000
 
 
 def settings_for(data_dir: Path) -> QSettings:
@@ -149,9 +151,12 @@ class WindowSession(QObject):
     """
 
     failed = Signal()  # the profile could not be opened; the user has been told why
+    damage_met = Signal(str, str)  # a damaged page met in the open profile: file, detail
 
     def __init__(self, app: QApplication, data_dir: Path, profile: str) -> None:
         super().__init__()
+        from studyapp.ui.store_jobs import StoreJobs
+
         self.app = app
         self.data_dir = data_dir
         self.profile = profile
@@ -159,10 +164,21 @@ class WindowSession(QObject):
         self.store: Store | None = None
         self.report: Report | None = None
         self.window: MainWindow | None = None
+        # A start-up dialog on screen (in use elsewhere, damaged). Not modal: the window
+        # stays live, so its close button ends the wait at once.
+        self.dialog: QDialog | None = None
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.backup_if_due)
+        # While the profile is open elsewhere, it opens by itself once the other lets go.
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_OPEN_MS)
+        self.retry_timer.timeout.connect(self._retry_open)
+        self.jobs = StoreJobs(self)
+        self.jobs.finished.connect(self._job_finished)
+        self.damage_met.connect(self._damage_met)
+        self._stop_listening = _listen_for_damage(self)
 
     def open_window(self) -> MainWindow:
         from studyapp.ui.main_window import MainWindow
@@ -173,8 +189,10 @@ class WindowSession(QObject):
         window.appearance_changed.connect(self.open_window)
         window.profile_requested.connect(self.switch_profile)
         window.restore_requested.connect(self.restore)
+        window.installEventFilter(self)
         previous, self.window = self.window, window
         if previous is not None:
+            previous.removeEventFilter(self)
             previous.close()  # saves its state, which the new window then restores
             previous.deleteLater()
             window.restoreGeometry(previous.saveGeometry())
@@ -184,9 +202,18 @@ class WindowSession(QObject):
         window.show()
         return window
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # The window closed while a start-up dialog waits: the learner has given up.
+        if (watched is self.window and event.type() == QEvent.Type.Close
+                and self.dialog is not None):
+            self._drop_dialog()
+            self.failed.emit()
+        return False
+
     def open_profile(self) -> bool:
-        """Opens the profile and shows it in the window; on failure says why and quits
-        (a profile in use offers another one; a damaged one offers recovery)."""
+        """Opens the profile and shows it in the window. A profile in use elsewhere offers
+        another one (and opens when the other lets go); a damaged one offers recovery; any
+        other failure says why and quits. False until the profile is open."""
         # The database layer (sqlite-utils and what it pulls in) loads here, after the
         # window is on screen.
         from studyapp.core.store import (
@@ -200,13 +227,11 @@ class WindowSession(QObject):
             report = load_report()
             store = open_store(self.data_dir, self.profile, wait=0.5)
         except ProfileInUseError as error:
-            if self._offer_another_profile(str(error)):
-                return self.open_profile()
-            return self._give_up()
+            self._offer_another_profile(str(error))
+            return False
         except CorruptDatabaseError as error:
-            if self._recover(error.detail or str(error)):
-                return self.open_profile()
-            return self._give_up()
+            self._offer_recovery(error.detail or str(error))
+            return False
         except (StoreError, MissingResourceError) as error:
             show_startup_error(str(error))
             return self._give_up()
@@ -215,38 +240,76 @@ class WindowSession(QObject):
         if self.window is not None:
             self.window.attach(store, report)
         self.backup_timer.start()
+        if not store.checked:  # the open trusted the file as closed: check it meanwhile
+            self.jobs.check(store.path)
         return True
 
     def _give_up(self) -> bool:
+        self._drop_dialog()
         if self.window is not None:
             self.window.close()
         self.failed.emit()
         return False
 
-    def _offer_another_profile(self, detail: str) -> bool:
-        """The in-use dialog; True when the learner chose another profile (now current)."""
-        from studyapp.core.paths import DataDirError, list_profiles, validate_profile_name
+    def _show_dialog(self, dialog: QDialog) -> None:
+        self._drop_dialog()
+        self.dialog = dialog
+        dialog.setModal(False)
+        dialog.show()
+        dialog.activateWindow()
+
+    def _drop_dialog(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        self.retry_timer.stop()
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
+    def _offer_another_profile(self, detail: str) -> None:
+        """The in-use dialog: another profile, or wait for this one, or quit."""
+        from studyapp.core.paths import list_profiles
         from studyapp.ui.profile_dialogs import InUseDialog
 
         others = [name for name in list_profiles(self.data_dir) if name != self.profile]
         dialog = InUseDialog(self.profile, others, detail, self.window)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                chosen = validate_profile_name(dialog.chosen)
-            except DataDirError as error:
-                QMessageBox.warning(dialog, APP_NAME, str(error))
-                continue
-            self.profile = chosen
-            self.open_window()  # a frame that names the chosen profile
-            return True
-        return False
+        dialog.accepted.connect(lambda: self._other_profile_chosen(dialog))
+        dialog.rejected.connect(lambda: self._dialog_quit(dialog))
+        self._show_dialog(dialog)
+        self.retry_timer.start()
 
-    def _recover(self, detail: str) -> bool:
-        """The recovery dialog; True when the profile was restored or set aside."""
-        from studyapp.core.clock import system_clock
+    def _other_profile_chosen(self, dialog: InUseDialog) -> None:
+        from studyapp.core.paths import DataDirError, validate_profile_name
+
+        if self.dialog is not dialog:
+            return
+        try:
+            chosen = validate_profile_name(dialog.chosen)
+        except DataDirError as error:
+            QMessageBox.warning(dialog, APP_NAME, str(error))
+            dialog.show()
+            return
+        self._drop_dialog()
+        self.profile = chosen
+        self.open_window()  # a frame that names the chosen profile
+        self.open_profile()
+
+    def _dialog_quit(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self._give_up()
+
+    def _retry_open(self) -> None:
+        """The in-use dialog's wait: the profile opens once the other StudyApp lets go."""
+        from studyapp.core.store.connection import profile_free
+
+        if self.dialog is not None and profile_free(self.data_dir, self.profile):
+            self._drop_dialog()
+            self.open_profile()
+
+    def _offer_recovery(self, detail: str) -> None:
+        """The recovery dialog: the newest sound backup, a fresh start, or quit."""
         from studyapp.core.paths import backups_dir
         from studyapp.core.store import StoreError
-        from studyapp.core.store.backups import newest_good_backup, restore_backup, start_afresh
+        from studyapp.core.store.backups import newest_good_backup
         from studyapp.ui.profile_dialogs import RecoveryDialog
 
         try:
@@ -254,35 +317,70 @@ class WindowSession(QObject):
         except StoreError:
             backup = None
         dialog = RecoveryDialog(self.profile, detail, backup, self.window)
-        dialog.exec()
+        dialog.finished.connect(lambda _result: self._recovery_chosen(dialog))
+        self._show_dialog(dialog)
+
+    def _recovery_chosen(self, dialog: RecoveryDialog) -> None:
+        from studyapp.core.clock import system_clock
+        from studyapp.core.store import StoreError
+        from studyapp.core.store.backups import restore_backup, start_afresh
+
+        if self.dialog is not dialog:
+            return
+        self._drop_dialog()
         try:
-            if dialog.choice == "restore" and backup is not None:
-                kept = restore_backup(self.data_dir, self.profile, backup.path,
+            if dialog.choice == "restore" and dialog.backup is not None:
+                kept = restore_backup(self.data_dir, self.profile, dialog.backup.path,
                                       system_clock).kept
             elif dialog.choice == "afresh":
                 kept = start_afresh(self.data_dir, self.profile, system_clock)
             else:
-                return False
+                self._give_up()
+                return
         except StoreError as error:
             show_startup_error(str(error))
-            return False
+            self._give_up()
+            return
         box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, QCoreApplication.translate(
             "WindowSession", "The damaged file was kept as %1.").replace("%1", str(kept)),
             QMessageBox.StandardButton.Ok, self.window)
         box.exec()
-        return True
+        self.open_profile()
 
-    def backup_if_due(self) -> None:
-        """The timer's backup (every minute it asks core whether one is due)."""
+    def _damage_met(self, path: str, detail: str) -> None:
+        """A damaged page met while the profile is open (by a view, the backup's check or
+        the check after start-up): the profile is closed unwritten and recovery offered."""
+        store = self.store
+        if store is None or self.dialog is not None or Path(path) != store.path:
+            return
+        self.backup_timer.stop()
+        self.store = None
+        if self.window is not None:
+            self.window.store = None  # the window writes nothing more to the damaged file
+        self.jobs.wait()
+        store.close()
+        self.open_window()  # a fresh frame, without the views of the damaged profile
+        self._offer_recovery(detail or path)
+
+    def _job_finished(self, name: str, problem: str) -> None:
+        if problem and name == "backup" and self.window is not None and self.dialog is None:
+            self.window.statusBar().showMessage(problem, 10000)
+
+    def backup_if_due(self) -> bool:
+        """The timer's backup (every minute it asks core whether one is due), taken on a
+        thread of its own (``store_jobs.py``); True when one started."""
         from studyapp.core.store import StoreError
 
-        if self.store is None:
-            return
+        if self.store is None or self.jobs.busy("backup"):
+            return False
         try:
-            self.store.backups.backup_if_due()
+            if not self.store.backups.due():
+                return False
+            return self.jobs.backup(self.store.backups.job())
         except StoreError as error:
             if self.window is not None:
                 self.window.statusBar().showMessage(str(error), 10000)
+            return False
 
     def restore(self, backup: Path) -> bool:
         """File → Backups → Restore: the profile is closed, the backup put back (the current
@@ -296,6 +394,7 @@ class WindowSession(QObject):
             self.window.reader.save_state()  # kept in the before-restore backup
             self.window.store = None  # the window writes nothing more to the old file
         self.backup_timer.stop()
+        self.jobs.wait()
         self.store = None
         try:
             store.close_and_restore(backup)
@@ -326,6 +425,7 @@ class WindowSession(QObject):
             QMessageBox.warning(self.window, APP_NAME, str(error))
             return False
         self._install_builtin_sets(store)
+        self.jobs.wait()
         previous = self.store
         self.profile, self.store = store.profile, store  # as the file spells it
         self.open_window()  # closes the previous window, which saves its learner's place
@@ -344,6 +444,9 @@ class WindowSession(QObject):
 
     def close(self) -> None:
         self.backup_timer.stop()
+        self._drop_dialog()
+        self._stop_listening()
+        self.jobs.wait()
         if self.store is not None:
             store, self.store = self.store, None
             self._close_store(store)
@@ -364,6 +467,19 @@ class WindowSession(QObject):
             self.open_window()
 
 
+def _listen_for_damage(session: WindowSession) -> Callable[[], None]:
+    """Core's news of a damaged page (from any thread) as the session's queued signal."""
+    from studyapp.core.store.checks import on_damage
+
+    def heard(path: Path, detail: str) -> None:
+        try:
+            session.damage_met.emit(str(path), detail)
+        except RuntimeError:
+            pass  # the session is gone
+
+    return on_damage(heard)
+
+
 def _error_reporter(log: Path, session: WindowSession) -> Callable[
     [type[BaseException], BaseException, TracebackType | None], None
 ]:
@@ -377,7 +493,13 @@ def _error_reporter(log: Path, session: WindowSession) -> Callable[
                 log=log)
         else:
             where = QCoreApplication.translate("launch", "The details could not be saved.")
-        profile_problem = _profile_problem(error, session)
+        from studyapp.core.faults import describe_fault
+
+        store = session.store
+        fault = describe_fault(error, store.path if store is not None else None)
+        if fault is not None and fault.damaged and store is not None:
+            return  # the recovery dialog (core told the session) says it better
+        profile_problem = fault.message if fault is not None else None
         if profile_problem is not None:
             # A full disk, a read-only or damaged file: say that, not "progress is saved".
             text = f"{profile_problem} {where}"
@@ -390,12 +512,3 @@ def _error_reporter(log: Path, session: WindowSession) -> Callable[
         box.exec()
 
     return report
-
-
-def _profile_problem(error: BaseException, session: WindowSession) -> str | None:
-    """Core's plain message for a fault of the profile (None for other errors): the same
-    words the CLI prints for it (``core/faults.py``)."""
-    from studyapp.core.faults import describe_fault
-
-    fault = describe_fault(error, session.store.path if session.store is not None else None)
-    return fault.message if fault is not None else None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.quiz import QuizSession
 from studyapp.core.report import Report
+from studyapp.core.store import StoreError
 from studyapp.ui.icons import icon
 from studyapp.ui.quiz_answer_card import AnswerCard
 from studyapp.ui.quiz_answers import AnswerControl, PairButton, answer_control
@@ -347,7 +348,8 @@ class QuestionPage(QWidget):
                 self.show_question(self.index + 1)
             return
         if self.exam:
-            self.save_current()
+            if not self.save_current():
+                return
             if self.index >= len(session.items) - 1:
                 self.submit_exam()
             else:
@@ -358,7 +360,11 @@ class QuestionPage(QWidget):
             if response is None:
                 self.message.setText(self.tr("Choose or type an answer first; Esc leaves."))
                 return
-            grade = session.answer(self.index, response, self._duration_ms())
+            try:
+                grade = session.answer(self.index, response, self._duration_ms())
+            except StoreError as error:  # a full disk...: the answer stays on screen
+                self._not_saved(error)
+                return
             self.control.lock(show_solution=True)
             self.feedback.show_grade(session.items[self.index], grade, response, self.report)
             self.hint.setText("")
@@ -377,28 +383,39 @@ class QuestionPage(QWidget):
             return None
         return max(0, int((self.session.clock() - self.shown_at).total_seconds() * 1000))
 
-    def save_current(self) -> None:
-        """An exam keeps the answer on screen (or its clearing) before moving anywhere."""
+    def save_current(self) -> bool:
+        """An exam keeps the answer on screen (or its clearing) before moving anywhere.
+        False when it could not be saved (said on the page): then stay on the question."""
         session = self.session
         if session is None or self.control is None or not self.exam or session.finished:
-            return
+            return True
         response = self.control.response()
-        if response is None:
-            session.clear(self.index)
-        elif response != session.response(self.index):
-            session.answer(self.index, response, self._duration_ms())
+        try:
+            if response is None:
+                session.clear(self.index)
+            elif response != session.response(self.index):
+                session.answer(self.index, response, self._duration_ms())
+        except StoreError as error:
+            self._not_saved(error)
+            return False
+        return True
+
+    def _not_saved(self, error: StoreError) -> None:
+        """The store's plain message (a full disk says so) where the learner looks; what
+        was saved before stays saved, and the answer stays on screen to try again."""
+        self.message.setText(self.tr("Not saved: %1").replace("%1", str(error)))
+        self.message.show()
 
     def step(self, delta: int) -> None:
         if self.session is None or not (self.exam or self.review):
             return
         target = self.index + delta
-        if 0 <= target < len(self.session.items):
-            self.save_current()
+        if 0 <= target < len(self.session.items) and self.save_current():
             self.show_question(target)
 
     def _jump(self, index: int) -> None:
-        self.save_current()
-        self.show_question(index)
+        if self.save_current():
+            self.show_question(index)
 
     def toggle_flag(self) -> None:
         if self.session is None or not self.exam:
@@ -425,7 +442,8 @@ class QuestionPage(QWidget):
         session = self.session
         if session is None or not self.exam or session.finished:
             return
-        self.save_current()
+        if not self.save_current():
+            return
         left = len(session.unanswered())
         if left:
             text = (self.tr("1 question is not answered.") if left == 1 else
@@ -444,7 +462,11 @@ class QuestionPage(QWidget):
         if self.session is None:
             return
         self.timer.stop()
-        self.session.finish()
+        try:
+            self.session.finish()
+        except StoreError as error:
+            self._not_saved(error)
+            return
         self.finished.emit()
 
     def leave(self) -> None:

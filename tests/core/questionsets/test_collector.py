@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,7 +96,7 @@ def test_pauses_nest_and_overlap_across_threads() -> None:
 
 
 def test_import_set_runs_with_the_collector_paused_and_restores_it(tmp_path: Path) -> None:
-    from studyapp.core.store import open_store
+    from studyapp.core.store import StoreError, open_store
 
     store = open_store(tmp_path / "data", "default")
     try:
@@ -110,7 +109,7 @@ def test_import_set_runs_with_the_collector_paused_and_restores_it(tmp_path: Pat
         assert gc.isenabled()
         result.question_set.questions[0].prompt = None  # type: ignore[assignment]
         result.question_set.questions[0].id = None  # type: ignore[assignment]
-        with pytest.raises(sqlite3.IntegrityError):  # a failure must restore the collector
+        with pytest.raises(StoreError):  # a failure must restore the collector
             store.question_sets.import_set(result.question_set)
         assert gc.isenabled()
     finally:

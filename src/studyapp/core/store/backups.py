@@ -320,8 +320,8 @@ class BackupJob:
         try:
             source.execute("PRAGMA busy_timeout=5000")
             backup = take_backup(source, self.service.folder, self.moment, self.label)
-        except CorruptDatabaseError:
-            mark_damaged(self.profile_file)  # the copy's check found the profile's damage
+        except CorruptDatabaseError as error:  # the copy's check found the profile's damage
+            mark_damaged(self.profile_file, f"{self.profile_file}: {error.detail or error}")
             raise
         finally:
             source.close()

@@ -14,7 +14,7 @@ import errno
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from functools import cache
 from pathlib import Path
@@ -312,11 +312,23 @@ def left_as_closed(path: Path, note: str) -> bool:
 # Profiles found damaged while open in this process: closing one must not note it as
 # "closed cleanly", or the next open would skip the check that finds the damage.
 _damaged: set[str] = set()
+# Called (on the thread that met the damage) with the file and what is damaged: the window
+# answers with the recovery dialog, whichever view or worker read the damaged page.
+_damage_listeners: list[Callable[[Path, str], None]] = []
 
 
-def mark_damaged(path: Path | None) -> None:
-    if path is not None:
-        _damaged.add(os.path.realpath(path))
+def on_damage(listener: Callable[[Path, str], None]) -> Callable[[], None]:
+    """Registers ``listener``; returns what unregisters it."""
+    _damage_listeners.append(listener)
+    return lambda: _damage_listeners.remove(listener) if listener in _damage_listeners else None
+
+
+def mark_damaged(path: Path | None, detail: str = "") -> None:
+    if path is None:
+        return
+    _damaged.add(os.path.realpath(path))
+    for listener in list(_damage_listeners):
+        listener(path, detail)
 
 
 def forget_damage(path: Path) -> None:
@@ -338,5 +350,5 @@ def check_file(path: Path) -> list[str]:
     except sqlite3.DatabaseError as error:
         verdict = [str(error)]
     if verdict != ["ok"]:
-        mark_damaged(path)
+        mark_damaged(path, f"{path}: {'; '.join(verdict)}")
     return verdict

@@ -145,6 +145,16 @@ def open_database(
     return OpenedDatabase(db, path, name, lock, read_only=False, checked=checked)
 
 
+def profile_free(data_dir: Path, profile: str) -> bool:
+    """Whether no other process holds the profile now (the in-use dialog's wait)."""
+    try:
+        path = profiles_dir(data_dir) / f"{canonical_profile_name(data_dir, profile)}.sqlite3"
+        ProfileLock.acquire(lock_path(path), wait=0.0).release()
+    except (LockBusy, OSError, DataDirError):
+        return False
+    return True
+
+
 def _in_use(name: str) -> ProfileInUseError:
     return ProfileInUseError(
         f"The profile '{name}' is open in another StudyApp (a window, or a command still "
@@ -353,5 +363,6 @@ __all__ = [
     "APPLICATION_ID", "Clock", "CorruptDatabaseError", "DiskFullError", "ForeignDatabaseError",
     "NewerDatabaseError", "OpenedDatabase", "ProfileInUseError", "ProfileUnavailableError",
     "ReadOnlyProfileError", "StoreError", "connect", "journal_mode_for", "known_migrations",
-    "open_database", "remove_leftovers", "store_errors", "system_clock", "translate_error",
+    "open_database", "profile_free", "remove_leftovers", "store_errors", "system_clock",
+    "translate_error",
 ]

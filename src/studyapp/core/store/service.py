@@ -51,10 +51,10 @@ def _guarded(method: _Method) -> _Method:
             path = database_path(self.db)
             translated = translate_error(error, path)
             if isinstance(translated, CorruptDatabaseError):
-                mark_damaged(path)
+                mark_damaged(path, translated.detail)
             raise translated from error
-        except CorruptDatabaseError:  # met by a check the service ran (a backup's)
-            mark_damaged(database_path(self.db))
+        except CorruptDatabaseError as error:  # met by a check the service ran (a backup's)
+            mark_damaged(database_path(self.db), error.detail or str(error))
             raise
         except OSError as error:
             if error.errno != errno.ENOSPC:

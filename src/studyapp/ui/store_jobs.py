@@ -1,0 +1,79 @@
+"""Work on the profile file that must never hold up the window: the backup (copied and
+checked page by page) and the check of every page after start-up. Each runs on a thread of
+its own through its own connection (SQLite lets the GUI thread write meanwhile, and releases
+Python's lock while it copies and checks), so the window keeps drawing: no frame of the GUI
+thread waits for them (``benchmarks/backup_heartbeat.py`` measures it).
+
+Damage a job finds reaches the window through core (``checks.on_damage``), which the window
+answers with the recovery dialog; other failures come back as ``finished(name, message)``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from studyapp.core import app_log
+from studyapp.core.store import StoreError
+from studyapp.core.store.backups import BackupJob
+from studyapp.core.store.checks import check_file
+
+__all__ = ["StoreJobs"]
+
+
+class StoreJobs(QObject):
+    # The job's name ("backup", "check") and "" when it went well, else what went wrong.
+    finished = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._threads: dict[str, threading.Thread] = {}
+
+    def busy(self, name: str | None = None) -> bool:
+        threads = [self._threads[name]] if name in self._threads else (
+            list(self._threads.values()) if name is None else [])
+        return any(thread.is_alive() for thread in threads)
+
+    def backup(self, job: BackupJob) -> bool:
+        """Starts ``job`` unless a backup is running already; False then."""
+        return self._start("backup", job.run)
+
+    def check(self, profile_file: Path) -> bool:
+        """Checks every page of the file (the open skipped it: the file was as closed)."""
+        return self._start("check", lambda: check_file(profile_file))
+
+    def wait(self) -> None:
+        """Until every job has ended (before the profile is closed or replaced)."""
+        for thread in list(self._threads.values()):
+            thread.join()
+        self._threads.clear()
+
+    def _start(self, name: str, work: Callable[[], object]) -> bool:
+        if self.busy(name):
+            return False
+
+        def run() -> None:
+            try:
+                work()
+            except StoreError as error:
+                self._report(name, str(error))
+            except Exception as error:  # a bug: logged, and the window goes on
+                app_log.log_error(type(error), error, error.__traceback__,
+                                  f"the {name} job failed")
+                self._report(name, str(error))
+            else:
+                self._report(name, "")
+
+        thread = threading.Thread(target=run, name=f"studyapp-{name}", daemon=True)
+        self._threads[name] = thread
+        thread.start()
+        return True
+
+    def _report(self, name: str, problem: str) -> None:
+        try:
+            self.finished.emit(name, problem)  # queued to the GUI thread
+        except RuntimeError:
+            pass  # the window's session is gone (closing): nothing to tell
