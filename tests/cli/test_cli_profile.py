@@ -271,3 +271,40 @@ def test_every_command_closes_every_connection_it_opens(
     for conn in opened:
         with pytest.raises(sqlite3.ProgrammingError, match="closed"):
             conn.execute("SELECT 1")
+
+
+def test_an_empty_profile_file_exits_3_and_names_the_backup_to_restore(
+        isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # It was made into a new, empty profile with exit 0: the learner's history gone.
+    assert main(["backup"]) == 0
+    path = isolated_data_dir / "profiles" / "default.sqlite3"
+    path.write_bytes(b"")
+    capsys.readouterr()
+    for command in (["stats"], ["import", "--dry-run", "x.yaml"], ["backup"]):
+        assert main(command) == 3, command
+        err = capsys.readouterr().err
+        assert "is damaged (the file is empty" in err and "studyapp restore" in err
+    assert path.stat().st_size == 0
+    code = main(["restore", str(next((isolated_data_dir / "backups" / "default").iterdir()))])
+    assert code == 0 and main(["stats"]) == 0
+
+
+def test_a_writer_waits_for_the_lock_once_as_long_as_the_docs_say(
+        isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # It waited twice (10.4 s where docs/cli.md says 5 s).
+    from studyapp.core.store.locking import LockBusy, ProfileLock
+
+    waits: list[float] = []
+
+    def busy(cls: type, path: Path, wait: float = 0.0, backend: object = None) -> None:
+        waits.append(wait)
+        raise LockBusy(str(path))
+
+    assert main(["stats"]) == 0
+    monkeypatch.setattr(ProfileLock, "acquire", classmethod(busy))
+    monkeypatch.delenv("STUDYAPP_LOCK_WAIT", raising=False)
+    capsys.readouterr()
+    assert main(["import", "x.yaml"]) == 3
+    assert "open in another StudyApp" in capsys.readouterr().err
+    assert waits == [5.0]

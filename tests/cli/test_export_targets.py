@@ -109,3 +109,60 @@ def test_parallel_exports_all_succeed(profile: Path, tmp_path: Path) -> None:
                 stream.close()
     assert all(code == 0 for code, _ in results), results
     assert not [p for p in profile.parent.iterdir() if "write-test" in p.name]
+
+
+def test_nothing_is_exported_into_the_backups_folder(profile: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # An export there was listed as the newest backup (exit 0).
+    assert run(["backup"], capsys)[0] == 0
+    folder = profile.parent.parent / "backups" / "default"
+    listing = sorted(p.name for p in folder.iterdir())
+    for target in (folder / "20991231T235959Z.sqlite3", folder / "results.csv",
+                   folder.parent / "x.csv"):
+        code, _, err = run(["export", str(target)], capsys)
+        assert code == 1 and "backups folder" in err and "Traceback" not in err
+    assert sorted(p.name for p in folder.iterdir()) == listing
+
+
+def test_files_named_like_backups_are_not_backups_and_never_prune_the_real_ones(
+        profile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Seven exports named like backups once made one `studyapp backup` delete all four real
+    # backups: a backup is what StudyApp wrote (header and application id), not a name.
+    folder = profile.parent.parent / "backups" / "default"
+    real = []
+    for _ in range(4):
+        code, out, _ = run(["backup"], capsys)
+        assert code == 0
+        real.append(Path(out.strip()))
+    for day in range(1, 8):
+        (folder / f"2099010{day}T000000Z.sqlite3").write_text("card,grade\n", encoding="utf-8")
+    code, out, _ = run(["backup"], capsys)
+    assert code == 0
+    real.append(Path(out.strip()))
+    assert real[-1].exists()  # the one it just printed
+    kept = [path for path in real if path.exists()]
+    assert len(kept) == 3  # the calendar rule over the real ones: the 3 newest
+    code, out, _ = run(["backups", "--json"], capsys)
+    import json
+
+    assert {Path(item["path"]) for item in json.loads(out)} == set(kept)
+    assert len(list(folder.glob("2099*.sqlite3"))) == 7  # not ours: neither listed nor deleted
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_as_the_target_is_refused_without_hanging(
+        profile: Path, tmp_path: Path) -> None:
+    pipe = tmp_path / "results.csv"
+    os.mkfifo(pipe)
+    finished = subprocess.run(
+        [sys.executable, "-m", "studyapp", "--data-dir", str(profile.parent.parent),
+         "export", str(pipe)], capture_output=True, text=True, timeout=60, check=False)
+    assert finished.returncode == 1 and "not a regular file" in finished.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_a_device_or_a_folder_as_the_target_is_refused(
+        profile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for target in (Path(os.devnull), tmp_path):
+        code, out, err = run(["export", str(target)], capsys)
+        assert code == 1 and "not a regular file" in err and out == ""

@@ -48,27 +48,50 @@ def write_text_atomically(path: Path, text: str, encoding: str = "utf-8") -> Non
         raise
 
 
-def check_export_target(path: Path, profiles_folder: Path) -> None:
-    """Raise RefusedTarget when an export to ``path`` could harm a learner's profile.
+def check_export_target(path: Path, data_dir: Path) -> None:
+    """Raise RefusedTarget when an export to ``path`` could harm a learner's data or hang.
 
-    Refused: any path in the profiles folder (the profiles, their -wal and -shm files, their
-    backups), and any existing SQLite database, wherever it is. Links are followed first.
+    Refused: any path in the data folder's ``profiles/`` (the profiles, their -wal and -shm
+    files) or ``backups/`` (an export there was listed as the newest backup, and seven of
+    them made ``studyapp backup`` prune the real ones); anything that exists and is not a
+    regular file (a named pipe would block the export for ever, a device or a folder cannot
+    take it); and any existing SQLite database, wherever it is. Links are followed first.
     """
     real = Path(os.path.realpath(path))
-    folder = Path(os.path.realpath(profiles_folder))
-    if real == folder or folder in real.parents:
-        raise RefusedTarget(f"{path}: this is inside StudyApp's profiles folder ({folder}); "
-                            "an export there could overwrite a learner's profile. Choose "
-                            "another folder; nothing was written.")
+    for name in ("profiles", "backups"):
+        folder = Path(os.path.realpath(Path(data_dir) / name))
+        if real == folder or folder in real.parents:
+            raise RefusedTarget(f"{path}: this is inside StudyApp's {name} folder ({folder}); "
+                                "an export there could overwrite a learner's profile or "
+                                "backups. Choose another folder; nothing was written.")
+    try:
+        status = os.stat(real)
+    except FileNotFoundError:
+        return  # a new file
+    except OSError:
+        return  # the write itself reports it
+    if not stat.S_ISREG(status.st_mode):
+        raise RefusedTarget(f"{path}: this is not a regular file (a folder, a named pipe or a "
+                            "device), so no export is written there. Choose a file name; "
+                            "nothing was written.")
     check_not_database(real, path)
 
 
 def check_not_database(real: Path, shown: Path | None = None) -> None:
     try:
-        with open(real, "rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+        # Non-blocking: a named pipe put in place meanwhile must not hang the check.
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return  # a new file, or one the write itself will report
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise RefusedTarget(f"{shown or real}: this is not a regular file (a folder, a "
+                                "named pipe or a device); nothing was written.")
+        head = os.read(fd, len(SQLITE_HEADER))
+    except OSError:
+        return
+    finally:
+        os.close(fd)
     if head == SQLITE_HEADER:
         raise RefusedTarget(f"{shown or real}: this file is an SQLite database (perhaps a "
                             "learner profile), which is never replaced by an export. Choose "

@@ -129,13 +129,14 @@ def verify_results_csv(data: bytes, name: str = "results.csv") -> None:
 def export_results(store: Store, report: Report, target: Path) -> int:
     """Writes the profile's results as CSV to ``target`` (atomically); the number of rows.
 
-    Raises RefusedTarget for a target that could harm a profile (inside the profiles
-    folder, or any SQLite file: ``studyapp export`` onto the profile itself replaced it),
-    OSError when it cannot be written. Nothing is written in either case.
+    Raises RefusedTarget for a target that could harm a profile or hang (inside the data
+    folder's profiles or backups, not a regular file, or any SQLite file: ``studyapp
+    export`` onto the profile itself replaced it), OSError when it cannot be written.
+    Nothing is written in either case.
     """
     from studyapp.core.files import check_export_target, write_text_atomically
 
-    check_export_target(target, store.path.parent)
+    check_export_target(target, store.path.parent.parent)  # DATA/profiles/NAME.sqlite3
     rows = results_rows(store, report)
     write_text_atomically(target, results_csv(rows), encoding="utf-8-sig")
     return len(rows)
