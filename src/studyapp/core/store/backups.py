@@ -409,9 +409,9 @@ REPLACE_PAUSE = 0.1
 _replace: Callable[[Path, Path], None] = os.replace
 
 
-def replace_retrying(source: Path, target: Path, tries: int = REPLACE_TRIES,
-                     pause: float = REPLACE_PAUSE) -> None:
+def replace_retrying(source: Path, target: Path) -> None:
     """``os.replace`` that waits out a file briefly held open elsewhere; StoreError if not."""
+    tries = REPLACE_TRIES
     for attempt in range(tries):
         try:
             _replace(source, target)
@@ -423,7 +423,7 @@ def replace_retrying(source: Path, target: Path, tries: int = REPLACE_TRIES,
                     ", so StudyApp cannot replace it. Close the other StudyApp (or the program "
                     "using the file) and try again; nothing was changed."
                 ) from error
-            time.sleep(pause)
+            time.sleep(REPLACE_PAUSE)
         except OSError as error:
             raise _backup_os_error(error, target.parent) from error
 
