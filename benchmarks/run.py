@@ -14,7 +14,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import banks, cards, dashboard, imports, startup  # noqa: E402
+from benchmarks import (  # noqa: E402
+    backup_heartbeat,
+    banks,
+    cards,
+    dashboard,
+    imports,
+    open_profile,
+    startup,
+)
 from benchmarks.common import Result  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], Result]] = {
@@ -31,6 +39,8 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "deck_counts": cards.deck_counts,
     "optimize": cards.optimize,
     "dashboard": dashboard.dashboard,
+    "open_profile": open_profile.open_profile,
+    "backup_heartbeat": backup_heartbeat.backup_heartbeat,
 }
 RESULTS_FILE = Path(__file__).with_name("results.json")
 
