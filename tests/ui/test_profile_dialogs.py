@@ -400,3 +400,36 @@ def test_damage_found_after_start_up_leads_to_the_recovery_dialog(
     kept = [p for p in path.parent.iterdir() if ".damaged-" in p.name]
     assert kept == [] or all(p.stat().st_size > 0 for p in kept)
     finish(session)
+
+
+def test_one_fault_reads_the_same_in_the_window_and_in_the_cli(
+        qtbot: QtBot, tmp_path: Path, messages: list[str],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # Each translated errors itself: a full disk was "disk I/O error ... USB stick" in one.
+    import errno
+    import shutil
+    import sqlite3
+    from collections import namedtuple
+
+    from studyapp import cli
+    from studyapp.core.app_log import log_path
+    from studyapp.ui.launch import _error_reporter
+
+    session = start(qtbot, tmp_path)
+    assert session.store is not None
+    cli._opened.append(session.store.path)
+    monkeypatch.setattr(shutil, "disk_usage",
+                        lambda _p: namedtuple("U", "total used free")(1 << 30, 1 << 30, 0))
+    io_error = sqlite3.OperationalError("disk I/O error")
+    io_error.sqlite_errorcode = 778  # type: ignore[attr-defined]
+    report = _error_reporter(log_path(tmp_path), session)
+    try:
+        for error in (io_error, OSError(errno.ENOSPC, "No space left on device")):
+            report(type(error), error, None)
+            assert cli._store_failure(error) == 3
+            printed = capsys.readouterr().err.strip()
+            assert "is full" in printed and "USB" not in printed
+            assert messages[-1].startswith(printed)
+    finally:
+        cli._opened.pop()
+        finish(session)
