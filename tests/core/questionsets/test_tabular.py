@@ -789,3 +789,32 @@ def test_text_made_of_spreadsheet_syntax_never_raises(text: str) -> None:
 @given(data=mutated(TEMPLATE_XLSX))
 def test_mutated_xlsx_never_raises(data: bytes) -> None:
     check(parse_xlsx(data, "mutated.xlsx"), "mutated.xlsx")
+
+
+def test_a_bug_in_the_row_reader_is_no_damaged_workbook(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only openpyxl's own failures mean "damaged"; an error of ours is raised as it is."""
+    from openpyxl import Workbook
+
+    from studyapp.core.questionsets import tabular
+
+    book = Workbook()
+    book.active.append(["题型", "题干", "答案"])
+    book.active.append(["判断", "S.", "对"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    def broken(self: object, rows: object) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(tabular._Reader, "read", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        parse_xlsx(buffer.getvalue(), "bank.xlsx")
+
+
+def test_a_workbook_openpyxl_cannot_read_is_damaged() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<not-a-workbook")
+    [problem] = parse_xlsx(out.getvalue(), "bank.xlsx").problems
+    assert "damaged" in problem.message

@@ -31,25 +31,27 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import (
-    NOT_CHINESE_OR_UNICODE,
-    decode_chinese,
+    Undecodable,
+    decode_text,
     file_stem,
     set_id_from_path,
+    undecodable_message,
 )
 from studyapp.core.questionsets.errors import Problem, warning
 from studyapp.core.questionsets.model import Card, Choice, Question, QuestionSet, QuestionType
 from studyapp.core.questionsets.zipguard import ZipRefused, iter_member, open_zip
 
 __all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_ROWS", "MEANINGS", "TYPE_NAMES",
-           "fill_answers", "local_image", "parse_csv", "parse_xlsx"]
+           "fill_answers", "local_image", "parse_csv", "parse_csv_text", "parse_xlsx"]
 
+_T = TypeVar("_T")
 LETTERS = "ABCDEFGH"
 MAX_CELL_CHARS = 32767  # what an Excel cell holds
 MAX_ROWS = 100_000
@@ -164,34 +166,15 @@ _SEP_LINE = re.compile(r"sep=(.)\r?\n?")
 
 def parse_csv(data: bytes, path: str) -> LoadResult:
     """Parse the bytes of a CSV file; every problem is reported, the good rows still load."""
-    text, problem = _decode(data)
-    if text is None:
-        return LoadResult(None, [Problem(path, 0, problem)])
+    text = decode_text(data)
+    if isinstance(text, Undecodable):
+        return LoadResult(None, [Problem(path, 0, undecodable_message(text, csv=True))])
+    return parse_csv_text(text, path)
+
+
+def parse_csv_text(text: str, path: str) -> LoadResult:
+    """Parse a CSV file's text (decoded by ``decode_text``, as every text format)."""
     return _Reader(path, "csv").read(_csv_rows(text, path))
-
-
-def _decode(data: bytes) -> tuple[str | None, str]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None, "the file starts like UTF-16 text but is not; save it as CSV UTF-8"
-        return (None, _NOT_TEXT) if "\x00" in text else (text, "")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data:
-        return None, _NOT_TEXT
-    try:
-        return data.decode("utf-8"), ""
-    except UnicodeDecodeError:
-        chinese = decode_chinese(data)  # GBK or Big5, when it reads as Chinese
-    if chinese is not None:
-        return chinese, ""
-    return None, (f"{NOT_CHINESE_OR_UNICODE} (in Excel: Save As 'CSV UTF-8')")
-
-
-_NOT_TEXT = ("this is not a CSV text file (it contains NUL bytes); in Excel use "
-             "Save As 'CSV UTF-8', or import the .xlsx file itself")
 
 
 def _csv_rows(text: str, path: str) -> Iterator[tuple[int, list[str]] | Problem]:
@@ -256,8 +239,34 @@ def parse_xlsx(data: bytes, path: str) -> LoadResult:
             # openpyxl warns about styles and extensions it drops; they do not matter here.
             warnings.simplefilter("ignore")
             return _read_workbook(data, path)
-    except Exception:  # any failure inside openpyxl means a damaged file
+    except _Damaged:
         return LoadResult(None, [Problem(path, 0, _DAMAGED)])
+
+
+class _Damaged(Exception):
+    """openpyxl failed on the workbook's content: the file is damaged (our own errors are
+    not caught, so that a bug in the row reader is no "damaged file")."""
+
+
+def _openpyxl(call: Callable[[], _T]) -> _T:
+    """``call()``, a step inside openpyxl, with any failure of it as :class:`_Damaged`."""
+    try:
+        return call()
+    except Exception as error:  # openpyxl raises anything (KeyError, TypeError...) on bad XML
+        raise _Damaged from error
+
+
+def _sheet_rows(sheet: Any) -> Iterator[tuple[Any, ...]]:
+    """A sheet's rows as openpyxl reads them (lazily), its failures as :class:`_Damaged`."""
+    rows = _openpyxl(lambda: iter(sheet.iter_rows(values_only=True)))
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as error:  # as in _openpyxl
+            raise _Damaged from error
+        yield row
 
 
 _DAMAGED = ("this Excel file cannot be read: it is damaged or not really an .xlsx workbook; "
@@ -269,7 +278,7 @@ def _not_xlsx(data: bytes) -> str:
         return ("this is an old Excel 97-2003 (.xls) file or an encrypted workbook; open it in "
                 "Excel and save it as 'Excel Workbook (*.xlsx)' without a password")
     head = data[:4096]
-    if head and b"\x00" not in head and _decode(head)[0] is not None:
+    if head and isinstance(decode_text(head), str):
         return ("this is a text file, not an Excel workbook; if it is a CSV file, name it "
                 "with .csv (or use --format csv)")
     return _DAMAGED
@@ -283,10 +292,10 @@ def _read_workbook(data: bytes, path: str) -> LoadResult:
             _check_shared_strings(archive)
     except ZipRefused as refused:
         return LoadResult(None, [Problem(path, 0, _DAMAGED if refused.damaged else f"{refused}")])
-    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
-                                      keep_links=False)
+    workbook = _openpyxl(lambda: openpyxl.load_workbook(io.BytesIO(data), read_only=True,
+                                                        data_only=True, keep_links=False))
     try:
-        sheets = workbook.worksheets
+        sheets = _openpyxl(lambda: workbook.worksheets)
         if not sheets:
             return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
         chosen = next((sheet for sheet in sheets
@@ -304,8 +313,7 @@ def _read_workbook(data: bytes, path: str) -> LoadResult:
                                              _DAMAGED if refused.damaged else f"{refused}")])
         if hasattr(chosen, "reset_dimensions"):
             chosen.reset_dimensions()  # the stored size may be wrong; read every row
-        rows = chosen.iter_rows(values_only=True)
-        return _Reader(path, "xlsx").read(_xlsx_rows(rows, merges))
+        return _Reader(path, "xlsx").read(_xlsx_rows(_sheet_rows(chosen), merges))
     finally:
         workbook.close()
 
@@ -349,7 +357,7 @@ def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None
             sheet.reset_dimensions()
         reader = _Reader(path, "xlsx", sheet=sheet.title, sheet_kind=kind,
                          id_prefix=f"{position}-")
-        result = reader.read(_xlsx_rows(sheet.iter_rows(values_only=True), merges))
+        result = reader.read(_xlsx_rows(_sheet_rows(sheet), merges))
         if kind is None and not reader.header_found and result.question_set is None:
             skipped.append(sheet.title)  # notes for the trainer (说明), not questions
             continue
@@ -1000,10 +1008,11 @@ class _Row:
         from pathlib import Path
 
         from studyapp.core.questionsets.pictures import MAX_PICTURE_BYTES, reference
+        from studyapp.core.user_files import UnreadableFile
 
         try:
             named = reference(Path(found))
-        except (OSError, ValueError):
+        except UnreadableFile:
             megabytes = MAX_PICTURE_BYTES // (1024 * 1024)
             self.reader.warn(self.number, f"{name} '{_short(text)}' cannot be read or is larger "
                                           f"than {megabytes} MB; the question is imported "
@@ -1218,7 +1227,8 @@ def local_image(source: str, written: str) -> str | None:
     if not candidate.is_absolute():
         candidate = Path(source).resolve().parent / candidate
     try:
-        if candidate.suffix.lower() in _IMAGE_SUFFIXES and candidate.is_file():
+        # (Whether it is a regular file is checked when it is read: pictures.reference.)
+        if candidate.suffix.lower() in _IMAGE_SUFFIXES and candidate.exists():
             return str(candidate.resolve())
     except (OSError, ValueError):
         return None
