@@ -629,12 +629,12 @@ def test_mutated_papers_never_raise(data: st.DataObject) -> None:
 
 def test_large_and_pathological_papers_stay_fast() -> None:
     big = "\n".join(f"{n}. Question {n}?\nA. a B. b C. c D. d\n答案：{'ABCD'[n % 4]}"
-                    for n in range(1, 20_001))
+                    for n in range(1, 10_001))
     start = time.process_time()  # CPU time: the machine may be shared
     result = parse(big, "big.txt")
     elapsed = time.process_time() - start
     assert result.problems == [] and result.question_set is not None
-    assert len(result.question_set.questions) == 20_000
+    assert len(result.question_set.questions) == 10_000
     for text in ("A. " * 20_000, "1. " + "A.B." * 10_000, "（" * 30_000, "答案：" * 10_000,
                  "一、" * 10_000 + "单选题", "\n".join(["A. x"] * 50_000)):
         parse(text, "x.txt")

@@ -27,6 +27,7 @@ from studyapp.core.formats import EXTENSIONS, FORMAT_NAMES, FORMATS
 from studyapp.core.questionsets._text import Undecodable, decode_text, undecodable_message
 from studyapp.core.questionsets.checks import check_set
 from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.limits import MAX_FILE_BYTES, cap_problems
 from studyapp.core.questionsets.model import QuestionSet
 from studyapp.core.user_files import UnreadableFile, read_user_file, sha256_hex
 
@@ -43,7 +44,6 @@ __all__ = [
     "sha256_of",
 ]
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass
@@ -183,8 +183,10 @@ def _parse_data(kind: str, data: bytes, name: str) -> LoadResult:
     if mixed_in:
         result.problems = [p for p in result.problems if not p.is_warning]
         result.warnings = result.warnings + mixed_in
-    result.problems = sorted(dict.fromkeys(result.problems), key=lambda p: p.line)
-    result.warnings = sorted(dict.fromkeys(result.warnings), key=lambda p: (p.line, p.column or 0))
+    result.problems = cap_problems(sorted(dict.fromkeys(result.problems), key=lambda p: p.line),
+                                   name)
+    result.warnings = cap_problems(
+        sorted(dict.fromkeys(result.warnings), key=lambda p: (p.line, p.column or 0)), name)
     return result
 
 

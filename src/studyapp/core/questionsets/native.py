@@ -37,6 +37,7 @@ from yaml.resolver import Resolver
 
 from studyapp.core.questionsets.checks import duplicate_ids
 from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items
 from studyapp.core.questionsets.model import (
     QUESTION_TYPES,
     Card,
@@ -139,6 +140,7 @@ class _Reader:
         self.loader = loader
         self.path = path
         self.problems: list[Problem] = []
+        self.items = 0  # items of the top-level lists (questions, cards) so far
         self._get_event: Callable[[], Any] = loader.get_event
         self._resolve = loader.resolve
         # First characters of plain scalars that may resolve to something other than text.
@@ -227,6 +229,10 @@ class _Reader:
             if kind is SequenceEndEvent:
                 return seq
             item_line = event.start_mark.line + 1
+            if depth == 2:  # an item of a top-level list: a question or a card
+                self.items += 1
+                if self.items > MAX_ITEMS:
+                    raise _Refused(item_line, too_many_items(self.path, item_line).message)
             if kind is ScalarEvent and event.anchor is None and depth < MAX_DEPTH:
                 if seq is not None:
                     tag = self._tag(event)

@@ -46,6 +46,7 @@ from typing import Any
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path, split_lines
 from studyapp.core.questionsets.errors import Problem, warning
+from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items
 from studyapp.core.questionsets.model import Choice, Question, QuestionSet, QuestionType
 from studyapp.core.questionsets.tabular import (
     _DIFFICULTY_WORDS,
@@ -401,6 +402,10 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
+class _TooMany(Exception):
+    """The paper has more than MAX_ITEMS questions: it is not read further."""
+
+
 class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -420,6 +425,7 @@ class _Reader:
         self.orphans_until = -1  # after a reported stray option run: skip its siblings
         self.started = False  # a heading or a question was read
         self.under_heading: list[int] = []  # lines between a heading and its first question
+        self.started_questions = 0
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
@@ -449,8 +455,11 @@ class _Reader:
                 continue
             if self.in_key:
                 self.key.line(self, number, raw)
-            else:
+                continue
+            try:
                 self.line(number, raw)
+            except _TooMany:
+                return LoadResult(None, [too_many_items(self.path, number)])
         self.finish()
         self.build_all()
         if len(self.preamble) > 1:
@@ -555,6 +564,9 @@ class _Reader:
         written = next(group for group in match.groups() if group)
         prompt = text[match.end():].strip()
         self.current = _Open(number, str(int(written)), self.section, [prompt])
+        self.started_questions += 1
+        if self.started_questions > MAX_ITEMS:
+            raise _TooMany(number)
         # Options on the question's own line: "1. 选出两项 A.甲 B.乙 C.丙".
         folded = _fold(prompt)
         for found in _OPTION_ANYWHERE.finditer(folded):

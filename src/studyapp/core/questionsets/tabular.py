@@ -45,16 +45,16 @@ from studyapp.core.questionsets._text import (
     undecodable_message,
 )
 from studyapp.core.questionsets.errors import Problem, warning
+from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items
 from studyapp.core.questionsets.model import Card, Choice, Question, QuestionSet, QuestionType
 from studyapp.core.questionsets.zipguard import ZipRefused, iter_member, open_zip
 
-__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_ROWS", "MEANINGS", "TYPE_NAMES",
+__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MEANINGS", "TYPE_NAMES",
            "fill_answers", "local_image", "parse_csv", "parse_csv_text", "parse_xlsx"]
 
 _T = TypeVar("_T")
 LETTERS = "ABCDEFGH"
 MAX_CELL_CHARS = 32767  # what an Excel cell holds
-MAX_ROWS = 100_000
 MAX_COLUMNS = 16_384  # what an Excel sheet holds
 _SHEET_ROWS = 1_048_576  # likewise
 _MAX_UNKNOWN_REPORTED = 50
@@ -341,10 +341,8 @@ def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None
                                                   f"{_MAX_SHEETS} (split it into files)")])
     items = 0
     for position, (sheet, kind) in enumerate(typed, start=1):
-        if items > MAX_ROWS:
-            return LoadResult(None, [Problem(path, 0, f"the sheets hold more than "
-                                                      f"{MAX_ROWS:,} questions in all; split "
-                                                      "the workbook into smaller files")])
+        if items > MAX_ITEMS:
+            return LoadResult(None, [too_many_items(path, 0)])
         try:
             merges = _merged_ranges(data, getattr(sheet, "_worksheet_path", None))
         except _SheetTooLarge as refused:
@@ -382,7 +380,7 @@ def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None
     return LoadResult(merged, problems, warnings, columns)
 
 
-# What a workbook may hold before it is read: a sheet of MAX_ROWS questions with a dozen
+# What a workbook may hold before it is read: a sheet of MAX_ITEMS questions with a dozen
 # columns has about 1.5 million cells. openpyxl builds every cell of a row at once, so one
 # row of millions of cells (a few hundred KB compressed) would take gigabytes.
 MAX_CELLS = 2_000_000
@@ -483,7 +481,7 @@ def _merged_ranges(data: bytes, sheet_path: str | None) -> _Merges:
     The XML is streamed once in blocks (within the zip guard's limits), which also counts
     cells and other elements: more than ``MAX_COLUMNS`` cells in a row, ``MAX_CELLS`` in all
     or ``MAX_SHEET_ELEMENTS`` outside the cells raises _SheetTooLarge before openpyxl builds
-    them. (Too many rows are cut while reading, at ``MAX_ROWS``.)
+    them. (Too many rows are cut while reading, at ``MAX_ITEMS``.)
     """
     merges = _Merges()
     if not sheet_path:
@@ -650,6 +648,7 @@ class _Reader:
         cards: list[Card] = []
         waiting: list[tuple[int, list[str]]] = []  # rows before the header is found
         header_row = 0
+        content_rows = 0  # rows under the header with something in them
         for item in rows:
             if isinstance(item, Problem):
                 self.problems.append(item)
@@ -659,11 +658,12 @@ class _Reader:
                 self.problem(number, f"the file has more than {_SHEET_ROWS:,} rows, more than "
                                      "a sheet holds (the rest was not read)")
                 break
-            if number > MAX_ROWS and any(cell.strip() for cell in cells):
+            if header_row and any(cell.strip() for cell in cells):
                 # (Empty rows further down, e.g. formatting Excel keeps, do not count.)
-                self.problem(number, f"the file has more than {MAX_ROWS:,} rows; split it "
-                                     "into smaller sets (the rest was not read)")
-                break
+                content_rows += 1
+                if content_rows > MAX_ITEMS:
+                    self.problem(number, too_many_items(self.path, number).message)
+                    break
             if len(cells) > MAX_COLUMNS:
                 self.problem(number, f"this row has {len(cells):,} cells; a sheet has at most "
                                      f"{MAX_COLUMNS:,} columns (the rest of the row was not "
