@@ -116,18 +116,21 @@ def _docx(body: bytes, compress: int = zipfile.ZIP_DEFLATED) -> bytes:
 def _paper_docx(paragraphs: int) -> bytes:
     """A Word paper whose questions are an automatically numbered list (style List Number),
     four paragraphs a question, cut to ``paragraphs`` (or to what fits in 20 MB)."""
-    numbered = b'<w:p><w:pPr><w:pStyle w:val="ListNumber"/></w:pPr><w:r><w:t>Q?</w:t></w:r></w:p>'
-    option = b"<w:p><w:r><w:t>%s</w:t></w:r></w:p>"
-    question = numbered + option % b"A. yes" + option % b"B. no" + option % "答案：A".encode()
-    body = question * (paragraphs // 4)
-    data = _docx(body)
+    rng = random.Random(2)
+    numbered = (b'<w:p><w:pPr><w:pStyle w:val="ListNumber"/></w:pPr><w:r><w:t>Q %x?</w:t>'
+                b"</w:r></w:p>")
+    option = b"<w:p><w:r><w:t>%s %x</w:t></w:r></w:p>"
+    questions = [numbered % rng.getrandbits(64) + option % (b"A.", rng.getrandbits(64))
+                 + option % (b"B.", rng.getrandbits(64)) + option % ("答案：A".encode(), 0)
+                 for _ in range(paragraphs // 4)]
+    data = _docx(b"".join(questions))
     while len(data) > SIZE_LIMIT:
-        body = body[: len(body) * 9 // 10 // len(question) * len(question)]
-        data = _docx(body)
+        questions = questions[: len(questions) * 9 // 10]
+        data = _docx(b"".join(questions))
     return data
 
 
-def _lying_docx(inflated: int) -> bytes:
+def lying_docx(inflated: int) -> bytes:
     """A .docx whose word/document.xml declares 1 KB in the zip directory and inflates to
     ``inflated`` bytes (the CRC is of the real data)."""
     import zlib
@@ -238,7 +241,7 @@ FILES: dict[str, tuple[str, Callable[[], bytes] | None]] = {
             lambda n: "这一行不属于任何题 %d\n".encode() % n, limit=SIZE_LIMIT - 100))),
     "docx_50k_paragraphs": ("paper50k.docx", lambda: _paper_docx(50_000)),
     "docx_1_2m_paragraphs": ("paper1m.docx", lambda: _paper_docx(1_200_000)),
-    "docx_part_lies_1gb": ("bomb.docx", lambda: _lying_docx(1 << 30)),
+    "docx_part_lies_1gb": ("bomb.docx", lambda: lying_docx(1 << 30)),
     "xlsx_1_99m_shared_strings": ("strings.xlsx", lambda: _shared_strings(1_990_000)),
     "xlsx_1m_empty_rows": ("rows.xlsx", lambda: _workbook(lambda xml: xml.replace(
         b"</sheetData>", b"".join(b'<row r="%d"/>' % n for n in range(3, 1_000_003))

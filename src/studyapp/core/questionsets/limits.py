@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from studyapp.core.questionsets.errors import Problem
 
-__all__ = ["MAX_FIELD_CHARS", "MAX_FILE_BYTES", "MAX_ITEM_CHARS", "MAX_ITEMS", "MAX_PROBLEMS",
-           "cap_problems", "field_too_long", "too_many_items"]
+__all__ = ["MAX_FIELD_CHARS", "MAX_FILE_BYTES", "MAX_ITEM_CHARS", "MAX_ITEMS", "MAX_PARAGRAPHS",
+           "MAX_PROBLEMS", "cap_problems", "field_too_long", "too_many_items"]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Questions and cards in one file, all formats together.
@@ -23,6 +23,8 @@ MAX_FIELD_CHARS = 32_767
 # Characters in one question of a text format with its options and answers (a GIFT block),
 # looked at before the question is taken apart.
 MAX_ITEM_CHARS = 4 * MAX_FIELD_CHARS
+# Paragraphs of a Word paper or lines of a text paper (empty ones count).
+MAX_PARAGRAPHS = 100_000
 # Problems listed per file; the rest are counted in one last line ("... and 312 more").
 MAX_PROBLEMS = 1_000
 
