@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import pytest
 
-from studyapp.core.questionsets import LoadResult, gift, tabular
+from studyapp.core.questionsets import LoadResult, gift, tabular, xlsx_reader
 from studyapp.core.questionsets.tabular import parse_csv, parse_xlsx
 
 T = TypeVar("T")
@@ -126,7 +126,7 @@ def test_too_many_cells_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_too_many_shared_strings_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tabular, "MAX_SHARED_STRINGS", 100)
+    monkeypatch.setattr(xlsx_reader, "MAX_SHARED_STRINGS", 100)
     source = zipfile.ZipFile(io.BytesIO(_workbook()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

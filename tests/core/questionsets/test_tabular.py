@@ -821,3 +821,40 @@ def test_a_workbook_openpyxl_cannot_read_is_damaged() -> None:
         archive.writestr("xl/workbook.xml", "<not-a-workbook")
     [problem] = parse_xlsx(out.getvalue(), "bank.xlsx").problems
     assert "damaged" in problem.message
+
+
+def test_xlsx_values_read_as_openpyxl_gave_them() -> None:
+    """The streaming reader gives each value as text: numbers without ".0", TRUE/FALSE,
+    dates in ISO form, inline strings; empty rows are skipped, row numbers kept."""
+    import datetime
+
+    from openpyxl import Workbook
+
+    from studyapp.core.questionsets.xlsx_reader import open_workbook
+    from studyapp.core.questionsets.zipguard import open_zip
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["a", 3, 2.5, True, datetime.datetime(2024, 5, 6, 7, 8)])
+    sheet.append([])
+    sheet.append([None, None, "x"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with open_zip(buffer.getvalue()) as archive:
+        workbook = open_workbook(archive)
+        [(_title, part)] = workbook.sheets
+        assert list(workbook.rows(part)) == [
+            (1, ["a", "3", "2.5", "TRUE", "2024-05-06T07:08:00"]), (3, ["", "", "x"])]
+
+
+def test_a_million_empty_rows_are_skipped_without_reading_them() -> None:
+    from studyapp.core.questionsets.xlsx_reader import _without_empty_rows
+
+    xml = (b"<sheetData>" + b'<row r="1"><c r="A1"><v>1</v></c></row>'
+           + b"".join(b'<row r="%d"/><row r="%d"><c r="A%d" s="1"/></row>' % (n, n, n)
+                      for n in range(2, 50_000)) + b'<row r="60000"><c><v>2</v></c></row>'
+           + b"</sheetData>")
+    blocks = [xml[start:start + 1000] for start in range(0, len(xml), 1000)]
+    assert b"".join(_without_empty_rows(blocks)) == (
+        b'<sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+        b'<row r="60000"><c><v>2</v></c></row></sheetData>')

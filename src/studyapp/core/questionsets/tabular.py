@@ -29,12 +29,9 @@ import io
 import math
 import re
 import unicodedata
-import warnings
-import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import (
@@ -49,10 +46,12 @@ from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items
 from studyapp.core.questionsets.model import Card, Choice, Question, QuestionSet, QuestionType
 from studyapp.core.questionsets.zipguard import ZipRefused, iter_member, open_zip
 
+if TYPE_CHECKING:
+    from studyapp.core.questionsets.xlsx_reader import Workbook
+
 __all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MEANINGS", "TYPE_NAMES",
            "fill_answers", "local_image", "parse_csv", "parse_csv_text", "parse_xlsx"]
 
-_T = TypeVar("_T")
 LETTERS = "ABCDEFGH"
 MAX_CELL_CHARS = 32767  # what an Excel cell holds
 MAX_COLUMNS = 16_384  # what an Excel sheet holds
@@ -231,42 +230,27 @@ def _sniff(text: str) -> str:
 
 
 def parse_xlsx(data: bytes, path: str) -> LoadResult:
-    """Parse the bytes of an .xlsx workbook; a damaged file is one problem, never a traceback."""
+    """Parse the bytes of an .xlsx workbook; a damaged file is one problem, never a traceback.
+
+    Only the failures of reading the archive and its XML (zipguard, lxml) mean a damaged or
+    refused file; an error of the row reader is raised as it is, not hidden as "damaged".
+    """
+    from lxml import etree
+
+    from studyapp.core.questionsets.xlsx_reader import SheetTooLarge, open_workbook
+
     if not data.startswith(b"PK"):
         return LoadResult(None, [Problem(path, 0, _not_xlsx(data))])
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about styles and extensions it drops; they do not matter here.
-            warnings.simplefilter("ignore")
-            return _read_workbook(data, path)
-    except _Damaged:
+        with open_zip(data) as archive:
+            workbook = open_workbook(archive)
+            return _read_workbook(workbook, data, path)
+    except ZipRefused as refused:
+        return LoadResult(None, [Problem(path, 0, _DAMAGED if refused.damaged else f"{refused}")])
+    except (_SheetTooLarge, SheetTooLarge) as refused:
+        return LoadResult(None, [Problem(path, refused.row, refused.message)])
+    except etree.XMLSyntaxError:
         return LoadResult(None, [Problem(path, 0, _DAMAGED)])
-
-
-class _Damaged(Exception):
-    """openpyxl failed on the workbook's content: the file is damaged (our own errors are
-    not caught, so that a bug in the row reader is no "damaged file")."""
-
-
-def _openpyxl(call: Callable[[], _T]) -> _T:
-    """``call()``, a step inside openpyxl, with any failure of it as :class:`_Damaged`."""
-    try:
-        return call()
-    except Exception as error:  # openpyxl raises anything (KeyError, TypeError...) on bad XML
-        raise _Damaged from error
-
-
-def _sheet_rows(sheet: Any) -> Iterator[tuple[Any, ...]]:
-    """A sheet's rows as openpyxl reads them (lazily), its failures as :class:`_Damaged`."""
-    rows = _openpyxl(lambda: iter(sheet.iter_rows(values_only=True)))
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            return
-        except Exception as error:  # as in _openpyxl
-            raise _Damaged from error
-        yield row
 
 
 _DAMAGED = ("this Excel file cannot be read: it is damaged or not really an .xlsx workbook; "
@@ -284,38 +268,19 @@ def _not_xlsx(data: bytes) -> str:
     return _DAMAGED
 
 
-def _read_workbook(data: bytes, path: str) -> LoadResult:
-    import openpyxl
-
-    try:
-        with open_zip(data) as archive:
-            _check_shared_strings(archive)
-    except ZipRefused as refused:
-        return LoadResult(None, [Problem(path, 0, _DAMAGED if refused.damaged else f"{refused}")])
-    workbook = _openpyxl(lambda: openpyxl.load_workbook(io.BytesIO(data), read_only=True,
-                                                        data_only=True, keep_links=False))
-    try:
-        sheets = _openpyxl(lambda: workbook.worksheets)
-        if not sheets:
-            return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
-        chosen = next((sheet for sheet in sheets
-                       if _key(sheet.title) in (_key("题库"), "questions")), None)
-        typed = [(sheet, _sheet_kind(sheet.title)) for sheet in sheets]
-        if chosen is None and any(kind for _, kind in typed):
-            return _read_typed_sheets(data, path, typed)
-        chosen = chosen or sheets[0]
-        try:
-            merges = _merged_ranges(data, getattr(chosen, "_worksheet_path", None))
-        except _SheetTooLarge as refused:
-            return LoadResult(None, [Problem(path, refused.row, refused.message)])
-        except ZipRefused as refused:
-            return LoadResult(None, [Problem(path, 0,
-                                             _DAMAGED if refused.damaged else f"{refused}")])
-        if hasattr(chosen, "reset_dimensions"):
-            chosen.reset_dimensions()  # the stored size may be wrong; read every row
-        return _Reader(path, "xlsx").read(_xlsx_rows(_sheet_rows(chosen), merges))
-    finally:
-        workbook.close()
+def _read_workbook(workbook: Workbook, data: bytes, path: str) -> LoadResult:
+    sheets = workbook.sheets
+    if not sheets:
+        return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
+    chosen = next((sheet for sheet in sheets
+                   if _key(sheet[0]) in (_key("题库"), "questions")), None)
+    typed = [(sheet, _sheet_kind(sheet[0])) for sheet in sheets]
+    if chosen is None and any(kind for _, kind in typed):
+        return _read_typed_sheets(workbook, data, path, typed)
+    title, part = chosen or sheets[0]
+    merges = _merged_ranges(data, part)
+    return _Reader(path, "xlsx").read(_xlsx_rows(workbook.rows(part, merges.fill_down.keys()),
+                                                 merges))
 
 
 _MAX_SHEETS = 50
@@ -327,8 +292,8 @@ def _sheet_kind(title: str) -> str | None:
     return _TYPE_OF.get(key) or _TYPE_OF.get(key.removesuffix("题"))
 
 
-def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None]]
-                       ) -> LoadResult:
+def _read_typed_sheets(workbook: Workbook, data: bytes, path: str,
+                       typed: list[tuple[tuple[str, str], str | None]]) -> LoadResult:
     """A workbook with a sheet per type (单选题, 多选题, 判断题 ...): every sheet is read, the
     name of a typed one giving the type of rows whose 题型 is empty; a sheet without a header
     row of question columns (说明) is left out with a warning.
@@ -343,21 +308,16 @@ def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None
     for position, (sheet, kind) in enumerate(typed, start=1):
         if items > MAX_ITEMS:
             return LoadResult(None, [too_many_items(path, 0)])
+        title, part = sheet
         try:
-            merges = _merged_ranges(data, getattr(sheet, "_worksheet_path", None))
+            merges = _merged_ranges(data, part)
         except _SheetTooLarge as refused:
             return LoadResult(None, [Problem(path, refused.row,
-                                             f"sheet '{sheet.title}': {refused.message}")])
-        except ZipRefused as refused:
-            return LoadResult(None, [Problem(path, 0,
-                                             _DAMAGED if refused.damaged else f"{refused}")])
-        if hasattr(sheet, "reset_dimensions"):
-            sheet.reset_dimensions()
-        reader = _Reader(path, "xlsx", sheet=sheet.title, sheet_kind=kind,
-                         id_prefix=f"{position}-")
-        result = reader.read(_xlsx_rows(_sheet_rows(sheet), merges))
+                                             f"sheet '{title}': {refused.message}")])
+        reader = _Reader(path, "xlsx", sheet=title, sheet_kind=kind, id_prefix=f"{position}-")
+        result = reader.read(_xlsx_rows(workbook.rows(part, merges.fill_down.keys()), merges))
         if kind is None and not reader.header_found and result.question_set is None:
-            skipped.append(sheet.title)  # notes for the trainer (说明), not questions
+            skipped.append(title)  # notes for the trainer (说明), not questions
             continue
         results.append(result)
         if result.question_set is not None:
@@ -380,13 +340,9 @@ def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None
     return LoadResult(merged, problems, warnings, columns)
 
 
-# What a workbook may hold before it is read: a sheet of MAX_ITEMS questions with a dozen
-# columns has about 1.5 million cells. openpyxl builds every cell of a row at once, so one
-# row of millions of cells (a few hundred KB compressed) would take gigabytes.
-MAX_CELLS = 2_000_000
-MAX_SHARED_STRINGS = 2_000_000
-
-
+# What a sheet may hold before its rows are read: a sheet of MAX_ITEMS questions with a
+# dozen columns has about 120,000 cells; fifty columns 500,000.
+MAX_CELLS = 500_000
 class _SheetTooLarge(Exception):
     def __init__(self, row: int, message: str) -> None:
         super().__init__(message)
@@ -394,32 +350,9 @@ class _SheetTooLarge(Exception):
         self.message = message
 
 
-_SHARED_STRING = re.compile(rb"<(?:\w{1,32}:)?si\b")
-
-
-def _check_shared_strings(archive: zipfile.ZipFile) -> None:
-    """Refuse a workbook with more shared strings than a sheet of questions can use."""
-    for name in archive.namelist():
-        if not name.lower().endswith("sharedstrings.xml"):
-            continue
-        count = 0
-        tail = b""
-        for block in iter_member(archive, name):
-            buffer = tail + block
-            cut = max(0, len(buffer) - 40)  # a tag split across blocks is counted once
-            count += len(_SHARED_STRING.findall(buffer, 0, cut))
-            tail = buffer[cut:]
-            if count > MAX_SHARED_STRINGS:
-                raise ZipRefused(f"the workbook has more than {MAX_SHARED_STRINGS:,} different "
-                                 "texts; no sheet of questions needs that many (split it into "
-                                 "smaller files)")
-        # (What is left in the tail is too short to hold many more.)
-
-
-def _xlsx_rows(rows: Iterable[tuple[Any, ...]], merges: _Merges
+def _xlsx_rows(rows: Iterable[tuple[int, list[str]]], merges: _Merges
                ) -> Iterator[tuple[int, list[str]]]:
-    for number, values in enumerate(rows, start=1):
-        cells = [_cell_text(value) for value in values]
+    for number, cells in rows:
         for column, top in merges.fill_down.get(number, ()):
             while len(cells) <= column:
                 cells.append("")
@@ -431,24 +364,6 @@ def _xlsx_rows(rows: Iterable[tuple[Any, ...]], merges: _Merges
             if column < len(cells):
                 merges.values[(number, column)] = cells[column]
         yield number, cells
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    return str(value)
 
 
 @dataclass
@@ -476,7 +391,7 @@ MAX_SHEET_ELEMENTS = 30_000
 
 
 def _merged_ranges(data: bytes, sheet_path: str | None) -> _Merges:
-    """The merged ranges, read from the sheet's XML (openpyxl's read-only mode skips them).
+    """The merged ranges, read from the sheet's XML before its rows are.
 
     The XML is streamed once in blocks (within the zip guard's limits), which also counts
     cells and other elements: more than ``MAX_COLUMNS`` cells in a row, ``MAX_CELLS`` in all
