@@ -133,3 +133,26 @@ def test_a_set_imported_under_its_old_hashed_id_keeps_it(store: Store, tmp_path:
     # A new profile gets the readable id.
     [fresh] = plan_of(None, path).sets
     assert fresh.question_set is not None and fresh.question_set.id == "题库"
+
+
+def test_stored_rows_are_compared_by_column_name() -> None:
+    """A stored row read with its columns in another order is the same row (issue 14)."""
+    from studyapp.core.store.question_sets import row_change
+
+    new = {"set_id": "s", "id": "q1", "position": 0, "type": "truefalse", "prompt": "P.",
+           "line": 3, "retired": 0}
+    stored = dict(reversed(list({**new, "position": 5, "line": 9}.items())))
+    assert row_change(stored, new) == "unchanged"
+    assert row_change({**stored, "prompt": "Q."}, new) == "changed"
+    assert row_change({**stored, "retired": 1}, new) == "returning"
+    assert row_change(None, new) == "added"
+
+
+def test_the_plan_reads_the_profile_by_column_name(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "week.yaml", native("week", {"a": "A.", "b": "B."}))
+    apply_plan(plan_of(store, path), store)
+    stored = store.question_sets.existing_items("week")["questions"]
+    assert stored["a"]["prompt"] == "A." and stored["a"]["retired"] == 0
+    write(tmp_path, "week.yaml", native("week", {"b": "B.", "a": "A."}))  # only moved
+    [set_plan] = plan_of(store, path).sets
+    assert set_plan.already_imported is False and not set_plan.has_changes

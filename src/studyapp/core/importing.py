@@ -16,14 +16,13 @@ A file whose bytes (SHA-256) are those of the set's last import, with no item to
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studyapp.core.questionsets import LoadResult, load_file, sha256_of
+from studyapp.core.questionsets import SET_ID_LINE, LoadResult, load_file
 from studyapp.core.questionsets.errors import Problem
 from studyapp.core.questionsets.model import QuestionSet
 from studyapp.core.questionsets.pictures import copy_pictures, pictures_folder
@@ -114,16 +113,12 @@ class ImportPlan:
 
 
 def load_files(paths: Sequence[str | Path], format: str | None = None) -> list[LoadedFile]:
-    """Reads every file (never raises for bad input) with its SHA-256."""
+    """Reads every file once (never raises for bad input), with the SHA-256 of the bytes
+    parsed: a file swapped after the read cannot slip its own hash into the plan."""
     files = []
     for path in paths:
         result = load_file(path, format)
-        digest = ""
-        if result.question_set is not None:
-            try:
-                digest = sha256_of(path)
-            except OSError:
-                pass  # load_file has read it a moment ago; the import will say so if it fails
+        digest = result.sha256 if result.question_set is not None else ""
         files.append(LoadedFile(str(path), result, digest))
     return files
 
@@ -139,25 +134,10 @@ def builtin_sets() -> dict[str, str]:
     for entry in questions_dir().iterdir():
         if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
             data = entry.read_bytes()
-            found = _SET_ID_LINE.search(data.decode("utf-8", errors="replace"))
+            found = SET_ID_LINE.search(data.decode("utf-8", errors="replace"))
             if found:
                 sets[found.group(2)] = hashlib.sha256(data).hexdigest()
     return sets
-
-
-_SET_ID_LINE = re.compile(r"""^(id\s*:\s*)["']?([^\s"'#]+)""", re.MULTILINE)
-
-
-def _id_line(path: str, question_set: QuestionSet) -> int:
-    """The line of the set's ``id:`` in a YAML file; 0 (the whole file) for other formats."""
-    if question_set.format != "native":
-        return 0
-    try:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")[:1_000_000]
-    except OSError:
-        return 0
-    found = _SET_ID_LINE.search(text)
-    return text.count("\n", 0, found.start()) + 1 if found else 0
 
 
 def plan_import(files: Sequence[LoadedFile], store: Store | None) -> ImportPlan:
@@ -185,13 +165,13 @@ def plan_import(files: Sequence[LoadedFile], store: Store | None) -> ImportPlan:
         # (The shipped file itself, byte for byte, is no trainer's file: it may be checked.)
         if set_id in builtin and shipped.get(set_id) != loaded.sha256:
             plan.problems.insert(0, Problem(
-                loaded.path, _id_line(loaded.path, question_set),
+                loaded.path, result.id_line,
                 f"set id '{set_id}' is the id of a set built into StudyApp; importing it "
                 "would replace the built-in questions. Give your set its own id (e.g. "
                 f"'{set_id}-extra')"))
         if set_id in first_with:
             plan.problems.insert(0, Problem(
-                loaded.path, _id_line(loaded.path, question_set),
+                loaded.path, result.id_line,
                 f"set id '{set_id}' is also used by {first_with[set_id]}, which is imported "
                 "too: the second would retire the first one's items. Give each set its own "
                 "id, or import the files one at a time"))
@@ -228,8 +208,9 @@ def _diff(plan: SetPlan, question_set: QuestionSet, store: Store | None) -> None
         before = dict(existing.get(table, {}))
         prefix = "q:" if table == "questions" else "c:"
         for row in rows:
-            lists[row_change(table, before.pop(row[1], None), row)].append(prefix + row[1])
-        plan.retired += [prefix + item_id for item_id, old in before.items() if not old[-1]]
+            lists[row_change(before.pop(row["id"], None), row)].append(prefix + row["id"])
+        plan.retired += [prefix + item_id for item_id, old in before.items()
+                         if not old["retired"]]
 
 
 def apply_plan(plan: ImportPlan, store: Store,

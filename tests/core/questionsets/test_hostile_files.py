@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import pytest
 
-from studyapp.core.questionsets import LoadResult, gift, tabular
+from studyapp.core.questionsets import LoadResult, gift, tabular, xlsx_reader
 from studyapp.core.questionsets.tabular import parse_csv, parse_xlsx
 
 T = TypeVar("T")
@@ -126,7 +126,7 @@ def test_too_many_cells_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_too_many_shared_strings_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tabular, "MAX_SHARED_STRINGS", 100)
+    monkeypatch.setattr(xlsx_reader, "MAX_SHARED_STRINGS", 100)
     source = zipfile.ZipFile(io.BytesIO(_workbook()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -160,9 +160,13 @@ def test_a_normal_workbook_still_loads() -> None:
 @pytest.mark.parametrize("unit", ["<b> </b> ", "<p>\n", "< a", "<script>x", "<br>  \n  "])
 def test_gift_html_with_many_tags_is_linear(unit: str) -> None:
     # 800 KB of "<b> </b> " took 22 s and grew four-fold per doubling.
-    text = "::q1:: [html]" + unit * (800_000 // len(unit)) + " {=a ~b}\n"
+    # One question may hold MAX_ITEM_CHARS characters: that much is read, more refused.
+    text = "::q1:: [html]" + unit * (120_000 // len(unit)) + " {=a ~b}\n"
     result = finishes(lambda: gift.parse(text, "x.gift"))
     assert result.question_set is not None
+    longer = "::q1:: [html]" + unit * (800_000 // len(unit)) + " {=a ~b}\n"
+    [problem] = finishes(lambda: gift.parse(longer, "x.gift")).problems
+    assert "longer than 131,068 characters" in problem.message
 
 
 @pytest.mark.parametrize("text", [

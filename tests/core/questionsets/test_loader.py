@@ -193,3 +193,32 @@ def test_importing_the_loader_leaves_parsers_and_jsonschema_unloaded() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_csv_loads_through_load_file_as_through_parse_csv(tmp_path: Path,
+                                                                  encoding: str) -> None:
+    from studyapp.core.questionsets.tabular import parse_csv
+
+    text = "题型,题干,答案\n判断,创新源于实践。,对\n"
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    data = bom + text.encode(encoding)
+    path = write(tmp_path, "bank.csv", data)
+    loaded = load_file(path)
+    assert loaded.ok, messages(loaded)
+    assert loaded.question_set is not None
+    parsed = parse_csv(data, str(path))
+    assert parsed.question_set is not None
+    assert [q.prompt for q in loaded.question_set.questions] == [
+        q.prompt for q in parsed.question_set.questions] == ["创新源于实践。"]
+
+
+def test_every_text_format_reads_utf16(tmp_path: Path) -> None:
+    path = write(tmp_path, "demo.yaml", NATIVE.encode("utf-16"))
+    result = load_file(path)
+    assert result.ok, messages(result)
+
+
+def test_the_result_carries_the_hash_of_the_bytes_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "demo.yaml", NATIVE)
+    assert load_file(path).sha256 == hashlib.sha256(NATIVE.encode()).hexdigest()

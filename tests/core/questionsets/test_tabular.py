@@ -472,9 +472,12 @@ def test_absurdly_wide_rows_and_headers_stay_fast() -> None:
 
 
 def test_row_limits() -> None:
+    # Empty rows (formatting Excel keeps) do not count; rows of questions do.
     data = "题型,题干,答案\n判断,S.,对\n".encode() + b"\n" * 200_000 + "判断,T.,对\n".encode()
+    assert parse_csv(data, "long.csv").problems == []
+    data = "题型,题干,答案\n".encode() + "判断,S.,对\n".encode() * 10_001
     assert [(p.line, p.message.split(";")[0]) for p in parse_csv(data, "long.csv").problems] == [
-        (200_003, "the file has more than 100,000 rows")]
+        (10_002, "the file has more than 10,000 questions")]
     assert [p.line for p in parse_csv(b"\n" * 1_100_000, "blank.csv").problems] == [1_048_577]
 
 
@@ -789,3 +792,69 @@ def test_text_made_of_spreadsheet_syntax_never_raises(text: str) -> None:
 @given(data=mutated(TEMPLATE_XLSX))
 def test_mutated_xlsx_never_raises(data: bytes) -> None:
     check(parse_xlsx(data, "mutated.xlsx"), "mutated.xlsx")
+
+
+def test_a_bug_in_the_row_reader_is_no_damaged_workbook(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only openpyxl's own failures mean "damaged"; an error of ours is raised as it is."""
+    from openpyxl import Workbook
+
+    from studyapp.core.questionsets import tabular
+
+    book = Workbook()
+    book.active.append(["题型", "题干", "答案"])
+    book.active.append(["判断", "S.", "对"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    def broken(self: object, rows: object) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(tabular._Reader, "read", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        parse_xlsx(buffer.getvalue(), "bank.xlsx")
+
+
+def test_a_workbook_openpyxl_cannot_read_is_damaged() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<not-a-workbook")
+    [problem] = parse_xlsx(out.getvalue(), "bank.xlsx").problems
+    assert "damaged" in problem.message
+
+
+def test_xlsx_values_read_as_openpyxl_gave_them() -> None:
+    """The streaming reader gives each value as text: numbers without ".0", TRUE/FALSE,
+    dates in ISO form, inline strings; empty rows are skipped, row numbers kept."""
+    import datetime
+
+    from openpyxl import Workbook
+
+    from studyapp.core.questionsets.xlsx_reader import open_workbook
+    from studyapp.core.questionsets.zipguard import open_zip
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["a", 3, 2.5, True, datetime.datetime(2024, 5, 6, 7, 8)])
+    sheet.append([])
+    sheet.append([None, None, "x"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with open_zip(buffer.getvalue()) as archive:
+        workbook = open_workbook(archive)
+        [(_title, part)] = workbook.sheets
+        assert list(workbook.rows(part)) == [
+            (1, ["a", "3", "2.5", "TRUE", "2024-05-06T07:08:00"]), (3, ["", "", "x"])]
+
+
+def test_a_million_empty_rows_are_skipped_without_reading_them() -> None:
+    from studyapp.core.questionsets.xlsx_reader import _without_empty_rows
+
+    xml = (b"<sheetData>" + b'<row r="1"><c r="A1"><v>1</v></c></row>'
+           + b"".join(b'<row r="%d"/><row r="%d"><c r="A%d" s="1"/></row>' % (n, n, n)
+                      for n in range(2, 50_000)) + b'<row r="60000"><c><v>2</v></c></row>'
+           + b"</sheetData>")
+    blocks = [xml[start:start + 1000] for start in range(0, len(xml), 1000)]
+    assert b"".join(_without_empty_rows(blocks)) == (
+        b'<sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+        b'<row r="60000"><c><v>2</v></c></row></sheetData>')

@@ -14,6 +14,7 @@ import gc
 import hashlib
 import importlib
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,10 +24,12 @@ from types import ModuleType
 
 from studyapp.core.formats import ALIASES as _ALIASES
 from studyapp.core.formats import EXTENSIONS, FORMAT_NAMES, FORMATS
-from studyapp.core.questionsets._text import NOT_CHINESE_OR_UNICODE, decode_chinese
+from studyapp.core.questionsets._text import Undecodable, decode_text, undecodable_message
 from studyapp.core.questionsets.checks import check_set
 from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.limits import MAX_FILE_BYTES, cap_problems
 from studyapp.core.questionsets.model import QuestionSet
+from studyapp.core.user_files import UnreadableFile, read_user_file, sha256_hex
 
 __all__ = [
     "EXTENSIONS",
@@ -41,7 +44,6 @@ __all__ = [
     "sha256_of",
 ]
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass
@@ -58,6 +60,11 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     columns: list[tuple[str, str]] = field(default_factory=list)
+    # SHA-256 of the very bytes parsed (empty when the file could not be read): what the store
+    # keeps to recognise the file, never from a second read that a swapped file would change.
+    sha256: str = ""
+    # The line of a YAML set's ``id:`` (0: none, or another format), for problems about the id.
+    id_line: int = 0
 
     @property
     def ok(self) -> bool:
@@ -148,19 +155,26 @@ def _load_file(path: str | os.PathLike[str], format: str | None) -> LoadResult:
     data, problem = _read_bytes(name)
     if problem is not None or data is None:
         return _fail(name, problem or "cannot read the file")
+    result = _parse_data(kind, data, name)
+    result.sha256 = sha256_hex(data)
+    return result
+
+
+def _parse_data(kind: str, data: bytes, name: str) -> LoadResult:
     if kind == "xlsx" or (kind == "paper" and (data.startswith(b"PK")
                                                or name.lower().endswith(".docx"))):
         result = _parse_bytes(kind, data, name)
     else:
-        if b"\x00" in data:
-            return _fail(name, "this is not a text file (it contains NUL bytes); "
-                               "save it as text (UTF-8) and try again")
-        text = _decode(data)
-        if text is None:
-            return _fail(name, NOT_CHINESE_OR_UNICODE)
+        text = decode_text(data)
+        if isinstance(text, Undecodable):
+            # (NUL bytes are binary junk whatever the extension says: the plain words.)
+            csv = kind == "csv" and text is not Undecodable.NUL_BYTES
+            return _fail(name, undecodable_message(text, csv=csv))
         if kind == "txt":
             kind = _txt_kind(text)
-        result = _parse_bytes(kind, data, name) if kind == "csv" else _parse_text(kind, text, name)
+        result = _parse_text(kind, text, name)
+        if kind == "native":
+            result.id_line = _id_line(text)
     if result.question_set is not None:
         result.question_set.source = result.question_set.source or name
         result.problems = result.problems + check_set(result.question_set, name)
@@ -169,9 +183,20 @@ def _load_file(path: str | os.PathLike[str], format: str | None) -> LoadResult:
     if mixed_in:
         result.problems = [p for p in result.problems if not p.is_warning]
         result.warnings = result.warnings + mixed_in
-    result.problems = sorted(dict.fromkeys(result.problems), key=lambda p: p.line)
-    result.warnings = sorted(dict.fromkeys(result.warnings), key=lambda p: (p.line, p.column or 0))
+    result.problems = cap_problems(sorted(dict.fromkeys(result.problems), key=lambda p: p.line),
+                                   name)
+    result.warnings = cap_problems(
+        sorted(dict.fromkeys(result.warnings), key=lambda p: (p.line, p.column or 0)), name)
     return result
+
+
+# A YAML set's ``id:`` line (group 2: the id), found without parsing the file.
+SET_ID_LINE = re.compile(r"""^(id\s*:\s*)["']?([^\s"'#]+)""", re.MULTILINE)
+
+
+def _id_line(text: str) -> int:
+    found = SET_ID_LINE.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 0
 
 
 def _fail(path: str, message: str) -> LoadResult:
@@ -183,40 +208,16 @@ def _unsupported(path: str, kind: str) -> LoadResult:
 
 
 def _read_bytes(path: str) -> tuple[bytes | None, str | None]:
+    """The file's bytes, read once (user_files.py), or why not."""
     try:
-        with open(path, "rb") as handle:
-            # Read one byte past the limit instead of trusting the size on disk: devices and
-            # pipes report 0.
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                return None, _too_big()
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        return None, "file not found"
-    except IsADirectoryError:
-        return None, "cannot read it: this is a folder, not a file"
-    except PermissionError:
-        return None, "cannot read the file: permission denied"
-    except OSError as error:
-        return None, f"cannot read the file: {error.strerror or error}"
-    if len(data) > MAX_FILE_BYTES:
-        return None, _too_big()
-    return data, None
-
-
-def _too_big() -> str:
-    megabytes = MAX_FILE_BYTES // (1024 * 1024)
-    return f"the file is larger than {megabytes} MB; split it into smaller sets"
+        return read_user_file(path, MAX_FILE_BYTES), None
+    except UnreadableFile as error:
+        return None, str(error.message)
 
 
 def _decode(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM), else GBK/GB18030 or Big5 when it reads as Chinese."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return decode_chinese(data)
+    text = decode_text(data)
+    return None if isinstance(text, Undecodable) else text
 
 
 def _parser(kind: str) -> ModuleType | None:
@@ -234,7 +235,8 @@ def _parse_text(kind: str, text: str, path: str) -> LoadResult:
     parser = _parser(kind)
     if parser is None:
         return _unsupported(path, kind)
-    result: LoadResult = parser.parse(text, path)
+    result: LoadResult = parser.parse_csv_text(text, path) if kind == "csv" else parser.parse(
+        text, path)
     return result
 
 
@@ -245,8 +247,7 @@ def _parse_bytes(kind: str, data: bytes, path: str) -> LoadResult:
     if kind == "paper":
         docx: LoadResult = parser.parse_docx(data, path)
         return docx
-    result: LoadResult = parser.parse_csv(data, path) if kind == "csv" else parser.parse_xlsx(
-        data, path)
+    result: LoadResult = parser.parse_xlsx(data, path)
     return result
 
 

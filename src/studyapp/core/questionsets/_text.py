@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from enum import Enum
 from functools import lru_cache
 from pathlib import PurePath
 
@@ -72,6 +73,59 @@ def split_lines(text: str) -> list[str]:
 
 
 NOT_CHINESE_OR_UNICODE = "this file is not in a Chinese or Unicode encoding; save it as UTF-8"
+
+
+_NOT_IN_UTF16_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufeff\ufffe\uffff]")
+
+
+class Undecodable(Enum):
+    """Why bytes are not text of a supported encoding (each format words its own message)."""
+
+    NUL_BYTES = "nul"  # binary data (a NUL byte in 8-bit text, or in decoded UTF-16)
+    BROKEN_UTF16 = "utf16"  # starts with a UTF-16 byte order mark, but is not UTF-16
+    UNKNOWN_ENCODING = "encoding"  # neither UTF-8 nor GBK/GB18030 nor Big5
+
+
+def decode_text(data: bytes) -> str | Undecodable:
+    """The text of a question file's bytes, or why there is none; the one decoder of every
+    text format (YAML, GIFT, Aiken, papers and CSV).
+
+    UTF-16 with its byte order mark (Excel's "Unicode text"), UTF-8 with or without BOM,
+    else GBK/GB18030 or Big5 when it reads as Chinese (:func:`decode_chinese`).
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return Undecodable.BROKEN_UTF16
+        if "\x00" in text:
+            return Undecodable.NUL_BYTES
+        # Bytes that merely start like UTF-16 decode to anything: a text file has no byte
+        # order marks past its start, no noncharacters and no control codes but line ends.
+        return Undecodable.UNKNOWN_ENCODING if _NOT_IN_UTF16_TEXT.search(text) else text
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data:
+        return Undecodable.NUL_BYTES
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        chinese = decode_chinese(data)
+    return Undecodable.UNKNOWN_ENCODING if chinese is None else chinese
+
+
+def undecodable_message(reason: Undecodable, csv: bool = False) -> str:
+    """What to tell the trainer; a CSV file is named in the words of Excel's Save As dialog."""
+    if reason is Undecodable.NUL_BYTES:
+        return ("this is not a CSV text file (it contains NUL bytes); in Excel use Save As "
+                "'CSV UTF-8', or import the .xlsx file itself" if csv else
+                "this is not a text file (it contains NUL bytes); save it as text (UTF-8) and "
+                "try again")
+    if reason is Undecodable.BROKEN_UTF16:
+        return ("the file starts like UTF-16 text but is not; save it as "
+                + ("CSV UTF-8" if csv else "UTF-8"))
+    return f"{NOT_CHINESE_OR_UNICODE} (in Excel: Save As 'CSV UTF-8')" if csv else \
+        NOT_CHINESE_OR_UNICODE
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 

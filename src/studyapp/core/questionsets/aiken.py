@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path, split_lines
 from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items
 from studyapp.core.questionsets.model import Choice, Question, QuestionSet
 
 __all__ = ["looks_like_aiken", "parse"]
@@ -111,6 +112,8 @@ def parse(text: str, path: str) -> LoadResult:
             else:
                 questions.append(finished)
                 current = None
+                if len(questions) > MAX_ITEMS:
+                    return LoadResult(None, [too_many_items(path, finished.line)])
             in_orphan_run = False
             continue
         # Any other line is question text.

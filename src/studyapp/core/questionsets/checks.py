@@ -13,6 +13,12 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.limits import (
+    MAX_FIELD_CHARS,
+    MAX_ITEMS,
+    field_too_long,
+    too_many_items,
+)
 from studyapp.core.questionsets.model import Card, Question, QuestionSet, evidence_quotes
 
 if TYPE_CHECKING:
@@ -36,6 +42,12 @@ def check_set(question_set: QuestionSet, path: str) -> list[Problem]:
     """Every problem the common checks find in ``question_set``, with the items' lines."""
     from studyapp.core.report import load_report
 
+    items = len(question_set.questions) + len(question_set.cards)
+    if items > MAX_ITEMS:  # each reader stops at the limit; a set built otherwise is caught here
+        return [too_many_items(str(path), 0)]
+    long_fields = _long_fields(question_set, str(path))
+    if long_fields:
+        return long_fields
     checker = _Checker(str(path), load_report())
     question_set.id = unicodedata.normalize("NFC", question_set.id)
     checker.invisible_in_id("set", question_set.id, 1)
@@ -45,6 +57,28 @@ def check_set(question_set: QuestionSet, path: str) -> list[Problem]:
     for card in question_set.cards:
         checker.card(card)
     return checker.problems
+
+
+def _long_fields(question_set: QuestionSet, path: str) -> list[Problem]:
+    """A problem for each text longer than MAX_FIELD_CHARS (a quiz could not show it)."""
+    problems = []
+    for question in question_set.questions:
+        texts = [("the prompt", question.prompt), ("the explanation", question.explanation),
+                 ("the evidence", question.evidence)]
+        texts += [("an option", choice.text) for choice in question.choices]
+        texts += [("an option's feedback", choice.feedback) for choice in question.choices]
+        texts += [("an answer", answer) for answer in question.accepted]
+        texts += [("a pair", left + right) for left, right in question.pairs]
+        texts += [("an item", item) for item in question.sequence]
+        problems += [field_too_long(path, question.line, f"question {question.id}: {what}",
+                                    len(text))
+                     for what, text in texts if len(text) > MAX_FIELD_CHARS]
+    for card in question_set.cards:
+        texts = [("the front", card.front), ("the back", card.back),
+                 ("the explanation", card.explanation), ("the evidence", card.evidence)]
+        problems += [field_too_long(path, card.line, f"card {card.id}: {what}", len(text))
+                     for what, text in texts if len(text) > MAX_FIELD_CHARS]
+    return problems
 
 
 def invisible_characters(text: str) -> list[str]:

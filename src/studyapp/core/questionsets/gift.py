@@ -23,6 +23,7 @@ from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path, slugify, split_lines
 from studyapp.core.questionsets.checks import MAX_CHOICES
 from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.limits import MAX_ITEM_CHARS, MAX_ITEMS, too_many_items
 from studyapp.core.questionsets.model import Choice, NumericAnswer, Question, QuestionSet
 
 __all__ = ["looks_like_gift", "parse"]
@@ -46,6 +47,8 @@ _BLANK = "____"
 # Shown next to brace problems: the usual cause is a literal brace in the text.
 _ESCAPE_HINT = r"write a literal brace as \{ or \}"
 
+_TOO_LONG = (f"this question, with its answers, is longer than {MAX_ITEM_CHARS:,} characters; "
+             "shorten it")
 _GIFT_HINT = re.compile(r"\{[ \t\r\n]*(?:[=~#]|(?:TRUE|FALSE|T|F)[ \t]*[}#])")
 
 
@@ -74,8 +77,13 @@ def looks_like_gift(text: str) -> bool:
 
 def parse(text: str, path: str) -> LoadResult:
     """Parse GIFT text; every malformed question is one Problem, the others still load."""
+    blocks = _blocks(text)
+    if len(blocks) > MAX_ITEMS:
+        return LoadResult(None, [too_many_items(path, blocks[MAX_ITEMS][1])])
     parsed = [_parse_block(lines, first_line, category)
-              for lines, first_line, category in _blocks(text)]
+              if sum(map(len, lines)) <= MAX_ITEM_CHARS
+              else _Parsed(first_line, "", None, _TOO_LONG)
+              for lines, first_line, category in blocks]
     ids = _question_ids(parsed)
     problems: list[Problem] = []
     questions: list[Question] = []

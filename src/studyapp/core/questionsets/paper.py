@@ -37,15 +37,14 @@ paragraph, after the zip container has been checked by :mod:`zipguard`.
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
 
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path, split_lines
 from studyapp.core.questionsets.errors import Problem, warning
+from studyapp.core.questionsets.limits import MAX_ITEMS, MAX_PARAGRAPHS, too_many_items
 from studyapp.core.questionsets.model import Choice, Question, QuestionSet, QuestionType
 from studyapp.core.questionsets.tabular import (
     _DIFFICULTY_WORDS,
@@ -61,7 +60,7 @@ from studyapp.core.questionsets.tabular import (
 
 __all__ = ["MAX_LINES", "looks_like_paper", "parse", "parse_docx"]
 
-MAX_LINES = 200_000
+MAX_LINES = MAX_PARAGRAPHS
 MAX_LINE_CHARS = 32_767
 LETTERS = "ABCDEFGH"
 _LOOK_LINES = 3000
@@ -215,6 +214,9 @@ def parse(text: str, path: str) -> LoadResult:
 def parse_docx(data: bytes, path: str) -> LoadResult:
     """Parse a Word .docx paper, paragraph by paragraph (the line of a problem is the number
     of its paragraph, counting empty ones); a damaged or hostile file is one problem."""
+    from lxml import etree
+
+    from studyapp.core.questionsets.paper_docx import DOCUMENT, docx_lines
     from studyapp.core.questionsets.zipguard import ZipLimits, ZipRefused, open_zip
 
     if not data.startswith(b"PK"):
@@ -226,17 +228,23 @@ def parse_docx(data: bytes, path: str) -> LoadResult:
                        "'Word Document (*.docx)', or save the paper as a .txt file")
         return LoadResult(None, [Problem(path, 0, message)])
     try:
-        with open_zip(data, ZipLimits(member_bytes=64 * 1024 * 1024,
-                                      total_bytes=128 * 1024 * 1024)) as archive:
-            names = set(archive.namelist())
+        archive = open_zip(data, ZipLimits(member_bytes=64 * 1024 * 1024,
+                                           total_bytes=128 * 1024 * 1024))
     except ZipRefused as refused:
         return LoadResult(None, [Problem(path, 0, f"this Word file was not opened: {refused}")])
-    if "word/document.xml" not in names:
-        return LoadResult(None, [Problem(path, 0, _DAMAGED_DOCX)])
     try:
-        lines = _docx_lines(data)
-    except Exception:  # anything inside python-docx or lxml failing means a damaged file
+        with archive:
+            if DOCUMENT not in archive.NameToInfo:
+                return LoadResult(None, [Problem(path, 0, _DAMAGED_DOCX)])
+            lines, has_tables = docx_lines(archive)
+    except ZipRefused as refused:
+        if refused.damaged:
+            return LoadResult(None, [Problem(path, 0, _DAMAGED_DOCX)])
+        return LoadResult(None, [Problem(path, 0, f"this Word file was not opened: {refused}")])
+    except (etree.XMLSyntaxError, ValueError):  # not well-formed XML: a damaged file
         return LoadResult(None, [Problem(path, 0, _DAMAGED_DOCX)])
+    if has_tables:
+        lines.append((0, "\x00tables"))
     return _Reader(path).read(lines)
 
 
@@ -244,161 +252,8 @@ _DAMAGED_DOCX = ("this Word file cannot be read: it is damaged or not really a .
                  "document; open it in Word and save it again as 'Word Document (*.docx)'")
 
 
-def _docx_lines(data: bytes) -> list[tuple[int, str]]:
-    import docx
-
-    document = docx.Document(io.BytesIO(data))
-    numbering = _ListNumbers(document)
-    lines: list[tuple[int, str]] = []
-    number = 0
-    for paragraph in document.paragraphs:
-        number += 1
-        # Word's automatic numbering ("1." "A." of a numbered list) is not in the text.
-        text = numbering.label(paragraph) + paragraph.text
-        # A soft line break (Shift+Enter) inside a paragraph starts a line of the paper too.
-        for piece in text.replace("\r", "\n").split("\n"):
-            lines.append((number, piece))
-        if number > MAX_LINES:
-            break
-    if document.tables:
-        lines.append((0, "\x00tables"))
-    return lines
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CHINESE_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese_number(value: int) -> str:
-    if not 0 < value < 100:
-        return str(value)
-    tens, ones = divmod(value, 10)
-    if not tens:
-        return _CHINESE_DIGITS[ones]
-    return ((_CHINESE_DIGITS[tens] if tens > 1 else "") + "十"
-            + (_CHINESE_DIGITS[ones] if ones else ""))
-
-
-def _letters_number(value: int, upper: bool) -> str:
-    # Word's letter numbering: A..Z, then AA, BB ...
-    if value < 1:
-        return str(value)
-    letter = chr(ord("A" if upper else "a") + (value - 1) % 26)
-    return letter * ((value - 1) // 26 + 1)
-
-
-def _roman(value: int) -> str:
-    if not 0 < value < 4000:
-        return str(value)
-    out = ""
-    for amount, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
-        while value >= amount:
-            out += digits
-            value -= amount
-    return out
-
-
-def _formatted(value: int, kind: str) -> str:
-    if kind in ("upperLetter", "lowerLetter"):
-        return _letters_number(value, kind == "upperLetter")
-    if kind in ("upperRoman", "lowerRoman"):
-        roman = _roman(value)
-        return roman if kind == "upperRoman" else roman.lower()
-    if kind in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
-                "ideographDigital", "japaneseCounting", "taiwaneseCounting"):
-        return _chinese_number(value)
-    if kind == "ideographTraditional" and 0 < value <= 10:
-        return "甲乙丙丁戊己庚辛壬癸"[value - 1]
-    if kind == "decimalEnclosedCircle" and 0 < value <= 20:
-        return chr(0x2460 + value - 1)
-    if kind == "decimalFullWidth":
-        return str(value).translate({ord(d): chr(0xFF10 + int(d)) for d in "0123456789"})
-    return str(value)
-
-
-class _ListNumbers:
-    """The labels Word draws for numbered paragraphs ("1." "A、" "一、"), which python-docx
-    does not put in ``paragraph.text``: counted per list and level as Word counts them.
-    Bullets get no label. Anything unexpected in the numbering part gives no label."""
-
-    def __init__(self, document: Any) -> None:
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, AttributeError, NotImplementedError, ValueError):
-            return
-        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
-        for definition in root.iter(f"{_W}abstractNum"):
-            levels = {}
-            for level in definition.iter(f"{_W}lvl"):
-                start, kind, text = level.find(f"{_W}start"), level.find(f"{_W}numFmt"), \
-                    level.find(f"{_W}lvlText")
-                levels[_int(level.get(f"{_W}ilvl"), 0)] = (
-                    _int(start.get(f"{_W}val") if start is not None else None, 1),
-                    (kind.get(f"{_W}val") if kind is not None else None) or "decimal",
-                    (text.get(f"{_W}val") if text is not None else None) or "")
-            abstract[definition.get(f"{_W}abstractNumId") or ""] = levels
-        for instance in root.iter(f"{_W}num"):
-            reference = instance.find(f"{_W}abstractNumId")
-            if reference is not None:
-                self.levels[instance.get(f"{_W}numId") or ""] = abstract.get(
-                    reference.get(f"{_W}val") or "", {})
-
-    def label(self, paragraph: Any) -> str:
-        if not self.levels:
-            return ""
-        try:
-            found = self._number_properties(paragraph)
-        except (AttributeError, ValueError, TypeError):
-            return ""
-        if found is None:
-            return ""
-        list_id, depth = found
-        levels = self.levels.get(list_id)
-        if not levels or depth not in levels:
-            return ""
-        counts = self.counters.setdefault(list_id, {})
-        start, kind, text = levels[depth]
-        counts[depth] = counts.get(depth, start - 1) + 1
-        for deeper in [key for key in counts if key > depth]:
-            del counts[deeper]  # a higher level moving on restarts the ones below it
-        if kind in ("bullet", "none") or not text:
-            return ""
-
-        def value(match: re.Match[str]) -> str:
-            level = int(match.group(1)) - 1
-            if level not in levels:
-                return ""
-            return _formatted(counts.get(level, levels[level][0]), levels[level][1])
-
-        return re.sub(r"%([1-9])", value, text)[:20] + " "
-
-    @staticmethod
-    def _number_properties(paragraph: Any) -> tuple[str, int] | None:
-        properties = paragraph._p.pPr
-        numbered = properties.numPr if properties is not None else None
-        style = paragraph.style
-        while numbered is None and style is not None:  # numbering given by the style
-            style_properties = style.element.pPr
-            numbered = style_properties.numPr if style_properties is not None else None
-            style = style.base_style
-        if numbered is None or numbered.numId is None:
-            return None
-        list_id = str(numbered.numId.val)
-        if list_id == "0":  # numbering switched off for this paragraph
-            return None
-        depth = int(numbered.ilvl.val) if numbered.ilvl is not None else 0
-        return list_id, depth
-
-
-def _int(text: str | None, default: int) -> int:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
+class _TooMany(Exception):
+    """The paper has more than MAX_ITEMS questions: it is not read further."""
 
 
 class _Reader:
@@ -420,6 +275,7 @@ class _Reader:
         self.orphans_until = -1  # after a reported stray option run: skip its siblings
         self.started = False  # a heading or a question was read
         self.under_heading: list[int] = []  # lines between a heading and its first question
+        self.started_questions = 0
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
@@ -449,8 +305,11 @@ class _Reader:
                 continue
             if self.in_key:
                 self.key.line(self, number, raw)
-            else:
+                continue
+            try:
                 self.line(number, raw)
+            except _TooMany:
+                return LoadResult(None, [too_many_items(self.path, number)])
         self.finish()
         self.build_all()
         if len(self.preamble) > 1:
@@ -555,6 +414,9 @@ class _Reader:
         written = next(group for group in match.groups() if group)
         prompt = text[match.end():].strip()
         self.current = _Open(number, str(int(written)), self.section, [prompt])
+        self.started_questions += 1
+        if self.started_questions > MAX_ITEMS:
+            raise _TooMany(number)
         # Options on the question's own line: "1. 选出两项 A.甲 B.乙 C.丙".
         folded = _fold(prompt)
         for found in _OPTION_ANYWHERE.finditer(folded):

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from studyapp.core.questionsets.model import QuestionSet
+from studyapp.core.user_files import UnreadableFile, read_user_file
 
 __all__ = ["MAX_PICTURE_BYTES", "SUFFIXES", "copy_pictures", "picture_file", "pictures_folder",
            "reference"]
@@ -30,17 +31,13 @@ _REFERENCE = re.compile(r"pictures/([0-9a-f]{32})(\.[a-z]{3,4})")
 
 
 def reference(path: Path) -> str:
-    """The stored name of the picture file at ``path``; raises OSError when it cannot be read
-    and ValueError when it is larger than MAX_PICTURE_BYTES."""
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            size += len(block)
-            if size > MAX_PICTURE_BYTES:
-                raise ValueError("larger than the limit")
-            digest.update(block)
-    return f"pictures/{digest.hexdigest()[:32]}{path.suffix.lower()}"
+    """The stored name of the picture file at ``path``; raises UnreadableFile when it cannot
+    be read, is no regular file or is larger than MAX_PICTURE_BYTES."""
+    return _name(read_user_file(path, MAX_PICTURE_BYTES), path)
+
+
+def _name(data: bytes, path: Path) -> str:
+    return f"pictures/{hashlib.sha256(data).hexdigest()[:32]}{path.suffix.lower()}"
 
 
 def pictures_folder(profile_database: Path) -> Path:
@@ -62,7 +59,8 @@ def copy_pictures(sets: Iterable[QuestionSet], folder: Path) -> int:
             if target.is_file():
                 continue
             folder.mkdir(parents=True, exist_ok=True)
-            data = Path(question.image_source).read_bytes()[:MAX_PICTURE_BYTES + 1]
+            source = Path(question.image_source)
+            data = _read_as_planned(source, question.image)
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".picture-")
             try:
                 with os.fdopen(handle, "wb") as out:
@@ -73,6 +71,19 @@ def copy_pictures(sets: Iterable[QuestionSet], folder: Path) -> int:
                 raise
             copied += 1
     return copied
+
+
+def _read_as_planned(source: Path, image: str) -> bytes:
+    """The picture's bytes, read once with the size limit, when they are still the ones its
+    reference was made from (a file replaced since the bank was read is not copied)."""
+    try:
+        data = read_user_file(source, MAX_PICTURE_BYTES)
+    except UnreadableFile as error:
+        raise OSError(f"{source}: {error.message}") from error
+    if _name(data, source) != image:
+        raise OSError(f"{source}: the picture changed after the question file was read; "
+                      "import the file again")
+    return data
 
 
 def picture_file(profile_database: Path, image: str) -> Path | None:

@@ -29,30 +29,31 @@ import io
 import math
 import re
 import unicodedata
-import warnings
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import (
-    NOT_CHINESE_OR_UNICODE,
-    decode_chinese,
+    Undecodable,
+    decode_text,
     file_stem,
     set_id_from_path,
+    undecodable_message,
 )
 from studyapp.core.questionsets.errors import Problem, warning
+from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items
 from studyapp.core.questionsets.model import Card, Choice, Question, QuestionSet, QuestionType
 from studyapp.core.questionsets.zipguard import ZipRefused, iter_member, open_zip
 
-__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_ROWS", "MEANINGS", "TYPE_NAMES",
-           "fill_answers", "local_image", "parse_csv", "parse_xlsx"]
+if TYPE_CHECKING:
+    from studyapp.core.questionsets.xlsx_reader import Workbook
+
+__all__ = ["HEADERS", "MAX_CELL_CHARS", "MAX_COLUMNS", "MEANINGS", "TYPE_NAMES",
+           "fill_answers", "local_image", "parse_csv", "parse_csv_text", "parse_xlsx"]
 
 LETTERS = "ABCDEFGH"
 MAX_CELL_CHARS = 32767  # what an Excel cell holds
-MAX_ROWS = 100_000
 MAX_COLUMNS = 16_384  # what an Excel sheet holds
 _SHEET_ROWS = 1_048_576  # likewise
 _MAX_UNKNOWN_REPORTED = 50
@@ -164,34 +165,15 @@ _SEP_LINE = re.compile(r"sep=(.)\r?\n?")
 
 def parse_csv(data: bytes, path: str) -> LoadResult:
     """Parse the bytes of a CSV file; every problem is reported, the good rows still load."""
-    text, problem = _decode(data)
-    if text is None:
-        return LoadResult(None, [Problem(path, 0, problem)])
+    text = decode_text(data)
+    if isinstance(text, Undecodable):
+        return LoadResult(None, [Problem(path, 0, undecodable_message(text, csv=True))])
+    return parse_csv_text(text, path)
+
+
+def parse_csv_text(text: str, path: str) -> LoadResult:
+    """Parse a CSV file's text (decoded by ``decode_text``, as every text format)."""
     return _Reader(path, "csv").read(_csv_rows(text, path))
-
-
-def _decode(data: bytes) -> tuple[str | None, str]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None, "the file starts like UTF-16 text but is not; save it as CSV UTF-8"
-        return (None, _NOT_TEXT) if "\x00" in text else (text, "")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data:
-        return None, _NOT_TEXT
-    try:
-        return data.decode("utf-8"), ""
-    except UnicodeDecodeError:
-        chinese = decode_chinese(data)  # GBK or Big5, when it reads as Chinese
-    if chinese is not None:
-        return chinese, ""
-    return None, (f"{NOT_CHINESE_OR_UNICODE} (in Excel: Save As 'CSV UTF-8')")
-
-
-_NOT_TEXT = ("this is not a CSV text file (it contains NUL bytes); in Excel use "
-             "Save As 'CSV UTF-8', or import the .xlsx file itself")
 
 
 def _csv_rows(text: str, path: str) -> Iterator[tuple[int, list[str]] | Problem]:
@@ -248,15 +230,26 @@ def _sniff(text: str) -> str:
 
 
 def parse_xlsx(data: bytes, path: str) -> LoadResult:
-    """Parse the bytes of an .xlsx workbook; a damaged file is one problem, never a traceback."""
+    """Parse the bytes of an .xlsx workbook; a damaged file is one problem, never a traceback.
+
+    Only the failures of reading the archive and its XML (zipguard, lxml) mean a damaged or
+    refused file; an error of the row reader is raised as it is, not hidden as "damaged".
+    """
+    from lxml import etree
+
+    from studyapp.core.questionsets.xlsx_reader import SheetTooLarge, open_workbook
+
     if not data.startswith(b"PK"):
         return LoadResult(None, [Problem(path, 0, _not_xlsx(data))])
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about styles and extensions it drops; they do not matter here.
-            warnings.simplefilter("ignore")
-            return _read_workbook(data, path)
-    except Exception:  # any failure inside openpyxl means a damaged file
+        with open_zip(data) as archive:
+            workbook = open_workbook(archive)
+            return _read_workbook(workbook, data, path)
+    except ZipRefused as refused:
+        return LoadResult(None, [Problem(path, 0, _DAMAGED if refused.damaged else f"{refused}")])
+    except (_SheetTooLarge, SheetTooLarge) as refused:
+        return LoadResult(None, [Problem(path, refused.row, refused.message)])
+    except etree.XMLSyntaxError:
         return LoadResult(None, [Problem(path, 0, _DAMAGED)])
 
 
@@ -269,45 +262,25 @@ def _not_xlsx(data: bytes) -> str:
         return ("this is an old Excel 97-2003 (.xls) file or an encrypted workbook; open it in "
                 "Excel and save it as 'Excel Workbook (*.xlsx)' without a password")
     head = data[:4096]
-    if head and b"\x00" not in head and _decode(head)[0] is not None:
+    if head and isinstance(decode_text(head), str):
         return ("this is a text file, not an Excel workbook; if it is a CSV file, name it "
                 "with .csv (or use --format csv)")
     return _DAMAGED
 
 
-def _read_workbook(data: bytes, path: str) -> LoadResult:
-    import openpyxl
-
-    try:
-        with open_zip(data) as archive:
-            _check_shared_strings(archive)
-    except ZipRefused as refused:
-        return LoadResult(None, [Problem(path, 0, _DAMAGED if refused.damaged else f"{refused}")])
-    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
-                                      keep_links=False)
-    try:
-        sheets = workbook.worksheets
-        if not sheets:
-            return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
-        chosen = next((sheet for sheet in sheets
-                       if _key(sheet.title) in (_key("题库"), "questions")), None)
-        typed = [(sheet, _sheet_kind(sheet.title)) for sheet in sheets]
-        if chosen is None and any(kind for _, kind in typed):
-            return _read_typed_sheets(data, path, typed)
-        chosen = chosen or sheets[0]
-        try:
-            merges = _merged_ranges(data, getattr(chosen, "_worksheet_path", None))
-        except _SheetTooLarge as refused:
-            return LoadResult(None, [Problem(path, refused.row, refused.message)])
-        except ZipRefused as refused:
-            return LoadResult(None, [Problem(path, 0,
-                                             _DAMAGED if refused.damaged else f"{refused}")])
-        if hasattr(chosen, "reset_dimensions"):
-            chosen.reset_dimensions()  # the stored size may be wrong; read every row
-        rows = chosen.iter_rows(values_only=True)
-        return _Reader(path, "xlsx").read(_xlsx_rows(rows, merges))
-    finally:
-        workbook.close()
+def _read_workbook(workbook: Workbook, data: bytes, path: str) -> LoadResult:
+    sheets = workbook.sheets
+    if not sheets:
+        return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
+    chosen = next((sheet for sheet in sheets
+                   if _key(sheet[0]) in (_key("题库"), "questions")), None)
+    typed = [(sheet, _sheet_kind(sheet[0])) for sheet in sheets]
+    if chosen is None and any(kind for _, kind in typed):
+        return _read_typed_sheets(workbook, data, path, typed)
+    title, part = chosen or sheets[0]
+    merges = _merged_ranges(data, part)
+    return _Reader(path, "xlsx").read(_xlsx_rows(workbook.rows(part, merges.fill_down.keys()),
+                                                 merges))
 
 
 _MAX_SHEETS = 50
@@ -319,8 +292,8 @@ def _sheet_kind(title: str) -> str | None:
     return _TYPE_OF.get(key) or _TYPE_OF.get(key.removesuffix("题"))
 
 
-def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None]]
-                       ) -> LoadResult:
+def _read_typed_sheets(workbook: Workbook, data: bytes, path: str,
+                       typed: list[tuple[tuple[str, str], str | None]]) -> LoadResult:
     """A workbook with a sheet per type (单选题, 多选题, 判断题 ...): every sheet is read, the
     name of a typed one giving the type of rows whose 题型 is empty; a sheet without a header
     row of question columns (说明) is left out with a warning.
@@ -333,25 +306,18 @@ def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None
                                                   f"{_MAX_SHEETS} (split it into files)")])
     items = 0
     for position, (sheet, kind) in enumerate(typed, start=1):
-        if items > MAX_ROWS:
-            return LoadResult(None, [Problem(path, 0, f"the sheets hold more than "
-                                                      f"{MAX_ROWS:,} questions in all; split "
-                                                      "the workbook into smaller files")])
+        if items > MAX_ITEMS:
+            return LoadResult(None, [too_many_items(path, 0)])
+        title, part = sheet
         try:
-            merges = _merged_ranges(data, getattr(sheet, "_worksheet_path", None))
+            merges = _merged_ranges(data, part)
         except _SheetTooLarge as refused:
             return LoadResult(None, [Problem(path, refused.row,
-                                             f"sheet '{sheet.title}': {refused.message}")])
-        except ZipRefused as refused:
-            return LoadResult(None, [Problem(path, 0,
-                                             _DAMAGED if refused.damaged else f"{refused}")])
-        if hasattr(sheet, "reset_dimensions"):
-            sheet.reset_dimensions()
-        reader = _Reader(path, "xlsx", sheet=sheet.title, sheet_kind=kind,
-                         id_prefix=f"{position}-")
-        result = reader.read(_xlsx_rows(sheet.iter_rows(values_only=True), merges))
+                                             f"sheet '{title}': {refused.message}")])
+        reader = _Reader(path, "xlsx", sheet=title, sheet_kind=kind, id_prefix=f"{position}-")
+        result = reader.read(_xlsx_rows(workbook.rows(part, merges.fill_down.keys()), merges))
         if kind is None and not reader.header_found and result.question_set is None:
-            skipped.append(sheet.title)  # notes for the trainer (说明), not questions
+            skipped.append(title)  # notes for the trainer (说明), not questions
             continue
         results.append(result)
         if result.question_set is not None:
@@ -374,13 +340,9 @@ def _read_typed_sheets(data: bytes, path: str, typed: list[tuple[Any, str | None
     return LoadResult(merged, problems, warnings, columns)
 
 
-# What a workbook may hold before it is read: a sheet of MAX_ROWS questions with a dozen
-# columns has about 1.5 million cells. openpyxl builds every cell of a row at once, so one
-# row of millions of cells (a few hundred KB compressed) would take gigabytes.
-MAX_CELLS = 2_000_000
-MAX_SHARED_STRINGS = 2_000_000
-
-
+# What a sheet may hold before its rows are read: a sheet of MAX_ITEMS questions with a
+# dozen columns has about 120,000 cells; fifty columns 500,000.
+MAX_CELLS = 500_000
 class _SheetTooLarge(Exception):
     def __init__(self, row: int, message: str) -> None:
         super().__init__(message)
@@ -388,32 +350,9 @@ class _SheetTooLarge(Exception):
         self.message = message
 
 
-_SHARED_STRING = re.compile(rb"<(?:\w{1,32}:)?si\b")
-
-
-def _check_shared_strings(archive: zipfile.ZipFile) -> None:
-    """Refuse a workbook with more shared strings than a sheet of questions can use."""
-    for name in archive.namelist():
-        if not name.lower().endswith("sharedstrings.xml"):
-            continue
-        count = 0
-        tail = b""
-        for block in iter_member(archive, name):
-            buffer = tail + block
-            cut = max(0, len(buffer) - 40)  # a tag split across blocks is counted once
-            count += len(_SHARED_STRING.findall(buffer, 0, cut))
-            tail = buffer[cut:]
-            if count > MAX_SHARED_STRINGS:
-                raise ZipRefused(f"the workbook has more than {MAX_SHARED_STRINGS:,} different "
-                                 "texts; no sheet of questions needs that many (split it into "
-                                 "smaller files)")
-        # (What is left in the tail is too short to hold many more.)
-
-
-def _xlsx_rows(rows: Iterable[tuple[Any, ...]], merges: _Merges
+def _xlsx_rows(rows: Iterable[tuple[int, list[str]]], merges: _Merges
                ) -> Iterator[tuple[int, list[str]]]:
-    for number, values in enumerate(rows, start=1):
-        cells = [_cell_text(value) for value in values]
+    for number, cells in rows:
         for column, top in merges.fill_down.get(number, ()):
             while len(cells) <= column:
                 cells.append("")
@@ -425,24 +364,6 @@ def _xlsx_rows(rows: Iterable[tuple[Any, ...]], merges: _Merges
             if column < len(cells):
                 merges.values[(number, column)] = cells[column]
         yield number, cells
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    return str(value)
 
 
 @dataclass
@@ -470,12 +391,12 @@ MAX_SHEET_ELEMENTS = 30_000
 
 
 def _merged_ranges(data: bytes, sheet_path: str | None) -> _Merges:
-    """The merged ranges, read from the sheet's XML (openpyxl's read-only mode skips them).
+    """The merged ranges, read from the sheet's XML before its rows are.
 
     The XML is streamed once in blocks (within the zip guard's limits), which also counts
     cells and other elements: more than ``MAX_COLUMNS`` cells in a row, ``MAX_CELLS`` in all
     or ``MAX_SHEET_ELEMENTS`` outside the cells raises _SheetTooLarge before openpyxl builds
-    them. (Too many rows are cut while reading, at ``MAX_ROWS``.)
+    them. (Too many rows are cut while reading, at ``MAX_ITEMS``.)
     """
     merges = _Merges()
     if not sheet_path:
@@ -642,6 +563,7 @@ class _Reader:
         cards: list[Card] = []
         waiting: list[tuple[int, list[str]]] = []  # rows before the header is found
         header_row = 0
+        content_rows = 0  # rows under the header with something in them
         for item in rows:
             if isinstance(item, Problem):
                 self.problems.append(item)
@@ -651,11 +573,12 @@ class _Reader:
                 self.problem(number, f"the file has more than {_SHEET_ROWS:,} rows, more than "
                                      "a sheet holds (the rest was not read)")
                 break
-            if number > MAX_ROWS and any(cell.strip() for cell in cells):
+            if header_row and any(cell.strip() for cell in cells):
                 # (Empty rows further down, e.g. formatting Excel keeps, do not count.)
-                self.problem(number, f"the file has more than {MAX_ROWS:,} rows; split it "
-                                     "into smaller sets (the rest was not read)")
-                break
+                content_rows += 1
+                if content_rows > MAX_ITEMS:
+                    self.problem(number, too_many_items(self.path, number).message)
+                    break
             if len(cells) > MAX_COLUMNS:
                 self.problem(number, f"this row has {len(cells):,} cells; a sheet has at most "
                                      f"{MAX_COLUMNS:,} columns (the rest of the row was not "
@@ -1000,10 +923,11 @@ class _Row:
         from pathlib import Path
 
         from studyapp.core.questionsets.pictures import MAX_PICTURE_BYTES, reference
+        from studyapp.core.user_files import UnreadableFile
 
         try:
             named = reference(Path(found))
-        except (OSError, ValueError):
+        except UnreadableFile:
             megabytes = MAX_PICTURE_BYTES // (1024 * 1024)
             self.reader.warn(self.number, f"{name} '{_short(text)}' cannot be read or is larger "
                                           f"than {megabytes} MB; the question is imported "
@@ -1218,7 +1142,8 @@ def local_image(source: str, written: str) -> str | None:
     if not candidate.is_absolute():
         candidate = Path(source).resolve().parent / candidate
     try:
-        if candidate.suffix.lower() in _IMAGE_SUFFIXES and candidate.is_file():
+        # (Whether it is a regular file is checked when it is read: pictures.reference.)
+        if candidate.suffix.lower() in _IMAGE_SUFFIXES and candidate.exists():
             return str(candidate.resolve())
     except (OSError, ValueError):
         return None

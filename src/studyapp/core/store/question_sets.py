@@ -78,31 +78,40 @@ class SetInfo:
 
 
 _QUESTION_COLUMNS = (
-    "set_id, id, position, type, section_id, prompt, body_json, explanation, evidence, tags, "
-    "difficulty, line, retired"
+    "set_id", "id", "position", "type", "section_id", "prompt", "body_json", "explanation",
+    "evidence", "tags", "difficulty", "line", "retired",
 )
 _CARD_COLUMNS = (
-    "set_id, id, position, section_id, front, back, explanation, evidence, tags, line, retired"
+    "set_id", "id", "position", "section_id", "front", "back", "explanation", "evidence", "tags",
+    "line", "retired",
 )
+COLUMNS = {"questions": _QUESTION_COLUMNS, "cards": _CARD_COLUMNS}
+# Where an item sits in its file moves when a trainer inserts a question: not a change.
+_MOVED_ONLY = ("position", "line", "retired")
+
+Row = dict[str, Any]
 
 
-def _question_row(set_id: str, position: int, q: Question) -> tuple[Any, ...]:
-    return (
-        set_id, q.id, position, q.type, q.section, q.prompt,
-        json.dumps(q.body(), ensure_ascii=False), q.explanation, q.evidence,
-        json.dumps(q.tags, ensure_ascii=False), q.difficulty, q.line, 0,
-    )
+def _question_row(set_id: str, position: int, q: Question) -> Row:
+    return {
+        "set_id": set_id, "id": q.id, "position": position, "type": q.type,
+        "section_id": q.section, "prompt": q.prompt,
+        "body_json": json.dumps(q.body(), ensure_ascii=False), "explanation": q.explanation,
+        "evidence": q.evidence, "tags": json.dumps(q.tags, ensure_ascii=False),
+        "difficulty": q.difficulty, "line": q.line, "retired": 0,
+    }
 
 
-def _card_row(set_id: str, position: int, c: Card) -> tuple[Any, ...]:
-    return (
-        set_id, c.id, position, c.section, c.front, c.back, c.explanation, c.evidence,
-        json.dumps(c.tags, ensure_ascii=False), c.line, 0,
-    )
+def _card_row(set_id: str, position: int, c: Card) -> Row:
+    return {
+        "set_id": set_id, "id": c.id, "position": position, "section_id": c.section,
+        "front": c.front, "back": c.back, "explanation": c.explanation, "evidence": c.evidence,
+        "tags": json.dumps(c.tags, ensure_ascii=False), "line": c.line, "retired": 0,
+    }
 
 
-def new_rows(question_set: QuestionSet) -> dict[str, builtins.list[tuple[Any, ...]]]:
-    """The rows an import writes, by table ("questions", "cards")."""
+def new_rows(question_set: QuestionSet) -> dict[str, builtins.list[Row]]:
+    """The rows an import writes, by table ("questions", "cards"), each by column name."""
     set_id = question_set.id
     return {
         "questions": [_question_row(set_id, i, q) for i, q in enumerate(question_set.questions)],
@@ -110,16 +119,17 @@ def new_rows(question_set: QuestionSet) -> dict[str, builtins.list[tuple[Any, ..
     }
 
 
-def row_change(table: str, old: tuple[Any, ...] | None, new: tuple[Any, ...]) -> str:
+def row_change(old: Row | None, new: Row) -> str:
     """What importing ``new`` does to an item: "added", "returning" (it was retired and comes
-    back), "changed" or "unchanged". The one rule for the import and its plan."""
+    back), "changed" or "unchanged". The one rule for the import and its plan; rows are
+    compared column by column by name, so a column added to a table cannot shift the rest."""
     if old is None:
         return "added"
-    if old[-1]:
+    if old["retired"]:
         return "returning"
-    # position and line move when a trainer inserts a question: not a change.
-    moved_only = {2, 9} if table == "cards" else {2, 11}
-    return "changed" if _differs(old, new, ignore=moved_only | {len(new) - 1}) else "unchanged"
+    differs = any(old.get(name) != value for name, value in new.items()
+                  if name not in _MOVED_ONLY)
+    return "changed" if differs else "unchanged"
 
 
 class QuestionSetsService(Service):
@@ -190,29 +200,30 @@ class QuestionSetsService(Service):
             done = 0
             rows_by_table = new_rows(question_set)
             existing_by_table = self.existing_items(set_id)
-            for table, columns in (("questions", _QUESTION_COLUMNS), ("cards", _CARD_COLUMNS)):
+            for table, columns in COLUMNS.items():
                 rows = rows_by_table[table]
                 existing = existing_by_table[table]
                 changed: list[tuple[Any, ...]] = []
                 for row in rows:
-                    change = row_change(table, existing.pop(row[1], None), row)
+                    change = row_change(existing.pop(row["id"], None), row)
                     if change == "added":
                         summary.added += 1
                     elif change == "unchanged":
                         summary.unchanged += 1
                     else:
                         summary.updated += 1
-                    changed.append(row)
-                placeholders = ", ".join("?" * len(rows[0])) if rows else ""
+                    changed.append(tuple(row[name] for name in columns))
+                placeholders = ", ".join("?" * len(columns))
                 for start in range(0, len(changed), PROGRESS_EVERY):
                     self.db.conn.executemany(
-                        f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({placeholders})",
+                        f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) "
+                        f"VALUES ({placeholders})",
                         changed[start:start + PROGRESS_EVERY],
                     )
                     done += len(changed[start:start + PROGRESS_EVERY])
                     if progress:
                         progress(done, total)
-                retired_ids = [item_id for item_id, old in existing.items() if not old[-1]]
+                retired_ids = [item_id for item_id, old in existing.items() if not old["retired"]]
                 summary.retired += len(retired_ids)
                 self.db.conn.executemany(
                     f"UPDATE {table} SET retired = 1 WHERE set_id = ? AND id = ?",
@@ -222,16 +233,16 @@ class QuestionSetsService(Service):
             progress(total, total)
         return summary
 
-    def existing_items(self, set_id: str) -> dict[str, dict[str, tuple[Any, ...]]]:
-        """The set's stored rows (retired ones too), by table and item id."""
-        return {
-            table: {
-                row[1]: tuple(row)
-                for row in self.db.execute(
-                    f"SELECT {columns} FROM {table} WHERE set_id = ?", [set_id]).fetchall()
-            }
-            for table, columns in (("questions", _QUESTION_COLUMNS), ("cards", _CARD_COLUMNS))
-        }
+    def existing_items(self, set_id: str) -> dict[str, dict[str, Row]]:
+        """The set's stored rows (retired ones too), by table and item id, each by column."""
+        found: dict[str, dict[str, Row]] = {}
+        for table, columns in COLUMNS.items():
+            cursor = self.db.execute(
+                f"SELECT {', '.join(columns)} FROM {table} WHERE set_id = ?", [set_id])
+            names = [description[0] for description in cursor.description]
+            rows = (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
+            found[table] = {row["id"]: row for row in rows}
+        return found
 
     def list(self) -> list[SetInfo]:
         infos = {
@@ -328,5 +339,3 @@ class QuestionSetsService(Service):
         return summaries
 
 
-def _differs(old: tuple[Any, ...], new: tuple[Any, ...], ignore: set[int]) -> bool:
-    return any(o != n for i, (o, n) in enumerate(zip(old, new, strict=True)) if i not in ignore)
