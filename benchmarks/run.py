@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import banks, cards, dashboard, imports, startup  # noqa: E402
+from benchmarks import banks, cards, dashboard, imports, startup, vs_anki  # noqa: E402
 from benchmarks.common import Result  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], Result]] = {
@@ -31,6 +31,12 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "deck_counts": cards.deck_counts,
     "optimize": cards.optimize,
     "dashboard": dashboard.dashboard,
+    "anki_next_card": vs_anki.next_card,
+    "anki_answer": vs_anki.answer,
+    "anki_first_counts": vs_anki.first_counts,
+    "anki_open": vs_anki.open_profile,
+    "anki_optimise": vs_anki.optimise,
+    "anki_warm_counts": vs_anki.warm_counts,
 }
 RESULTS_FILE = Path(__file__).with_name("results.json")
 
