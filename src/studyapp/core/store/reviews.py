@@ -362,17 +362,17 @@ class ReviewsService:
         choices.append([(1, "due <= :ahead", "due"), (3, "due <= :ahead", "due")])
         if ahead:
             choices.append([(1, "1", "due"), (2, "1", "due"), (3, "1", "due")])
-        for choice in choices:
-            found = []
-            for state, condition, order in choice:
-                row = self.db.execute(
-                    f"SELECT card_key, due FROM card_state WHERE state = {state} AND "
-                    f"{condition} AND {_AVAILABLE} ORDER BY {order} LIMIT 1", params).fetchone()
-                if row is not None:
-                    found.append((row[1], row[0]))
-            if found:
-                return self.show(min(found)[1], now)
-        return None
+        # One statement for all of them (a LIMIT 1 index search each); the first choice
+        # with a card wins.
+        parts = [
+            f"SELECT * FROM (SELECT {number} AS choice, due, card_key FROM card_state "
+            f"WHERE state = {state} AND {condition} AND {_AVAILABLE} ORDER BY {order} LIMIT 1)"
+            for number, choice in enumerate(choices) for state, condition, order in choice]
+        found = self.db.execute(" UNION ALL ".join(parts), params).fetchall()
+        if not found:
+            return None
+        first = min(row[0] for row in found)
+        return self.show(min(row[1:] for row in found if row[0] == first)[1], now)
 
     def show(self, card_key: str, now: datetime | None = None) -> StudyCard:
         """The card as the review screen shows it: with the four grades' outcomes."""
