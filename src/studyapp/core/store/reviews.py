@@ -209,16 +209,18 @@ class ReviewsService:
             for deck_id, members in self._member_ids.items():
                 for grp in members:
                     self._decks_of.setdefault(grp, []).append(deck_id)
-            # In a transaction of its own: sqlite3 would otherwise leave one open after
-            # these writes, and the next grade's commit would only release a savepoint.
-            with self.db.atomic():
-                self.db.execute("CREATE TEMP TABLE IF NOT EXISTS deck_members (deck TEXT, "
-                                "grp INTEGER, PRIMARY KEY (deck, grp)) WITHOUT ROWID")
-                self.db.execute("DELETE FROM temp.deck_members")
-                self.db.conn.executemany(
-                    "INSERT INTO temp.deck_members (deck, grp) VALUES (?, ?)",
-                    [(deck_id, grp) for deck_id, members in self._member_ids.items()
-                     for grp in members])
+            # Made by CREATE ... AS SELECT, which changes no rows as SQLite counts them:
+            # the Progress view's cache, keyed on the connection's total_changes, stays valid.
+            self.db.execute("DROP TABLE IF EXISTS temp.deck_members")
+            self.db.execute(
+                "CREATE TEMP TABLE deck_members AS SELECT "
+                "CAST(json_extract(value, '$[0]') AS TEXT) AS deck, "  # typed columns: the
+                "CAST(json_extract(value, '$[1]') AS INTEGER) AS grp "  # index serves both
+                "FROM json_each(?)",
+                [json.dumps([(deck_id, grp) for deck_id, members in self._member_ids.items()
+                             for grp in members])])
+            self.db.execute("CREATE UNIQUE INDEX temp.deck_members_key "
+                            "ON deck_members (deck, grp)")
         return self._decks[1], self._decks[2]
 
     def _report_or_load(self) -> Report:
