@@ -121,31 +121,42 @@ def big_profile() -> Iterator[Any]:
     from studyapp.core.clock import FakeClock
     from studyapp.core.store import open_store
 
-    rng = random.Random(2026)
     with tempfile.TemporaryDirectory() as folder:
+        make_profile(Path(folder))
         clock = FakeClock(NOW)
         store = open_store(Path(folder), "bench", clock=clock)
-        store.question_sets.import_sets([(s, "") for s in _sets()])
-        keys = [row[0] for row in store.db.execute(
-            "SELECT card_key FROM card_state ORDER BY card_key").fetchall()]
-        rng.shuffle(keys)
-        states, logs = _histories(keys, rng)
-        with store.db.atomic():
-            store.db.conn.executemany(
-                "UPDATE card_state SET due = ?, stability = ?, difficulty = ?, state = ?, "
-                "step = ?, reps = ?, lapses = ?, last_review = ?, suspended = ? "
-                "WHERE card_key = ?", states)
-            logs.sort(key=lambda row: row[2])
-            store.db.conn.executemany(
-                "INSERT INTO review_log (card_key, rating, reviewed_at, duration_ms, state, "
-                "before_json) VALUES (?, ?, ?, ?, ?, ?)", logs)
-            store.db.execute("ANALYZE")
-        for key in keys[-500:-450]:
-            store.reviews.bury(key)
         try:
             yield store, clock
         finally:
             store.close()
+
+
+def make_profile(folder: Path) -> None:
+    """Makes the profile "bench" in the data folder ``folder`` (see big_profile)."""
+    from studyapp.core.clock import FakeClock
+    from studyapp.core.store import open_store
+
+    rng = random.Random(2026)
+    clock = FakeClock(NOW)
+    store = open_store(folder, "bench", clock=clock)
+    store.question_sets.import_sets([(s, "") for s in _sets()])
+    keys = [row[0] for row in store.db.execute(
+        "SELECT card_key FROM card_state ORDER BY card_key").fetchall()]
+    rng.shuffle(keys)
+    states, logs = _histories(keys, rng)
+    with store.db.atomic():
+        store.db.conn.executemany(
+            "UPDATE card_state SET due = ?, stability = ?, difficulty = ?, state = ?, "
+            "step = ?, reps = ?, lapses = ?, last_review = ?, suspended = ? "
+            "WHERE card_key = ?", states)
+        logs.sort(key=lambda row: row[2])
+        store.db.conn.executemany(
+            "INSERT INTO review_log (card_key, rating, reviewed_at, duration_ms, state, "
+            "before_json) VALUES (?, ?, ?, ?, ?, ?)", logs)
+        store.db.execute("ANALYZE")
+    for key in keys[-500:-450]:
+        store.reviews.bury(key)
+    store.close()
 
 
 _RESULTS: dict[str, Result] = {}

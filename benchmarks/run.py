@@ -22,6 +22,7 @@ from benchmarks import (  # noqa: E402
     imports,
     open_profile,
     startup,
+    vs_anki,
 )
 from benchmarks.common import Result  # noqa: E402
 
@@ -41,6 +42,12 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "dashboard": dashboard.dashboard,
     "open_profile": open_profile.open_profile,
     "backup_heartbeat": backup_heartbeat.backup_heartbeat,
+    "anki_next_card": vs_anki.next_card,
+    "anki_answer": vs_anki.answer,
+    "anki_first_counts": vs_anki.first_counts,
+    "anki_open": vs_anki.open_profile,
+    "anki_optimise": vs_anki.optimise,
+    "anki_warm_counts": vs_anki.warm_counts,
 }
 RESULTS_FILE = Path(__file__).with_name("results.json")
 

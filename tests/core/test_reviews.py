@@ -351,7 +351,8 @@ def test_card_info_and_browse(store: Store, clock: FakeClock) -> None:
     assert rows[0].state == "review" and rows[0].due
 
 
-def test_fsrs_loads_at_the_first_review_not_with_the_store(tmp_path: Path) -> None:
+def test_py_fsrs_is_not_loaded_by_the_store_or_the_queue(tmp_path: Path) -> None:
+    # Grades and previews use core/fsrs_math.py: py-fsrs loads only for retrievability.
     code = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -362,8 +363,9 @@ def test_fsrs_loads_at_the_first_review_not_with_the_store(tmp_path: Path) -> No
         "s.reviews.deck_counts(); profile_summary(s, load_report())\n"
         "assert 'fsrs' not in sys.modules, 'fsrs loaded early'\n"
         "s.question_sets.ensure_builtin()\n"
-        "s.reviews.next_card('relationships')\n"
-        "assert 'fsrs' in sys.modules\n"
+        "card = s.reviews.next_card('relationships')\n"
+        "s.reviews.answer(card.key, 3)\n"
+        "assert 'fsrs' not in sys.modules, 'fsrs loaded by a grade'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -81,3 +81,38 @@ def build_decks(report: Report, groups: Sequence[CardGroup],
 
 def groups_of(deck: Deck, groups: Iterable[CardGroup]) -> list[int]:
     return [g.id for g in groups if deck.matches(g)]
+
+
+def deck_members(decks: Sequence[Deck], groups: Sequence[CardGroup]) -> dict[str, list[int]]:
+    """deck id -> its group numbers (in the groups' order): the same answer as ``groups_of``
+    for every deck, from one pass over the groups (a profile has hundreds of decks and
+    thousands of groups, so deck by deck would be hundreds of thousands of ``matches``)."""
+    by_section: dict[str, list[str]] = {}  # section id -> decks of it (relationships too)
+    by_set: dict[str, list[str]] = {}
+    by_tag: dict[tuple[str, str], list[str]] = {}
+    whole_report: list[str] = []
+    members: dict[str, list[int]] = {deck.id: [] for deck in decks}
+    for deck in decks:
+        if deck.kind in ("relationships", "section"):
+            by_section.setdefault(deck.section_id, []).append(deck.id)
+        elif deck.kind == "report":
+            whole_report.append(deck.id)
+        elif deck.kind == "set":
+            by_set.setdefault(deck.set_id, []).append(deck.id)
+        elif deck.kind == "tag":
+            by_tag.setdefault((deck.set_id, deck.tag), []).append(deck.id)
+    for group in groups:
+        found: list[str] = []
+        if group.section_id:
+            found += whole_report
+            # A section deck holds its section and every section below it: the group's
+            # section and each of its dotted ancestors.
+            parts = group.section_id.split(".")
+            for end in range(1, len(parts) + 1):
+                found += by_section.get(".".join(parts[:end]), ())
+        found += by_set.get(group.set_id, ())
+        for tag in dict.fromkeys(group.tags):
+            found += by_tag.get((group.set_id, tag), ())
+        for deck_id in found:
+            members[deck_id].append(group.id)
+    return members

@@ -25,6 +25,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from studyapp.core.fsrs_math import FsrsMath
+
 if TYPE_CHECKING:
     import fsrs
 
@@ -38,6 +40,12 @@ MIN_REVIEWS_TO_OPTIMISE = 400
 # The optimiser fits on at most this many training items, drawn at random (seeded) from a
 # longer history: plenty for FSRS's 21 parameters, and it keeps a fit within seconds.
 MAX_OPTIMISER_ITEMS = 200_000
+# FSRS-6's default parameters (fsrs.scheduler.DEFAULT_PARAMETERS of py-fsrs 6; a test checks
+# they are py-fsrs' own), here so that the first card needs no py-fsrs import.
+_DEFAULT_PARAMETERS: tuple[float, ...] = (
+    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+)
 
 # py-fsrs' fuzz ranges (fsrs.scheduler.FUZZ_RANGES), applied here from a seeded generator.
 _FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
@@ -197,30 +205,24 @@ class Scheduler:
         """The card's memory after ``rating`` at ``now``. ``number`` is the card's stable
         number (it seeds the fuzz with the review count, so the same review always gives
         the same interval)."""
-        import fsrs
-
         if rating not in RATINGS:
             raise ValueError(f"A grade is 1 (Again) to 4 (Easy), not {rating}.")
         now = now.astimezone(UTC)
-        scheduler = self._fsrs()
         if memory.state == NEW:
-            card = fsrs.Card(card_id=number, state=fsrs.State.Learning, step=0, due=now)
+            step = _fsrs_math(self.settings).review(LEARNING, 0, None, None, None, rating, now)
         else:
-            card = fsrs.Card(
-                card_id=number, state=fsrs.State(memory.state), step=memory.step,
-                stability=memory.stability, difficulty=memory.difficulty,
-                due=(memory.due or now).astimezone(UTC),
-                last_review=memory.last_review.astimezone(UTC) if memory.last_review else None,
-            )
-        reviewed, _log = scheduler.review_card(card, fsrs.Rating(rating), now)
-        due = reviewed.due
-        if reviewed.state == fsrs.State.Review:
+            step = _fsrs_math(self.settings).review(
+                memory.state, memory.step, memory.stability, memory.difficulty,
+                memory.last_review.astimezone(UTC) if memory.last_review else None, rating,
+                now)
+        due = now + step.interval
+        if step.state == REVIEW:
             due = now + timedelta(days=self._fuzzed_days(
                 number, memory.reps, round((due - now) / timedelta(days=1))))
         lapsed = memory.state == REVIEW and rating == AGAIN
         after = Memory(
-            state=int(reviewed.state), step=reviewed.step, stability=reviewed.stability,
-            difficulty=reviewed.difficulty, due=due, last_review=now, reps=memory.reps + 1,
+            state=step.state, step=step.step, stability=step.stability,
+            difficulty=step.difficulty, due=due, last_review=now, reps=memory.reps + 1,
             lapses=memory.lapses + int(lapsed),
         )
         return Outcome(rating, after, due - now)
@@ -247,6 +249,15 @@ class Scheduler:
                          stability=memory.stability, difficulty=memory.difficulty,
                          due=now.astimezone(UTC), last_review=memory.last_review.astimezone(UTC))
         return float(self._fsrs().get_card_retrievability(card, now.astimezone(UTC)))
+
+
+@lru_cache(maxsize=8)
+def _fsrs_math(settings: ReviewSettings) -> FsrsMath:
+    """FSRS's arithmetic with these settings (py-fsrs' own, without its objects)."""
+    return FsrsMath(settings.parameters or _DEFAULT_PARAMETERS, settings.desired_retention,
+                    tuple(timedelta(minutes=m) for m in settings.learning_steps),
+                    tuple(timedelta(minutes=m) for m in settings.relearning_steps),
+                    settings.maximum_interval)
 
 
 @lru_cache(maxsize=8)

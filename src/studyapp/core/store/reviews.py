@@ -26,7 +26,7 @@ from studyapp.core.decks import (
     CardGroup,
     Deck,
     build_decks,
-    groups_of,
+    deck_members,
 )
 from studyapp.core.report import Report
 from studyapp.core.scheduling import (
@@ -51,8 +51,12 @@ from studyapp.core.store.service import Service
 # The scheduling columns of card_state: what a grade changes and an undo puts back.
 _MEMORY_COLUMNS = ("due", "stability", "difficulty", "state", "step", "reps", "lapses",
                    "last_review", "fsrs_json", "suspended", "buried_until", "flag", "leech")
-_AVAILABLE = ("suspended = 0 AND retired = 0 AND (buried_until IS NULL OR buried_until <= :now)"
-              " AND grp IN (SELECT value FROM json_each(:groups))")
+_FREE = "suspended = 0 AND retired = 0 AND (buried_until IS NULL OR buried_until <= :now)"
+# A deck's cards: a lookup per row in this connection's temp table of deck members (the
+# queue index gives rows in order, so a queue query stops at the deck's first card).
+_IN_DECK = ("EXISTS (SELECT 1 FROM temp.deck_members m WHERE m.deck = :deck "
+            "AND m.grp = {table}grp)")
+_AVAILABLE = f"{_FREE} AND {_IN_DECK.format(table='card_state.')}"
 _CARD_COLUMNS = (
     "s.card_key, s.set_id, s.item_id, s.due, s.stability, s.difficulty, s.state, s.step, "
     "s.reps, s.lapses, s.last_review, s.suspended, s.buried_until, s.flag, s.leech, "
@@ -141,7 +145,6 @@ class ReviewsService(Service):
         self.tz = tz
         self._report = report
         self._decks: tuple[str, list[Deck], list[CardGroup]] | None = None
-        self._members: dict[str, str] = {}  # deck id -> JSON list of its group numbers
         self._decks_of: dict[int, list[str]] = {}  # group number -> the decks it is in
         self._member_ids: dict[str, list[int]] = {}  # deck id -> its group numbers
         # The day's counts, kept up to date by this service's own writes (the only writer
@@ -202,9 +205,23 @@ class ReviewsService(Service):
                 "SELECT id, title FROM question_sets ORDER BY builtin DESC, title")}
             decks = build_decks(self._report_or_load(), groups, titles)
             self._decks = (fingerprint, decks, groups)
-            self._member_ids = {d.id: groups_of(d, groups) for d in decks}
-            self._members = {k: json.dumps(v) for k, v in self._member_ids.items()}
-            self._decks_of = {g.id: [d.id for d in decks if d.matches(g)] for g in groups}
+            self._member_ids = deck_members(decks, groups)
+            self._decks_of = {}
+            for deck_id, members in self._member_ids.items():
+                for grp in members:
+                    self._decks_of.setdefault(grp, []).append(deck_id)
+            # Made by CREATE ... AS SELECT, which changes no rows as SQLite counts them:
+            # the Progress view's cache, keyed on the connection's total_changes, stays valid.
+            self.db.execute("DROP TABLE IF EXISTS temp.deck_members")
+            self.db.execute(
+                "CREATE TEMP TABLE deck_members AS SELECT "
+                "CAST(json_extract(value, '$[0]') AS TEXT) AS deck, "  # typed columns: the
+                "CAST(json_extract(value, '$[1]') AS INTEGER) AS grp "  # index serves both
+                "FROM json_each(?)",
+                [json.dumps([(deck_id, grp) for deck_id, members in self._member_ids.items()
+                             for grp in members])])
+            self.db.execute("CREATE UNIQUE INDEX temp.deck_members_key "
+                            "ON deck_members (deck, grp)")
         return self._decks[1], self._decks[2]
 
     def _report_or_load(self) -> Report:
@@ -225,12 +242,12 @@ class ReviewsService(Service):
             return self.decks()[0]
         raise StoreError(f"There is no deck '{deck_id}' in this profile.")
 
-    def _groups_json(self, deck_id: str) -> str:
+    def _deck_param(self, deck_id: str) -> str:
+        """The deck's id for the queries' ``:deck`` (its members are in the temp table)."""
         self._deck_data()
-        members = self._members.get(deck_id)
-        if members is None:
+        if deck_id not in self._member_ids:
             raise StoreError(f"There is no deck '{deck_id}' in this profile.")
-        return members
+        return deck_id
 
     def _fresh_counts(self, now: datetime) -> tuple[datetime, datetime]:
         """Brings the day's cached counts up to date; returns the day's bounds."""
@@ -259,10 +276,11 @@ class ReviewsService(Service):
         return self._left_today()[0]
 
     def _group_counts(self, now: datetime, day_end: datetime,
-                      groups: str | None) -> dict[int, list[int]]:
-        """Per card group: [new, learning, review] available today (before the limits)."""
-        available = _AVAILABLE if groups is not None else _AVAILABLE.split(" AND grp")[0]
-        params = {"now": iso(now), "end": iso(day_end), "groups": groups}
+                      deck_id: str | None) -> dict[int, list[int]]:
+        """Per card group: [new, learning, review] available today (before the limits);
+        ``deck_id``: count only that deck's cards, None for all."""
+        available = _AVAILABLE if deck_id is not None else _FREE
+        params = {"now": iso(now), "end": iso(day_end), "deck": deck_id}
         counts: dict[int, list[int]] = {}
         # New cards have no due date (''): the queue index then gives them in group order.
         for kind, condition in ((0, "state = 0 AND due = ''"), (1, "state = 1 AND due < :end"),
@@ -332,7 +350,7 @@ class ReviewsService(Service):
         now = self.clock()
         _start, end = self._fresh_counts(now)
         params: dict[str, Any] = {
-            "now": iso(now), "end": iso(end), "groups": self._groups_json(deck_id),
+            "now": iso(now), "end": iso(end), "deck": self._deck_param(deck_id),
             "ahead": iso(now + LEARN_AHEAD),
         }
         new_left, reviews_left = self._left_today()
@@ -347,17 +365,17 @@ class ReviewsService(Service):
         choices.append([(1, "due <= :ahead", "due"), (3, "due <= :ahead", "due")])
         if ahead:
             choices.append([(1, "1", "due"), (2, "1", "due"), (3, "1", "due")])
-        for choice in choices:
-            found = []
-            for state, condition, order in choice:
-                row = self.db.execute(
-                    f"SELECT card_key, due FROM card_state WHERE state = {state} AND "
-                    f"{condition} AND {_AVAILABLE} ORDER BY {order} LIMIT 1", params).fetchone()
-                if row is not None:
-                    found.append((row[1], row[0]))
-            if found:
-                return self.show(min(found)[1], now)
-        return None
+        # One statement for all of them (a LIMIT 1 index search each); the first choice
+        # with a card wins.
+        parts = [
+            f"SELECT * FROM (SELECT {number} AS choice, due, card_key FROM card_state "
+            f"WHERE state = {state} AND {condition} AND {_AVAILABLE} ORDER BY {order} LIMIT 1)"
+            for number, choice in enumerate(choices) for state, condition, order in choice]
+        found = self.db.execute(" UNION ALL ".join(parts), params).fetchall()
+        if not found:
+            return None
+        first = min(row[0] for row in found)
+        return self.show(min(row[1:] for row in found if row[0] == first)[1], now)
 
     def show(self, card_key: str, now: datetime | None = None) -> StudyCard:
         """The card as the review screen shows it: with the four grades' outcomes."""
@@ -371,7 +389,7 @@ class ReviewsService(Service):
         """When the deck's next scheduled card falls due (for the "all done" state)."""
         row = self.db.execute(
             f"SELECT min(due) FROM card_state WHERE state IN (1, 2, 3) AND {_AVAILABLE}",
-            {"now": iso(self.clock()), "groups": self._groups_json(deck_id)}).fetchone()
+            {"now": iso(self.clock()), "deck": self._deck_param(deck_id)}).fetchone()
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
     def card(self, card_key: str) -> StudyCard:
@@ -399,9 +417,9 @@ class ReviewsService(Service):
         out), in a shuffled order."""
         rows = list(self.db.query(
             f"SELECT {_CARD_COLUMNS} FROM card_state s JOIN cards c ON c.set_id = s.set_id "
-            "AND c.id = s.item_id WHERE s.suspended = 0 AND s.retired = 0 "
-            "AND s.grp IN (SELECT value FROM json_each(:groups)) ORDER BY s.position",
-            {"groups": self._groups_json(deck_id)}))
+            f"AND c.id = s.item_id WHERE s.suspended = 0 AND s.retired = 0 "
+            f"AND {_IN_DECK.format(table='s.')} ORDER BY s.position",
+            {"deck": self._deck_param(deck_id)}))
         cards = [self._study_card(row) for row in rows]
         random.Random(seed).shuffle(cards)
         return cards[:limit]
@@ -515,10 +533,10 @@ class ReviewsService(Service):
             "SELECT s.card_key, c.front, c.back, s.state, s.due, s.suspended, s.buried_until, "
             "s.flag, s.leech FROM card_state s JOIN cards c ON c.set_id = s.set_id "
             "AND c.id = s.item_id WHERE s.retired = 0 "
-            "AND s.grp IN (SELECT value FROM json_each(:groups)) "
+            f"AND {_IN_DECK.format(table='s.')} "
             "AND (c.front LIKE :pattern OR c.back LIKE :pattern) "
             "ORDER BY s.position, s.card_key LIMIT :limit",
-            {"groups": self._groups_json(deck_id), "pattern": pattern, "limit": limit})
+            {"deck": self._deck_param(deck_id), "pattern": pattern, "limit": limit})
         return [
             BrowseRow(row["card_key"], row["front"], row["back"], STATE_NAMES[row["state"]],
                       row["due"] if row["state"] else "", bool(row["suspended"]),
@@ -567,8 +585,11 @@ class ReviewsService(Service):
         """Graded reviews, card by card, on the learner's day each happened (for the
         optimiser). With ``max_items``: the reviews of cards drawn at random (seeded) until
         they give about that many training items (one per review after a card's first)."""
+        # Two subqueries: SQLite reads a lone min() or max() off the index, both together
+        # in one SELECT scan the whole table.
         bounds = self.db.execute(
-            "SELECT min(reviewed_at), max(reviewed_at) FROM review_log").fetchone()
+            "SELECT (SELECT min(reviewed_at) FROM review_log), "
+            "(SELECT max(reviewed_at) FROM review_log)").fetchone()
         if not bounds or bounds[0] is None:
             return []
         starts_at = self.settings().day_starts_at

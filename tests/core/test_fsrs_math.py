@@ -1,0 +1,59 @@
+"""The direct FSRS arithmetic gives exactly what py-fsrs' review_card gives."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import fsrs
+import fsrs.scheduler
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studyapp.core.fsrs_math import FsrsMath
+from studyapp.core.scheduling import _DEFAULT_PARAMETERS
+
+NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+
+
+def test_default_parameters_are_py_fsrs_own() -> None:
+    assert _DEFAULT_PARAMETERS == tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    state=st.sampled_from([1, 2, 3]),
+    step=st.integers(0, 3),
+    stability=st.one_of(st.none(), st.floats(0.001, 400)),
+    difficulty=st.floats(1, 10),
+    seconds_ago=st.one_of(st.none(), st.integers(0, 400 * 86400)),
+    rating=st.sampled_from([1, 2, 3, 4]),
+    learning=st.sampled_from([(), (1,), (1, 10), (1, 10, 60)]),
+    relearning=st.sampled_from([(), (10,), (10, 30)]),
+    retention=st.floats(0.7, 0.99),
+    custom=st.booleans(),
+)
+def test_review_matches_py_fsrs(state: int, step: int, stability: float | None,
+                                difficulty: float, seconds_ago: int | None, rating: int,
+                                learning: tuple[int, ...], relearning: tuple[int, ...],
+                                retention: float, custom: bool) -> None:
+    if state != 1 and stability is None:
+        stability = 3.0
+    parameters = list(_DEFAULT_PARAMETERS)
+    if custom:
+        parameters[8], parameters[20] = 1.5, 0.3
+    last = NOW - timedelta(seconds=seconds_ago) if seconds_ago is not None else None
+    steps = tuple(timedelta(minutes=m) for m in learning)
+    re_steps = tuple(timedelta(minutes=m) for m in relearning)
+    reference = fsrs.Scheduler(parameters=parameters, desired_retention=retention,
+                               learning_steps=steps, relearning_steps=re_steps,
+                               enable_fuzzing=False)
+    card = fsrs.Card(card_id=1, state=fsrs.State(state), step=None if state == 2 else step,
+                     stability=stability, difficulty=None if stability is None else difficulty,
+                     due=NOW, last_review=last)
+    expected, _log = reference.review_card(card, fsrs.Rating(rating), NOW)
+    got = FsrsMath(tuple(parameters), retention, steps, re_steps, 36500).review(
+        state, None if state == 2 else step, stability,
+        None if stability is None else difficulty, last, rating, NOW)
+    assert (got.state, got.step, got.stability, got.difficulty, NOW + got.interval) == (
+        int(expected.state), expected.step, expected.stability, expected.difficulty,
+        expected.due)
