@@ -20,6 +20,7 @@ from studyapp.core.questionsets.model import Question
 from studyapp.core.scoring import DEFAULT_PASS_MARK, Grade, Policy, passed, score, weight_of
 from studyapp.core.store import Store
 from studyapp.core.store.quizzes import AttemptRecord, HistoryAnswer, StoredQuestion
+from studyapp.core.trend import Trend, share, trend
 
 Mode = Literal["practice", "exam", "mistakes", "challenge", "daily"]
 MODES: tuple[Mode, ...] = ("practice", "exam", "mistakes", "challenge", "daily")
@@ -420,12 +421,11 @@ class RelationshipScore:
     answers: int
     share: float | None  # right answers among the last TREND_WINDOW, 0..1
     previous: float | None  # the same over the TREND_WINDOW before those
+    change: Trend  # core/trend.py's rule, as the Progress view's
 
     @property
     def trend(self) -> float | None:
-        if self.share is None or self.previous is None:
-            return None
-        return self.share - self.previous
+        return self.change.change
 
 
 @dataclass
@@ -553,20 +553,17 @@ class QuizEngine:
             last = answers[-TREND_WINDOW:]
             before = answers[-2 * TREND_WINDOW:-TREND_WINDOW]
             scores.append(RelationshipScore(
-                relationship, len(answers),
-                sum(last) / len(last) if last else None,
-                sum(before) / len(before) if before else None))
+                relationship, len(answers), share(sum(last), len(last)),
+                share(sum(before), len(before)),
+                trend(sum(last), len(last), sum(before), len(before))))
         return scores
 
-    # the daily quiz
-    def _day(self, stamp: str | datetime) -> date:
-        moment = datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp
-        return moment.astimezone().date()
-
+    # the daily quiz, on the profile's study day (the dashboard's and the Cards view's)
     def daily_status(self) -> DailyStatus:
-        days = {self._day(a.finished_at) for a in self.store.quizzes.finished_attempts("daily")
-                if a.finished_at}
-        today = self._day(self.clock())
+        study_day = self.store.days
+        days = {study_day.day_of(datetime.fromisoformat(a.finished_at))
+                for a in self.store.quizzes.finished_attempts("daily") if a.finished_at}
+        today = study_day.day_of(self.clock())
         streak = 0
         day = today if today in days else date.fromordinal(today.toordinal() - 1)
         while day in days:

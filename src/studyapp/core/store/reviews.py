@@ -42,10 +42,10 @@ from studyapp.core.scheduling import (
     ReviewSettings,
     Scheduler,
     card_number,
-    day_bounds,
     optimise,
 )
 from studyapp.core.store.connection import StoreError
+from studyapp.core.studyday import StudyDay
 
 # The scheduling columns of card_state: what a grade changes and an undo puts back.
 _MEMORY_COLUMNS = ("due", "stability", "difficulty", "state", "step", "reps", "lapses",
@@ -137,7 +137,9 @@ class ReviewsService:
                  report: Report | None = None) -> None:
         self.db = db
         self.clock = clock
-        self.tz = tz
+        # The profile's study day (the store hands this one object to progress and quizzes);
+        # its start hour is read from this service's settings, the one place it is set.
+        self.days = StudyDay(clock, tz, starts_at=lambda: self.settings().day_starts_at)
         self._report = report
         self._decks: tuple[str, list[Deck], list[CardGroup]] | None = None
         self._members: dict[str, str] = {}  # deck id -> JSON list of its group numbers
@@ -180,9 +182,19 @@ class ReviewsService:
             self._scheduler = Scheduler(self.settings())
         return self._scheduler
 
+    @property
+    def tz(self) -> tzinfo | None:
+        """The learner's time zone (None: the computer's), shared by every service."""
+        return self.days.tz
+
+    @tz.setter
+    def tz(self, tz: tzinfo | None) -> None:
+        self.days.tz = tz
+        self._counts_key = None
+
     def day(self, now: datetime | None = None) -> tuple[datetime, datetime]:
         """The UTC bounds of the learner's day now."""
-        return day_bounds(now or self.clock(), self.tz, self.settings().day_starts_at)
+        return self.days.bounds(now)
 
     # -- decks ---------------------------------------------------------------------------
     def _deck_data(self) -> tuple[list[Deck], list[CardGroup]]:
@@ -570,15 +582,14 @@ class ReviewsService:
             "SELECT min(reviewed_at), max(reviewed_at) FROM review_log").fetchone()
         if not bounds or bounds[0] is None:
             return []
-        starts_at = self.settings().day_starts_at
         # The learner's day starts over the whole span, as stored text (ISO UTC sorts).
         first = datetime.fromisoformat(bounds[0]).astimezone(UTC)
         last = datetime.fromisoformat(bounds[1]).astimezone(UTC)
-        start, end = day_bounds(first, self.tz, starts_at)
+        start, end = self.days.bounds(first)
         starts = [iso(start)]
         while end <= last:
             starts.append(iso(end))
-            end = day_bounds(end, self.tz, starts_at)[1]
+            end = self.days.bounds(end)[1]
         query = ("SELECT card_key, rating, reviewed_at FROM review_log "
                  "ORDER BY card_key, reviewed_at")
         params: list[Any] = []
