@@ -572,3 +572,20 @@ def test_nothing_is_clipped_in_a_small_window(qtbot: QtBot, make_window: WindowF
 
 def _report() -> Report:
     return load_report()
+
+
+def test_an_exam_choice_is_saved_when_picked_not_when_confirmed(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    """Press 1 without Enter: the choice is already in the profile (a power cut now loses
+    nothing), and a fresh engine resuming the attempt sees it."""
+    window = make_window()
+    view = start_exam(qtbot, window, count=3)
+    session = view.session
+    assert session is not None
+    key(qtbot, "1")
+    assert window.store is not None
+    resumed = QuizEngine(window.store).resume(session.attempt_id)  # what a restart reads
+    assert resumed.answered(0) and resumed.response(0) == session.response(0)
+    key(qtbot, "2")  # a changed mind is kept too
+    again = QuizEngine(window.store).resume(session.attempt_id)
+    assert again.response(0) == view.question.control.response()  # type: ignore[union-attr]

@@ -271,6 +271,14 @@ class QuizSession:
             self.ended = True
         return grade
 
+    def keep(self, index: int, response: Any, duration_ms: int | None = None) -> None:
+        """An exam's answer as it stands on screen, saved the moment it is picked (None
+        clears it): a power cut between picking and confirming loses nothing."""
+        if response is None:
+            self.clear(index)
+        elif not self.answered(index) or response != self.response(index):
+            self.answer(index, response, duration_ms)
+
     def clear(self, index: int) -> None:
         key = self.items[index].key
         if key in self.given:

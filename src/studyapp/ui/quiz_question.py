@@ -325,6 +325,7 @@ class QuestionPage(QWidget):
 
     def _changed(self) -> None:
         self.message.setText("")
+        self.save_current()  # an exam keeps every choice the moment it is made
 
     # -- keys and actions ------------------------------------------------------------------
     def number(self, number: int) -> None:
@@ -382,11 +383,7 @@ class QuestionPage(QWidget):
         session = self.session
         if session is None or self.control is None or not self.exam or session.finished:
             return
-        response = self.control.response()
-        if response is None:
-            session.clear(self.index)
-        elif response != session.response(self.index):
-            session.answer(self.index, response, self._duration_ms())
+        session.keep(self.index, self.control.response(), self._duration_ms())
 
     def step(self, delta: int) -> None:
         if self.session is None or not (self.exam or self.review):
