@@ -589,3 +589,16 @@ def test_an_exam_choice_is_saved_when_picked_not_when_confirmed(
     key(qtbot, "2")  # a changed mind is kept too
     again = QuizEngine(window.store).resume(session.attempt_id)
     assert again.response(0) == view.question.control.response()  # type: ignore[union-attr]
+
+
+def test_done_is_not_green_when_nothing_was_right(qtbot: QtBot,
+                                                  make_window: WindowFactory) -> None:
+    window = make_window()
+    choose_scope(qtbot, window, "set:exam-set")
+    view = start_from_modes(qtbot, window)
+    answer_wrong(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)  # feedback
+    key(qtbot, Qt.Key.Key_Escape)  # leave: what was answered is kept and shown
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    assert view.result.verdict.text() == "Done"
+    assert view.colours.success not in view.result.verdict.styleSheet()
