@@ -602,3 +602,16 @@ def test_done_is_not_green_when_nothing_was_right(qtbot: QtBot,
     qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
     assert view.result.verdict.text() == "Done"
     assert view.colours.success not in view.result.verdict.styleSheet()
+
+
+def test_enter_in_the_questions_box_starts(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = quiz_of(window)
+    qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+    view.start.count.setFocus()
+    view.start.count.selectAll()
+    qtbot.keyClicks(view.start.count, "3")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
+    assert view.session is not None and len(view.session.items) == 3

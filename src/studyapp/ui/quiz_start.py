@@ -183,6 +183,11 @@ class StartPage(QWidget):
         self.policy.addItem(self.tr("Moodle fractions"), "fractions")
         for field in (self.count, self.minutes, self.pass_mark):
             field.setMaximumWidth(140)
+            # "Enter starts" holds in the number boxes too (a spin box keeps Enter to itself).
+            for keys in ("Return", "Enter"):
+                enter = QShortcut(QKeySequence(keys), field)
+                enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+                enter.activated.connect(lambda box=field: (box.interpretText(), self._start()))
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("StartQuizButton")
         self.start_button.setDefault(True)
