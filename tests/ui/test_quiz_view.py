@@ -615,3 +615,22 @@ def test_enter_in_the_questions_box_starts(qtbot: QtBot, make_window: WindowFact
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
     assert view.session is not None and len(view.session.items) == 3
+
+
+def test_a_numeric_answer_that_is_no_number_is_not_graded(qtbot: QtBot,
+                                                          make_window: WindowFactory) -> None:
+    window = make_window()
+    store = window.store
+    assert store is not None
+    engine = QuizEngine(store)
+    session = engine.start("practice", "set:ui-set", count=None, seed=1)
+    numeric = next(i for i, item in enumerate(session.items)
+                   if item.question.type == "numeric")
+    session.items.insert(0, session.items.pop(numeric))
+    open_session(qtbot, window, session)
+    qtbot.keyClicks(QApplication.focusWidget(), "four")
+    key(qtbot, Qt.Key.Key_Return)
+    view = quiz_of(window)
+    assert "is not a number" in view.question.message.text()
+    assert view.question.message.isVisible()
+    assert not session.answered(0) and engine.mistake_count() == 0

@@ -17,7 +17,15 @@ from typing import Any, Literal
 
 from studyapp.core.clock import Clock
 from studyapp.core.questionsets.model import Question
-from studyapp.core.scoring import DEFAULT_PASS_MARK, Grade, Policy, passed, score, weight_of
+from studyapp.core.scoring import (
+    DEFAULT_PASS_MARK,
+    Grade,
+    Policy,
+    parse_number,
+    passed,
+    score,
+    weight_of,
+)
 from studyapp.core.store import Store
 from studyapp.core.store.quizzes import AttemptRecord, HistoryAnswer, StoredQuestion
 from studyapp.core.trend import Trend, share, trend
@@ -270,6 +278,12 @@ class QuizSession:
         if self.mode == "challenge" and not grade.correct:
             self.ended = True
         return grade
+
+    def not_a_number(self, index: int, response: Any) -> bool:
+        """A numeric question's answer that is no number ("four"): checked before grading,
+        so it is neither marked wrong nor put in the mistake notebook."""
+        return (self.items[index].question.type == "numeric"
+                and parse_number(str(response)) is None)
 
     def keep(self, index: int, response: Any, duration_ms: int | None = None) -> None:
         """An exam's answer as it stands on screen, saved the moment it is picked (None

@@ -359,6 +359,10 @@ class QuestionPage(QWidget):
             if response is None:
                 self.message.setText(self.tr("Choose or type an answer first; Esc leaves."))
                 return
+            if session.not_a_number(self.index, response):
+                self.message.setText(self.tr("“{answer}” is not a number: type it in digits, "
+                                             "e.g. 4 or 2.5.").format(answer=response))
+                return
             grade = session.answer(self.index, response, self._duration_ms())
             self.control.lock(show_solution=True)
             self.feedback.show_grade(session.items[self.index], grade, response, self.report)
