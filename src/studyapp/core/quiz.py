@@ -534,9 +534,6 @@ class QuizEngine:
                     saved.answer, score(item.question, saved.answer, session.policy))
         return session
 
-    def submit_interrupted(self, attempt_id: int) -> QuizResult:
-        return self.resume(attempt_id).finish()
-
     # the notebook
     def notebook(self) -> dict[str, MistakeEntry]:
         entries = notebook_entries(self.store.quizzes.history())

@@ -366,14 +366,6 @@ def _fit(parameters: Sequence[float], items: _Items) -> Fit:
                recalled / count)
 
 
-def fit(parameters: Sequence[float], history: Sequence[tuple[str, int, int]]) -> Fit:
-    try:
-        import fsrs_rs_python  # noqa: F401
-    except ImportError as error:
-        raise OptimiserUnavailable(str(error)) from error
-    return _fit(parameters, _items(history))
-
-
 def optimise(history: Sequence[tuple[str, int, int]],
              current: Sequence[float] | None = None) -> OptimiseResult:
     """Fits FSRS's parameters to a learner's own history (offline, no torch).
