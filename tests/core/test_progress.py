@@ -224,7 +224,7 @@ def test_m007_fills_the_summary_from_history_written_before_it(tmp_path: Path) -
     try:
         from datetime import UTC
 
-        store.progress.set_day_rules(UTC)
+        store.reviews.tz = UTC  # one study day: the dashboard's is the cards'
         board = store.progress.dashboard(load_report())
         s = board.summary
         assert (s.reviews, s.recalls, s.recalls_passed, s.answers, s.correct) == (3, 2, 1, 1, 1)
@@ -315,6 +315,7 @@ def test_relationships_and_weekly_series_match_the_log(month: Month) -> None:
 
 
 def test_the_flashcards_service_gives_the_card_counts_and_the_day(tmp_path: Path) -> None:
+    from dataclasses import replace
     from types import SimpleNamespace
 
     from studyapp.core.clock import FakeClock
@@ -323,16 +324,15 @@ def test_the_flashcards_service_gives_the_card_counts_and_the_day(tmp_path: Path
     clock = FakeClock(datetime(2026, 3, 1, 19, 30, tzinfo=UTC))  # 03:30 next day in Shanghai
     store = open_store(tmp_path, "cards", clock)
     try:
+        store.reviews.tz = ZONE  # the store's one study day: the dashboard follows
         counts = {"total": 7, "review": 3, "due_today": 5}
-        source = SimpleNamespace(tz=ZONE, settings=lambda: SimpleNamespace(day_starts_at=4),
-                                 card_counts=lambda: counts)
-        store.progress.attach_cards(source)
+        store.progress.attach_cards(SimpleNamespace(card_counts=lambda: counts))
         board = store.progress.dashboard(load_report())
         s = board.summary
         assert (s.cards_total, s.cards_learned, s.cards_due_today) == (7, 3, 5)
         assert board.today == date(2026, 3, 1)  # before 04:00 local: still the 1st
-        source.settings = lambda: SimpleNamespace(day_starts_at=3)
-        store.progress.set_goal("minutes", 5)  # any change: the rules are read again
+        # The hour is set once, in the review settings, and the dashboard's day follows.
+        store.reviews.save_settings(replace(store.reviews.settings(), day_starts_at=3))
         assert store.progress.dashboard(load_report()).today == date(2026, 3, 2)
     finally:
         store.close()

@@ -29,13 +29,12 @@ from studyapp.core.scheduling import (
     HistoryReview,
     Memory,
     Scheduler,
-    day_bounds,
     optimise,
     optimiser_available,
-    study_day,
 )
 from studyapp.core.stats import profile_summary
 from studyapp.core.store import Store, StoreError, open_store
+from studyapp.core.studyday import day_bounds, study_day
 
 LONDON = ZoneInfo("Europe/London")
 SHANGHAI = ZoneInfo("Asia/Shanghai")

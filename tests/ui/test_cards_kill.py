@@ -46,9 +46,10 @@ def step():
     else:
         key(Qt.Key.Key_Space)
         key(Qt.Key.Key_3)
-        for answer in view._session[printed:]:
+        answers = view.session.answers if view.session else []
+        for answer in answers[printed:]:
             print(answer.review_id, answer.card_key, flush=True)
-        printed = len(view._session)
+        printed = len(answers)
     QTimer.singleShot(1, step)
 
 QTimer.singleShot(0, step)

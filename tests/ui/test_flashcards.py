@@ -248,7 +248,7 @@ def test_schedule_settings_and_too_little_history_to_optimise(
 def test_the_cards_menu_lists_the_review_shortcuts(make_window: WindowFactory) -> None:
     window, _store = make_window(1)
     shortcuts = {a.text().replace("&", ""): a.shortcut().toString() for a in window.all_actions()}
-    assert shortcuts["Undo the last grade"] == "Ctrl+Z"
+    assert shortcuts["Undo the last action"] == "Ctrl+Z"
     assert shortcuts["Bury until tomorrow"] == "B"
 
 
@@ -287,3 +287,53 @@ def test_space_on_a_shown_answer_grades_good(qtbot: QtBot, make_window: WindowFa
     press(qtbot, Qt.Key.Key_Space)
     rows = list(store.db.query("SELECT rating FROM review_log"))
     assert rows == [{"rating": 3}]
+
+
+@pytest.mark.parametrize(("letter", "said", "undone"), [
+    (Qt.Key.Key_B, "Buried until tomorrow. Ctrl+Z to undo.", "Bury undone"),
+    (Qt.Key.Key_S, "Suspended: the card stays out of reviews until you unsuspend it in Browse. "
+                   "Ctrl+Z to undo.", "Suspension undone"),
+])
+def test_bury_and_suspend_say_so_and_ctrl_z_brings_the_card_back(
+        qtbot: QtBot, make_window: WindowFactory, letter: Qt.Key, said: str,
+        undone: str) -> None:
+    window, store = make_window(3)
+    view = open_cards(qtbot, window)
+    press(qtbot, Qt.Key.Key_Return)
+    first = view.card.key if view.card else ""
+    press(qtbot, letter)
+    assert view.card is not None and view.card.key != first
+    assert view.review.did.isVisible() and view.review.did.text() == said
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.card is not None and view.card.key == first and not view.revealed
+    card = store.reviews.card(first)
+    assert not card.buried and not card.suspended
+    assert view.review.did.text().startswith(undone)
+    assert store.reviews.counts("set:drill").new == 3
+
+
+def test_flag_says_so_and_ctrl_z_takes_it_back(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window, store = make_window(2)
+    view = open_cards(qtbot, window)
+    press(qtbot, Qt.Key.Key_Return)
+    key = view.card.key if view.card else ""
+    press(qtbot, Qt.Key.Key_F)
+    assert store.reviews.card(key).flag == 1
+    assert view.review.did.text() == "Flagged. Ctrl+Z to undo."
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.reviews.card(key).flag == 0
+    assert view.card is not None and view.card.key == key and view.card.flag == 0
+
+
+def test_burying_the_last_card_can_be_undone_from_the_done_page(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window, store = make_window(1)
+    view = open_cards(qtbot, window)
+    press(qtbot, Qt.Key.Key_Return)
+    key = view.card.key if view.card else ""
+    press(qtbot, Qt.Key.Key_B)
+    assert view.stack.currentWidget() is view.done
+    assert view.done.did.text() == "Buried until tomorrow. Ctrl+Z to undo."
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.stack.currentWidget() is view.review
+    assert view.card is not None and view.card.key == key and not store.reviews.card(key).buried

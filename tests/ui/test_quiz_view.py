@@ -572,3 +572,65 @@ def test_nothing_is_clipped_in_a_small_window(qtbot: QtBot, make_window: WindowF
 
 def _report() -> Report:
     return load_report()
+
+
+def test_an_exam_choice_is_saved_when_picked_not_when_confirmed(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    """Press 1 without Enter: the choice is already in the profile (a power cut now loses
+    nothing), and a fresh engine resuming the attempt sees it."""
+    window = make_window()
+    view = start_exam(qtbot, window, count=3)
+    session = view.session
+    assert session is not None
+    key(qtbot, "1")
+    assert window.store is not None
+    resumed = QuizEngine(window.store).resume(session.attempt_id)  # what a restart reads
+    assert resumed.answered(0) and resumed.response(0) == session.response(0)
+    key(qtbot, "2")  # a changed mind is kept too
+    again = QuizEngine(window.store).resume(session.attempt_id)
+    assert again.response(0) == view.question.control.response()  # type: ignore[union-attr]
+
+
+def test_done_is_not_green_when_nothing_was_right(qtbot: QtBot,
+                                                  make_window: WindowFactory) -> None:
+    window = make_window()
+    choose_scope(qtbot, window, "set:exam-set")
+    view = start_from_modes(qtbot, window)
+    answer_wrong(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)  # feedback
+    key(qtbot, Qt.Key.Key_Escape)  # leave: what was answered is kept and shown
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    assert view.result.verdict.text() == "Done"
+    assert view.colours.success not in view.result.verdict.styleSheet()
+
+
+def test_enter_in_the_questions_box_starts(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = quiz_of(window)
+    qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+    view.start.count.setFocus()
+    view.start.count.selectAll()
+    qtbot.keyClicks(view.start.count, "3")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
+    assert view.session is not None and len(view.session.items) == 3
+
+
+def test_a_numeric_answer_that_is_no_number_is_not_graded(qtbot: QtBot,
+                                                          make_window: WindowFactory) -> None:
+    window = make_window()
+    store = window.store
+    assert store is not None
+    engine = QuizEngine(store)
+    session = engine.start("practice", "set:ui-set", count=None, seed=1)
+    numeric = next(i for i, item in enumerate(session.items)
+                   if item.question.type == "numeric")
+    session.items.insert(0, session.items.pop(numeric))
+    open_session(qtbot, window, session)
+    qtbot.keyClicks(QApplication.focusWidget(), "four")
+    key(qtbot, Qt.Key.Key_Return)
+    view = quiz_of(window)
+    assert "is not a number" in view.question.message.text()
+    assert view.question.message.isVisible()
+    assert not session.answered(0) and engine.mistake_count() == 0

@@ -89,6 +89,21 @@ def test_next_and_previous_with_keys_and_buttons(qtbot: QtBot,
     assert not reader.previous_button.isEnabled()
 
 
+def test_alt_left_and_alt_right_change_section_from_the_text(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    """The Go menu's Alt+Left/Alt+Right (listed by F1) reach the window though the text has
+    the focus: the text claims plain Left/Right only."""
+    window = make_window()
+    reader = window.reader
+    reader.text.setFocus()
+    qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert reader.section is not None and reader.section.id == "problems"
+    qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert reader.section.id == "problems.1"
+    qtbot.keyClick(reader.text, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.section.id == "problems"
+
+
 def test_page_down_scrolls_then_moves_on_at_the_end(qtbot: QtBot,
                                                     make_window: WindowFactory) -> None:
     window = make_window()

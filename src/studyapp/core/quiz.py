@@ -17,9 +17,18 @@ from typing import Any, Literal
 
 from studyapp.core.clock import Clock
 from studyapp.core.questionsets.model import Question
-from studyapp.core.scoring import DEFAULT_PASS_MARK, Grade, Policy, passed, score, weight_of
+from studyapp.core.scoring import (
+    DEFAULT_PASS_MARK,
+    Grade,
+    Policy,
+    parse_number,
+    passed,
+    score,
+    weight_of,
+)
 from studyapp.core.store import Store
 from studyapp.core.store.quizzes import AttemptRecord, HistoryAnswer, StoredQuestion
+from studyapp.core.trend import Trend, share, trend
 
 Mode = Literal["practice", "exam", "mistakes", "challenge", "daily"]
 MODES: tuple[Mode, ...] = ("practice", "exam", "mistakes", "challenge", "daily")
@@ -270,6 +279,20 @@ class QuizSession:
             self.ended = True
         return grade
 
+    def not_a_number(self, index: int, response: Any) -> bool:
+        """A numeric question's answer that is no number ("four"): checked before grading,
+        so it is neither marked wrong nor put in the mistake notebook."""
+        return (self.items[index].question.type == "numeric"
+                and parse_number(str(response)) is None)
+
+    def keep(self, index: int, response: Any, duration_ms: int | None = None) -> None:
+        """An exam's answer as it stands on screen, saved the moment it is picked (None
+        clears it): a power cut between picking and confirming loses nothing."""
+        if response is None:
+            self.clear(index)
+        elif not self.answered(index) or response != self.response(index):
+            self.answer(index, response, duration_ms)
+
     def clear(self, index: int) -> None:
         key = self.items[index].key
         if key in self.given:
@@ -420,12 +443,11 @@ class RelationshipScore:
     answers: int
     share: float | None  # right answers among the last TREND_WINDOW, 0..1
     previous: float | None  # the same over the TREND_WINDOW before those
+    change: Trend  # core/trend.py's rule, as the Progress view's
 
     @property
     def trend(self) -> float | None:
-        if self.share is None or self.previous is None:
-            return None
-        return self.share - self.previous
+        return self.change.change
 
 
 @dataclass
@@ -512,9 +534,6 @@ class QuizEngine:
                     saved.answer, score(item.question, saved.answer, session.policy))
         return session
 
-    def submit_interrupted(self, attempt_id: int) -> QuizResult:
-        return self.resume(attempt_id).finish()
-
     # the notebook
     def notebook(self) -> dict[str, MistakeEntry]:
         entries = notebook_entries(self.store.quizzes.history())
@@ -553,20 +572,17 @@ class QuizEngine:
             last = answers[-TREND_WINDOW:]
             before = answers[-2 * TREND_WINDOW:-TREND_WINDOW]
             scores.append(RelationshipScore(
-                relationship, len(answers),
-                sum(last) / len(last) if last else None,
-                sum(before) / len(before) if before else None))
+                relationship, len(answers), share(sum(last), len(last)),
+                share(sum(before), len(before)),
+                trend(sum(last), len(last), sum(before), len(before))))
         return scores
 
-    # the daily quiz
-    def _day(self, stamp: str | datetime) -> date:
-        moment = datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp
-        return moment.astimezone().date()
-
+    # the daily quiz, on the profile's study day (the dashboard's and the Cards view's)
     def daily_status(self) -> DailyStatus:
-        days = {self._day(a.finished_at) for a in self.store.quizzes.finished_attempts("daily")
-                if a.finished_at}
-        today = self._day(self.clock())
+        study_day = self.store.days
+        days = {study_day.day_of(datetime.fromisoformat(a.finished_at))
+                for a in self.store.quizzes.finished_attempts("daily") if a.finished_at}
+        today = study_day.day_of(self.clock())
         streak = 0
         day = today if today in days else date.fromordinal(today.toordinal() - 1)
         while day in days:

@@ -1,4 +1,5 @@
-"""Spaced repetition: the learner's day, FSRS scheduling and the optimiser.
+"""Spaced repetition: FSRS scheduling and the optimiser (the learner's day is
+``studyapp.core.studyday``).
 
 This is the only module that touches ``fsrs`` (py-fsrs) and ``fsrs_rs_python``; both load
 when first needed (the first card shown, the first optimisation), not at start-up.
@@ -21,7 +22,7 @@ import random
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -49,36 +50,6 @@ _DEFAULT_PARAMETERS: tuple[float, ...] = (
 
 # py-fsrs' fuzz ranges (fsrs.scheduler.FUZZ_RANGES), applied here from a seeded generator.
 _FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
-
-
-# -- the learner's day -----------------------------------------------------------------------
-def local_time(moment: datetime, tz: tzinfo | None) -> datetime:
-    """``moment`` on the learner's wall clock: ``tz``, or the computer's own zone for None."""
-    return moment.astimezone(tz) if tz is not None else moment.astimezone()
-
-
-def _local_moment(day: date, hour: int, tz: tzinfo | None) -> datetime:
-    if tz is not None:
-        return datetime(day.year, day.month, day.day, hour, tzinfo=tz).astimezone(UTC)
-    # A naive time is read as the computer's local time (with its daylight saving rules).
-    return datetime(day.year, day.month, day.day, hour).astimezone().astimezone(UTC)
-
-
-def study_day(moment: datetime, tz: tzinfo | None, starts_at: int = 4) -> date:
-    """The learner's day that ``moment`` belongs to: days start at ``starts_at`` o'clock local
-    time, so a review at 01:30 still counts for the evening before."""
-    local = local_time(moment, tz)
-    day = local.date()
-    return day - timedelta(days=1) if local.hour < starts_at else day
-
-
-def day_bounds(moment: datetime, tz: tzinfo | None, starts_at: int = 4) -> tuple[datetime,
-                                                                                  datetime]:
-    """The UTC start and end of the learner's day containing ``moment`` (23 or 25 hours long
-    on the days the clocks change)."""
-    day = study_day(moment, tz, starts_at)
-    return (_local_moment(day, starts_at, tz),
-            _local_moment(day + timedelta(days=1), starts_at, tz))
 
 
 # -- settings ----------------------------------------------------------------------------------
@@ -404,14 +375,6 @@ def _fit(parameters: Sequence[float], items: _Items) -> Fit:
     count = max(1, len(sample))
     return Fit(float(evaluation.log_loss), float(evaluation.rmse_bins), expected / count,
                recalled / count)
-
-
-def fit(parameters: Sequence[float], history: Sequence[tuple[str, int, int]]) -> Fit:
-    try:
-        import fsrs_rs_python  # noqa: F401
-    except ImportError as error:
-        raise OptimiserUnavailable(str(error)) from error
-    return _fit(parameters, _items(history))
 
 
 def optimise(history: Sequence[tuple[str, int, int]],

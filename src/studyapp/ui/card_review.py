@@ -140,6 +140,17 @@ class GradeButton(QPushButton):
         self.setAccessibleName(f"{name} {text}".strip())
 
 
+def did_label() -> QLabel:
+    """Where the review says what B, S, F or Ctrl+Z just did ("… Ctrl+Z to undo")."""
+    label = QLabel()
+    label.setObjectName("ReviewDid")
+    label.setProperty("role", "muted")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.hide()
+    return label
+
+
 class ReviewPage(QWidget):
     """One card at a time; what is left today above, the grades below."""
 
@@ -175,6 +186,7 @@ class ReviewPage(QWidget):
             f"QLabel#ReviewNotice {{ background: {colours.alternate}; border: 1px solid "
             f"{colours.border}; border-radius: 8px; padding: 8px 12px; }}")
         self.notice.hide()
+        self.did = did_label()
 
         self.face = CardFace(colours)
         self.show_button = QPushButton(self.tr("Show answer") + "   " + self.tr("Space"))
@@ -196,6 +208,7 @@ class ReviewPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.notice)
+        layout.addWidget(self.did)
         layout.addWidget(self.face, 1, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(grade_row)
 
@@ -232,6 +245,7 @@ class StatePage(QWidget):
         self.back_button = QPushButton(self.tr("Back to the decks"))
         self.back_button.setObjectName("BackToDecks")
         self.back_button.setDefault(True)
+        self.did = did_label()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.ahead_button, self.cram_button, self.back_button):
@@ -246,6 +260,7 @@ class StatePage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.summary)
         layout.addWidget(self.next_due)
+        layout.addWidget(self.did)
         layout.addSpacing(24)
         layout.addLayout(buttons)
         layout.addStretch(2)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.core.trend import Direction
 from studyapp.ui.formatting import plural
 from studyapp.ui.heatmap import HeatMap
 from studyapp.ui.theme import Colours
@@ -391,14 +392,14 @@ class DashboardView(QWidget):
             self._put(grid, title, row, 0)
             self._put(grid, self._score_bar(relationship.score), row, 1)
             self._put(grid, QLabel(percent(relationship.recent)), row, 2)
-            trend = relationship.trend
-            if trend is None:
+            change = relationship.change
+            if change.direction is Direction.TOO_FEW:
                 text = self.tr("not enough answers yet")
-            elif abs(trend) < 0.02:
+            elif change.direction is Direction.STEADY:
                 text = self.tr("→ steady")
             else:
-                text = (self.tr("↑ {n} points") if trend > 0 else self.tr("↓ {n} points")
-                        ).format(n=round(abs(trend) * 100))
+                text = (self.tr("↑ {n} points") if change.direction is Direction.UP
+                        else self.tr("↓ {n} points")).format(n=change.points)
             trend_label = QLabel(text)
             trend_label.setProperty("role", "muted")
             self._put(grid, trend_label, row, 3)

@@ -2,14 +2,14 @@
 
 Keys (a contract, ARCHITECTURE.md "Keys of the study screens"): the deck list opens with
 "The four relationships" selected and Enter starts reviewing it; in a review Space or Enter
-shows the answer, 1 2 3 4 grade Again / Hard / Good / Easy, Ctrl+Z undoes the last grade
-and Esc leaves. The view asks ``store.reviews`` for everything; every grade is committed
-before the next card shows.
+shows the answer, 1 2 3 4 grade Again / Hard / Good / Easy, B buries, S suspends, F flags
+(each says what it did, "Ctrl+Z to undo"), Ctrl+Z takes back the latest of them and Esc
+leaves. The rules of a sitting live in ``core.review_session.ReviewSession`` (queue, cram,
+undo, timing, summary); this view only draws it. Every grade is committed before the next
+card shows.
 """
 
 from __future__ import annotations
-
-import time
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -25,16 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.report import Report
-from studyapp.core.scheduling import AGAIN, GOOD, RATINGS
+from studyapp.core.review_session import Action, ReviewSession, Step
+from studyapp.core.scheduling import GOOD
 from studyapp.core.store import Store, StoreError
-from studyapp.core.store.reviews import Answer, StudyCard
+from studyapp.core.store.reviews import StudyCard
 from studyapp.ui.card_labels import interval_label, when_label
 from studyapp.ui.card_review import ReviewPage, StatePage
 from studyapp.ui.deck_list import DeckList
 from studyapp.ui.icons import icon
 from studyapp.ui.theme import Colours, reading_font
-
-MAX_ANSWER_MS = 60_000  # a card left on screen over lunch counts as a minute
 
 
 class FlashcardsView(QWidget):
@@ -54,16 +53,7 @@ class FlashcardsView(QWidget):
         self._settings = settings
         self._colours = colours
         self.deck_id: str | None = None
-        self.card: StudyCard | None = None
-        self.revealed = False
-        self.cramming = False
-        self._cram_queue: list[StudyCard] = []
-        self._shown_at = 0.0
-        self._undo: list[Answer] = []
-        self._session: list[Answer] = []
-        self._cram_done = 0
-        self._session_started = time.monotonic()
-        self._ahead = False
+        self.session: ReviewSession | None = None
 
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -151,12 +141,13 @@ class FlashcardsView(QWidget):
             made.setShortcut(QKeySequence(shortcut))
             made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             made.triggered.connect(slot)
-            self.review.addAction(made)
+            # Ctrl+Z works on the done page too: burying the last card must be undoable.
+            (self if name == "undo_grade" else self.review).addAction(made)
             self.card_menu.addAction(made)
             return made
 
         return {
-            "undo": action("undo_grade", self.tr("&Undo the last grade"), "Ctrl+Z", self.undo),
+            "undo": action("undo_grade", self.tr("&Undo the last action"), "Ctrl+Z", self.undo),
             "flag": action("flag_card", self.tr("&Flag the card"), "F", self.toggle_flag),
             "bury": action("bury_card", self.tr("&Bury until tomorrow"), "B", self.bury),
             "suspend": action("suspend_card", self.tr("&Suspend the card"), "S", self.suspend),
@@ -203,18 +194,29 @@ class FlashcardsView(QWidget):
         self.focus_current()
 
     # -- reviewing ------------------------------------------------------------------------
+    @property
+    def card(self) -> StudyCard | None:
+        return self.session.card if self.session else None
+
+    @property
+    def revealed(self) -> bool:
+        return self.session is not None and self.session.revealed
+
+    @property
+    def cramming(self) -> bool:
+        return self.session is not None and self.session.cram
+
     def start(self, deck_id: str, ahead: bool = False) -> None:
         if not deck_id:
             return
         self.deck_id = deck_id
-        self.cramming = False
-        if not ahead:
-            self._session = []
-            self._undo = []
-            self._session_started = time.monotonic()
-        self._ahead = ahead
+        if ahead and self.session is not None and not self.session.cram:
+            self.session.continue_ahead()
+        else:
+            self.session = ReviewSession(self._store.reviews, deck_id, ahead=ahead)
         self.review.title.setText(self._deck_title(deck_id))
         self.review.notice.hide()
+        self._say("")
         self._next()
 
     def _deck_title(self, deck_id: str) -> str:
@@ -227,31 +229,30 @@ class FlashcardsView(QWidget):
         if not deck_id:
             return
         self.deck_id = deck_id
-        self.cramming = True
-        self._cram_done = 0
-        self._session = []
-        self._undo = []
-        self._session_started = time.monotonic()
-        self._cram_queue = self._store.reviews.cram_cards(deck_id)
+        self.session = ReviewSession(self._store.reviews, deck_id, cram=True)
         self.review.title.setText(self.tr("Cram: {deck}").format(deck=self._deck_title(deck_id)))
         self.review.notice.setText(self.tr("Cramming: grades here do not change the schedule."))
         self.review.notice.show()
+        self._say("")
         self._next()
 
     def _next(self) -> None:
-        if self.deck_id is None:
+        """Shows what the session has up now: a card, or the done page."""
+        if self.session is None:
             return
-        if self.cramming:
-            card = self._cram_queue[0] if self._cram_queue else None
-        else:
-            card = self._store.reviews.next_card(self.deck_id, ahead=self._ahead)
-        if card is None:
+        if self.session.card is None:
+            self.session.next()
+        self._draw()
+
+    def _draw(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        if session.card is None:
             self._show_done()
             return
-        self.card = card
-        self.revealed = False
-        self._shown_at = time.monotonic()
-        self.review.face.show_card(card, reading_font(self._zoom()), revealed=False)
+        self.review.face.show_card(session.card, reading_font(self._zoom()),
+                                   revealed=session.revealed)
         self._show_buttons()
         self._show_left()
         self.stack.setCurrentWidget(self.review)
@@ -269,7 +270,7 @@ class FlashcardsView(QWidget):
             button.setVisible(self.revealed)
             outcome = self.card.previews.get(rating) if self.card else None
             button.set_interval(interval_label(outcome.interval) if outcome else "")
-        self.actions_by_name["undo"].setEnabled(bool(self._undo))
+        self.actions_by_name["undo"].setEnabled(bool(self.session and self.session.can_undo))
         for name in ("flag", "bury", "suspend", "info"):
             self.actions_by_name[name].setEnabled(not self.cramming)
         self.actions_by_name["context"].setEnabled(
@@ -279,88 +280,83 @@ class FlashcardsView(QWidget):
                 self.tr("Remove the &flag") if self.card.flag else self.tr("&Flag the card"))
 
     def _show_left(self) -> None:
-        if self.cramming or self.deck_id is None:
-            left = len(self._cram_queue)
+        if self.session is None:
+            return
+        done, left = self.session.progress()
+        if self.cramming:
             self.review.left_today.setText(self.tr("{n} to go").format(n=left))
-            done = self._cram_done
         else:
-            counts = self._store.reviews.counts(self.deck_id)
+            counts = self._store.reviews.counts(self.session.deck_id)
             self.review.left_today.setText(
                 self.tr("New {new} · Learning {learning} · Review {review}").format(
                     new=counts.new, learning=counts.learning, review=counts.review))
             self.review.left_today.setToolTip(self.tr("Left today in this deck"))
-            left = counts.total
-            done = len(self._session)
         self.review.progress.setRange(0, max(1, done + left))
         self.review.progress.setValue(done)
 
+    def _say(self, text: str) -> None:
+        """What the last key did, in the review itself (and on the done page)."""
+        for label in (self.review.did, self.done.did):
+            label.setText(text)
+            label.setVisible(bool(text))
+        if text:
+            self.status_message.emit(text)
+
     def reveal(self) -> None:
-        if self.card is None or self.stack.currentWidget() is not self.review:
+        if self.session is None or self.stack.currentWidget() is not self.review:
             return
-        if self.revealed:
-            # Enter again after the answer: the usual choice, as in Anki.
-            self.grade(GOOD)
+        if self.session.revealed:
+            self.grade(GOOD)  # Enter again after the answer: the usual choice, as in Anki
             return
-        self.revealed = True
-        self.review.face.reveal(True, self.card)
-        self._show_buttons()
-        self.review.face.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.session.reveal():
+            self.review.face.reveal(True, self.session.card)
+            self._show_buttons()
+            self.review.face.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def grade(self, rating: int) -> None:
-        if self.card is None or not self.revealed or rating not in RATINGS:
+        session = self.session
+        if session is None or self.stack.currentWidget() is not self.review:
             return
-        if self.stack.currentWidget() is not self.review:
-            return
-        if self.cramming:
-            card = self._cram_queue.pop(0)
-            if rating == AGAIN:
-                self._cram_queue.insert(min(3, len(self._cram_queue)), card)
-            else:
-                self._cram_done += 1
-            self._next()
-            return
-        elapsed = min(MAX_ANSWER_MS, round((time.monotonic() - self._shown_at) * 1000))
+        graded, steps = session.card, len(session.steps)
         try:
-            answer = self._store.reviews.answer(self.card.key, rating, elapsed)
+            answer = session.grade(rating)
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Flashcards"), str(error))
             return
-        self._undo.append(answer)
-        self._session.append(answer)
-        if answer.became_leech:
+        if len(session.steps) == steps:
+            return  # not graded (the answer not shown yet, or not a grade)
+        self._say("")
+        if answer is not None and answer.became_leech and graded is not None:
             self.review.notice.setText(
                 self.tr("“{front}” has been forgotten {n} times: it is tagged as a leech{s}. "
                         "Rewording it, or reading its passage again, usually helps.").format(
-                    front=_short(self.card.front), n=answer.outcome.memory.lapses,
+                    front=_short(graded.front), n=answer.outcome.memory.lapses,
                     s=self.tr(" and suspended") if answer.suspended else ""))
             self.review.notice.show()
-        self._next()
+        self._draw()
 
     def undo(self) -> None:
-        if self.cramming or not self._undo:
+        if self.session is None or not self.session.can_undo:
             return
-        answer = self._undo.pop()
         try:
-            self._store.reviews.undo(answer.review_id)
+            step = self.session.undo()
         except StoreError as error:
-            self.status_message.emit(str(error))
+            self._say(str(error))
             return
-        if answer in self._session:
-            self._session.remove(answer)
-        card = self._store.reviews.show(answer.card_key)
-        self.card = card
-        self.revealed = False
-        self._shown_at = time.monotonic()
-        self.review.face.show_card(card, reading_font(self._zoom()), revealed=False)
-        self._show_buttons()
-        self._show_left()
-        self.stack.setCurrentWidget(self.review)
-        self.review.face.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.status_message.emit(self.tr("Grade undone: the card is back as it was."))
+        if step is None:
+            return
+        texts = {
+            Action.GRADE: self.tr("Grade undone: the card is back as it was."),
+            Action.BURY: self.tr("Bury undone: the card is back in today's reviews."),
+            Action.SUSPEND: self.tr("Suspension undone: the card is back in your reviews."),
+            Action.FLAG: self.tr("Flag undone."),
+            Action.UNFLAG: self.tr("The flag is back."),
+        }
+        self._draw()
+        self._say(texts[step.action])
 
     def leave(self) -> None:
-        self.card = None
-        self.cramming = False
+        self.session = None
         self.stack.setCurrentWidget(self._deck_holder)
         self._fill_decks()
         if self.deck_id:
@@ -368,24 +364,19 @@ class FlashcardsView(QWidget):
         self.decks.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_done(self) -> None:
-        self.card = None
         page = self.done
-        reviewed = self._cram_done if self.cramming else len(self._session)
-        if self.cramming:
+        summary = self.session.summary() if self.session else None
+        if summary is not None and summary.cramming:
             page.heading.setText(self.tr("Cram finished"))
             page.summary.setText(self.tr("You went through {n} cards. The schedule is unchanged."
-                                         ).format(n=reviewed))
+                                         ).format(n=summary.reviews))
             page.next_due.setText("")
-        elif reviewed:
-            seconds = max(1, round(time.monotonic() - self._session_started))
-            minutes = max(1, round(seconds / 60))
-            again = sum(1 for a in self._session if a.rating == AGAIN)
-            cards = len({a.card_key for a in self._session})
+        elif summary is not None and summary.reviews:
             page.heading.setText(self.tr("All done for today"))
             page.summary.setText(
                 self.tr("You studied {cards} cards in {minutes} min ({n} reviews, again {again}%)."
-                        ).format(cards=cards, n=reviewed, minutes=minutes,
-                            again=round(100 * again / reviewed)))
+                        ).format(cards=summary.cards, n=summary.reviews, minutes=summary.minutes,
+                                 again=summary.again_percent))
         else:
             counts_total = self._store.reviews.card_counts()["total"]
             has_cards = bool(self._store.reviews.cram_cards(self.deck_id or "", limit=1)) \
@@ -412,34 +403,31 @@ class FlashcardsView(QWidget):
             page.ahead_button.setVisible(due is not None)
         else:
             page.ahead_button.setVisible(False)
+        self.actions_by_name["undo"].setEnabled(bool(self.session and self.session.can_undo))
         self.stack.setCurrentWidget(page)
         page.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # -- the card's own marks -------------------------------------------------------------
-    def toggle_flag(self) -> None:
-        if self.card is None or self.cramming:
+    # -- the card's own marks: each says what it did, and Ctrl+Z takes it back -----------
+    def _marked(self, step: Step | None, text: str) -> None:
+        if step is None:
             return
-        self._store.reviews.set_flag(self.card.key, 0 if self.card.flag else 1)
-        self.card.flag = 0 if self.card.flag else 1
-        self.review.face.show_card(self.card, reading_font(self._zoom()), self.revealed)
-        self._show_buttons()
-        self.status_message.emit(self.tr("Flagged.") if self.card.flag
-                                 else self.tr("Flag removed."))
+        self._draw()
+        self._say(self.tr("{did} Ctrl+Z to undo.").format(did=text))
+
+    def toggle_flag(self) -> None:
+        if self.session is not None:
+            step = self.session.toggle_flag()
+            self._marked(step, self.tr("Flagged.") if step and step.action is Action.FLAG
+                         else self.tr("Flag removed."))
 
     def bury(self) -> None:
-        if self.card is None or self.cramming:
-            return
-        self._store.reviews.bury(self.card.key)
-        self.status_message.emit(self.tr("Buried until tomorrow."))
-        self._next()
+        if self.session is not None:
+            self._marked(self.session.bury(), self.tr("Buried until tomorrow."))
 
     def suspend(self) -> None:
-        if self.card is None or self.cramming:
-            return
-        self._store.reviews.suspend(self.card.key)
-        self.status_message.emit(self.tr("Suspended: the card stays out of reviews until you "
-                                         "unsuspend it in Browse."))
-        self._next()
+        if self.session is not None:
+            self._marked(self.session.suspend(), self.tr(
+                "Suspended: the card stays out of reviews until you unsuspend it in Browse."))
 
     def show_info(self) -> None:
         if self.card is not None and not self.cramming:

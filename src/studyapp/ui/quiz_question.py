@@ -326,6 +326,7 @@ class QuestionPage(QWidget):
 
     def _changed(self) -> None:
         self.message.setText("")
+        self.save_current()  # an exam keeps every choice the moment it is made
 
     # -- keys and actions ------------------------------------------------------------------
     def number(self, number: int) -> None:
@@ -360,6 +361,10 @@ class QuestionPage(QWidget):
             if response is None:
                 self.message.setText(self.tr("Choose or type an answer first; Esc leaves."))
                 return
+            if session.not_a_number(self.index, response):
+                self.message.setText(self.tr("“{answer}” is not a number: type it in digits, "
+                                             "e.g. 4 or 2.5.").format(answer=response))
+                return
             try:
                 grade = session.answer(self.index, response, self._duration_ms())
             except StoreError as error:  # a full disk...: the answer stays on screen
@@ -389,12 +394,8 @@ class QuestionPage(QWidget):
         session = self.session
         if session is None or self.control is None or not self.exam or session.finished:
             return True
-        response = self.control.response()
         try:
-            if response is None:
-                session.clear(self.index)
-            elif response != session.response(self.index):
-                session.answer(self.index, response, self._duration_ms())
+            session.keep(self.index, self.control.response(), self._duration_ms())
         except StoreError as error:
             self._not_saved(error)
             return False

@@ -137,6 +137,8 @@ class ResultPage(QWidget):
                 lines.append(self.tr("The challenge ends at the first answer that is not right."))
         else:
             words, name, colour = self.tr("Done"), "circle-check", c.success
+            if result.right * 2 < result.answered:  # 0 of 10 right is no green tick
+                name, colour = "list-checks", c.text
             lines = [self.tr("{0} of {1} answered right ({2}%).").format(result.right,
                                                                     result.answered, percent)]
         wrong = result.answered - result.right if session.mode != "exam" else (

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -183,6 +184,11 @@ class StartPage(QWidget):
         self.policy.addItem(self.tr("Moodle fractions"), "fractions")
         for field in (self.count, self.minutes, self.pass_mark):
             field.setMaximumWidth(140)
+            # "Enter starts" holds in the number boxes too (a spin box keeps Enter to itself).
+            for keys in ("Return", "Enter"):
+                enter = QShortcut(QKeySequence(keys), field)
+                enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+                enter.activated.connect(lambda box=field: self._start_from(box))
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("StartQuizButton")
         self.start_button.setDefault(True)
@@ -263,6 +269,10 @@ class StartPage(QWidget):
 
     def _start(self) -> None:
         self.start_requested.emit(self.mode())
+
+    def _start_from(self, box: QAbstractSpinBox) -> None:
+        box.interpretText()  # the number typed so far counts
+        self._start()
 
     def fill_scopes(self, report: Report, engine: QuizEngine) -> None:
         current = self.scope.currentData() or "relationships"

@@ -22,6 +22,7 @@ from studyapp.core.quiz import QuizEngine, QuizSession
 from studyapp.core.report import Report
 from studyapp.core.scoring import Policy
 from studyapp.core.store import Store
+from studyapp.core.trend import Direction
 from studyapp.ui.formatting import local_time
 from studyapp.ui.quiz_question import QuestionPage, clock_text
 from studyapp.ui.quiz_results import NotebookPage, ResultPage
@@ -118,13 +119,13 @@ class QuizView(QWidget):
             if score.share is None:
                 scores.append((name, self.tr("not tried yet"), ""))
                 continue
-            trend = score.trend
-            if trend is None:
-                words = ""
-            elif trend > 0.001:
-                words = self.tr("↑ up {0} points").format(round(trend * 100))
-            elif trend < -0.001:
-                words = self.tr("↓ down {0} points").format(round(-trend * 100))
+            change = score.change
+            if change.direction is Direction.TOO_FEW:
+                words = self.tr("not enough answers yet")
+            elif change.direction is Direction.UP:
+                words = self.tr("↑ up {0} points").format(change.points)
+            elif change.direction is Direction.DOWN:
+                words = self.tr("↓ down {0} points").format(change.points)
             else:
                 words = self.tr("→ steady")
             scores.append((name, self.tr("{0}% right of the last {1}").format(

@@ -349,7 +349,10 @@ class SectionText(QTextBrowser):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
             event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right)
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
         ):
-            event.accept()  # ours, not a menu shortcut's
+            # Plain Left/Right are ours; Alt+Left/Right stay the Go menu's shortcuts.
+            event.accept()
             return True
         return super().event(event)

@@ -77,7 +77,10 @@ class Store:
         self.question_sets = QuestionSetsService(db, clock)
         self.quizzes = QuizzesService(db, clock)
         self.reviews = ReviewsService(db, clock)
-        self.progress = ProgressService(db, clock)
+        # One study day for the dashboard, the Cards view and the daily quiz: its hour is
+        # the review settings' day_starts_at, its zone ``store.reviews.tz``.
+        self.days = self.reviews.days
+        self.progress = ProgressService(db, clock, self.days)
         self.progress.attach_cards(self.reviews)
 
     def close(self) -> None:

@@ -3,8 +3,9 @@
 Everything the dashboard, ``studyapp stats --json`` and the printed report show comes from
 :meth:`ProgressService.dashboard`. It reads the ``activity`` summary (an index of reviews,
 answers and reading time by UTC hour and section, kept by triggers: migrations.m007), the
-cards' schedule and the reading progress, and maps hours to the learner's local days: a day
-starts at 04:00 local time (``day_start_hour``) so that a late evening counts for that day.
+cards' schedule and the reading progress, and maps hours to the learner's study days
+(``core/studyday.py``: a day starts at 04:00 local time unless the learner chose otherwise,
+so that a late evening counts for that day).
 
 The result is cached until the database changes (``sqlite3.Connection.total_changes``, read
 without a query) or the local day turns, so coming back to the Progress view costs nothing.
@@ -12,20 +13,20 @@ without a query) or the local day turns, so coming back to the Progress view cos
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlite_utils import Database
 
 from studyapp.core.clock import Clock, iso
 from studyapp.core.store.service import Service
+from studyapp.core.studyday import StudyDay
+from studyapp.core.trend import Direction, Trend, share, trend
 
 if TYPE_CHECKING:
     from studyapp.core.report import Report
 
-DAY_START_HOUR = 4
 HEAT_MAP_DAYS = 371  # 53 weeks: a full year of columns
 FORECAST_DAYS = 30
 GOAL_KINDS = ("minutes", "reviews")
@@ -164,12 +165,11 @@ class Relationship:
     score: float  # the section's mastery score
     recent: float | None  # share right (answers and recalls) in the last TREND_DAYS days
     before: float | None  # the same in the TREND_DAYS days before those
+    change: Trend = Trend(Direction.TOO_FEW, None)  # core/trend.py's rule, as the Quiz page's
 
     @property
     def trend(self) -> float | None:
-        if self.recent is None or self.before is None:
-            return None
-        return self.recent - self.before
+        return self.change.change
 
 
 @dataclass(frozen=True)
@@ -248,35 +248,30 @@ def _rounded(value: float | None) -> float | None:
 
 
 class CardsSource(Protocol):
-    """What the dashboard takes from the flashcards service (``store.reviews``): the
-    learner's time zone and day start, and the card counts ``stats --json`` shows."""
-
-    tz: tzinfo | None
-
-    def settings(self) -> Any: ...  # has ``day_starts_at`` (local hour)
+    """What the dashboard takes from the flashcards service (``store.reviews``): the card
+    counts ``stats --json`` shows."""
 
     def card_counts(self) -> dict[str, int]: ...  # total, review, due_today, ...
 
 
 class ProgressService(Service):
-    """Aggregates for the Progress view; ``tz`` None means the computer's own time zone."""
+    """Aggregates for the Progress view, on the profile's study day (``days``: the one the
+    store shares with the flashcards and the quizzes; a service of its own, starting at
+    04:00 in the computer's zone, when None)."""
 
-    def __init__(self, db: Database, clock: Clock, tz: tzinfo | None = None,
-                 day_start_hour: int = DAY_START_HOUR) -> None:
+    def __init__(self, db: Database, clock: Clock, days: StudyDay | None = None) -> None:
         self.db = db
         self.clock = clock
-        self.tz = tz
-        self.day_start_hour = day_start_hour
+        self.days = days or StudyDay(clock)
         self._cached: tuple[tuple[Any, ...], Dashboard] | None = None
-        self._offsets: dict[str, float] = {}
         self.cards: CardsSource | None = None
         self._active_cards = ""  # the filter for cards that can come due (m004's columns)
         self.house_goal: tuple[str, int] | None = None  # IT's default (site settings)
         self.house_goal_locked = False
 
     def attach_cards(self, cards: CardsSource) -> None:
-        """Takes the day rules and the card counts from the flashcards service, so that the
-        dashboard, the Cards view and ``stats --json`` agree on "due today"."""
+        """Takes the card counts from the flashcards service, so that the dashboard, the
+        Cards view and ``stats --json`` agree on "due today"."""
         self.cards = cards
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(card_state)")}
         self._active_cards = (" AND suspended = 0 AND retired = 0"
@@ -289,39 +284,20 @@ class ProgressService(Service):
         self.house_goal, self.house_goal_locked = goal, locked and goal is not None
         self._cached = None
 
-    def set_day_rules(self, tz: tzinfo | None, day_start_hour: int = DAY_START_HOUR) -> None:
-        self.tz, self.day_start_hour = tz, day_start_hour
-        self._offsets.clear()
-        self._cached = None
-
     # -- days ------------------------------------------------------------------------------
-    def _offset(self, moment: datetime) -> timedelta:
-        local = moment.astimezone(self.tz) if self.tz else moment.astimezone()
-        return local.utcoffset() or timedelta(0)
-
     def day_of(self, moment: datetime) -> date:
         """The learner's study day that ``moment`` (aware) falls on."""
-        local = moment.astimezone(UTC).replace(tzinfo=None) + self._offset(moment)
-        return (local - timedelta(hours=self.day_start_hour)).date()
+        return self.days.day_of(moment)
 
     def start_of(self, day: date) -> datetime:
         """The moment (UTC) the study day ``day`` begins."""
-        naive = datetime.combine(day, time(self.day_start_hour))
-        local = naive.replace(tzinfo=self.tz) if self.tz else naive.astimezone()
-        return local.astimezone(UTC)
+        return self.days.start_of(day)
 
     def _day_of_hour(self, hour: str) -> date:
-        """The study day of a UTC hour 'YYYY-MM-DDTHH' (its start decides)."""
-        day_text = hour[:10]
-        offset = self._offsets.get(day_text)
-        if offset is None:
-            noon = datetime.fromisoformat(day_text).replace(hour=12, tzinfo=UTC)
-            offset = self._offsets[day_text] = self._offset(noon).total_seconds() / 3600
-        hours = int(hour[11:13]) + offset - self.day_start_hour
-        return date.fromisoformat(day_text) + timedelta(days=math.floor(hours / 24))
+        return self.days.day_of_hour(hour)
 
     def today(self) -> date:
-        return self.day_of(self.clock())
+        return self.days.today()
 
     # -- settings kept in the profile ------------------------------------------------------
     def _meta(self) -> dict[str, str]:
@@ -354,8 +330,7 @@ class ProgressService(Service):
     # -- the dashboard ---------------------------------------------------------------------
     def version(self) -> tuple[Any, ...]:
         """Changes when anything the dashboard shows may have changed (no query)."""
-        self._sync_rules()
-        return (self.db.conn.total_changes, self.today(), self.tz, self.day_start_hour)
+        return (self.db.conn.total_changes, self.today(), *self.days.rules())
 
     def dashboard(self, report: Report) -> Dashboard:
         """Every number of the Progress view; the same object while nothing changed."""
@@ -365,15 +340,6 @@ class ProgressService(Service):
         result = self._compute(report)
         self._cached = (version, result)
         return result
-
-    def _sync_rules(self) -> None:
-        """The learner's day as the flashcards count it (their settings are read once and
-        kept by the service, so this runs no query after the first time)."""
-        if self.cards is not None:
-            rules = (self.cards.tz, int(self.cards.settings().day_starts_at))
-            if rules != (self.tz, self.day_start_hour):
-                self.tz, self.day_start_hour = rules
-                self._offsets.clear()
 
     def _compute(self, report: Report) -> Dashboard:
         today = self.today()
@@ -477,7 +443,7 @@ class ProgressService(Service):
         return result
 
     def _recent_and_before(self, section_id: str,
-                           today: date) -> tuple[float | None, float | None]:
+                           today: date) -> tuple[float | None, float | None, Trend]:
         start = self.start_of(today - timedelta(days=2 * TREND_DAYS - 1))
         middle = self.start_of(today - timedelta(days=TREND_DAYS - 1))
         windows = {"recent": [0, 0], "before": [0, 0]}
@@ -489,8 +455,7 @@ class ProgressService(Service):
             windows[key][0] += right
             windows[key][1] += total
         recent, before = windows["recent"], windows["before"]
-        return (recent[0] / recent[1] if recent[1] else None,
-                before[0] / before[1] if before[1] else None)
+        return share(*recent), share(*before), trend(*recent, *before)
 
     def _forecast(self, today: date) -> list[int]:
         counts = [0] * FORECAST_DAYS

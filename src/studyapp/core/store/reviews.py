@@ -42,11 +42,11 @@ from studyapp.core.scheduling import (
     ReviewSettings,
     Scheduler,
     card_number,
-    day_bounds,
     optimise,
 )
 from studyapp.core.store.checks import StoreError
 from studyapp.core.store.service import Service
+from studyapp.core.studyday import StudyDay
 
 # The scheduling columns of card_state: what a grade changes and an undo puts back.
 _MEMORY_COLUMNS = ("due", "stability", "difficulty", "state", "step", "reps", "lapses",
@@ -142,7 +142,9 @@ class ReviewsService(Service):
                  report: Report | None = None) -> None:
         self.db = db
         self.clock = clock
-        self.tz = tz
+        # The profile's study day (the store hands this one object to progress and quizzes);
+        # its start hour is read from this service's settings, the one place it is set.
+        self.days = StudyDay(clock, tz, starts_at=lambda: self.settings().day_starts_at)
         self._report = report
         self._decks: tuple[str, list[Deck], list[CardGroup]] | None = None
         self._decks_of: dict[int, list[str]] = {}  # group number -> the decks it is in
@@ -184,9 +186,19 @@ class ReviewsService(Service):
             self._scheduler = Scheduler(self.settings())
         return self._scheduler
 
+    @property
+    def tz(self) -> tzinfo | None:
+        """The learner's time zone (None: the computer's), shared by every service."""
+        return self.days.tz
+
+    @tz.setter
+    def tz(self, tz: tzinfo | None) -> None:
+        self.days.tz = tz
+        self._counts_key = None
+
     def day(self, now: datetime | None = None) -> tuple[datetime, datetime]:
         """The UTC bounds of the learner's day now."""
-        return day_bounds(now or self.clock(), self.tz, self.settings().day_starts_at)
+        return self.days.bounds(now)
 
     # -- decks ---------------------------------------------------------------------------
     def _deck_data(self) -> tuple[list[Deck], list[CardGroup]]:
@@ -592,15 +604,14 @@ class ReviewsService(Service):
             "(SELECT max(reviewed_at) FROM review_log)").fetchone()
         if not bounds or bounds[0] is None:
             return []
-        starts_at = self.settings().day_starts_at
         # The learner's day starts over the whole span, as stored text (ISO UTC sorts).
         first = datetime.fromisoformat(bounds[0]).astimezone(UTC)
         last = datetime.fromisoformat(bounds[1]).astimezone(UTC)
-        start, end = day_bounds(first, self.tz, starts_at)
+        start, end = self.days.bounds(first)
         starts = [iso(start)]
         while end <= last:
             starts.append(iso(end))
-            end = day_bounds(end, self.tz, starts_at)[1]
+            end = self.days.bounds(end)[1]
         query = ("SELECT card_key, rating, reviewed_at FROM review_log "
                  "ORDER BY card_key, reviewed_at")
         params: list[Any] = []
