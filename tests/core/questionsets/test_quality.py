@@ -93,17 +93,20 @@ def test_a_key_that_repeats_the_source_is_warned_about_only_when_it_is_a_habit()
     assert not any("repeats the most words" in f for f in warnings_of(once))
 
 
-def test_select_all_with_varied_counts_and_every_option_right() -> None:
+def test_select_all_with_counts_varied_from_one_to_all_is_fine() -> None:
     def multiple(number: int, answer: str) -> Question:
         return Question(id=f"m{number}", type="multiple", line=number, prompt=f"Pick {number}",
                         explanation="Only the named steps come before the decision itself.",
                         choices=[Choice(t, "ABCDE"[i] in answer)
                                  for i, t in enumerate(["vv", "ww", "xx", "yy", "zz"])])
-    varied = a_set([multiple(1, "A"), multiple(2, "BDE"), multiple(3, "ABCD"), multiple(4, "CE")])
+    varied = a_set([multiple(1, "A"), multiple(2, "BDE"), multiple(3, "ABCDE"), multiple(4, "CE")])
     assert warnings_of(varied) == []
-    everything = a_set([multiple(1, "ABCDE")])
-    assert warnings_of(everything) == [
-        "1: question 'm1': every option is right; a learner who ticks everything scores"]
+    fixed = a_set([multiple(1, "A"), multiple(2, "BDE"), multiple(3, "ACE"), multiple(4, "CDE")])
+    assert warnings_of(fixed) == [
+        "2: 3 of 4 select-all questions have 3 right options; vary the number of right "
+        "options from 1 to all",
+        "2: 3 of 4 select-all questions have all options but 2 right; vary the number of "
+        "right options from 1 to all"]
 
 
 def test_the_cli_warns_with_quality_and_still_exits_0(capsys: pytest.CaptureFixture[str]) -> None:

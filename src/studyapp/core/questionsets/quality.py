@@ -8,7 +8,7 @@ The checks and their thresholds are listed in docs/question-format.md ("Question
 - one option letter is the key of too many single-choice questions;
 - the key is the longest option, or the option with most of the source's words
   (core/questionsets/surface.py), in too many single-choice questions;
-- select-all questions with one fixed number of right options (or every option right);
+- select-all questions with one fixed number of right options;
 - true statements copied from the source while the false ones are not (verbatim is true);
 - a prompt that names its answer;
 - near-duplicate prompts;
@@ -130,11 +130,6 @@ def _strictly_longest(question: Question) -> int | None:
 
 
 def _select_all_counts(multiples: list[Question]) -> Iterator[tuple[int, Message]]:
-    for question in multiples:
-        if all(choice.correct for choice in question.choices):
-            yield question.line, msg(
-                "question '{id}': every option is right; a learner who ticks everything "
-                "scores", id=question.id)
     if len(multiples) < MIN_MULTIPLES_FOR_COUNT:
         return
     for label, measure in (
