@@ -149,6 +149,10 @@ def shared_quote_findings(items: Iterable[Question | Card]) -> list[str]:
     carry the answer of all of them."""
     users: dict[str, list[str]] = {}
     for item in items:
+        if "boundary" in item.tags:
+            # A boundary case is judged by the defining sentences of two relationships, which
+            # many cases rightly share.
+            continue
         for quote in evidence_quotes(item.evidence):
             users.setdefault(normalised(quote), []).append(item.id)
     return [f"the quote {quote[:60]!r} is the evidence of {len(ids)} items: {', '.join(ids)}"

@@ -6,8 +6,8 @@ never a problem, so a trainer's set is still imported as it is. The built-in set
 The checks and their thresholds are listed in docs/question-format.md ("Question quality"):
 
 - one option letter is the key of too many single-choice questions;
-- the key is the longest option, or the option with most of the source's words
-  (core/questionsets/surface.py), in too many single-choice questions;
+- the key is the longest option, or the option with the most (or the fewest) of the source's
+  words (core/questionsets/surface.py), in too many single-choice questions;
 - select-all questions with one fixed number of right options;
 - true statements copied from the source while the false ones are not (verbatim is true);
 - a prompt that names its answer;
@@ -29,6 +29,7 @@ from studyapp.core.questionsets.model import Card, Question, QuestionSet, eviden
 from studyapp.core.questionsets.surface import (
     SourceWords,
     is_verbatim,
+    least_cued,
     most_cued,
     section_source,
 )
@@ -121,6 +122,16 @@ def _cued_keys(singles: list[Question], source: SourceWords) -> Iterator[tuple[i
                 "of {total} single-choice questions of this set; word the distractors as "
                 "closely to the source as the key, wrong in meaning",
                 id=question.id, count=len(cued), total=len(singles))
+    # The cue turned round: distractors copied from the source around a paraphrased key.
+    uncued = [q for q in singles
+              if least_cued([c.text for c in q.choices], source(q)) == [_key(q)]]
+    if len(uncued) / len(singles) > MAX_CUED_KEY_SHARE:
+        for question in uncued:
+            yield question.line, msg(
+                "question '{id}': the key repeats the fewest words of the source, as in {count} "
+                "of {total} single-choice questions of this set; copy the source in some keys "
+                "too, so that neither the copied nor the reworded option gives the answer away",
+                id=question.id, count=len(uncued), total=len(singles))
 
 
 def _strictly_longest(question: Question) -> int | None:

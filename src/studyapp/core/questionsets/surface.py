@@ -74,6 +74,13 @@ def most_cued(texts: list[str], source: frozenset[str]) -> list[int]:
     return [index for index, cue in enumerate(cues) if cue == top]
 
 
+def least_cued(texts: list[str], source: frozenset[str]) -> list[int]:
+    """The indexes of the options that repeat the fewest source words."""
+    cues = [option_cue(text, source) for text in texts]
+    bottom = min(cues)
+    return [index for index, cue in enumerate(cues) if cue == bottom]
+
+
 def surface_credit(question: Question, source: frozenset[str]) -> float | None:
     """The surface-cue learner's expected mark on ``question`` (0..1); None for the types it
     has no strategy for."""

@@ -21,7 +21,7 @@ a an the and or nor but of to in on for with by as at from is are be been being 
 its it's this that these those which who whom whose what why how when where does do did done
 not no can can't cannot could will would should shall may might must we you they their them
 our ours your he she his her i me my than then so such there here also into about more most
-very just only own one's one ones all any each both other others some if else while
+very just only own one's one ones all any each both other others some if else while has have had
 report report's says say said according according per its itself themselves yes
 """.split())
 
