@@ -149,9 +149,9 @@ def shared_quote_findings(items: Iterable[Question | Card]) -> list[str]:
     carry the answer of all of them."""
     users: dict[str, list[str]] = {}
     for item in items:
-        if "boundary" in item.tags:
-            # A boundary case is judged by the defining sentences of two relationships, which
-            # many cases rightly share.
+        if {"boundary", "sort"} & set(item.tags):
+            # A boundary or sorting case is judged by the defining sentences of the relationships,
+            # which many cases rightly share.
             continue
         for quote in evidence_quotes(item.evidence):
             users.setdefault(normalised(quote), []).append(item.id)
