@@ -142,3 +142,27 @@ def test_words_are_compared_by_a_light_stem() -> None:
     assert stem("charging") == stem("charge") == stem("charges")
     assert stem("innovative") == stem("innovation") == stem("innovate")
     assert content_words("The report says what is innovation?") == ["innov"]
+
+
+def builtin_sets() -> list[tuple[str, QuestionSet]]:
+    from studyapp.core.resources import questions_dir
+
+    loaded = []
+    for path in sorted(Path(str(questions_dir())).glob("*.yaml")):
+        result = load_file(path)
+        assert result.ok and result.question_set is not None, result.problems
+        loaded.append((str(path), result.question_set))
+    return loaded
+
+
+def test_the_builtin_sets_give_no_quality_warning() -> None:
+    found = [str(w) for path, question_set in builtin_sets()
+             for w in quality_warnings(question_set, path)]
+    assert found == []
+
+
+def test_the_surface_cue_learner_scores_at_most_35_percent_on_every_builtin_set() -> None:
+    source = section_source()
+    scores = {question_set.id: surface_score(question_set, source).share
+              for _, question_set in builtin_sets()}
+    assert scores and all(share <= 0.35 for share in scores.values()), scores
