@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"read every FILE as this format ({', '.join(FORMAT_NAMES)}) "
             "instead of guessing from the extension",
         )
+        if name == "validate":
+            sub.add_argument("--quality", action="store_true",
+                             help="also warn about giveaways that let a learner score without "
+                                  "understanding (see docs/question-format.md)")
         if name == "import":
             sub.add_argument("--dry-run", action="store_true",
                              help="print what the import would add, change and retire; "
@@ -206,7 +210,8 @@ def _plan(args: argparse.Namespace, store: Any) -> Any:
     printed, each file once, then every warning (warnings do not block anything)."""
     from studyapp.core.importing import load_files, plan_import
 
-    plan = plan_import(load_files(args.files, args.format), store)
+    plan = plan_import(load_files(args.files, args.format), store,
+                       quality=getattr(args, "quality", False))
     for problem in plan.problems:
         _error(str(problem))
     for warning in plan.warnings:

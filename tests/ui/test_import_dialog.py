@@ -476,8 +476,8 @@ def test_a_bank_with_unknown_columns_imports_with_its_warnings_shown_apart(
     qtbot: QtBot, store: Store, tmp_path: Path
 ) -> None:
     bank = write(tmp_path, "bank.csv", (
-        "题号,题型,题干,选项A,选项B,答案,分值,年级\n"
-        "1,单选题,创新源于什么？,实践,书本,A,2,高一\n"
+        "题号,题型,题干,选项A,选项B,答案,分值,年级,解析\n"
+        "1,单选题,创新源于什么？,实践,书本,A,2,高一,新办法从工作中来\n"
     ))
     dialog = open_dialog(qtbot, store, [bank])
     assert dialog.problems == []

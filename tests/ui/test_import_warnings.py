@@ -12,9 +12,11 @@ from pytestqt.qtbot import QtBot
 from studyapp.core.store import Store
 from studyapp.ui.import_dialog import ImportDialog
 
-BANK = ("序号,题型,题干,选项A,选项B,正确答案,分值,选项A解析,年级,图片URL,课题\n"
-        "2,单选题,哪一项是源头?,实践,空谈,A,2,是的,高一,https://example.com/a.png,创新\n"
-        "1,判断题,实践出真知。,,,√,1,,高一,,创新\n")
+BANK = ("序号,题型,题干,选项A,选项B,正确答案,分值,选项A解析,年级,图片URL,课题,解析\n"
+        "2,单选题,哪一项是源头?,实践,空谈,A,2,是的,高一,https://example.com/a.png,创新,"
+        "新办法从工作中来\n"
+        "1,判断题,实践出真知。,,,√,1,,高一,,创新,做了才知道对不对\n")
+BIASED = Path(__file__).parents[1] / "fixtures" / "quality" / "biased.yaml"
 PAPER_WITH_MISTAKES = "一、单选题\n1. Q?\nA. a\nB. b\n答案：E\n"
 
 
@@ -63,6 +65,17 @@ def test_warnings_are_listed_apart_and_do_not_block_the_import(
     stored = store.question_sets.get(set_id)
     assert [(q.id, q.points) for q in stored.questions] == [("1", 1), ("2", 2)]
     assert stored.questions[1].choices[0].feedback == "是的"
+
+
+def test_question_quality_warnings_are_listed_with_their_lines_and_do_not_block(
+        qtbot: QtBot, store: Store) -> None:
+    dialog = open_dialog(qtbot, store, [BIASED])
+    assert not dialog.problems_box.isVisible()
+    assert dialog.warnings_title.text() == "Warnings (22)"
+    rows = [dialog.warnings_view.topLevelItem(i).text(2)
+            for i in range(dialog.warnings_view.topLevelItemCount())]
+    assert any(row.startswith("question 'two-pairs': a match of 2 pairs") for row in rows)
+    assert dialog.import_button.isEnabled()
 
 
 def test_a_paper_with_a_mistake_blocks_the_import(

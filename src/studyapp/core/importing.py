@@ -140,10 +140,13 @@ def builtin_sets() -> dict[str, str]:
     return sets
 
 
-def plan_import(files: Sequence[LoadedFile], store: Store | None) -> ImportPlan:
+def plan_import(files: Sequence[LoadedFile], store: Store | None,
+                quality: bool = False) -> ImportPlan:
     """What importing ``files`` into ``store`` would do (``None``: an empty profile).
 
-    Reads the profile only; never raises for bad input (refusals are problems).
+    Reads the profile only; never raises for bad input (refusals are problems). With
+    ``quality``, a set without problems also gets the question-quality warnings
+    (core/questionsets/quality.py), which never block the import.
     """
     known: dict[str, SetInfo] = {}
     if store is not None:
@@ -180,6 +183,10 @@ def plan_import(files: Sequence[LoadedFile], store: Store | None) -> ImportPlan:
         plan.existing = known.get(set_id)
         if plan.problems:
             continue
+        if quality:
+            from studyapp.core.questionsets.quality import quality_warnings
+
+            plan.warnings.extend(quality_warnings(question_set, loaded.path))
         _diff(plan, question_set, store if plan.existing is not None else None)
     return ImportPlan(plans)
 

@@ -19,20 +19,21 @@ def load_previews(paths: Sequence[Path], data_dir: Path, profile: str,
                   clock: Clock = system_clock) -> list[SetPlan]:
     """Reads every file and plans its import against the profile.
 
-    Runs off the GUI thread: it opens its own connection to the profile (``open_store``)
+    The plan carries the question-quality warnings, which the dialog lists with the
+    others. Runs off the GUI thread: it opens its own connection to the profile (``open_store``)
     because an sqlite connection belongs to the thread that made it. Never raises.
     """
     files = load_files(paths)
     try:
         second = open_store(data_dir, profile, clock)
     except StoreError as error:
-        plan = plan_import(files, None)
+        plan = plan_import(files, None, quality=True)
         for set_plan in plan.sets:
             set_plan.problems.append(Problem(set_plan.path, 0, f"the profile cannot be read "
                                                                f"to compare with it: {error}"))
         return plan.sets
     try:
-        return plan_import(files, second).sets
+        return plan_import(files, second, quality=True).sets
     finally:
         second.close()
 

@@ -34,8 +34,12 @@ def normalise_space(text: str) -> str:
 
 
 def section_text(report: Report, section_id: str) -> str:
-    """A section's own text (heading and paragraphs), whitespace normalised, for evidence."""
-    return normalise_space("\n".join(report.get(section_id).source_blocks()))
+    """A section's text (heading and paragraphs) and its subsections', whitespace normalised,
+    for evidence: a question on suggestions.5 may quote each of the four relationships. The
+    sections are kept apart by a NUL, so no quote spans two of them."""
+    section = report.get(section_id)
+    own = normalise_space("\n".join(section.source_blocks()))
+    return "\0".join([own, *(section_text(report, child.id) for child in section.children)])
 
 
 def check_set(question_set: QuestionSet, path: str) -> list[Problem]:
