@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import banks, cards, dashboard, imports, startup  # noqa: E402
+from benchmarks import banks, cards, class_report, dashboard, imports, startup  # noqa: E402
 from benchmarks.common import Result  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], Result]] = {
@@ -31,6 +31,7 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "deck_counts": cards.deck_counts,
     "optimize": cards.optimize,
     "dashboard": dashboard.dashboard,
+    "class_report_300": class_report.class_report_300,
 }
 RESULTS_FILE = Path(__file__).with_name("results.json")
 
