@@ -433,6 +433,19 @@ def start_exam(store: Store, clock: Clock, exam: ExamDefinition) -> QuizSession:
     return QuizSession(store, clock, record, items)
 
 
+def answers_visible(store: Store, attempt_id: int, now: datetime) -> bool:
+    """May the learner review the right answers of this attempt now? (Any attempt not of an
+    exam, or of an exam no longer in the profile: yes.)"""
+    exam_id = store.exams.exam_of_attempts().get(attempt_id)
+    stored = store.exams.get(exam_id) if exam_id else None
+    if stored is None:
+        return True
+    try:
+        return parse_exam(stored.definition, stored.source).answers_visible(now)
+    except ProblemsFound:
+        return True
+
+
 def exam_from_dict(data: dict[str, Any]) -> ExamDefinition:
     """An exam from the dialog's values (checked by writing and parsing it back)."""
     exam = ExamDefinition(**data)
@@ -449,7 +462,7 @@ def deadline_in(days: int, now: datetime) -> datetime:
 
 __all__ = [
     "ANSWERS_SHOWN", "AssignedExam", "EXTENSION", "ExamDefinition", "Shortfall",
-    "assigned_exams", "candidates_for", "deadline_in", "import_exam", "start_exam",
-    "draw_exam", "dump_exam", "exam_from_dict", "parse_exam", "read_exam", "shortfalls",
-    "write_exam",
+    "answers_visible", "assigned_exams", "candidates_for", "deadline_in", "draw_exam",
+    "dump_exam", "exam_from_dict", "import_exam", "parse_exam", "read_exam", "shortfalls",
+    "start_exam", "write_exam",
 ]
