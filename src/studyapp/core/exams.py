@@ -296,7 +296,8 @@ def dump_exam(exam: ExamDefinition) -> str:
     lines.append(f"answers_shown: {exam.answers_shown}    # after_submit, after_deadline, never")
     lines.append(f"seed: {exam.seed}")
     if exam.deadline is not None:
-        lines.append(f"deadline: {q(exam.deadline.isoformat(timespec='minutes'))}")
+        spec = "seconds" if exam.deadline.second else "minutes"
+        lines.append(f"deadline: {q(exam.deadline.isoformat(timespec=spec))}")
     return "\n".join(lines) + "\n"
 
 
