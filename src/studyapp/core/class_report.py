@@ -235,12 +235,12 @@ def _learners_view(learners: list[LearnerFile]) -> View:
         exams = _exam_results(f)
         rows.append([f.learner, f.unit, f.profile, len(f.read), len(answers), right,
                      _share(right, len(answers)), len(exams),
-                     sum(1 for passed, _, _ in exams.values() if passed), f.exported_at,
-                     f.path.name])
+                     sum(1 for passed, _, _ in exams.values() if passed),
+                     f.exported_at[:10]])
     return View("learners", str(msg("Learners")), [
-        str(msg("Learner")), str(msg("Unit")), str(msg("Profile")), str(msg("Sections read")),
-        str(msg("Answers")), str(msg("Right")), str(msg("Right %")), str(msg("Exams taken")),
-        str(msg("Exams passed")), str(msg("Written at")), str(msg("File"))], rows)
+        str(msg("Learner")), str(msg("Unit")), str(msg("Profile")), str(msg("Read")),
+        str(msg("Answers")), str(msg("Right")), str(msg("Right %")), str(msg("Exams")),
+        str(msg("Passed")), str(msg("Written"))], rows)
 
 
 def _sections_view(learners: list[LearnerFile], titles: dict[str, str]) -> View:
