@@ -34,7 +34,10 @@ def test_paper_prints_variants_sheets_and_key_that_render(
     joined = "\n".join(texts)
     for part in ("variant A", "variant B", "Answer sheet", "Answer key"):
         assert part in joined
-    assert "四个关系测验" in texts[0]
+    from studyapp.ui.progress_report import cjk_family
+
+    if cjk_family() is not None:  # a PC without a CJK font prints boxes (docs/packaging.md)
+        assert "四个关系测验" in texts[0]
     assert any(t.startswith("Answer key") for t in texts)  # the key starts a page of its own
 
 
