@@ -18,6 +18,7 @@ from benchmarks import (  # noqa: E402
     backup_heartbeat,
     banks,
     cards,
+    class_report,
     dashboard,
     imports,
     open_profile,
@@ -48,6 +49,7 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "anki_open": vs_anki.open_profile,
     "anki_optimise": vs_anki.optimise,
     "anki_warm_counts": vs_anki.warm_counts,
+    "class_report_300": class_report.class_report_300,
 }
 RESULTS_FILE = Path(__file__).with_name("results.json")
 

@@ -30,7 +30,7 @@ EXIT_UNAVAILABLE = 3  # the profile cannot be used now (ProfileUnavailableError)
 EXIT_IN_USE = EXIT_UNAVAILABLE
 # Commands that only read the profile: they run beside an open window (a read-only WAL
 # connection) instead of waiting for its lock.
-READ_COMMANDS = {"sets", "stats", "export", "backup"}
+READ_COMMANDS = {"sets", "stats", "export", "backup", "paper"}
 
 
 def _folder(value: str) -> str:
@@ -108,6 +108,23 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", "put a backup back (the current file is kept first)")
     restore.add_argument("backup", metavar="BACKUP",
                          help="a backup file (a path, or a name that studyapp backups lists)")
+    paper = command("paper", "print a paper exam as an A4 PDF: variants A and B, their answer "
+                             "sheets, and the answer key with explanations")
+    paper.add_argument("source", metavar="SCOPE-or-EXAM",
+                       help="an exam definition (.studyexam), or a scope: report, "
+                            "relationships, section:ID, part:ID, set:ID, tags:a,b")
+    paper.add_argument("--out", required=True, metavar="exam.pdf", help="the PDF to write")
+    paper.add_argument("--count", type=int, default=20, metavar="N",
+                       help="questions drawn from a scope (default 20)")
+    paper.add_argument("--seed", type=int, default=1, metavar="N",
+                       help="the shuffle seed of a scope's variant A (B uses N + 1)")
+    paper.add_argument("--title", help="the title printed on a scope's paper")
+    class_report = command("class-report", "add up learners' results files (checked by their "
+                                           "checksums) into a class report")
+    class_report.add_argument("inputs", nargs="+", metavar="FILE-or-FOLDER",
+                              help="results files, or folders of them (their .csv files)")
+    class_report.add_argument("--out", required=True, metavar="class.xlsx|class.csv|class.pdf",
+                              help="the report to write; its extension chooses the format")
     return parser
 
 
@@ -418,6 +435,113 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_class_report(args: argparse.Namespace) -> int:
+    from studyapp.core.class_report import build_class_report, results_files
+    from studyapp.core.messages import msg
+
+    target = Path(args.out)
+    if target.suffix.lower() not in (".xlsx", ".csv", ".pdf"):
+        _error(str(msg("studyapp class-report: --out must end in .xlsx, .csv or .pdf, not "
+                       "{name}", name=target.name)))
+        return EXIT_USAGE
+    inputs = [Path(p) for p in args.inputs]
+    missing = [p for p in inputs if not p.exists()]
+    for path in missing:
+        _error(str(msg("{path}:0: no such file or folder", path=path)))
+    if missing or not results_files(inputs):
+        if not missing:
+            _error(str(msg("studyapp class-report: no results files (.csv) found; nothing "
+                           "was written.")))
+        return EXIT_PROBLEMS
+    report = build_class_report(inputs, _section_titles())
+    for skipped in report.skipped:
+        _error(escape(str(msg("{path}: skipped: {why}", path=skipped.path, why=skipped.reason))))
+    try:
+        _write_report(report, target)
+    except OSError as error:
+        _error(str(msg("{path}: cannot write ({why})", path=target,
+                       why=error.strerror or error)))
+        return EXIT_PROBLEMS
+    _say(str(msg("{path}: {learners} learners from {files} files; {skipped} skipped",
+                 path=target, learners=len(report.learners), files=report.files_read,
+                 skipped=len(report.skipped))))
+    return EXIT_OK
+
+
+def _write_report(report: Any, target: Path) -> None:
+    from studyapp.core.class_report import write_class_report
+
+    if target.suffix.lower() == ".pdf":
+        # The PDF is drawn with Qt's painter (QtGui, offscreen), loaded only for it: every
+        # other command and format stays free of Qt (docs/cli.md).
+        from studyapp.ui.printing import save_class_report_pdf
+
+        save_class_report_pdf(report, target)
+    else:
+        write_class_report(report, target)
+
+
+def _section_titles() -> dict[str, str]:
+    return {section.id: section.label for section in load_report().sections}
+
+
+def cmd_paper(args: argparse.Namespace) -> int:
+    from studyapp.core.exams import ExamDefinition, exam_from_dict, read_exam, shortfalls
+    from studyapp.core.messages import msg
+    from studyapp.core.paper import paper_exam
+    from studyapp.core.questionsets.errors import ProblemsFound
+
+    target = Path(args.out)
+    if target.suffix.lower() != ".pdf":
+        _error(str(msg("studyapp paper: --out must end in .pdf, not {name}", name=target.name)))
+        return EXIT_USAGE
+    try:
+        if args.source.lower().endswith(".studyexam"):
+            exam: ExamDefinition = read_exam(Path(args.source))
+        else:
+            exam = exam_from_dict({
+                "id": "paper", "title": args.title or str(msg("Exam")), "scope": args.source,
+                "count": args.count, "seed": args.seed, "time_limit_minutes": None})
+    except ProblemsFound as found:
+        for problem in found.problems:
+            _error(str(problem) if args.source.lower().endswith(".studyexam")
+                   else str(msg("studyapp paper: {what}", what=problem.message)))
+        return EXIT_PROBLEMS
+    store = _open_store(args)
+    try:
+        if not store.read_only:
+            store.question_sets.ensure_builtin()
+        questions = store.quizzes.questions()
+    finally:
+        store.close()
+    for short in shortfalls(exam, questions):
+        _error(str(msg("{source}: warning: {wanted} questions asked ({what}), the profile has "
+                       "{available}", source=args.source, wanted=short.wanted,
+                       what=short.what or exam.scope, available=short.available)))
+    paper = paper_exam(exam, questions)
+    if not paper.variants[0].questions:
+        _error(str(msg("{source}: no questions to print; nothing was written",
+                       source=args.source)))
+        return EXIT_PROBLEMS
+    from studyapp.ui.printing import save_paper_exam  # Qt's painter, for this PDF only
+
+    try:
+        save_paper_exam(paper, target)
+    except OSError as error:
+        _error(str(msg("{path}: cannot write ({why})", path=target,
+                       why=error.strerror or error)))
+        return EXIT_PROBLEMS
+    _say(str(msg("{path}: {n} questions, variants A and B, answer sheets and key",
+                 path=target, n=len(paper.variants[0].questions))))
+    return EXIT_OK
+
+
+def escape(text: str) -> str:
+    from studyapp.core.questionsets.errors import escape_controls
+
+    return escape_controls(text)
+
+
 def _size(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 10 << 20 else f"{size / (1 << 20):.1f} MB"
 
@@ -432,6 +556,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "backups": cmd_backups,
     "restore": cmd_restore,
+    "paper": cmd_paper,
+    "class-report": cmd_class_report,
 }
 
 

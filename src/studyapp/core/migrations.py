@@ -425,3 +425,22 @@ def m007_progress_indexes(db: Database) -> None:
     )
     rebuild_activity(db)
     run_script(db, ACTIVITY_TRIGGERS)
+
+
+@migrations(name="m009_exams")
+def m009_exams(db: Database) -> None:
+    """Exams learners imported (``.studyexam``, core/exams.py), and which attempt took which."""
+    run_script(db,
+        """
+        CREATE TABLE exams (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            sha256 TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL
+        );
+        ALTER TABLE quiz_attempts ADD COLUMN exam_id TEXT;
+        CREATE INDEX quiz_attempts_exam ON quiz_attempts(exam_id);
+        """
+    )

@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from studyapp.core.questionsets.model import Question
 from studyapp.core.quiz import stats_summary
 from studyapp.core.report import Report
 from studyapp.core.store import Store
@@ -56,13 +57,22 @@ EXPORT_COLUMNS = [
     # Per section: quiz answers and how many were right, card recalls and how many passed
     # (true retention = recalls_passed / recalls); then the learner's name and unit.
     "answers", "correct", "recalls", "recalls_passed", "name", "unit",
+    # The exam an attempt belongs to, the attempt's number (quiz and answer rows), the
+    # question's section and the answer in words (answer rows), when the file was written.
+    "exam", "attempt", "section", "answer", "exported_at",
 ]
 CHECKSUM_PREFIX = "#sha256:"
 
 
-def results_rows(store: Store, report: Report) -> list[list[Any]]:
+def results_rows(store: Store, report: Report, exported_at: str = "") -> list[list[Any]]:
     """The profile's results for a trainer: a row per report section, then per quiz attempt
-    (columns as EXPORT_COLUMNS, documented in docs/cli.md)."""
+    followed by a row per answer of it (columns as EXPORT_COLUMNS, documented in
+    docs/cli.md). ``exported_at``: the time written on every row (the store's clock's now)."""
+    from studyapp.core.clock import iso
+
+    exported_at = exported_at or iso(store.clock())
+    exams = store.exams.exam_of_attempts()
+    questions = {q.key: q for q in store.quizzes.questions()}
     progress = store.sections.all_progress()
     board = store.progress.dashboard(report)
     mastery = {m.section_id: m for m in board.mastery}
@@ -76,17 +86,45 @@ def results_rows(store: Store, report: Report) -> list[list[Any]]:
             p.opened_at if p else "", "", (p.read_at or "") if p else "",
             round(p.seconds) if p else 0, "", "", "",
             m.answers if m else 0, m.correct if m else 0, m.recalls if m else 0,
-            m.recalls_passed if m else 0, *who,
+            m.recalls_passed if m else 0, *who, "", "", section.id, "", exported_at,
         ])
     for attempt in store.quizzes.attempts():
+        exam = exams.get(attempt.id, "")
         rows.append([
             store.profile, f"quiz:{attempt.mode}", attempt.id, attempt.scope, attempt.started_at,
             attempt.finished_at or "", "", round(attempt.seconds), attempt.score,
             attempt.max_score,
             "" if attempt.passed is None else ("yes" if attempt.passed else "no"),
-            "", "", "", "", *who,
+            "", "", "", "", *who, exam, attempt.id, "", "", exported_at,
         ])
+        for given in store.quizzes.answers(attempt.id):
+            stored = questions.get(given.question_key) or store.quizzes.question(
+                given.question_key)
+            question = stored.question if stored is not None else None
+            rows.append([
+                store.profile, "answer", given.question_key,
+                question.prompt if question else "", "", given.answered_at, "",
+                round((given.duration_ms or 0) / 1000), given.score, given.max_score,
+                "yes" if given.correct else "no", "", "", "", "", *who, exam, attempt.id,
+                (question.section or "") if question else "",
+                answer_words(question, given.answer) if question else "", exported_at,
+            ])
     return rows
+
+
+def answer_words(question: Question, response: Any) -> str:
+    """The learner's answer in the question's own words (options by their text, not by the
+    number they were shown under, which the shuffle changes from learner to learner)."""
+    from studyapp.core.quiz import QuizItem, answer_text
+
+    if response is None:
+        return ""
+    if question.type in ("single", "multiple"):
+        chosen = [int(response)] if question.type == "single" else sorted(
+            int(i) for i in response)
+        return "; ".join(question.choices[i].text for i in chosen
+                         if 0 <= i < len(question.choices))
+    return answer_text(QuizItem("", question), response)
 
 
 def results_csv(rows: list[list[Any]]) -> str:

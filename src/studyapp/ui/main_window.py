@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from studyapp.ui.formatting import QT_TRANSLATE_NOOP
 from studyapp.ui.icons import icon
 from studyapp.ui.theme import Colours, ThemeChoice
-from studyapp.ui.window_menus import WindowMenus
+from studyapp.ui.workbench import WorkbenchMenus
 
 if TYPE_CHECKING:
     from studyapp.core.report import Report
@@ -46,7 +46,7 @@ VIEWS = [
 ]
 
 
-class MainWindow(WindowMenus):
+class MainWindow(WorkbenchMenus):
     def __init__(self, settings: QSettings, data_dir: Path, colours: Colours,
                  theme: ThemeChoice, profile: str) -> None:
         """The window's frame: rail, menus and status bar. :meth:`attach` adds the views
@@ -322,6 +322,7 @@ class MainWindow(WindowMenus):
             self.reader.save_state()
             if self._quiz_view is not None:
                 self._quiz_view.save_state()
+            self.write_results_on_close()  # to the results folder, if one is set
             self.store = None  # closed windows write nothing more
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()

@@ -240,6 +240,8 @@ class StartPage(QWidget):
         body_layout.addWidget(heading)
         body_layout.addWidget(intro)
         body_layout.addWidget(self.banner)
+        self.extras = QVBoxLayout()  # the assigned exams (ui/exam_panel.py), added by the view
+        body_layout.addLayout(self.extras)
         body_layout.addLayout(columns)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from studyapp.core.exams import answers_visible
 from studyapp.core.quiz import QuizEngine, QuizSession
 from studyapp.core.report import Report
 from studyapp.core.scoring import Policy
@@ -65,6 +66,12 @@ class QuizView(QWidget):
         self.offer = ResumeOffer(colours)
         self.offer.resume.connect(self.resume_interrupted)
         self.offer.later.connect(self.show_start)
+        from studyapp.ui.exam_panel import AssignedExamsPanel
+
+        self.assigned = AssignedExamsPanel(store, colours)
+        self.assigned.started.connect(self.open)
+        self.assigned.status_message.connect(self.status_message)
+        self.start.extras.addWidget(self.assigned)
         self.empty = text_label(self.tr("There are no questions here yet. Import a question set "
                                         "with File → Import question set (Ctrl+O)."), "empty")
         self.pages = QStackedWidget()
@@ -94,6 +101,7 @@ class QuizView(QWidget):
         """Brings the start page's counts, streaks and the resume offer up to date."""
         self._stale = False
         self.start.fill_scopes(self.report, self.engine)
+        self.assigned.refresh()
         mistakes = self.engine.mistake_count()
         daily = self.engine.daily_status()
         best = self.engine.best_streak()
@@ -243,6 +251,8 @@ class QuizView(QWidget):
         self.session = session
         self.result.show_result(session, session.result, self.question.time_ran_out,
                                 getattr(self, "_best_before", 0), self.engine.mistake_count())
+        if not answers_visible(self.store, session.attempt_id, self.store.clock()):
+            self.result.review_button.setEnabled(False)  # the exam keeps its answers back
         self.pages.setCurrentWidget(self.result)
         self.window().activateWindow()  # after the submit question's message box
         self.result.review_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -4,8 +4,9 @@ Views never run SQL: they call ``store.sections.mark_read(...)``,
 ``store.question_sets.import_set(...)`` and so on. Every write runs inside ``db.atomic()``;
 the connection (``connection.py``) uses WAL and enforces foreign keys. Each area of the
 profile has its module: ``reading``, ``annotations``, ``question_sets``, ``quizzes``,
-``backups``, ``reviews`` (flashcards), ``progress`` (the dashboard's aggregates). Services
-take the clock they stamp with (``studyapp.core.clock``).
+``exams`` (imported exams), ``backups``, ``reviews`` (flashcards), ``progress`` (the
+dashboard's aggregates). Services take the clock they stamp with
+(``studyapp.core.clock``).
 
 A store holds its profile's lock (``locking.py``) until :meth:`Store.close`, which also folds
 the WAL back into the main file (``PRAGMA wal_checkpoint(TRUNCATE)``), so a closed profile is
@@ -40,6 +41,7 @@ from studyapp.core.store.connection import (
     open_database,
     store_errors,
 )
+from studyapp.core.store.exams import ExamsService
 from studyapp.core.store.locking import ProfileLock
 from studyapp.core.store.progress import ProgressService
 from studyapp.core.store.question_sets import (
@@ -76,6 +78,7 @@ class Store:
         self.bookmarks = BookmarksService(db, clock)
         self.question_sets = QuestionSetsService(db, clock)
         self.quizzes = QuizzesService(db, clock)
+        self.exams = ExamsService(db, clock)
         self.reviews = ReviewsService(db, clock)
         # One study day for the dashboard, the Cards view and the daily quiz: its hour is
         # the review settings' day_starts_at, its zone ``store.reviews.tz``.
