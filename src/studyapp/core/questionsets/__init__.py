@@ -38,6 +38,7 @@ __all__ = [
     "collector_paused",
     "detect_format",
     "load_file",
+    "load_text",
     "sha256_of",
 ]
 
@@ -161,6 +162,18 @@ def _load_file(path: str | os.PathLike[str], format: str | None) -> LoadResult:
         if kind == "txt":
             kind = _txt_kind(text)
         result = _parse_bytes(kind, data, name) if kind == "csv" else _parse_text(kind, text, name)
+    return _checked(result, name)
+
+
+def load_text(text: str, path: str, format: str) -> LoadResult:
+    """Parse and check text already in memory (the question editor's draft) exactly as
+    :func:`load_file` checks a file of that format named ``path``."""
+    with collector_paused():
+        return _checked(_parse_text(format, text, path), path)
+
+
+def _checked(result: LoadResult, name: str) -> LoadResult:
+    """The common checks after parsing, and problems and warnings apart and in order."""
     if result.question_set is not None:
         result.question_set.source = result.question_set.source or name
         result.problems = result.problems + check_set(result.question_set, name)
