@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from studyapp.core.questionsets.errors import Problem
 from studyapp.core.questionsets.model import (
@@ -56,7 +56,8 @@ class Draft:
     read_only: bool = False
     load_problems: list[Problem] = field(default_factory=list)
 
-    def items(self, kind: ItemKind) -> list[Question] | list[Card]:
+    def items(self, kind: ItemKind) -> list[Any]:
+        """The set's list of questions or of cards (the list itself: edits change it)."""
         return self.question_set.questions if kind == "questions" else self.question_set.cards
 
     def ids(self) -> set[str]:
@@ -220,7 +221,7 @@ def revert(draft: Draft, edit: Edit) -> None:
 def _run(draft: Draft, edit: Edit, forwards: bool) -> None:
     if draft.read_only:
         raise PermissionError("a built-in set is read-only; duplicate it to edit")
-    items: list[Question | Card] = draft.items(edit.kind)  # type: ignore[assignment]
+    items: list[Question | Card] = draft.items(edit.kind)
     op = edit.op
     if op == "info":
         values = edit.after if forwards else edit.before
