@@ -190,6 +190,9 @@ class RowsEditor(QWidget):
             row.append(widget)
         for column, widget in enumerate(row):
             self.grid.addWidget(widget, number, column)
+            # Shown now, not when the layout gets to it: a row added by Ctrl+Return takes the
+            # focus at once (a widget not yet shown refuses it).
+            widget.show()
         texts = [column for column, (kind, _) in enumerate(self.cells, start=1) if kind == "text"]
         for column in range(1, len(self.cells) + 1):
             # The first text (the option itself) gets more room than a note beside it.
