@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -113,15 +114,17 @@ class ItemForm(QWidget):
         self.low = QLineEdit()
         self.high = QLineEdit()
         numeric = QWidget()
-        numeric_row = QHBoxLayout(numeric)
-        numeric_row.setContentsMargins(0, 0, 0, 0)
-        for edit, name in ((self.value, self.tr("Answer")),
-                           (self.tolerance, self.tr("± tolerance")),
-                           (self.low, self.tr("or from")), (self.high, self.tr("to"))):
+        numeric_grid = QGridLayout(numeric)  # two by two: it fits a narrow form
+        numeric_grid.setContentsMargins(0, 0, 0, 0)
+        for place, (edit, name) in enumerate(((self.value, self.tr("Answer")),
+                                              (self.tolerance, self.tr("± tolerance")),
+                                              (self.low, self.tr("or from")),
+                                              (self.high, self.tr("to")))):
             edit.setPlaceholderText(name)
             edit.setAccessibleName(name)
-            numeric_row.addWidget(QLabel(name))
-            numeric_row.addWidget(edit, 1)
+            row, column = divmod(place, 2)
+            numeric_grid.addWidget(QLabel(name), row, column * 2)
+            numeric_grid.addWidget(edit, row, column * 2 + 1)
         self.numbers_message = text_label("", "muted")
         self.explanation = _text_box(self.tr("Explanation shown after answering"), 2)
         self.evidence = _text_box(self.tr("Evidence: quotes from the section, one a line"), 3)
@@ -136,6 +139,7 @@ class ItemForm(QWidget):
 
         self.layout_form = QFormLayout()
         self.layout_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         rows: list[tuple[str, str, QWidget]] = [
             ("id", self.tr("&Id"), self.id_edit),
             ("section", self.tr("&Section"), self.section),
