@@ -285,3 +285,20 @@ def test_each_type_typed_by_keyboard_shows_in_the_learners_view_and_validates(
     assert learner.prompt.text() == prompt
     assert isinstance(learner.control, CONTROLS[kind])
     session.finish()
+
+
+def test_file_new_question_set_opens_the_editor_from_the_main_window(
+        qtbot: QtBot, make_window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    window = make_window()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Week 2 quiz", True))
+    assert window.new_set_action.shortcut().toString() == "Ctrl+Shift+N"
+    assert window.edit_set_action.shortcut().toString() == "Ctrl+Shift+O"
+    window.new_set_action.trigger()
+    [editor] = window.editors
+    qtbot.addWidget(editor)
+    editor.ask_on_close = False
+    assert editor.draft.question_set.id == "week-2-quiz" and editor.isVisible()
+    assert editor.import_action.isVisible()  # the profile is there to import into
+    editor.close()
