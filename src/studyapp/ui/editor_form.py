@@ -215,7 +215,7 @@ class ItemForm(QWidget):
                 shown |= {"single": {"single", "keep_order"},
                           "multiple": {"multiple", "keep_order"},
                           "truefalse": {"truth"}, "fill": {"accepted"}, "match": {"pairs"},
-                          "order": {"sequence"}, "numeric": {"numeric", "numbers_message"}}[kind]
+                          "order": {"sequence"}, "numeric": {"numeric"}}[kind]
             for key, widget in self.rows.items():
                 self.layout_form.setRowVisible(widget, key in shown)
             self.labels["prompt"].setText(self.tr("&Question") if question is not None
@@ -366,6 +366,7 @@ class ItemForm(QWidget):
         question.numeric = [answer, *question.numeric[1:]]
         self.numbers_message.setText(
             self.tr("Not a number: {texts}").format(texts=", ".join(wrong)) if wrong else "")
+        self.layout_form.setRowVisible(self.numbers_message, bool(wrong))
 
     def type_heading(self, number: int, item: Question | Card) -> str:
         if isinstance(item, Card):
