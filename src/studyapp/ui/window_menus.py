@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QUrl, Signal
 from PySide6.QtGui import (
@@ -93,8 +93,13 @@ class WindowMenus(QMainWindow):
                                           "Ctrl+Shift+E", self.export_progress_report)
         self.details_action = self._action(translate("MainWindow", "Profile &details…"), None,
                                            self.edit_profile_details)
-        file_menu.addActions([self.import_action, self.sets_action, self.export_action,
-                              self.report_action, self.details_action])
+        self.new_set_action = self._action(translate("MainWindow", "&New question set…"),
+                                           "Ctrl+Shift+N", self.new_question_set)
+        self.edit_set_action = self._action(translate("MainWindow", "Edi&t question set…"),
+                                            "Ctrl+Shift+O", self.edit_question_set)
+        file_menu.addActions([self.import_action, self.sets_action, self.new_set_action,
+                              self.edit_set_action, self.export_action, self.report_action,
+                              self.details_action])
         self.backups_action = self._action(translate("MainWindow", "&Backups…"), None,
                                            self.show_backups)
         file_menu.addAction(self.backups_action)
@@ -203,6 +208,29 @@ class WindowMenus(QMainWindow):
         dialog = QuestionSetsDialog(self.store, self)
         dialog.changed.connect(self.sets_changed)
         dialog.exec()
+
+    def new_question_set(self) -> None:
+        """File → New question set: a title, then the question editor on an empty set."""
+        from studyapp.ui.editor_open import ask_new_draft
+
+        draft = ask_new_draft(self)
+        if draft is not None:
+            self._open_editor(draft)
+
+    def edit_question_set(self) -> None:
+        """File → Edit question set…: a set of the profile or a file, in the question editor."""
+        from studyapp.ui.editor_open import ask_draft_to_edit
+
+        draft = ask_draft_to_edit(self.store, self)
+        if draft is not None:
+            self._open_editor(draft)
+
+    def _open_editor(self, draft: Any) -> None:
+        from studyapp.ui.editor_open import open_editor
+
+        window = open_editor(draft, self.report, self.settings, self.colours, self.store, None)
+        window.imported.connect(self._imported)
+        self.editors = [w for w in getattr(self, "editors", []) if w.isVisible()] + [window]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if self._dropped_files(event.mimeData().urls()):

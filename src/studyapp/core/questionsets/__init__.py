@@ -41,6 +41,7 @@ __all__ = [
     "collector_paused",
     "detect_format",
     "load_file",
+    "load_text",
     "sha256_of",
 ]
 
@@ -175,6 +176,21 @@ def _parse_data(kind: str, data: bytes, name: str) -> LoadResult:
         result = _parse_text(kind, text, name)
         if kind == "native":
             result.id_line = _id_line(text)
+    return _checked(result, name)
+
+
+def load_text(text: str, path: str, format: str) -> LoadResult:
+    """Parse and check text already in memory (the question editor's draft) exactly as
+    :func:`load_file` checks a file of that format named ``path``."""
+    with collector_paused():
+        result = _parse_text(format, text, path)
+        if format == "native":
+            result.id_line = _id_line(text)
+        return _checked(result, path)
+
+
+def _checked(result: LoadResult, name: str) -> LoadResult:
+    """The common checks after parsing, and problems and warnings apart and in order."""
     if result.question_set is not None:
         result.question_set.source = result.question_set.source or name
         result.problems = result.problems + check_set(result.question_set, name)
