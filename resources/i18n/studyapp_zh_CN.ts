@@ -1027,18 +1027,6 @@
         <source>{day}: {minutes} min · card reviews: {reviews} · quiz answers: {answers}</source>
         <translation>{day}：{minutes} 分钟 · 闪卡复习：{reviews} 次 · 测验答题：{answers} 道</translation>
     </message>
-    <message>
-        <source>Mon</source>
-        <translation>周一</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>周三</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>周五</translation>
-    </message>
 </context>
 <context>
     <name>ImportDialog</name>
