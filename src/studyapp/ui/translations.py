@@ -18,9 +18,17 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from studyapp.core import language
 from studyapp.core.language import LanguageChoice
 from studyapp.core.resources import resource
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP
 
 __all__ = ["current_language", "i18n_folder", "install_translators", "language_for",
            "use_language"]
+
+# Words of Qt's own file dialog that qtbase_zh_CN.qm leaves in English: marked here so that
+# lupdate files them under Qt's context, where the dialog looks them up in our catalogue too.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of type:"),
+)
 
 _installed: list[QTranslator] = []
 _current = LanguageChoice(language.ENGLISH, "system")
