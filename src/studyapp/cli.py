@@ -283,9 +283,8 @@ def _describe(question_set: Any, warning_count: int = 0) -> str:
 def cmd_validate(args: argparse.Namespace) -> int:
     plan = _plan(args, None)
     if plan.problems:
-        _error(str(msg_n("{n} problem found; fix it and validate again.",
-                         "{n} problems found; fix them and validate again.",
-                         len(plan.problems))))
+        _error(str(msg("{n} problem(s) found; fix them and validate again.",
+                       n=len(plan.problems))))
         return EXIT_PROBLEMS
     for set_plan in plan.sets:
         _say(str(msg("{path}: ok, {counts}", path=set_plan.path,
@@ -317,8 +316,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             store.question_sets.ensure_builtin()
         plan = _plan(args, store)
         if plan.problems:
-            _error(str(msg_n("{n} problem found; nothing was imported.",
-                         "{n} problems found; nothing was imported.", len(plan.problems))))
+            _error(str(msg("{n} problem(s) found; nothing was imported.", n=len(plan.problems))))
             return EXIT_PROBLEMS
         if args.dry_run or store is None:
             for set_plan in plan.sets:

@@ -50,7 +50,7 @@ def test_validate_in_chinese_names_file_and_line(
         assert where is not None, line_en
         assert line_zh.startswith(where.group(1))  # the same file and line
     assert chinese[-1] == "发现 1 个问题；请修改后重新检查。"
-    assert english[-1] == "1 problem found; fix it and validate again."
+    assert english[-1] == "1 problem(s) found; fix them and validate again."  # as before
     assert not any(CJK.search(line) for line in english)
 
 
