@@ -2219,7 +2219,7 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
     </message>
     <message>
         <source>Timed, scored against a pass mark · {scope}</source>
-        <translation>限时作答，按及格线评分 · {scope}</translation>
+        <translation>限时，按及格线评分 · {scope}</translation>
     </message>
     <message>
         <source>{0} questions to practise again</source>
