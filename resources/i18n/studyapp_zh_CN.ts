@@ -1996,8 +1996,8 @@ Name of the new profile:</source>
         <translation>有 {0} 道题未作答。</translation>
     </message>
     <message>
-        <source>Submit the exam anyway? Unanswered questions score 0.</source>
-        <translation>仍要交卷吗？未作答的题目计 0 分。</translation>
+        <source>{not_answered} Submit the exam anyway? Unanswered questions score 0.</source>
+        <translation>{not_answered}仍要交卷吗？未作答的题目计 0 分。</translation>
     </message>
     <message>
         <source>Every question is answered. Submit the exam now?</source>
