@@ -2,6 +2,7 @@
 
     python packaging/build.py [--skip-packages] [--chroot DIR]
 
+0. The translations (scripts/build_translations.py: .ts -> .qm, .po -> .mo).
 1. The app's icons from resources/app/studyapp.svg (make_icons.py); on Windows the version
    resource.
 2. PyInstaller (packaging/studyapp.spec; installed from the ``build`` extra when missing):
@@ -105,7 +106,10 @@ def windows_version_file(out: Path) -> Path:
 
 
 def build_folder() -> None:
-    started = step("icons")
+    started = step("translations")
+    # The .qm and .mo the app loads, compiled from resources/i18n's .ts and .po sources.
+    run([sys.executable, ROOT / "scripts" / "build_translations.py"], check=True)
+    step("icons")
     icons = BUILD / "icons"
     run([sys.executable, ROOT / "packaging" / "make_icons.py", icons], check=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})

@@ -81,4 +81,6 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data_dir = tmp_path / "data"
     monkeypatch.setenv("STUDYAPP_DATA_DIR", str(data_dir))
     monkeypatch.setenv("STUDYAPP_SITE_SETTINGS", "")  # no machine-wide settings file
+    # English whatever the machine's locale; tests of other languages choose theirs.
+    monkeypatch.setenv("STUDYAPP_LANG", "en")
     return data_dir

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from studyapp import __version__
+from studyapp.core.language import LANGUAGES, OPTION, choose_language, option_value, use_language
+from studyapp.core.messages import N_, msg, msg_n
 from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile_name
 from studyapp.core.report import load_report
 from studyapp.core.resources import MissingResourceError
@@ -33,10 +35,36 @@ EXIT_IN_USE = EXIT_UNAVAILABLE
 READ_COMMANDS = {"sets", "stats", "export", "backup", "paper"}
 
 
+# argparse's own words (usage, headings, its errors), looked up in core's catalogue by
+# _argparse_words below; listed here so that Babel extracts them.
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"), N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"), N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+)
+
+
+def _words(text: str) -> str:
+    """A help text or argparse's own word in the language in use (core's catalogue)."""
+    from studyapp.core.messages import active_catalogue
+
+    return active_catalogue().gettext(text)
+
+
+def _plural_words(singular: str, plural: str, count: int) -> str:
+    from studyapp.core.messages import active_catalogue
+
+    return active_catalogue().ngettext(singular, plural, count)
+
+
 def _folder(value: str) -> str:
     if not value.strip():
         raise argparse.ArgumentTypeError(
-            "is empty; give the folder to keep profiles in (an unset variable?)")
+            str(msg("is empty; give the folder to keep profiles in (an unset variable?)")))
     return value
 
 
@@ -45,90 +73,114 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     default = None if defaults else argparse.SUPPRESS
     parser.add_argument(
         "--data-dir", metavar="DIR", default=default, type=_folder,
-        help="keep profiles in DIR instead of the platform data folder "
-        "(also STUDYAPP_DATA_DIR)",
+        help=str(msg("keep profiles in DIR instead of the platform data folder "
+                     "(also STUDYAPP_DATA_DIR)")),
     )
     parser.add_argument(
-        "--profile", metavar="NAME", default=default, help='learner profile (default: "default")'
+        "--profile", metavar="NAME", default=default,
+        help=str(msg('learner profile (default: "default")')),
+    )
+    parser.add_argument(
+        OPTION, metavar="LANG", default=default, choices=list(LANGUAGES),
+        help=str(msg("language of the messages and the window: {codes} (also STUDYAPP_LANG; "
+                     "default: the system's)", codes=", ".join(LANGUAGES))),
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     from studyapp.core.formats import FORMAT_NAMES
 
+    argparse._ = _words  # type: ignore[attr-defined]  # argparse's own gettext lookups
+    argparse.ngettext = _plural_words  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="studyapp",
-        description="Study the report on improving the innovation ability of leading bodies "
-        "and leading cadres. Without a command, opens the app window.",
-        epilog="Exit status: 0 success, 1 the input has problems (nothing written), "
-        "2 usage error, 3 the profile cannot be used now (damaged, newer, in use; "
-        "nothing written).",
+        description=str(msg("Study the report on improving the innovation ability of leading "
+                            "bodies and leading cadres. Without a command, opens the app "
+                            "window.")),
+        epilog=str(msg("Exit status: 0 success, 1 the input has problems (nothing written), "
+                       "2 usage error, 3 the profile cannot be used now (damaged, newer, in "
+                       "use; nothing written).")),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_words("show program's version number and exit"))
     _global_options(parser, defaults=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        help_text = str(msg(help_text))
         sub = commands.add_parser(name, help=help_text, description=help_text)
         _global_options(sub, defaults=False)
         return sub
 
-    report = command("report", "print the report, or its section tree as JSON")
-    report.add_argument("--json", action="store_true", help="print the section tree as JSON")
+    report = command("report", N_("print the report, or its section tree as JSON"))
+    report.add_argument("--json", action="store_true",
+                        help=str(msg("print the section tree as JSON")))
 
     for name, help_text in (
-        ("validate", "check question-set files; nothing is written"),
-        ("import", "validate, then import question-set files into the profile, all or nothing"),
+        ("validate", N_("check question-set files; nothing is written")),
+        ("import", N_("validate, then import question-set files into the profile, all or "
+                      "nothing")),
     ):
         sub = command(name, help_text)
         sub.add_argument("files", nargs="+", metavar="FILE")
         sub.add_argument(
             "--format", choices=FORMAT_NAMES, metavar="NAME",
-            help=f"read every FILE as this format ({', '.join(FORMAT_NAMES)}) "
-            "instead of guessing from the extension",
+            help=str(msg("read every FILE as this format ({formats}) instead of guessing "
+                         "from the extension", formats=", ".join(FORMAT_NAMES))),
         )
         if name == "validate":
             sub.add_argument("--quality", action="store_true",
-                             help="also warn about giveaways that let a learner score without "
-                                  "understanding (see docs/question-format.md)")
+                             help=str(msg("also warn about giveaways that let a learner "
+                                          "score without understanding (see "
+                                          "docs/question-format.md)")))
         if name == "import":
             sub.add_argument("--dry-run", action="store_true",
-                             help="print what the import would add, change and retire; "
-                                  "write nothing")
+                             help=str(msg("print what the import would add, change and "
+                                          "retire; write nothing")))
 
-    sets = command("sets", "list the question sets in the profile with their counts")
-    sets.add_argument("--json", action="store_true", help="print JSON")
-    stats = command("stats", "progress summary of the profile")
-    stats.add_argument("--json", action="store_true", help="print JSON")
-    export = command("export", "write the profile's results to a CSV file for a trainer")
+    json_help = str(msg("print JSON"))
+    sets = command("sets", N_("list the question sets in the profile with their counts"))
+    sets.add_argument("--json", action="store_true", help=json_help)
+    stats = command("stats", N_("progress summary of the profile"))
+    stats.add_argument("--json", action="store_true", help=json_help)
+    export = command("export", N_("write the profile's results to a CSV file for a trainer"))
     export.add_argument("file", metavar="FILE.csv")
-    command("backup", "make a backup of the profile now; prints its path")
-    backups = command("backups", "list the profile's backups, newest first")
-    backups.add_argument("--json", action="store_true", help="print JSON")
-    restore = command("restore", "put a backup back (the current file is kept first)")
+    command("backup", N_("make a backup of the profile now; prints its path"))
+    backups = command("backups", N_("list the profile's backups, newest first"))
+    backups.add_argument("--json", action="store_true", help=json_help)
+    restore = command("restore", N_("put a backup back (the current file is kept first)"))
     restore.add_argument("backup", metavar="BACKUP",
-                         help="a backup file (a path, or a name that studyapp backups lists)")
-    paper = command("paper", "print a paper exam as an A4 PDF: variants A and B, their answer "
-                             "sheets, and the answer key with explanations")
+                         help=str(msg("a backup file (a path, or a name that studyapp backups "
+                                      "lists)")))
+    paper = command("paper", N_("print a paper exam as an A4 PDF: variants A and B, their "
+                                "answer sheets, and the answer key with explanations"))
     paper.add_argument("source", metavar="SCOPE-or-EXAM",
-                       help="an exam definition (.studyexam), or a scope: report, "
-                            "relationships, section:ID, part:ID, set:ID, tags:a,b")
-    paper.add_argument("--out", required=True, metavar="exam.pdf", help="the PDF to write")
+                       help=str(msg("an exam definition (.studyexam), or a scope: report, "
+                                    "relationships, section:ID, part:ID, set:ID, tags:a,b")))
+    paper.add_argument("--out", required=True, metavar="exam.pdf",
+                       help=str(msg("the PDF to write")))
     paper.add_argument("--count", type=int, default=20, metavar="N",
-                       help="questions drawn from a scope (default 20)")
+                       help=str(msg("questions drawn from a scope (default 20)")))
     paper.add_argument("--seed", type=int, default=1, metavar="N",
-                       help="the shuffle seed of a scope's variant A (B uses N + 1)")
-    paper.add_argument("--title", help="the title printed on a scope's paper")
-    class_report = command("class-report", "add up learners' results files (checked by their "
-                                           "checksums) into a class report")
+                       help=str(msg("the shuffle seed of a scope's variant A (B uses N + 1)")))
+    paper.add_argument("--title", help=str(msg("the title printed on a scope's paper")))
+    class_report = command("class-report", N_("add up learners' results files (checked by "
+                                              "their checksums) into a class report"))
     class_report.add_argument("inputs", nargs="+", metavar="FILE-or-FOLDER",
-                              help="results files, or folders of them (their .csv files)")
+                              help=str(msg("results files, or folders of them (their .csv "
+                                           "files)")))
     class_report.add_argument("--out", required=True, metavar="class.xlsx|class.csv|class.pdf",
-                              help="the report to write; its extension chooses the format")
+                              help=str(msg("the report to write; its extension chooses the "
+                                           "format")))
     return parser
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The command and its options; the language (core/language.py) is chosen first, so that
+    help and usage errors are already in it."""
+    from studyapp.core import site_settings
+
+    use_language(choose_language(option=option_value(argv), site=site_settings.load()).code)
     return build_parser().parse_args(argv)
 
 
@@ -237,20 +289,23 @@ def _plan(args: argparse.Namespace, store: Any) -> Any:
 
 
 def _describe(question_set: Any, warning_count: int = 0) -> str:
-    text = f"{len(question_set.questions)} questions, {len(question_set.cards)} cards"
+    questions = msg_n("{n} question", "{n} questions", len(question_set.questions))
+    cards = msg_n("{n} card", "{n} cards", len(question_set.cards))
     if warning_count:
-        text += f", {warning_count} warning{'s' if warning_count != 1 else ''}"
-    return text
+        return str(msg("{questions}, {cards}, {warnings}", questions=questions, cards=cards,
+                       warnings=msg_n("{n} warning", "{n} warnings", warning_count)))
+    return str(msg("{questions}, {cards}", questions=questions, cards=cards))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     plan = _plan(args, None)
     if plan.problems:
-        _error(f"{len(plan.problems)} problem(s) found; fix them and validate again.")
+        _error(str(msg("{n} problem(s) found; fix them and validate again.",
+                       n=len(plan.problems))))
         return EXIT_PROBLEMS
     for set_plan in plan.sets:
-        _say(f"{set_plan.path}: ok, "
-             f"{_describe(set_plan.question_set, len(set_plan.warnings))}")
+        _say(str(msg("{path}: ok, {counts}", path=set_plan.path,
+                     counts=_describe(set_plan.question_set, len(set_plan.warnings)))))
     return EXIT_OK
 
 
@@ -278,7 +333,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             store.question_sets.ensure_builtin()
         plan = _plan(args, store)
         if plan.problems:
-            _error(f"{len(plan.problems)} problem(s) found; nothing was imported.")
+            _error(str(msg("{n} problem(s) found; nothing was imported.", n=len(plan.problems))))
             return EXIT_PROBLEMS
         if args.dry_run or store is None:
             for set_plan in plan.sets:

@@ -6,13 +6,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from studyapp.core.language import ENGLISH, LanguageChoice
 from studyapp.core.report import Report, load_report
 from studyapp.core.store import Store, open_store
 from studyapp.ui.launch import settings_for
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.theme import LIGHT, ThemeChoice
+from studyapp.ui.translations import use_language
 
 
 @pytest.fixture
@@ -71,3 +74,21 @@ def make_window(qtbot: QtBot, isolated_data_dir: Path,
     for window, store in opened:
         window.close()
         store.close()
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """Runs the test once in English and once in Chinese (the window's catalogues, Qt's own,
+    core's messages and QLocale's default); English again afterwards."""
+    code = str(request.param)
+    use_language(qapp, LanguageChoice(code, "option"))
+    yield code
+    use_language(qapp, LanguageChoice(ENGLISH, "option"))
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[str]:
+    """The test runs with the window in Chinese; English again afterwards."""
+    use_language(qapp, LanguageChoice("zh_CN", "option"))
+    yield "zh_CN"
+    use_language(qapp, LanguageChoice(ENGLISH, "option"))

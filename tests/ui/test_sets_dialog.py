@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -83,7 +84,7 @@ def test_lists_sets_with_counts_and_details(qtbot: QtBot, filled: Store) -> None
     assert "3  (Single choice 1 · True/false 1 · Fill in the blank 1)" in details
     assert "Second Correctly handle the relationship between boldness and charge" in details
     assert "Fourth Correctly handle the relationship between innovation and practice" in details
-    assert dialog.facts["Imported"].text()[:2] == "20"
+    assert re.search(r"\b20\d\d \d\d:\d\d$", dialog.facts["Imported"].text())  # "5 Dec 2026 09:26"
 
 
 def test_builtin_sets_are_protected(qtbot: QtBot, filled: Store) -> None:

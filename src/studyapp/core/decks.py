@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from studyapp.core.messages import msg
 from studyapp.core.report import Report, walk
 
 RELATIONSHIPS_SECTION = "suggestions.5"
@@ -56,10 +57,11 @@ def build_decks(report: Report, groups: Sequence[CardGroup],
                 set_titles: dict[str, str]) -> list[Deck]:
     """The deck list in the order the learner sees it (set_titles: id -> title, in order)."""
     in_report = [g for g in groups if g.section_id in report]
-    decks = [Deck(RELATIONSHIPS_DECK, "The four relationships", "relationships",
+    # The two fixed decks' names in the language in use (core/messages.py).
+    decks = [Deck(RELATIONSHIPS_DECK, str(msg("The four relationships")), "relationships",
                   section_id=RELATIONSHIPS_SECTION)]
     if in_report:
-        decks.append(Deck(REPORT_DECK, "The whole report", "report"))
+        decks.append(Deck(REPORT_DECK, str(msg("The whole report")), "report"))
     with_cards = {g.section_id for g in in_report}
     for section in walk(report.root):
         if section is report.root:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from studyapp.core.clock import Clock
+from studyapp.core.messages import msg
 from studyapp.core.questionsets.model import Question
 from studyapp.core.scoring import (
     DEFAULT_PASS_MARK,
@@ -144,18 +145,19 @@ def correct_answer_text(item: QuizItem) -> str:
                  if question.choices[i].correct]
         return "; ".join(f"{n}. {text}" for n, text in shown)
     if question.type == "truefalse":
-        return "True" if question.truth else "False"
+        return str(msg("True") if question.truth else msg("False"))
     if question.type == "fill":
         return " / ".join(question.accepted)
     if question.type == "numeric":
         parts = []
         for answer in question.numeric:
             if answer.low is not None and answer.high is not None:
-                parts.append(f"{_number(answer.low)} to {_number(answer.high)}")
+                parts.append(str(msg("{low} to {high}", low=_number(answer.low),
+                                     high=_number(answer.high))))
             elif answer.value is not None:
                 tolerance = f" (± {_number(answer.tolerance)})" if answer.tolerance else ""
                 parts.append(f"{_number(answer.value)}{tolerance}")
-        return " or ".join(parts)
+        return str(msg(" or ")).join(parts)
     if question.type == "match":
         return "; ".join(f"{left} → {right}" for left, right in question.pairs)
     return " → ".join(question.sequence)
@@ -171,7 +173,7 @@ def answer_text(item: QuizItem, response: Any) -> str:
     if question.type == "multiple":
         return _option_words(item, [int(i) for i in response])
     if question.type == "truefalse":
-        return "True" if response else "False"
+        return str(msg("True") if response else msg("False"))
     if question.type in ("fill", "numeric"):
         return str(response)
     if question.type == "match":

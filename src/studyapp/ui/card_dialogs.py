@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.scheduling import STATE_NAMES
 from studyapp.core.store import Store
 from studyapp.ui.card_labels import grade_names, state_label
+from studyapp.ui.formatting import date_time_text, day_text
 
 
 class CardInfoDialog(QDialog):
@@ -46,7 +47,7 @@ class CardInfoDialog(QDialog):
              if memory.difficulty is not None else "–"),
             (self.tr("Recall chance now"), f"{info.retrievability:.0%}"
              if info.retrievability is not None else "–"),
-            (self.tr("Next due"), memory.due.astimezone().strftime("%d %b %Y %H:%M")
+            (self.tr("Next due"), date_time_text(memory.due.astimezone())
              if memory.due and memory.state else self.tr("new: not scheduled yet")),
             (self.tr("Time spent"), self.tr("{s} s").format(s=round(info.total_ms / 1000))),
         ]
@@ -67,7 +68,7 @@ class CardInfoDialog(QDialog):
         history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, review in enumerate(reversed(info.reviews)):
             when = datetime.fromisoformat(review.reviewed_at).astimezone()
-            history.setItem(row, 0, QTableWidgetItem(when.strftime("%d %b %Y %H:%M")))
+            history.setItem(row, 0, QTableWidgetItem(date_time_text(when)))
             history.setItem(row, 1, QTableWidgetItem(names.get(review.rating, "?")))
             history.setItem(row, 2, QTableWidgetItem(
                 self.tr("{s} s").format(s=round((review.duration_ms or 0) / 1000))))
@@ -140,7 +141,7 @@ class BrowseDialog(QDialog):
         self._keys = [r.key for r in rows]
         self._suspended = [r.suspended for r in rows]
         for index, row in enumerate(rows):
-            due = datetime.fromisoformat(row.due).astimezone().strftime("%d %b %Y") \
+            due = day_text(datetime.fromisoformat(row.due).astimezone().date()) \
                 if row.due else "–"
             marks = [m for m, on in ((self.tr("suspended"), row.suspended),
                                      (self.tr("buried"), row.buried),

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QCoreApplication
 
 from studyapp.core.scheduling import AGAIN, EASY, GOOD, HARD
-from studyapp.ui.formatting import QT_TRANSLATE_NOOP
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP, clock_time_text, day_text
 
 # Module-level text: translate("Context", ...) (lupdate knows this name).
 translate = QCoreApplication.translate
@@ -52,7 +52,7 @@ def when_label(moment: datetime, now: datetime) -> str:
         return (translate("Flashcards", "in {n} minutes").format(n=minutes) if minutes > 1
                 else translate("Flashcards", "in a minute"))
     if local.date() == now.astimezone().date():
-        return translate("Flashcards", "today at {time}").format(time=local.strftime("%H:%M"))
+        return translate("Flashcards", "today at {time}").format(time=clock_time_text(local))
     if local.date() == (now.astimezone() + timedelta(days=1)).date():
-        return translate("Flashcards", "tomorrow at {time}").format(time=local.strftime("%H:%M"))
-    return translate("Flashcards", "on {date}").format(date=local.strftime("%d %b %Y"))
+        return translate("Flashcards", "tomorrow at {time}").format(time=clock_time_text(local))
+    return translate("Flashcards", "on {date}").format(date=day_text(local.date()))

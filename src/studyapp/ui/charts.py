@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from studyapp.ui.formatting import short_day_text
 from studyapp.ui.theme import Colours
 
 Series = tuple[str, Sequence[float | None], str]  # name, values, colour
@@ -394,8 +395,8 @@ def day_chart(title: str, days: Sequence[date], series: Sequence[Series], colour
 
 
 def day_label(day: date) -> str:
-    """"5 Nov" in the app's language (QLocale's month names)."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
+    """"5 Nov", "11月5日": in the window's language (ui/formatting.py)."""
+    return short_day_text(day)
 
 
 def describe(data: ChartData) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from studyapp.ui.formatting import month_text, weekday_day_text, weekday_name
 from studyapp.ui.theme import Colours
 
 CELL, GAP = 12, 3  # the largest square; it shrinks (to MIN_CELL) in a narrow window
@@ -103,7 +104,7 @@ class HeatMap(QWidget):
         minutes, reviews, answers = self._values.get(day, (0.0, 0, 0))
         return self.tr("{day}: {minutes} min · card reviews: {reviews} · quiz answers: "
                        "{answers}").format(
-            day=day.strftime("%a %d %b %Y"), minutes=round(minutes), reviews=reviews,
+            day=weekday_day_text(day), minutes=round(minutes), reviews=reviews,
             answers=answers)
 
     def _describe(self) -> None:
@@ -119,7 +120,8 @@ class HeatMap(QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
         painter.setFont(font)
         painter.setPen(muted)
-        for weekday, name in ((0, self.tr("Mon")), (2, self.tr("Wed")), (4, self.tr("Fri"))):
+        for weekday in (0, 2, 4):
+            name = weekday_name(weekday)
             step = self.cell + GAP
             painter.drawText(QRect(0, TOP + weekday * step - 2, LEFT - 4, self.cell + 4),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
@@ -127,7 +129,7 @@ class HeatMap(QWidget):
         for week in range(WEEKS):
             monday = self.first_day + timedelta(days=7 * week)
             if monday.month != last_month and week < WEEKS - 2:
-                painter.drawText(LEFT + week * (self.cell + GAP), TOP - 5, monday.strftime("%b"))
+                painter.drawText(LEFT + week * (self.cell + GAP), TOP - 5, month_text(monday))
                 last_month = monday.month
         painter.setPen(Qt.PenStyle.NoPen)
         day = self.first_day

@@ -29,7 +29,7 @@ from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile
 from studyapp.core.report import Report, load_report
 from studyapp.core.resources import MissingResourceError
 from studyapp.ui.theme import ThemeChoice, apply_theme, ui_font
-from studyapp.ui.translations import install_translators
+from studyapp.ui.translations import current_language, language_for, use_language
 
 if TYPE_CHECKING:
     from studyapp.core.store import Store
@@ -103,7 +103,8 @@ def start_gui(args: Namespace) -> WindowSession | None:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    install_translators(app)
+    option = getattr(args, "lang", None)
+    use_language(app, language_for(None, option))  # until the learner's settings are read
     app.setStyle("Fusion")
     app.setFont(ui_font())
     try:
@@ -115,7 +116,7 @@ def start_gui(args: Namespace) -> WindowSession | None:
         return None
     if not _install_is_whole(app, data_dir):
         return None
-    session = WindowSession(app, data_dir, profile)
+    session = WindowSession(app, data_dir, profile, option)
     session.open_window()
     QTimer.singleShot(0, session.open_profile)
     return session
@@ -153,11 +154,13 @@ class WindowSession(QObject):
     failed = Signal()  # the profile could not be opened; the user has been told why
     damage_met = Signal(str, str)  # a damaged page met in the open profile: file, detail
 
-    def __init__(self, app: QApplication, data_dir: Path, profile: str) -> None:
+    def __init__(self, app: QApplication, data_dir: Path, profile: str,
+                 language_option: str | None = None) -> None:
         super().__init__()
         from studyapp.ui.store_jobs import StoreJobs
 
         self.app = app
+        self.language_option = language_option  # --lang: wins over the learner's choice
         self.data_dir = data_dir
         self.profile = profile
         self.settings = settings_for(data_dir)
@@ -183,6 +186,8 @@ class WindowSession(QObject):
     def open_window(self) -> MainWindow:
         from studyapp.ui.main_window import MainWindow
 
+        before = current_language().code
+        use_language(self.app, language_for(self.settings, self.language_option))
         choice = theme_choice(self.settings)
         colours = apply_theme(self.app, choice)
         window = MainWindow(self.settings, self.data_dir, colours, choice, self.profile)
@@ -200,6 +205,9 @@ class WindowSession(QObject):
             self.report = self.report or load_report()
             window.attach(self.store, self.report)
         window.show()
+        if previous is not None and current_language().code != before:
+            window.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "The window is now in English; no restart is needed."), 8000)
         return window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name

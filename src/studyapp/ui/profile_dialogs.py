@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.store.backups import Backup, BackupsService
-from studyapp.ui.formatting import QT_TRANSLATE_NOOP
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP, date_time_text
 
 MARGIN = 20
 GAP = 12
@@ -42,8 +42,8 @@ __all__ = ["BackupsDialog", "InUseDialog", "RecoveryDialog", "backup_when", "siz
 
 
 def backup_when(backup: Backup) -> str:
-    """The backup's time in the PC's local time, e.g. '2026-03-14 09:26'."""
-    return backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    """The backup's time in the PC's local time, e.g. '14 Mar 2026 09:26'."""
+    return date_time_text(backup.taken_at.astimezone())
 
 
 def size_text(size: int) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from studyapp.ui.formatting import day_text
 from studyapp.ui.theme import LIGHT, UI_FAMILIES, Colours
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def build_document(
         + "<br>"
         + e(
             QCoreApplication.translate("ProgressReport", "As of {day}").format(
-                day=board.today.isoformat()
+                day=day_text(board.today)
             )
         )
         + "</p>",

@@ -449,7 +449,8 @@ class QuestionPage(QWidget):
         if left:
             text = (self.tr("1 question is not answered.") if left == 1 else
                     self.tr("{0} questions are not answered.").format(left))
-            text += " " + self.tr("Submit the exam anyway? Unanswered questions score 0.")
+            text = self.tr("{not_answered} Submit the exam anyway? Unanswered questions score "
+                           "0.").format(not_answered=text)
         else:
             text = self.tr("Every question is answered. Submit the exam now?")
         if confirm(self, self.tr("Submit the exam"), text, self.tr("&Submit"),

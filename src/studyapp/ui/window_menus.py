@@ -1,5 +1,5 @@
 """The main window's menu bar and what its entries do: File (import, question sets, exports,
-profile details, backups, profiles, quit), Go, Reading, View (appearance), Help (keyboard
+profile details, backups, profiles, quit), Go, Reading, View (appearance, language), Help (keyboard
 shortcuts, data folder, About).
 
 ``WindowMenus`` is the base of ``MainWindow`` (ui/main_window.py), which adds the rail and
@@ -28,10 +28,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from studyapp import __version__
+from studyapp.core.language import LANGUAGES
+from studyapp.core.language import SETTINGS_KEY as LANGUAGE_KEY
 from studyapp.ui.formatting import QT_TRANSLATE_NOOP, plural
 from studyapp.ui.icons import icon
 from studyapp.ui.shortcuts_dialog import ShortcutsDialog
 from studyapp.ui.theme import Colours, ThemeChoice
+from studyapp.ui.translations import current_language
 
 if TYPE_CHECKING:
     from studyapp.core.report import Report
@@ -127,6 +130,7 @@ class WindowMenus(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=choice: self._choose_theme(c))
             self.theme_actions.addAction(action)
             theme_menu.addAction(action)
+        self._build_language_menu()
 
         help_menu = menus.addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(self._action(translate("MainWindow", "&Keyboard shortcuts"), "F1",
@@ -152,6 +156,45 @@ class WindowMenus(QMainWindow):
         self.view_menu.insertSeparator(first)
         for action in reader.values():
             self.addAction(action)
+
+    def _build_language_menu(self) -> None:
+        """View → Language: each language in its own words; greyed out, with the reason, when
+        IT locked it or this run was started with --lang or STUDYAPP_LANG."""
+        chosen = current_language()
+        menu = self.view_menu.addMenu(translate("MainWindow", "&Language"))
+        self.language_actions = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == chosen.code)
+            action.setData(code)
+            action.setEnabled(not chosen.locked)
+            action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
+            self.language_actions.addAction(action)
+            menu.addAction(action)
+        if chosen.locked:
+            reason = {
+                "locked": translate("MainWindow", "Your organisation sets the language on this "
+                                                  "PC."),
+                "option": translate("MainWindow", "StudyApp was started with --lang; start it "
+                                                  "without to choose here."),
+                "environment": translate("MainWindow", "StudyApp was started with "
+                                                       "STUDYAPP_LANG set; start it without to "
+                                                       "choose here."),
+            }[chosen.source]
+            menu.setToolTipsVisible(True)
+            for action in self.language_actions.actions():
+                action.setToolTip(reason)
+        else:
+            menu.addSeparator()
+            note = menu.addAction(translate("MainWindow", "Switches at once; no restart needed"))
+            note.setEnabled(False)
+
+    def _choose_language(self, code: str) -> None:
+        """Keeps the learner's choice and builds the window anew in it (no restart)."""
+        if code != current_language().code:
+            self.settings.setValue(LANGUAGE_KEY, code)
+            self.appearance_changed.emit()
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
                 slot: Callable[[], object], icon_name: str | None = None) -> QAction:
