@@ -634,3 +634,50 @@ def test_a_numeric_answer_that_is_no_number_is_not_graded(qtbot: QtBot,
     assert "is not a number" in view.question.message.text()
     assert view.question.message.isVisible()
     assert not session.answered(0) and engine.mistake_count() == 0
+
+
+# -- the result page by keyboard --------------------------------------------------------------
+def finish_a_practice(qtbot: QtBot, window: MainWindow, answers: int = 2) -> QuizView:
+    """A practice on the exam set, ``answers`` questions answered wrong, left with Esc."""
+    choose_scope(qtbot, window, "set:exam-set")
+    view = start_from_modes(qtbot, window)
+    for number in range(answers):
+        answer_wrong(qtbot, view)
+        key(qtbot, Qt.Key.Key_Return)  # feedback
+        if number < answers - 1:
+            key(qtbot, Qt.Key.Key_Return)  # the next question
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    return view
+
+
+def test_the_result_page_focuses_its_main_control_and_tab_goes_in_reading_order(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = finish_a_practice(qtbot, window)
+    result = view.result
+    qtbot.waitUntil(lambda: focused() is result.review_button)
+    # once round the page with Tab: every control, in reading order, the table left in one step
+    seen: list[object] = []
+    while len(seen) < 12:
+        key(qtbot, Qt.Key.Key_Tab)
+        current = focused()
+        if current is result.review_button:
+            break
+        if result.isAncestorOf(current):  # type: ignore[arg-type]
+            seen.append(current)
+    assert seen == [result.mistakes_button, result.back_button, result.sections,
+                    result.questions], seen
+    # Shift+Tab leaves the table in one step too
+    result.sections.setFocus()
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is result.questions
+    key(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is result.sections
+    key(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is not result.sections
+    # Enter on the question list reviews that question
+    result.questions.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question and view.question.review)
+

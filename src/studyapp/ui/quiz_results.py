@@ -56,6 +56,7 @@ class ResultPage(QWidget):
         self.sections.setShowGrid(False)
         self.sections.setAlternatingRowColors(True)
         self.sections.setWordWrap(True)
+        self.sections.setTabKeyNavigation(False)  # Tab leaves the table in one step
         header = self.sections.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -106,6 +107,20 @@ class ResultPage(QWidget):
         escape = QShortcut(QKeySequence("Escape"), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back)
+        # Tab in reading order: the table, the list, then the buttons left to right.
+        order = [self.sections, self.questions, self.review_button, self.mistakes_button,
+                 self.back_button]
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    def focus_main(self) -> None:
+        """Focus on the page's main control: the review when it is allowed, else the list
+        of questions, else the way back (never the navigation rail)."""
+        for widget in (self.review_button, self.questions, self.back_button):
+            if widget.isEnabled() and not widget.isHidden() and (
+                    widget is not self.questions or self.questions.count()):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def show_result(self, session: QuizSession, result: QuizResult, time_ran_out: bool,
                     best_before: int, mistakes: int) -> None:
@@ -183,7 +198,6 @@ class ResultPage(QWidget):
         self.mistakes_button.setVisible(mistakes > 0)
         self.review_button.setEnabled(bool(shown))
         self.questions.setCurrentRow(0)
-        self.review_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 # -- the notebook -----------------------------------------------------------------------------

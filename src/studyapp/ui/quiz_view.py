@@ -169,6 +169,8 @@ class QuizView(QWidget):
             self.question._focus_answer()
         elif page is self.offer:
             self.offer.resume_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page is self.result:
+            self.result.focus_main()
 
     def show_start(self) -> None:
         self.session = None
@@ -255,7 +257,7 @@ class QuizView(QWidget):
             self.result.review_button.setEnabled(False)  # the exam keeps its answers back
         self.pages.setCurrentWidget(self.result)
         self.window().activateWindow()  # after the submit question's message box
-        self.result.review_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.result.focus_main()
 
     def review(self, row: int) -> None:
         if self.session is None:
