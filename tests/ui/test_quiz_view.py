@@ -681,3 +681,29 @@ def test_the_result_page_focuses_its_main_control_and_tab_goes_in_reading_order(
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question and view.question.review)
 
+
+
+def test_r_reads_in_context_once_the_feedback_shows_as_in_cards(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = quiz_of(window)
+    session = view.engine.start("practice", "set:ui-set", count=None, seed=1)
+    order = {"fill": 0, "single": 1}
+    session.items.sort(key=lambda item: order.get(item.question.type, 2))
+    open_session(qtbot, window, session)
+    key(qtbot, "r")  # an answer being typed: R is a letter of it
+    assert window.current_view() == "quiz"
+    assert view.question.control.response() == "r"  # type: ignore[union-attr]
+    key(qtbot, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(focused(), "opinions")
+    key(qtbot, Qt.Key.Key_Return)  # feedback
+    key(qtbot, Qt.Key.Key_Return)  # the single question, with evidence
+    key(qtbot, Qt.Key.Key_R)  # before answering: nothing to read yet
+    assert window.current_view() == "quiz"
+    answer_wrong(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_R)
+    assert window.current_view() == "read"
+    assert window.reader.section is not None
+    assert window.reader.section.id == "suggestions.5.1"
+    assert window.reader.text.hit_count() >= 1

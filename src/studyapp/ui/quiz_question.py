@@ -195,7 +195,8 @@ class QuestionPage(QWidget):
         shortcut("Ctrl+G", self.toggle_flag)
         shortcut("Ctrl+K", self.toggle_card)
         shortcut("Ctrl+Return", self.submit_exam)
-        shortcut("Ctrl+Shift+R", self.feedback._read)
+        shortcut("R", self.read_evidence)  # as in Cards: once the answer is shown
+        shortcut("Ctrl+Shift+R", self.read_evidence)
 
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -382,6 +383,12 @@ class QuestionPage(QWidget):
             self.finish()
         else:
             self.show_question(self.index + 1)
+
+    def read_evidence(self) -> None:
+        """R: the report at the question's passage, once the feedback shows (the rule of
+        Cards: the answer first, then the context). Typing R into an answer box stays text."""
+        if self.state == "feedback" and self.feedback.read_button.isVisible():
+            self.feedback.read_button.click()
 
     def _duration_ms(self) -> int | None:
         if self.session is None or self.shown_at is None:
