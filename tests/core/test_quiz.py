@@ -389,3 +389,27 @@ def test_the_results_export_has_a_row_per_attempt_with_its_score_and_time(
             for row in results_rows(store, load_report()) if row[1].startswith("quiz:")]
     assert [(r["kind"], r["seconds"], r["score"], r["max_score"], r["passed"]) for r in rows] == [
         ("quiz:exam", 42, 1, 2, "no"), ("quiz:practice", 7, 0, 1, "")]
+
+
+def test_a_matching_or_ordering_left_unfinished_is_found_before_grading(
+        tmp_path: Path, clock: FakeClock) -> None:
+    from studyapp.core.quiz import Unfinished
+
+    store = open_store(tmp_path, "tester", clock=clock)
+    try:
+        store.question_sets.import_set(QuestionSet("mo", "Match and order", questions=[
+            Question("m", "match", "Match.", pairs=[("a", "1"), ("b", "2"), ("c", "3"),
+                                                    ("d", "4")]),
+            Question("o", "order", "Order.", sequence=["x", "y", "z"])]))
+        session = QuizEngine(store).start("practice", "set:mo", count=None, seed=2)
+        match = next(i for i, item in enumerate(session.items) if item.question.type == "match")
+        order = 1 - match
+        assert session.unfinished(match, [0, None, 2, None]) == Unfinished(2, 4)
+        assert session.unfinished(match, [0, 1]) == Unfinished(2, 4)  # rows not sent at all
+        assert session.unfinished(match, [3, 2, 1, 0]) is None  # all paired, if wrongly
+        shown = list(session.items[order].order)
+        assert session.unfinished(order, shown) == Unfinished(3, 3)
+        assert session.unfinished(order, shown[1:] + shown[:1]) is None
+        assert not session.given  # asking grades nothing
+    finally:
+        store.close()

@@ -707,3 +707,32 @@ def test_r_reads_in_context_once_the_feedback_shows_as_in_cards(
     assert window.reader.section is not None
     assert window.reader.section.id == "suggestions.5.1"
     assert window.reader.text.hit_count() >= 1
+
+
+def test_a_matching_or_ordering_left_unfinished_asks_before_grading(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = quiz_of(window)
+    session = view.engine.start("practice", "set:ui-set", count=None, seed=1)
+    order = {"match": 0, "order": 1}
+    session.items.sort(key=lambda item: order.get(item.question.type, 2))
+    open_session(qtbot, window, session)
+    page = view.question
+    key(qtbot, "1")  # one row of three paired
+    texts = answer_dialog(qtbot, yes=False)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(texts))
+    assert "2 of 3 rows are not paired yet — answer anyway?" in texts[0]
+    assert page.state == "answering" and not session.answered(0)  # back to finish it
+    texts = answer_dialog(qtbot, yes=True)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(texts))
+    qtbot.waitUntil(lambda: page.state == "feedback")
+    assert session.answered(0) and not session.grade(0).correct  # type: ignore[union-attr]
+    key(qtbot, Qt.Key.Key_Return)  # the ordering, not moved at all
+    qtbot.waitUntil(lambda: page.index == 1)
+    texts = answer_dialog(qtbot, yes=False)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(texts))
+    assert "still in the order they were shown" in texts[0]
+    assert page.state == "answering" and not session.answered(1)

@@ -227,6 +227,15 @@ class QuizResult:
         return 100.0 * self.score / self.max_score if self.max_score else 0.0
 
 
+@dataclass(frozen=True)
+class Unfinished:
+    """An answer not finished: ``missing`` of ``total`` rows not paired (matching), or
+    every item still where it was shown (ordering: missing == total)."""
+
+    missing: int
+    total: int
+
+
 @dataclass
 class Given:
     response: Any
@@ -286,6 +295,20 @@ class QuizSession:
         so it is neither marked wrong nor put in the mistake notebook."""
         return (self.items[index].question.type == "numeric"
                 and parse_number(str(response)) is None)
+
+    def unfinished(self, index: int, response: Any) -> Unfinished | None:
+        """A matching with rows left unpaired, or an ordering still in the order it was shown
+        in: the learner is asked before it is graded, not marked wrong without a word."""
+        item = self.items[index]
+        if not isinstance(response, list):
+            return None
+        if item.question.type == "match":
+            total = len(item.question.pairs)
+            paired = sum(1 for right in response[:total] if right is not None)
+            return Unfinished(total - paired, total) if paired < total else None
+        if item.question.type == "order" and len(response) > 1 and response == item.order:
+            return Unfinished(len(response), len(response))
+        return None
 
     def keep(self, index: int, response: Any, duration_ms: int | None = None) -> None:
         """An exam's answer as it stands on screen, saved the moment it is picked (None
@@ -622,5 +645,5 @@ __all__ = [
     "DailyStatus", "MODES", "MistakeEntry", "QuizEngine", "QuizItem", "QuizResult",
     "QuizSession", "RELATIONSHIPS", "RelationshipScore", "SectionResult", "answer_text",
     "correct_answer_text", "draw", "evidence_quotes", "in_section", "notebook_entries",
-    "scope_filter", "stats_summary",
+    "Unfinished", "scope_filter", "stats_summary",
 ]

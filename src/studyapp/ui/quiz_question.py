@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.quiz import QuizSession
+from studyapp.core.quiz import QuizSession, Unfinished
 from studyapp.core.report import Report
 from studyapp.core.store import StoreError
 from studyapp.ui.icons import icon
@@ -366,6 +366,12 @@ class QuestionPage(QWidget):
                 self.message.setText(self.tr("“{answer}” is not a number: type it in digits, "
                                              "e.g. 4 or 2.5.").format(answer=response))
                 return
+            unfinished = session.unfinished(self.index, response)
+            if unfinished is not None and not self._answer_anyway(
+                    session.items[self.index].question.type, unfinished):
+                self.window().activateWindow()
+                self._focus_answer()
+                return
             try:
                 grade = session.answer(self.index, response, self._duration_ms())
             except StoreError as error:  # a full disk...: the answer stays on screen
@@ -383,6 +389,19 @@ class QuestionPage(QWidget):
             self.finish()
         else:
             self.show_question(self.index + 1)
+
+    def _answer_anyway(self, kind: str, unfinished: Unfinished) -> bool:
+        """Asks before grading an answer core finds unfinished; True to grade it."""
+        if kind == "order":
+            text = self.tr("The items are still in the order they were shown — answer anyway?")
+        elif unfinished.missing == 1:
+            text = self.tr("1 of {total} rows is not paired yet — answer anyway?").format(
+                total=unfinished.total)
+        else:
+            text = self.tr("{missing} of {total} rows are not paired yet — answer anyway?").format(
+                missing=unfinished.missing, total=unfinished.total)
+        return confirm(self, self.tr("Answer"), text, self.tr("&Answer anyway"),
+                       self.tr("&Go back to the question"), default_yes=False)
 
     def read_evidence(self) -> None:
         """R: the report at the question's passage, once the feedback shows (the rule of
