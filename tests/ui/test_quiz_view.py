@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from studyapp.core.clock import FakeClock
@@ -736,3 +736,51 @@ def test_a_matching_or_ordering_left_unfinished_asks_before_grading(
     qtbot.waitUntil(lambda: bool(texts))
     assert "still in the order they were shown" in texts[0]
     assert page.state == "answering" and not session.answered(1)
+
+
+def long_questions() -> QuestionSet:
+    """Questions as long as the built-in ones (four options of a line or two, an explanation
+    of three lines, evidence): at 960x600 the answer and its feedback overflow the page."""
+    option = "Because the leading bodies and leading cadres answer alone for a whole unit {0}"
+    explanation = ("A leader's plan does not stay on paper: it commits a whole unit or field of "
+                   "work and the people who must carry it out. ") * 2
+    return QuestionSet("long-set", "Long questions", questions=[
+        Question(f"long-{kind}", kind, "Why does the report say that rushing without careful "
+                 "study is a particular danger for leading bodies and leading cadres?",
+                 section="suggestions.5.2", explanation=explanation, evidence=EVIDENCE,
+                 choices=[Choice(option.format(n), n == 2) for n in range(4)] if kind == "single"
+                 else [], pairs=[(option.format(n), str(n)) for n in range(4)]
+                 if kind == "match" else [])
+        for kind in ("single", "match")])
+
+
+def test_the_question_stays_in_view_with_its_feedback_in_a_small_window(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    assert window.store is not None
+    window.store.question_sets.import_set(long_questions())
+    window.resize(960, 600)
+    view = quiz_of(window)
+    view.refresh()
+    choose_scope(qtbot, window, "set:long-set")
+    view = start_from_modes(qtbot, window)
+    page = view.question
+    viewport = page.scroller.viewport()
+
+    def in_view(widget: QWidget) -> bool:
+        top = widget.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + min(widget.height(), 24) <= viewport.height()
+
+    for _ in range(2):
+        answer_right(qtbot, view)
+        key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.state == "feedback")
+        for _ in range(3):  # the page scrolls once the feedback is laid out
+            QApplication.processEvents()
+        assert in_view(page.prompt), page.prompt.mapTo(viewport, QPoint(0, 0)).y()
+        control = page.control
+        if isinstance(control, MatchAnswer):  # too tall for both: its rows say right or not
+            assert in_view(control.row_labels[0])
+        else:  # the verdict in words under the options
+            assert in_view(page.feedback.verdict)
+        key(qtbot, Qt.Key.Key_Return)

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -43,6 +43,12 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def show_text(label: QLabel, text: str) -> None:
+    """A line that takes no room when empty (the page must fit a small window)."""
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 # -- one question -----------------------------------------------------------------------------
@@ -141,8 +147,8 @@ class QuestionPage(QWidget):
         column_layout.addWidget(self.message)
         column_layout.addWidget(self.feedback)
         column_layout.addStretch(1)
-        holder = QWidget()
-        holder_layout = QHBoxLayout(holder)
+        holder = self.holder = QWidget()
+        holder_layout = self.holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
         centred(holder_layout, column)
         self.scroller = QScrollArea()
@@ -282,7 +288,7 @@ class QuestionPage(QWidget):
                 index + 1, sum(1 for g in session.given.values() if g.grade.correct)))
         self.progress.setRange(0, len(session.items))
         self.progress.setValue(index + (1 if self.review else 0))
-        self.message.setText("")
+        show_text(self.message, "")
         self.feedback.hide()
         given = session.response(index)
         if given is not None:
@@ -293,7 +299,7 @@ class QuestionPage(QWidget):
             self.state = "feedback"
         else:
             self.state = "answering"
-        self.hint.setText("" if self.state == "feedback" else self.control.hint())
+        show_text(self.hint, "" if self.state == "feedback" else self.control.hint())
         self.flag_button.setChecked(session.flagged(index))
         self.previous_button.setEnabled(index > 0)
         self._update_primary()
@@ -326,7 +332,7 @@ class QuestionPage(QWidget):
             self.primary.setText(self.tr("See the result") if over else self.tr("Next question"))
 
     def _changed(self) -> None:
-        self.message.setText("")
+        show_text(self.message, "")
         self.save_current()  # an exam keeps every choice the moment it is made
 
     # -- keys and actions ------------------------------------------------------------------
@@ -360,10 +366,10 @@ class QuestionPage(QWidget):
         if self.state == "answering":
             response = self.control.response()
             if response is None:
-                self.message.setText(self.tr("Choose or type an answer first; Esc leaves."))
+                show_text(self.message, self.tr("Choose or type an answer first; Esc leaves."))
                 return
             if session.not_a_number(self.index, response):
-                self.message.setText(self.tr("“{answer}” is not a number: type it in digits, "
+                show_text(self.message, self.tr("“{answer}” is not a number: type it in digits, "
                                              "e.g. 4 or 2.5.").format(answer=response))
                 return
             unfinished = session.unfinished(self.index, response)
@@ -379,16 +385,27 @@ class QuestionPage(QWidget):
                 return
             self.control.lock(show_solution=True)
             self.feedback.show_grade(session.items[self.index], grade, response, self.report)
-            self.hint.setText("")
+            show_text(self.hint, "")
             self.state = "feedback"
             self._update_primary()
             self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
-            QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.feedback, 0, 0))
+            QTimer.singleShot(0, self._keep_question_in_view)
             return
         if session.ended or self.index >= len(session.items) - 1:
             self.finish()
         else:
             self.show_question(self.index + 1)
+
+    def _keep_question_in_view(self) -> None:
+        """After an answer: the feedback scrolled into view, but never the question out of
+        it; when both cannot fit, the prompt stays at the top and the feedback starts below."""
+        holder = self.holder
+        self.holder_layout.activate()  # the feedback was just shown: place it first
+        margin = 8
+        prompt_top = self.prompt.mapTo(holder, QPoint(0, 0)).y() - margin
+        feedback_bottom = self.feedback.mapTo(holder, QPoint(0, self.feedback.height())).y()
+        wanted = feedback_bottom + margin - self.scroller.viewport().height()
+        self.scroller.verticalScrollBar().setValue(max(0, min(prompt_top, wanted)))
 
     def _answer_anyway(self, kind: str, unfinished: Unfinished) -> bool:
         """Asks before grading an answer core finds unfinished; True to grade it."""
@@ -430,8 +447,7 @@ class QuestionPage(QWidget):
     def _not_saved(self, error: StoreError) -> None:
         """The store's plain message (a full disk says so) where the learner looks; what
         was saved before stays saved, and the answer stays on screen to try again."""
-        self.message.setText(self.tr("Not saved: %1").replace("%1", str(error)))
-        self.message.show()
+        show_text(self.message, self.tr("Not saved: %1").replace("%1", str(error)))
 
     def step(self, delta: int) -> None:
         if self.session is None or not (self.exam or self.review):
