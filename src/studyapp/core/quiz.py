@@ -430,7 +430,6 @@ class MistakeEntry:
     key: str
     wrong: int  # how often it was answered wrong
     last_wrong: str  # when last (ISO 8601, UTC)
-    first_wrong: str
     right_since: int  # later sessions with a right answer (it leaves at LEAVES_AFTER)
     question: StoredQuestion | None = None
 
@@ -445,8 +444,7 @@ def notebook_entries(history: list[HistoryAnswer]) -> dict[str, MistakeEntry]:
         if not answer.correct:
             entry = entries.get(key)
             if entry is None:
-                entry = entries[key] = MistakeEntry(key, 0, answer.answered_at,
-                                                    answer.answered_at, 0)
+                entry = entries[key] = MistakeEntry(key, 0, answer.answered_at, 0)
             entry.wrong += 1
             entry.last_wrong = answer.answered_at
             wrong_in[key] = answer.attempt_id
