@@ -413,3 +413,35 @@ def test_a_matching_or_ordering_left_unfinished_is_found_before_grading(
         assert not session.given  # asking grades nothing
     finally:
         store.close()
+
+
+def test_a_quiz_with_no_question_is_not_started_and_leaves_no_record(
+        store: Store, engine: QuizEngine) -> None:
+    from studyapp.core.quiz import stats_summary
+
+    for mode in ("practice", "exam"):
+        assert engine.start_or_empty(mode, "set:other") is None  # type: ignore[arg-type]
+    assert engine.start_or_empty("mistakes") is None  # the notebook is empty
+    assert stats_summary(store)["attempts"] == 0
+    started = engine.start_or_empty("practice", "relationships", count=2)
+    assert started is not None and len(started.items) == 2
+
+
+def test_the_streak_and_the_exam_waiting_to_be_resumed_are_told_by_core(
+        store: Store, engine: QuizEngine, clock: FakeClock) -> None:
+    challenge = engine.start("challenge", seed=4)
+    challenge.answer(0, right(challenge.items[0]))
+    challenge.answer(1, right(challenge.items[1]))
+    assert challenge.streak == 2
+    challenge.answer(2, wrong(challenge.items[2]))
+    assert challenge.streak == 2 and challenge.finish().streak == 2
+
+    assert engine.interrupted_summary() is None
+    exam = engine.start("exam", "relationships", count=4, seed=3, time_limit_s=300)
+    exam.start_clock()
+    clock.advance(seconds=50)
+    exam.answer(0, right(exam.items[0]))
+    exam.stop_clock()
+    waiting = engine.interrupted_summary()
+    assert waiting is not None and waiting.record.id == exam.attempt_id
+    assert (waiting.answered, waiting.questions, waiting.left_s) == (1, 4, 250.0)

@@ -784,3 +784,21 @@ def test_the_question_stays_in_view_with_its_feedback_in_a_small_window(
         else:  # the verdict in words under the options
             assert in_view(page.feedback.verdict)
         key(qtbot, Qt.Key.Key_Return)
+
+
+def test_an_exam_with_no_questions_says_so_and_records_nothing(
+        qtbot: QtBot, show_window: ShowWindow, isolated_data_dir: Path) -> None:
+    store = open_store(isolated_data_dir, "no-sets")  # not a question set in the profile
+    window = show_window(isolated_data_dir, store, load_report())
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+        view = quiz_of(window)
+        qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+        key(qtbot, Qt.Key.Key_Down)  # Exam
+        key(qtbot, Qt.Key.Key_Return)
+        assert view.pages.currentWidget() is view.start
+        assert "no questions for this quiz" in window.statusBar().currentMessage()
+        assert store.quizzes.summary(0)["attempts"] == 0
+    finally:
+        window.close()  # before its store
+        store.close()

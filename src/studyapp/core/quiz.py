@@ -368,6 +368,11 @@ class QuizSession:
             running = max(0.0, (self.clock() - self._running_since).total_seconds())
         return self._time_used + running
 
+    @property
+    def streak(self) -> int:
+        """Right answers so far (a challenge ends at the first one that is not right)."""
+        return sum(1 for given in self.given.values() if given.grade.correct)
+
     def remaining(self) -> float | None:
         if self.time_limit_s is None:
             return None
@@ -395,7 +400,7 @@ class QuizSession:
         sections: dict[str, SectionResult] = {}
         total = maximum = 0.0
         right = 0
-        for item in counted:
+        for item in counted:  # right == self.streak: every right answer is counted
             given = self.given.get(item.key)
             section_id = item.question.section or ""
             part = sections.setdefault(section_id, SectionResult(section_id))
@@ -480,6 +485,16 @@ class DailyStatus:
     waiting: int  # questions the next daily quiz would hold
 
 
+@dataclass(frozen=True)
+class Interrupted:
+    """An exam not submitted, as the offer to resume it describes it."""
+
+    record: AttemptRecord
+    answered: int
+    questions: int
+    left_s: float
+
+
 class QuizEngine:
     """Builds sessions from the profile's questions and reads the records back."""
 
@@ -503,19 +518,38 @@ class QuizEngine:
               policy: Policy | None = None, pass_mark: float | None = None) -> QuizSession:
         """A new attempt (saved at once, so it is counted even before its first answer)."""
         seed = self.new_seed() if seed is None else seed
+        scope, items = self._draw(mode, scope, count, seed)
+        return self._save(mode, scope, seed, items, time_limit_s, policy, pass_mark)
+
+    def start_or_empty(self, mode: Mode, scope: str = RELATIONSHIPS_SCOPE,
+                       count: int | None = None, seed: int | None = None,
+                       time_limit_s: float | None = None, policy: Policy | None = None,
+                       pass_mark: float | None = None) -> QuizSession | None:
+        """A new attempt, or None and nothing written when there is no question for it."""
+        seed = self.new_seed() if seed is None else seed
+        scope, items = self._draw(mode, scope, count, seed)
+        if not items:
+            return None
+        return self._save(mode, scope, seed, items, time_limit_s, policy, pass_mark)
+
+    def _draw(self, mode: Mode, scope: str, count: int | None,
+              seed: int) -> tuple[str, list[QuizItem]]:
+        """The mode's scope and the questions drawn for it."""
         if mode == "daily":
-            items = self._daily_items(seed)
-            scope = "daily"
-        else:
-            if mode == "mistakes":
-                scope = "mistakes"
-            elif mode == "challenge":
-                scope = RELATIONSHIPS_SCOPE
-            if count is None and mode == "practice":
-                count = PRACTICE_COUNT
-            if count is None and mode == "exam":
-                count = EXAM_COUNT
-            items = draw(self.candidates(scope), count, seed)
+            return "daily", self._daily_items(seed)
+        if mode == "mistakes":
+            scope = "mistakes"
+        elif mode == "challenge":
+            scope = RELATIONSHIPS_SCOPE
+        if count is None and mode == "practice":
+            count = PRACTICE_COUNT
+        if count is None and mode == "exam":
+            count = EXAM_COUNT
+        return scope, draw(self.candidates(scope), count, seed)
+
+    def _save(self, mode: Mode, scope: str, seed: int, items: list[QuizItem],
+              time_limit_s: float | None, policy: Policy | None,
+              pass_mark: float | None) -> QuizSession:
         if mode == "exam":
             if time_limit_s is None:
                 time_limit_s = EXAM_MINUTES * 60.0
@@ -535,6 +569,16 @@ class QuizEngine:
     def interrupted_exam(self) -> AttemptRecord | None:
         """An exam that was never submitted (left, or cut short by a crash)."""
         return self.store.quizzes.unfinished("exam")
+
+    def interrupted_summary(self) -> Interrupted | None:
+        """What the resume offer says of the exam not submitted: when it started, how many
+        of its questions are answered, and the time it has left."""
+        record = self.interrupted_exam()
+        if record is None:
+            return None
+        left = max(0.0, (record.time_limit_s or 0.0) - record.time_used_s)
+        return Interrupted(record, len(self.store.quizzes.answers(record.id)),
+                           len(record.plan), left)
 
     def resume(self, attempt_id: int) -> QuizSession:
         """The attempt as it was left: its questions in the same order with the same option
@@ -643,5 +687,5 @@ __all__ = [
     "DailyStatus", "MODES", "MistakeEntry", "QuizEngine", "QuizItem", "QuizResult",
     "QuizSession", "RELATIONSHIPS", "RelationshipScore", "SectionResult", "answer_text",
     "correct_answer_text", "draw", "evidence_quotes", "in_section", "notebook_entries",
-    "Unfinished", "scope_filter", "stats_summary",
+    "Interrupted", "Unfinished", "scope_filter", "stats_summary",
 ]

@@ -285,7 +285,7 @@ class QuestionPage(QWidget):
         self.counter.setText(self.tr("Question {0} of {1}").format(index + 1, len(session.items)))
         if session.mode == "challenge" and not self.review:
             self.counter.setText(self.tr("Question {0} · streak {1}").format(
-                index + 1, sum(1 for g in session.given.values() if g.grade.correct)))
+                index + 1, session.streak))
         self.progress.setRange(0, len(session.items))
         self.progress.setValue(index + (1 if self.review else 0))
         show_text(self.message, "")

@@ -143,14 +143,13 @@ class QuizView(QWidget):
         self.start.show_interrupted(self._interrupted_text() if interrupted else None)
 
     def _interrupted_text(self) -> str:
-        record = self.engine.interrupted_exam()
-        if record is None:
+        waiting = self.engine.interrupted_summary()
+        if waiting is None:
             return ""
-        answered = len(self.store.quizzes.answers(record.id))
-        left = max(0.0, (record.time_limit_s or 0) - record.time_used_s)
         return self.tr("An exam started {0} was not submitted: {1} of {2} questions answered, "
-                       "{3} left.").format(local_time(record.started_at), answered,
-                                      len(record.plan), clock_text(left))
+                       "{3} left.").format(local_time(waiting.record.started_at),
+                                           waiting.answered, waiting.questions,
+                                           clock_text(waiting.left_s))
 
     def entered(self) -> None:
         """The learner came to the Quiz view (Ctrl+3): focus where they can go on."""
@@ -206,11 +205,11 @@ class QuizView(QWidget):
                       "pass_mark": self.start.pass_mark.value() / 100,
                       "policy": Policy(multiple=self.start.policy.currentData())}
         if mode in ("practice", "exam"):
-            session = self.engine.start(mode, scope, count=count, **kwargs)  # type: ignore
+            session = self.engine.start_or_empty(mode, scope, count=count,  # type: ignore
+                                                 **kwargs)
         else:
-            session = self.engine.start(mode)  # type: ignore[arg-type]
-        if not session.items:
-            session.finish()
+            session = self.engine.start_or_empty(mode)  # type: ignore[arg-type]
+        if session is None:
             self.status_message.emit(self.tr("There are no questions for this quiz yet."))
             self.show_start()
             return
