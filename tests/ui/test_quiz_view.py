@@ -802,3 +802,14 @@ def test_an_exam_with_no_questions_says_so_and_records_nothing(
     finally:
         window.close()  # before its store
         store.close()
+
+
+def test_enter_in_the_scope_box_starts(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    choose_scope(qtbot, window, "set:exam-set")
+    view = quiz_of(window)
+    qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+    view.start.scope.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
+    assert view.session is not None and view.session.scope == "set:exam-set"

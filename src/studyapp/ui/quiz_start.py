@@ -189,6 +189,11 @@ class StartPage(QWidget):
                 enter = QShortcut(QKeySequence(keys), field)
                 enter.setContext(Qt.ShortcutContext.WidgetShortcut)
                 enter.activated.connect(lambda box=field: self._start_from(box))
+        for choice in (self.scope, self.policy):  # a closed combo box passes Enter on unused
+            for keys in ("Return", "Enter"):
+                enter = QShortcut(QKeySequence(keys), choice)
+                enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+                enter.activated.connect(self._start)
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("StartQuizButton")
         self.start_button.setDefault(True)
