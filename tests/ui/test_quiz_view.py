@@ -813,3 +813,43 @@ def test_enter_in_the_scope_box_starts(qtbot: QtBot, make_window: WindowFactory)
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
     assert view.session is not None and view.session.scope == "set:exam-set"
+
+
+HIDDEN_ANSWERS_EXAM = """format: studyapp-exam/1
+id: closed
+title: Closed-book exam
+scope: set:exam-set
+questions:
+  per_section:
+    suggestions.5.1: 2
+time_limit: 10
+pass_mark: 50
+answers_shown: never
+seed: 7
+"""
+
+
+def test_an_exam_that_keeps_its_answers_back_gives_no_review_from_the_result_page(
+        qtbot: QtBot, make_window: WindowFactory, clock: FakeClock) -> None:
+    from studyapp.core.exams import parse_exam, start_exam
+
+    window = make_window()
+    store = window.store
+    assert store is not None
+    exam = parse_exam(HIDDEN_ANSWERS_EXAM, "closed.studyexam")
+    store.exams.save(exam.id, exam.title, HIDDEN_ANSWERS_EXAM, "closed.studyexam")
+    open_session(qtbot, window, start_exam(store, clock, exam))
+    view = quiz_of(window)
+    answer_right(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    answer_right(qtbot, view)
+    texts = answer_dialog(qtbot, yes=True)
+    key(qtbot, Qt.Key.Key_Return)  # save and submit
+    qtbot.waitUntil(lambda: bool(texts))
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    result = view.result
+    assert not result.review_button.isEnabled()
+    qtbot.waitUntil(lambda: focused() is result.back_button)  # the page's way on, not the rail
+    result.questions.setFocus()
+    key(qtbot, Qt.Key.Key_Return)  # Enter on a question: no review of the answers kept back
+    assert view.pages.currentWidget() is view.result

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -63,10 +64,10 @@ class ResultPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.questions = QListWidget()
         self.questions.setObjectName("ResultQuestions")
+        self.shown: list[int] = []  # the session's questions the list shows, in its order
         self.questions.setWordWrap(True)
         self.questions.setAccessibleName(self.tr("Questions: Enter reviews one"))
-        self.questions.itemActivated.connect(
-            lambda item: self.review_requested.emit(self.questions.row(item)))
+        self.questions.itemActivated.connect(self._review_item)
         self.review_button = QPushButton(self.tr("Review question by question"))
         self.review_button.setObjectName("ReviewButton")
         self.review_button.clicked.connect(lambda: self.review_requested.emit(0))
@@ -114,13 +115,19 @@ class ResultPage(QWidget):
             QWidget.setTabOrder(before, after)
 
     def focus_main(self) -> None:
-        """Focus on the page's main control: the review when it is allowed, else the list
-        of questions, else the way back (never the navigation rail)."""
-        for widget in (self.review_button, self.questions, self.back_button):
-            if widget.isEnabled() and not widget.isHidden() and (
-                    widget is not self.questions or self.questions.count()):
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
+        """Focus on the page's main control, never the navigation rail: the review, or the
+        way back when there is nothing to review (or the exam keeps its answers back)."""
+        main = self.review_button if self.review_button.isEnabled() else self.back_button
+        main.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def allow_review(self, allowed: bool) -> None:
+        """An exam may keep its answers back (the trainer's choice): then no review, by the
+        button or by a question of the list."""
+        self.review_button.setEnabled(allowed and bool(self.shown))
+
+    def _review_item(self, item: QListWidgetItem) -> None:
+        if self.review_button.isEnabled():
+            self.review_requested.emit(self.questions.row(item))
 
     def show_result(self, session: QuizSession, result: QuizResult, time_ran_out: bool,
                     best_before: int, mistakes: int) -> None:

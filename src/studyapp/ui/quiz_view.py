@@ -252,8 +252,8 @@ class QuizView(QWidget):
         self.session = session
         self.result.show_result(session, session.result, self.question.time_ran_out,
                                 getattr(self, "_best_before", 0), self.engine.mistake_count())
-        if not answers_visible(self.store, session.attempt_id, self.store.clock()):
-            self.result.review_button.setEnabled(False)  # the exam keeps its answers back
+        self.result.allow_review(  # an exam may keep its answers back
+            answers_visible(self.store, session.attempt_id, self.store.clock()))
         self.pages.setCurrentWidget(self.result)
         self.window().activateWindow()  # after the submit question's message box
         self.result.focus_main()
