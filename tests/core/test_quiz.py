@@ -445,3 +445,26 @@ def test_the_streak_and_the_exam_waiting_to_be_resumed_are_told_by_core(
     waiting = engine.interrupted_summary()
     assert waiting is not None and waiting.record.id == exam.attempt_id
     assert (waiting.answered, waiting.questions, waiting.left_s) == (1, 4, 250.0)
+
+
+def test_the_scopes_offered_are_those_with_questions_with_their_counts(store: Store) -> None:
+    from studyapp.core.quiz_scopes import MAX_TAGS, scope_choices
+    from studyapp.core.report import load_report
+
+    store.question_sets.import_set(QuestionSet("tagged", "Tagged", questions=[
+        Question(f"t{n}", "truefalse", f"T{n}?", section="problems.1", truth=True,
+                 tags=[f"tag{n:02d}"] + (["common"] if n % 2 else []))
+        for n in range(MAX_TAGS + 3)]))
+    choices = {c.scope: c for c in scope_choices(load_report(), store)}
+    scopes = list(choices)
+    assert scopes[:2] == ["relationships", "report"]
+    assert choices["relationships"].count == 16 and choices["report"].count == 24 + 15
+    assert choices["part:problems"].count == 4 + 15 and choices["part:problems"].depth == 0
+    assert choices["section:problems.1"].count == 4 + 15
+    assert choices["section:suggestions.5.1"].depth == 2
+    assert "section:suggestions.1.1" not in choices  # no question there: not offered
+    assert choices["set:tagged"].value == "Tagged" and choices["set:tagged"].count == 15
+    tags = [s for s in scopes if s.startswith("tags:")]
+    assert len(tags) == MAX_TAGS
+    assert tags[:3] == ["tags:even", "tags:odd", "tags:common"]  # the most used first
+    assert choices["tags:common"].count == 7
