@@ -134,6 +134,7 @@ def test_an_exam_choice_survives_a_power_cut_before_enter(
         assert "1 of 20 questions answered" in view.offer.text.text()
         qtbot.keyClick(view.offer.resume_button, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
+        assert window.statusBar().currentMessage().startswith("Exam resumed with 1 answer and")
         session = view.session
         assert session is not None and session.attempt_id == int(attempt_id)
         picked = int(index)

@@ -228,8 +228,11 @@ class QuizView(QWidget):
             return
         session = self.engine.resume(record.id)
         self.open(session)
-        self.status_message.emit(self.tr("Exam resumed with {0} answers and {1} left.").format(
-            len(session.given), clock_text(session.remaining() or 0)))
+        answers, left = len(session.given), clock_text(session.remaining() or 0)
+        self.status_message.emit(
+            self.tr("Exam resumed with 1 answer and {left} left.").format(left=left)
+            if answers == 1 else
+            self.tr("Exam resumed with {0} answers and {1} left.").format(answers, left))
 
     def submit_interrupted(self) -> None:
         record = self.engine.interrupted_exam()
