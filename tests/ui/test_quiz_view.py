@@ -853,3 +853,20 @@ def test_an_exam_that_keeps_its_answers_back_gives_no_review_from_the_result_pag
     result.questions.setFocus()
     key(qtbot, Qt.Key.Key_Return)  # Enter on a question: no review of the answers kept back
     assert view.pages.currentWidget() is view.result
+
+
+def test_tab_on_the_setup_page_stops_only_at_controls(qtbot: QtBot,
+                                                      make_window: WindowFactory) -> None:
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = quiz_of(window)
+    qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+    stops = []
+    for _ in range(12):
+        key(qtbot, Qt.Key.Key_Tab)
+        if focused() is view.start.modes:
+            break
+        stops.append(focused())
+    start = view.start
+    on_page = [w for w in stops if start.isAncestorOf(w)]  # type: ignore[arg-type]
+    assert on_page == [start.scope, start.count, start.start_button], on_page
