@@ -5,6 +5,7 @@ N, the countdown, the answer card, flag and submit)."""
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,13 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+class PageState(StrEnum):
+    """Where the learner is with the question on the page."""
+
+    ANSWERING = "answering"
+    FEEDBACK = "feedback"  # answered: the feedback shows (practice-like modes, the review)
+
+
 def show_text(label: QLabel, text: str) -> None:
     """A line that takes no room when empty (the page must fit a small window)."""
     label.setText(text)
@@ -71,7 +79,7 @@ class QuestionPage(QWidget):
         self.session: QuizSession | None = None
         self.control: AnswerControl | None = None
         self.review = False
-        self.state = "answering"  # or "feedback"
+        self.state = PageState.ANSWERING
         self.shown_at: datetime | None = None
         self._last_clock_save = 0.0
         self.time_ran_out = False
@@ -296,10 +304,10 @@ class QuestionPage(QWidget):
         if self.review or (session.gives_feedback and session.answered(index)):
             self.control.lock(show_solution=True)
             self.feedback.show_grade(item, session.grade(index), given, self.report)
-            self.state = "feedback"
+            self.state = PageState.FEEDBACK
         else:
-            self.state = "answering"
-        show_text(self.hint, "" if self.state == "feedback" else self.control.hint())
+            self.state = PageState.ANSWERING
+        show_text(self.hint, "" if self.state is PageState.FEEDBACK else self.control.hint())
         self.flag_button.setChecked(session.flagged(index))
         self.previous_button.setEnabled(index > 0)
         self._update_primary()
@@ -312,7 +320,7 @@ class QuestionPage(QWidget):
 
     def _focus_answer(self) -> None:
         if self.control is not None and self.isVisible():
-            if self.state == "feedback":
+            if self.state is PageState.FEEDBACK:
                 self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
             else:
                 self.control.focus_first()
@@ -325,7 +333,7 @@ class QuestionPage(QWidget):
             self.primary.setText(self.tr("Back to the result") if last else self.tr("Next"))
         elif self.exam:
             self.primary.setText(self.tr("Save and submit…") if last else self.tr("Save and next"))
-        elif self.state == "answering":
+        elif self.state is PageState.ANSWERING:
             self.primary.setText(self.tr("Answer"))
         else:
             over = last or session.ended
@@ -337,7 +345,7 @@ class QuestionPage(QWidget):
 
     # -- keys and actions ------------------------------------------------------------------
     def number(self, number: int) -> None:
-        if self.control is not None and self.state == "answering" and not self.review:
+        if self.control is not None and self.state is PageState.ANSWERING and not self.review:
             self.control.number_pressed(number)
 
     def enter(self) -> None:
@@ -363,7 +371,7 @@ class QuestionPage(QWidget):
             else:
                 self.show_question(self.index + 1)
             return
-        if self.state == "answering":
+        if self.state is PageState.ANSWERING:
             response = self.control.response()
             if response is None:
                 show_text(self.message, self.tr("Choose or type an answer first; Esc leaves."))
@@ -386,7 +394,7 @@ class QuestionPage(QWidget):
             self.control.lock(show_solution=True)
             self.feedback.show_grade(session.items[self.index], grade, response, self.report)
             show_text(self.hint, "")
-            self.state = "feedback"
+            self.state = PageState.FEEDBACK
             self._update_primary()
             self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
             QTimer.singleShot(0, self._keep_question_in_view)
@@ -423,7 +431,7 @@ class QuestionPage(QWidget):
     def read_evidence(self) -> None:
         """R: the report at the question's passage, once the feedback shows (the rule of
         Cards: the answer first, then the context). Typing R into an answer box stays text."""
-        if self.state == "feedback" and self.feedback.read_button.isVisible():
+        if self.state is PageState.FEEDBACK and self.feedback.read_button.isVisible():
             self.feedback.read_button.click()
 
     def _duration_ms(self) -> int | None:
