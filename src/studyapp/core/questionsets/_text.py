@@ -72,6 +72,12 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+def shorten(text: str) -> str:
+    """A cell or line as a message quotes it: on one line, at most 40 characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 40 else flat[:37] + "..."
+
+
 NOT_CHINESE_OR_UNICODE = "this file is not in a Chinese or Unicode encoding; save it as UTF-8"
 
 
