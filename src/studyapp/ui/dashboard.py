@@ -97,7 +97,6 @@ class Figure(Panel):
 
 class DashboardView(QWidget):
     practise_requested = Signal(str, str)  # "cards" or "quiz" (or "read"), section id
-    goal_requested = Signal()
 
     def __init__(self, store: Store, report: Report, colours: Colours,
                  parent: QWidget | None = None) -> None:

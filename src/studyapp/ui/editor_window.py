@@ -166,7 +166,6 @@ class EditorWindow(QMainWindow):
         redo = self.stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addActions([undo, redo])
-        self.undo_action, self.redo_action = undo, redo
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         new_menu = edit_menu.addMenu(self.tr("&New question"))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
 
-ENV = "STUDYAPP_SELF_TEST"
 VIEWS = ("read", "cards", "quiz", "progress")
 WAIT_MS = 120_000  # for the profile to open; the first run also installs the built-in sets
 
