@@ -240,7 +240,7 @@ class DashboardView(QWidget):
         self.scroller.setWidget(page)  # last: children added to a shown page stay hidden
 
     # -- filling ---------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
 
