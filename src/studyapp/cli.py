@@ -29,7 +29,6 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_UNAVAILABLE = 3  # the profile cannot be used now (ProfileUnavailableError)
-EXIT_IN_USE = EXIT_UNAVAILABLE
 # Commands that only read the profile: they run beside an open window (a read-only WAL
 # connection) instead of waiting for its lock.
 READ_COMMANDS = {"sets", "stats", "export", "backup", "paper"}

@@ -35,7 +35,6 @@ NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATINGS = (AGAIN, HARD, GOOD, EASY)
-RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
 LEARN_AHEAD = timedelta(minutes=20)  # learning cards this close are shown rather than waited for
 MIN_REVIEWS_TO_OPTIMISE = 400
 # The optimiser fits on at most this many training items, drawn at random (seeded) from a
@@ -251,12 +250,6 @@ def _py_fsrs_scheduler(parameters: tuple[float, ...] | None, retention: float,
 def card_number(card_key: str) -> int:
     """A stable number for a card (py-fsrs wants an integer id; this one never changes)."""
     return zlib.crc32(card_key.encode("utf-8"))
-
-
-def default_parameters() -> tuple[float, ...]:
-    import fsrs.scheduler
-
-    return tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
 
 
 # -- the optimiser -----------------------------------------------------------------------------

@@ -84,7 +84,7 @@ class QuizView(QWidget):
         # the window opens (start-up shows only the first view).
         self._stale = True
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: Any) -> None:
         if self._stale:
             self.refresh()
         super().showEvent(event)

@@ -239,7 +239,7 @@ def _decode(data: bytes) -> str | None:
 
 def _parser(kind: str) -> ModuleType | None:
     # Each parser is imported only when a file needs it; a build without one says so.
-    module = "tabular" if kind in ("csv", "xlsx") else kind
+    module = {"csv": "csv_file", "xlsx": "tabular"}.get(kind, kind)
     try:
         return importlib.import_module(f"studyapp.core.questionsets.{module}")
     except ModuleNotFoundError as error:

@@ -74,6 +74,10 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+def shorten(text: str) -> str:
+    """A cell or line as a message quotes it: on one line, at most 40 characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 40 else flat[:37] + "..."
 
 
 _NOT_IN_UTF16_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufeff\ufffe\uffff]")

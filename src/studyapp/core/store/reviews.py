@@ -583,15 +583,6 @@ class ReviewsService(Service):
     def review_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM review_log").fetchone()[0])
 
-    def reviews_since(self, moment: datetime) -> list[ReviewRecord]:
-        return [
-            ReviewRecord(row["id"], row["rating"], row["reviewed_at"], row["duration_ms"],
-                         row["state"])
-            for row in self.db.query(
-                "SELECT id, rating, reviewed_at, duration_ms, state FROM review_log "
-                "WHERE reviewed_at >= ? ORDER BY id", [iso(moment)])
-        ]
-
     # -- optimising ----------------------------------------------------------------------
     def history(self, max_items: int | None = None) -> list[tuple[str, int, int]]:
         """Graded reviews, card by card, on the learner's day each happened (for the
