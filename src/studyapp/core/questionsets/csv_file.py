@@ -14,9 +14,10 @@ import io
 import re
 from collections.abc import Iterator
 
+from studyapp.core.messages import msg
 from studyapp.core.questionsets import LoadResult
-from studyapp.core.questionsets._text import Undecodable, decode_text, undecodable_message
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets._text import Undecodable, decode_text, undecodable
+from studyapp.core.questionsets.errors import Problem, problem
 from studyapp.core.questionsets.row_items import MAX_CELL_CHARS
 from studyapp.core.questionsets.sheet_rows import HEADER_SEARCH_ROWS, SheetReader
 from studyapp.core.questionsets.vocabulary import FIELD_OF, name_key
@@ -30,7 +31,7 @@ def parse_csv(data: bytes, path: str) -> LoadResult:
     """Parse the bytes of a CSV file; every problem is reported, the good rows still load."""
     text = decode_text(data)
     if isinstance(text, Undecodable):
-        return LoadResult(None, [Problem(path, 0, undecodable_message(text, csv=True))])
+        return LoadResult(None, [problem(path, 0, undecodable(text, csv=True))])
     return parse_csv_text(text, path)
 
 
@@ -58,19 +59,20 @@ def _csv_rows(text: str, path: str) -> Iterator[tuple[int, list[str]] | Problem]
         except csv.Error as error:
             message = str(error)
             if "field limit" in message:
-                yield Problem(path, row, f"a cell is longer than {csv.field_size_limit():,} "
-                                         f"characters (an Excel cell holds at most "
-                                         f"{MAX_CELL_CHARS:,}); the rest of the file was not "
-                                         "read")
+                yield problem(path, row, msg("a cell is longer than {length:,} characters (an "
+                                             "Excel cell holds at most {limit:,}); the rest of "
+                                             "the file was not read",
+                                             length=csv.field_size_limit(),
+                                             limit=MAX_CELL_CHARS))
                 return
             if "end of data" in message:
-                yield Problem(path, row, 'a double quote (") opened in this row is never '
-                                         "closed, so the rest of the file would be one cell; "
-                                         "close the quote or remove it")
+                yield problem(path, row, msg('a double quote (") opened in this row is never '
+                                             "closed, so the rest of the file would be one "
+                                             "cell; close the quote or remove it"))
                 return
-            yield Problem(path, row, 'a cell in this row has text after its closing double '
-                                     'quote ("); put the whole cell in quotes and write a '
-                                     'quote inside it as ""')
+            yield problem(path, row, msg('a cell in this row has text after its closing double '
+                                         'quote ("); put the whole cell in quotes and write a '
+                                         'quote inside it as ""'))
             continue
         yield row, cells
 

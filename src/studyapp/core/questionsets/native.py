@@ -600,10 +600,9 @@ def _dump_question(question: Question) -> dict[str, Any]:
         out["items"] = list(question.sequence)
     else:
         if len(question.numeric) != 1:
-            raise ValueError(
-                f"question '{question.id}' has {len(question.numeric)} numeric answers; "
-                "the native format holds exactly one value or range"
-            )
+            raise ValueError(msg("question '{id}' has {count} numeric answers; the native format "
+                                 "holds exactly one value or range", id=question.id,
+                                 count=len(question.numeric)).render())
         numeric = question.numeric[0]
         if numeric.low is not None and numeric.high is not None:
             out["range"] = [_number(numeric.low), _number(numeric.high)]

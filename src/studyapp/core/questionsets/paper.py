@@ -43,9 +43,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from studyapp.core.messages import Message, msg, msg_n
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path, shorten, split_lines
-from studyapp.core.questionsets.errors import Problem, warning
+from studyapp.core.questionsets.errors import Problem, problem, warning
 from studyapp.core.questionsets.limits import MAX_ITEMS, MAX_PARAGRAPHS, too_many_items
 from studyapp.core.questionsets.model import Choice, Question, QuestionSet, QuestionType
 from studyapp.core.questionsets.paper_key import KEY_START, AnswerKey, compact_answer
@@ -136,35 +137,41 @@ def parse_docx(data: bytes, path: str) -> LoadResult:
 
     if not data.startswith(b"PK"):
         if data.startswith(b"\xd0\xcf\x11\xe0"):
-            message = ("this is an old Word 97-2003 (.doc) file or an encrypted document; open "
-                       "it in Word and save it as 'Word Document (*.docx)' without a password")
+            message = msg("this is an old Word 97-2003 (.doc) file or an encrypted document; "
+                          "open it in Word and save it as 'Word Document (*.docx)' without a "
+                          "password")
         else:
-            message = ("this is not a Word .docx document; open it in Word and save it as "
-                       "'Word Document (*.docx)', or save the paper as a .txt file")
-        return LoadResult(None, [Problem(path, 0, message)])
+            message = msg("this is not a Word .docx document; open it in Word and save it as "
+                          "'Word Document (*.docx)', or save the paper as a .txt file")
+        return LoadResult(None, [problem(path, 0, message)])
     try:
         archive = open_zip(data, ZipLimits(member_bytes=64 * 1024 * 1024,
                                            total_bytes=128 * 1024 * 1024))
     except ZipRefused as refused:
-        return LoadResult(None, [Problem(path, 0, f"this Word file was not opened: {refused}")])
+        return LoadResult(None, [problem(path, 0, _not_opened(refused.message))])
     try:
         with archive:
             if DOCUMENT not in archive.NameToInfo:
-                return LoadResult(None, [Problem(path, 0, _DAMAGED_DOCX)])
+                return LoadResult(None, [problem(path, 0, _damaged_docx())])
             lines, has_tables = docx_lines(archive)
     except ZipRefused as refused:
         if refused.damaged:
-            return LoadResult(None, [Problem(path, 0, _DAMAGED_DOCX)])
-        return LoadResult(None, [Problem(path, 0, f"this Word file was not opened: {refused}")])
+            return LoadResult(None, [problem(path, 0, _damaged_docx())])
+        return LoadResult(None, [problem(path, 0, _not_opened(refused.message))])
     except (etree.XMLSyntaxError, ValueError):  # not well-formed XML: a damaged file
-        return LoadResult(None, [Problem(path, 0, _DAMAGED_DOCX)])
+        return LoadResult(None, [problem(path, 0, _damaged_docx())])
     if has_tables:
         lines.append((0, "\x00tables"))
     return PaperReader(path).read(lines)
 
 
-_DAMAGED_DOCX = ("this Word file cannot be read: it is damaged or not really a .docx "
-                 "document; open it in Word and save it again as 'Word Document (*.docx)'")
+def _damaged_docx() -> Message:
+    return msg("this Word file cannot be read: it is damaged or not really a .docx document; "
+               "open it in Word and save it again as 'Word Document (*.docx)'")
+
+
+def _not_opened(why: Message) -> Message:
+    return msg("this Word file was not opened: {why}", why=why)
 
 
 class _TooMany(Exception):
@@ -192,10 +199,10 @@ class PaperReader:
         self.under_heading: list[int] = []  # lines between a heading and its first question
         self.started_questions = 0
 
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+    def problem(self, line: int, message: Message) -> None:
+        self.problems.append(problem(self.path, line, message))
 
-    def warn(self, line: int, message: str) -> None:
+    def warn(self, line: int, message: Message) -> None:
         self.warnings.append(warning(self.path, line, message))
 
     # ----------------------------------------------------------------- lines
@@ -204,17 +211,19 @@ class PaperReader:
         last = 0
         for number, raw in lines:
             if number == 0 and raw == "\x00tables":
-                self.warn(0, "the document has tables; text in tables is not read (type the "
-                             "questions as paragraphs)")
+                self.warn(0, msg("the document has tables; text in tables is not read (type "
+                                 "the questions as paragraphs)"))
                 continue
             if number > MAX_LINES:
-                self.problem(number, f"the paper has more than {MAX_LINES:,} lines; split it "
-                                     "into smaller papers (the rest was not read)")
+                self.problem(number, msg("the paper has more than {limit:,} lines; split it "
+                                         "into smaller papers (the rest was not read)",
+                                         limit=MAX_LINES))
                 break
             last = number
             if len(raw) > MAX_LINE_CHARS:
-                self.problem(number, f"this line has {len(raw):,} characters, more than "
-                                     f"{MAX_LINE_CHARS:,}; split it")
+                self.problem(number, msg("this line has {length:,} characters, more than "
+                                         "{limit:,}; split it", length=len(raw),
+                                         limit=MAX_LINE_CHARS))
                 if self.current is not None:
                     self.current.broken = True
                 continue
@@ -229,17 +238,21 @@ class PaperReader:
         self.build_all()
         if len(self.preamble) > 1:
             first, end = self.preamble[1], self.preamble[-1]
-            where = f"line {first} is" if first == end else f"lines {first}-{end} are"
-            self.warn(first, f"{where} before the first question and not read (the first line, "
-                             f"'{shorten(self.title)}', is the title)")
+            title = shorten(self.title)
+            self.warn(first, msg("line {first} is before the first question and not read (the "
+                                 "first line, '{title}', is the title)", first=first, title=title)
+                      if first == end else
+                      msg("lines {first}-{end} are before the first question and not read (the "
+                          "first line, '{title}', is the title)", first=first, end=end,
+                          title=title))
         if not self.questions:
             if not self.problems:
                 self.problem(last if last else 0,
-                             "no questions found: number each question (1. 2. ...), put its "
-                             "options on lines A. B. ... and its answer on a line 答案：A"
+                             msg("no questions found: number each question (1. 2. ...), put its "
+                                 "options on lines A. B. ... and its answer on a line 答案：A")
                              if any(text.strip() for _, text in lines) else
-                             "the paper is empty; start from questions/templates/"
-                             "question-paper-template.txt")
+                             msg("the paper is empty; start from questions/templates/"
+                                 "question-paper-template.txt"))
             return self.result(None)
         self.assign_ids()
         question_set = QuestionSet(
@@ -319,11 +332,11 @@ class PaperReader:
                                 float(next(g for g in each.groups() if g)) if each else None)
         self.headings.append(self.section)
         if kind is None:
-            self.problem(number, f"'{shorten(text)}': StudyApp cannot mark these questions "
-                                 "automatically (open, matching or ordering questions); the "
-                                 "questions under this heading are left out. Papers hold "
-                                 "单选题, 多选题, 选择题, 判断题 and 填空题; put other types in a "
-                                 "YAML file")
+            self.problem(number, msg("'{heading}': StudyApp cannot mark these questions "
+                                     "automatically (open, matching or ordering questions); the "
+                                     "questions under this heading are left out. Papers hold "
+                                     "单选题, 多选题, 选择题, 判断题 and 填空题; put other types "
+                                     "in a YAML file", heading=shorten(text)))
 
     def start(self, number: int, match: re.Match[str], text: str) -> None:
         written = next(group for group in match.groups() if group)
@@ -357,13 +370,13 @@ class PaperReader:
             # (No question is open only between a heading and its first question.)
             if self.section is not None:
                 if not self.under_heading:  # instructions under a heading: said once
-                    self.warn(number, f"'{shorten(text)}' under the heading "
-                                      f"'{shorten(self.section.title)}' is not read (it is no "
-                                      "question)")
+                    self.warn(number, msg("'{text}' under the heading '{heading}' is not read "
+                                          "(it is no question)", text=shorten(text),
+                                          heading=shorten(self.section.title)))
                 self.under_heading.append(number)
                 return
-            self.problem(number, f"'{shorten(text)}' belongs to no question; number it if it "
-                                 "is a question (e.g. '1. ...')")
+            self.problem(number, msg("'{text}' belongs to no question; number it if it is a "
+                                     "question (e.g. '1. ...')", text=shorten(text)))
             return
         if current.stage == "prompt":
             current.prompt.append(text)
@@ -374,10 +387,10 @@ class PaperReader:
             current.options[-1] = (letter, f"{option} {text}", line)
         else:
             current.broken = True
-            self.problem(number, f"'{shorten(text)}' after the answer of question "
-                                 f"{current.number} belongs to no question; number it if it "
-                                 "is a question (e.g. '1. ...'), or start it with 解析： if it "
-                                 "explains the answer")
+            self.problem(number, msg("'{text}' after the answer of question {number} belongs to "
+                                     "no question; number it if it is a question (e.g. "
+                                     "'1. ...'), or start it with 解析： if it explains the "
+                                     "answer", text=shorten(text), number=current.number))
 
     def options(self, number: int, text: str, folded: str) -> None:
         current = self.current
@@ -385,10 +398,12 @@ class PaperReader:
             if self.section is not None and self.section.kind is None and current is None:
                 return
             if number > self.orphans_until:
-                what = ("comes after the answer of question " + current.number
-                        if current is not None else "has no question before it")
-                self.problem(number, f"option '{shorten(text)}' {what}; number the question "
-                                     "(e.g. '1. ...') and put its options before its 答案 line")
+                self.problem(number, msg(
+                    "option '{text}' comes after the answer of question {number}; number the "
+                    "question (e.g. '1. ...') and put its options before its 答案 line",
+                    text=shorten(text), number=current.number) if current is not None else msg(
+                    "option '{text}' has no question before it; number the question (e.g. "
+                    "'1. ...') and put its options before its 答案 line", text=shorten(text)))
             self.orphans_until = number + 1
             if current is not None:
                 current.broken = True
@@ -398,18 +413,20 @@ class PaperReader:
             expected = LETTERS[len(current.options)] if len(current.options) < len(LETTERS) \
                 else None
             if expected is None:
-                self.problem(number, f"question {current.number} has more than 8 options; a "
-                                     "question has options A to H")
+                self.problem(number, msg("question {number} has more than 8 options; a question "
+                                         "has options A to H", number=current.number))
                 current.broken = True
                 return
             if letter != expected:
-                self.problem(number, f"option {letter} of question {current.number} comes where "
-                                     f"option {expected} should be; letter the options A, B, "
-                                     "C... in order")
+                self.problem(number, msg("option {letter} of question {number} comes where "
+                                         "option {expected} should be; letter the options A, "
+                                         "B, C... in order", letter=letter,
+                                         number=current.number, expected=expected))
                 current.broken = True
                 letter = expected
             if not option:
-                self.problem(number, f"option {letter} of question {current.number} is empty")
+                self.problem(number, msg("option {letter} of question {number} is empty",
+                                         letter=letter, number=current.number))
                 current.broken = True
             current.options.append((letter, option, number))
 
@@ -418,12 +435,14 @@ class PaperReader:
         if current is None:
             if self.section is not None and self.section.kind is None:
                 return
-            self.problem(number, f"答案 '{shorten(text)}' has no question before it; number the "
-                                 "question (e.g. '1. ...') above its options")
+            self.problem(number, msg("答案 '{text}' has no question before it; number the "
+                                     "question (e.g. '1. ...') above its options",
+                                     text=shorten(text)))
             return
         if current.answer is not None:
-            self.problem(number, f"question {current.number} has a second answer line (the "
-                                 f"first is on line {current.answer_line}); keep one")
+            self.problem(number, msg("question {number} has a second answer line (the first is "
+                                     "on line {line}); keep one", number=current.number,
+                                     line=current.answer_line))
             current.broken = True
             return
         current.answer = text
@@ -435,8 +454,8 @@ class PaperReader:
         if current is None:
             if self.section is not None and self.section.kind is None:
                 return
-            self.problem(number, "解析 has no question before it; put it after the question's "
-                                 "答案 line")
+            self.problem(number, msg("解析 has no question before it; put it after the "
+                                     "question's 答案 line"))
             return
         if text:
             current.explanation.append(text)
@@ -450,25 +469,27 @@ class PaperReader:
             if current is None and not self.questions and self.section is None:
                 self.text(number, match.group(0) + text)
             else:
-                self.warn(number, f"【{label}】 ignored: it means nothing to StudyApp")
+                self.warn(number, msg("【{label}】 ignored: it means nothing to StudyApp",
+                                      label=label))
             return
         if current is None:
             if self.section is None or self.section.kind is not None:
-                self.problem(number, f"{label} has no question before it")
+                self.problem(number, msg("{label} has no question before it", label=label))
             return
         folded = unicodedata.normalize("NFKC", text).strip()
         if name == "points":
             value = _points(folded)
             if value is None:
-                self.problem(number, f"{label} '{shorten(text)}' must be a number above 0 and at "
-                                     "most 1000, e.g. 2 or 0.5")
+                self.problem(number, msg("{label} '{value}' must be a number above 0 and at most "
+                                         "1000, e.g. 2 or 0.5", label=label,
+                                         value=shorten(text)))
                 current.broken = True
             current.points = value
         elif name == "difficulty":
             level = _difficulty(folded)
             if level is None:
-                self.problem(number, f"{label} '{shorten(text)}' must be a number from 1 (easy) "
-                                     "to 5 (hard)")
+                self.problem(number, msg("{label} '{value}' must be a number from 1 (easy) to 5 "
+                                         "(hard)", label=label, value=shorten(text)))
                 current.broken = True
             current.difficulty = level
         elif name == "section":
@@ -506,16 +527,17 @@ class PaperReader:
             prompt = prompt[:found_points.start()].rstrip()
         if points is None and item.section is not None:
             points = item.section.points
-        label = f"question {item.number}"
+        label = msg("question {number}", number=item.number)
         answer = item.answer
         if item.key_answer is not None:
             if answer is None:
                 answer, item.answer_line = item.key_answer
             elif compact_answer(answer) != compact_answer(item.key_answer[0]):
-                self.problem(item.key_answer[1], f"the answer key gives question {item.number} "
-                                                 f"the answer '{shorten(item.key_answer[0])}', "
-                                                 f"but line {item.answer_line} gives "
-                                                 f"'{shorten(answer)}'; keep one")
+                self.problem(item.key_answer[1], msg(
+                    "the answer key gives question {number} the answer '{key}', but line {line} "
+                    "gives '{answer}'; keep one", number=item.number,
+                    key=shorten(item.key_answer[0]), line=item.answer_line,
+                    answer=shorten(answer)))
                 return None
         section_kind = item.section.kind if item.section is not None else None
         if answer is None:
@@ -527,14 +549,20 @@ class PaperReader:
             example = {"truefalse": "答案：对", "fill": "答案：实践"}.get(
                 section_kind or ("single" if item.options else "fill"), "答案：B")
             if item.answer_line:
-                self.problem(item.answer_line, f"the 答案 of {label} is empty; write it, e.g. "
-                                               f"{example}")
+                self.problem(item.answer_line, msg("the 答案 of {question} is empty; write it, "
+                                                   "e.g. {example}", question=label,
+                                                   example=example))
+            elif item.options:
+                self.problem(item.line, msg("{question} has no answer; add a line {example} "
+                                            "after its options", question=label,
+                                            example=example))
             else:
-                self.problem(item.line, f"{label} has no answer; add a line {example} after "
-                                        f"{'its options' if item.options else 'it'}")
+                self.problem(item.line, msg("{question} has no answer; add a line {example} "
+                                            "after it", question=label, example=example))
             return None
         if not prompt:
-            self.problem(item.line, f"{label} has no text after its number")
+            self.problem(item.line, msg("{question} has no text after its number",
+                                        question=label))
             return None
         answer = answer.strip()
         kind = section_kind or self.guess(item, answer, prompt)
@@ -554,24 +582,28 @@ class PaperReader:
                 if len(letter) == 1 and None not in texts.values():
                     truth = texts.get(letter)
                 elif None in texts.values():
-                    self.problem(item.options[0][2], f"{label} is a 判断题 and has no options "
-                                                     "(or only 正确/错误); remove the options")
+                    self.problem(item.options[0][2], msg(
+                        "{question} is a 判断题 and has no options (or only 正确/错误); remove "
+                        "the options", question=label))
                     return None
             if truth is None:
-                self.problem(where, f"答案 '{shorten(answer)}' of {label} is not true or false; "
-                                    "write 对 or 错 (also 正确/错误, √/×, T/F)")
+                self.problem(where, msg("答案 '{answer}' of {question} is not true or false; "
+                                        "write 对 or 错 (also 正确/错误, √/×, T/F)",
+                                        answer=shorten(answer), question=label))
                 return None
             question.type = "truefalse"
             question.truth = truth
             return question
         if item.options:
-            self.problem(item.options[0][2], f"{label} is a 填空题 and has no options; remove "
-                                             "them, or put it under a 单选题 heading")
+            self.problem(item.options[0][2], msg("{question} is a 填空题 and has no options; "
+                                                 "remove them, or put it under a 单选题 heading",
+                                                 question=label))
             return None
         question.type = "fill"
         question.accepted, question.blanks = fill_answers(answer, prompt)
         if not question.accepted:
-            self.problem(where, f"答案 of {label} is empty; write the text of the blank")
+            self.problem(where, msg("答案 of {question} is empty; write the text of the blank",
+                                    question=label))
             return None
         return question
 
@@ -586,30 +618,35 @@ class PaperReader:
 
     def choices(self, item: _Open, question: Question, kind: str, answer: str, where: int,
                 heading_word: str) -> Question | None:
-        label = f"question {item.number}"
+        label = msg("question {number}", number=item.number)
         if len(item.options) < 2:
-            self.problem(item.line, f"{label} needs at least 2 options (A. ... B. ...); it has "
-                                    f"{len(item.options)}")
+            self.problem(item.line, msg("{question} needs at least 2 options (A. ... B. ...); it "
+                                        "has {count}", question=label, count=len(item.options)))
             return None
         letters = option_letters(answer)
         have = "".join(option[0] for option in item.options)
         if not letters:
-            self.problem(where, f"答案 '{shorten(answer)}' of {label} is not option letters; "
-                                "write e.g. B, or AC for several")
+            self.problem(where, msg("答案 '{answer}' of {question} is not option letters; write "
+                                    "e.g. B, or AC for several", answer=shorten(answer),
+                                    question=label))
             return None
         missing = [letter for letter in letters if letter not in have]
         if missing:
-            self.problem(where, f"答案 '{shorten(answer)}' of {label} names "
-                                f"{', '.join(missing)}, which "
-                                f"{'is no option' if len(missing) == 1 else 'are no options'}; "
-                                f"it has options A-{have[-1]}")
+            self.problem(where, msg_n("答案 '{answer}' of {question} names {letters}, which is "
+                                      "no option; it has options A-{last}",
+                                      "答案 '{answer}' of {question} names {letters}, which are "
+                                      "no options; it has options A-{last}", len(missing),
+                                      answer=shorten(answer), question=label,
+                                      letters=", ".join(missing), last=have[-1]))
             return None
         if kind == "choice":
             kind = "multiple" if len(letters) > 1 else "single"
         if kind == "single" and len(letters) > 1:
-            self.problem(where, f"{label} is a {heading_word or '单选题'} and has one answer, but "
-                                f"答案 '{shorten(answer)}' names {len(letters)} options; put it "
-                                "under a 多选题 heading or give one letter")
+            self.problem(where, msg("{question} is a {heading} and has one answer, but 答案 "
+                                    "'{answer}' names {count} options; put it under a 多选题 "
+                                    "heading or give one letter", question=label,
+                                    heading=heading_word or "单选题", answer=shorten(answer),
+                                    count=len(letters)))
             return None
         question_type: QuestionType = "multiple" if kind == "multiple" else "single"
         question.type = question_type

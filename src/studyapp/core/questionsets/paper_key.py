@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from studyapp.core.messages import msg
 from studyapp.core.questionsets._text import shorten
 from studyapp.core.questionsets.paper_text import (
     EXPLANATION,
@@ -75,15 +76,15 @@ class AnswerKey:
             if self.entries:
                 self.entries[-1].explanation.append(text[explanation.end():].strip())
             else:
-                reader.problem(number, "解析 in the answer key has no answer before it")
+                reader.problem(number, msg("解析 in the answer key has no answer before it"))
             return
         items = list(_KEY_ITEM.finditer(folded))
         if not items or items[0].start() != 0:
             if self.entries and self.entries[-1].explanation:
                 self.entries[-1].explanation.append(text)  # the explanation goes on
                 return
-            reader.problem(number, f"'{shorten(text)}' in the answer key is no answer; write "
-                                   "e.g. 1.A 2.B, or 1-5 ABCDA")
+            reader.problem(number, msg("'{text}' in the answer key is no answer; write e.g. 1.A "
+                                       "2.B, or 1-5 ABCDA", text=shorten(text)))
             return
         for index, item in enumerate(items):
             end = items[index + 1].start() if index + 1 < len(items) else len(text)
@@ -102,9 +103,10 @@ class AnswerKey:
             run = "".join(_KEY_RUN.findall(fold(value).upper()))
             count = int(last) - first + 1
             if count < 1 or len(run) != count:
-                reader.problem(number, f"answer key '{shorten(item.group(0) + value)}': "
-                                       f"{first}-{last} needs {max(count, 0)} answers, one "
-                                       f"letter or √/× each; it has {len(run)}")
+                reader.problem(number, msg("answer key '{entry}': {first}-{last} needs {count} "
+                                           "answers, one letter or √/× each; it has {found}",
+                                           entry=shorten(item.group(0) + value), first=first,
+                                           last=last, count=max(count, 0), found=len(run)))
                 continue
             for offset, answer in enumerate(run):
                 self.entries.append(_KeyEntry(number, self.section, str(first + offset), answer))
@@ -132,20 +134,21 @@ class AnswerKey:
                 else:
                     target = None
             else:
-                reader.problem(entry.line, "the question numbers start again under each "
-                                           "heading, so the answer key needs the headings too "
-                                           "(一、 二、 ...) before its answers")
+                reader.problem(entry.line, msg("the question numbers start again under each "
+                                               "heading, so the answer key needs the headings "
+                                               "too (一、 二、 ...) before its answers"))
                 return
             if target is None:
-                reader.problem(entry.line, f"the answer key gives an answer to question "
-                                           f"{entry.number}, but the paper has no question "
-                                           f"{entry.number}"
-                                           f"{' under that heading' if not unique else ''}")
+                reader.problem(entry.line, msg(
+                    "the answer key gives an answer to question {number}, but the paper has no "
+                    "question {number}", number=entry.number) if unique else msg(
+                    "the answer key gives an answer to question {number}, but the paper has no "
+                    "question {number} under that heading", number=entry.number))
                 continue
             if target.key_answer is not None:
-                reader.problem(entry.line, f"the answer key gives question {entry.number} a "
-                                           f"second answer (the first is on line "
-                                           f"{target.key_answer[1]}); keep one")
+                reader.problem(entry.line, msg("the answer key gives question {number} a second "
+                                               "answer (the first is on line {line}); keep one",
+                                               number=entry.number, line=target.key_answer[1]))
                 target.broken = True
                 continue
             target.key_answer = (entry.answer, entry.line)

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from studyapp.core.messages import Message, msg, msg_n
 from studyapp.core.questionsets._text import shorten
 from studyapp.core.questionsets.model import Card, Choice, Question, QuestionType
 from studyapp.core.questionsets.vocabulary import (
@@ -33,9 +34,15 @@ __all__ = ["MAX_CELL_CHARS", "InvalidRow", "SheetRow", "local_image"]
 MAX_CELL_CHARS = 32767  # what an Excel cell holds
 _QUESTION_TYPE: dict[str, QuestionType] = {
     "single": "single", "multiple": "multiple", "truefalse": "truefalse", "fill": "fill"}
-_TYPE_HINT = ("use 单选, 多选, 判断 or 填空 (or single, multiple, truefalse, fill), "
-              "or 卡片 (card) for a flashcard")
-_TRUTH_HINT = "write 正确 or 错误 (also 对/错, √/×, T/F, true/false, 是/否, yes/no)"
+
+
+def _type_hint() -> Message:
+    return msg("use 单选, 多选, 判断 or 填空 (or single, multiple, truefalse, fill), or 卡片 "
+               "(card) for a flashcard")
+
+
+def _truth_hint() -> Message:
+    return msg("write 正确 or 错误 (also 对/错, √/×, T/F, true/false, 是/否, yes/no)")
 
 
 class InvalidRow(Exception):
@@ -59,11 +66,12 @@ class SheetRow:
             return ""
         text = self.raw(column.index)
         if len(text) > MAX_CELL_CHARS:
-            self.fail(f"{self.reader.name(name)} has {len(text):,} characters; a cell may hold "
-                      f"at most {MAX_CELL_CHARS:,}", name)
+            self.fail(msg("{field} has {length:,} characters; a cell may hold at most {limit:,}",
+                          field=self.reader.name(name), length=len(text), limit=MAX_CELL_CHARS),
+                      name)
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
-    def fail(self, message: str, name: str | None = None, index: int | None = None) -> None:
+    def fail(self, message: Message, name: str | None = None, index: int | None = None) -> None:
         if index is None and name is not None and name in self.reader.columns:
             index = self.reader.columns[name].index
         self.reader.problem(self.number, message, index)
@@ -75,19 +83,21 @@ class SheetRow:
         found = False
         for index in sorted(reader.unnamed):
             if self.raw(index):
-                self.fail(f"column {_column_letter(index)} has text but no header in the "
-                          "header row; name the column or move the text", index=index)
+                self.fail(msg("column {column} has text but no header in the header row; name "
+                              "the column or move the text", column=_column_letter(index)),
+                          index=index)
                 found = True
         beyond = next((index for index in range(reader.width, len(self.cells))
                        if self.cells[index].strip()), None)
         if beyond is not None:
             last = max(index for index in range(len(self.cells)) if self.cells[index].strip())
             if reader.kind == "csv":
-                message = (f"this row has {last + 1} cells but the header has {reader.width} "
-                           "columns; a cell that contains a comma must be in double quotes")
+                message = msg("this row has {cells} cells but the header has {columns} columns; a "
+                              "cell that contains a comma must be in double quotes",
+                              cells=last + 1, columns=reader.width)
             else:
-                message = (f"column {_column_letter(beyond)} has text but no header in the "
-                           "header row; name the column or move the text")
+                message = msg("column {column} has text but no header in the header row; name "
+                              "the column or move the text", column=_column_letter(beyond))
             self.fail(message, index=beyond)
             found = True
         return found
@@ -109,19 +119,21 @@ class SheetRow:
         points = self.points()
         image = self.image()
         if section is not None and "\n" in section:
-            self.fail(f"{reader.name('section')} must be one section id on one line, e.g. "
-                      "suggestions.5.2", "section")
+            self.fail(msg("{field} must be one section id on one line, e.g. suggestions.5.2",
+                          field=reader.name("section")), "section")
         if kind is None:
             raise InvalidRow
         if not prompt:
-            what = "the front of the card" if kind == "card" else "the question"
-            self.fail(f"{reader.name('prompt')} is empty; write {what}", "prompt")
+            self.fail(msg("{field} is empty; write the front of the card",
+                          field=reader.name("prompt")) if kind == "card" else
+                      msg("{field} is empty; write the question", field=reader.name("prompt")),
+                      "prompt")
         if kind == "card":
             if options:
-                self.no_options("card", options)
+                self.no_options(msg("card"), options)
             if not answer:
-                self.fail(f"{reader.name('answer')} is empty; write the back of the card",
-                          "answer")
+                self.fail(msg("{field} is empty; write the back of the card",
+                              field=reader.name("answer")), "answer")
             if self.failed:
                 raise InvalidRow
             return Card(id=item_id, front=prompt, back=answer, section=section,
@@ -141,11 +153,11 @@ class SheetRow:
             question.truth = self.truth(options, answer)
         else:
             if options:
-                self.no_options(f"{self.type_word()} question", options)
+                self.no_options(self.type_question(), options)
             question.accepted, question.blanks = fill_answers(answer, prompt)
             if not question.accepted:
-                self.fail(f"{reader.name('answer')} is empty; write the accepted answer "
-                          "(several separated by | or ；)", "answer")
+                self.fail(msg("{field} is empty; write the accepted answer (several separated by "
+                              "| or ；)", field=reader.name("answer")), "answer")
         if kind not in ("single", "multiple"):
             self.stray_feedback()
         if self.failed:
@@ -173,9 +185,9 @@ class SheetRow:
         except ValueError:
             value = math.nan
         if not math.isfinite(value) or not 0 < value <= 1000:
-            self.fail(f"{self.reader.name('points')} '{shorten(text)}' must be a number above 0 "
-                      "and at most 1000, e.g. 2 or 0.5 (the question's weight in an exam score)",
-                      "points")
+            self.fail(msg("{field} '{value}' must be a number above 0 and at most 1000, e.g. 2 or "
+                          "0.5 (the question's weight in an exam score)",
+                          field=self.reader.name("points"), value=shorten(text)), "points")
             return None
         return value
 
@@ -188,17 +200,16 @@ class SheetRow:
         name = self.reader.name("image")
         column = self.reader.columns["image"].index
         if _URL.match(text):
-            self.reader.warn(self.number, f"{name} '{shorten(text)}' is a web address; StudyApp "
-                                          "never downloads anything, so the question is "
-                                          "imported without its picture (save the picture "
-                                          "next to the file and write its file name instead)",
-                             column)
+            self.reader.warn(self.number, msg(
+                "{field} '{value}' is a web address; StudyApp never downloads anything, so the "
+                "question is imported without its picture (save the picture next to the file "
+                "and write its file name instead)", field=name, value=shorten(text)), column)
             return ""
         found = local_image(self.reader.path, text)
         if found is None:
-            self.reader.warn(self.number, f"{name} '{shorten(text)}': no such picture file next "
-                                          "to the question file; the question is imported "
-                                          "without it", column)
+            self.reader.warn(self.number, msg(
+                "{field} '{value}': no such picture file next to the question file; the "
+                "question is imported without it", field=name, value=shorten(text)), column)
             return ""
         from pathlib import Path
 
@@ -209,9 +220,10 @@ class SheetRow:
             named = reference(Path(found))
         except UnreadableFile:
             megabytes = MAX_PICTURE_BYTES // (1024 * 1024)
-            self.reader.warn(self.number, f"{name} '{shorten(text)}' cannot be read or is larger "
-                                          f"than {megabytes} MB; the question is imported "
-                                          "without it", column)
+            self.reader.warn(self.number, msg(
+                "{field} '{value}' cannot be read or is larger than {megabytes} MB; the question "
+                "is imported without it", field=name, value=shorten(text), megabytes=megabytes),
+                column)
             return ""
         self.picture_source = found
         return named
@@ -225,9 +237,9 @@ class SheetRow:
             if not text:
                 continue
             if letter not in have:
-                self.fail(f"{self.reader.name(name)} has text but "
-                          f"{self.reader.name(f'option {letter}')} is empty; a note belongs "
-                          "to an option", name)
+                self.fail(msg("{field} has text but {option} is empty; a note belongs to an "
+                              "option", field=self.reader.name(name),
+                              option=self.reader.name(f"option {letter}")), name)
             elif question.choices:
                 question.choices[have[letter]].feedback = text
 
@@ -236,14 +248,15 @@ class SheetRow:
         for letter in self.reader.noted:
             name = f"feedback {letter}"
             if self.get(name):
-                self.reader.warn(self.number, f"{self.reader.name(name)} ignored: a "
-                                              f"{self.type_word()} question has no options",
+                self.reader.warn(self.number, msg("{field} ignored: a {type} question has no "
+                                                  "options", field=self.reader.name(name),
+                                                  type=self.type_word()),
                                  self.reader.columns[name].index)
 
     def item_id(self) -> str:
         item_id = self.get("id")
         if "\n" in item_id:
-            self.fail(f"{self.reader.name('id')} must be on one line", "id")
+            self.fail(msg("{field} must be on one line", field=self.reader.name("id")), "id")
         number = " ".join(self.get("number").split())
         if number:
             # 序号/题号 seeds the id as written ("12", "第12题" -> "12"; "T-001" stays), as
@@ -263,6 +276,10 @@ class SheetRow:
             return self.reader.sheet  # the sheet named by its type: 判断题
         return "题" if self.reader.chinese else "question"
 
+    def type_question(self) -> Message:
+        """"a single question": the type as written, then the word question."""
+        return msg("{type} question", type=self.type_word())
+
     def kind(self) -> str | None:
         written = self.get("type")
         name = self.reader.name("type")
@@ -273,7 +290,7 @@ class SheetRow:
                    for letter in LETTERS if f"option {letter}" in self.reader.columns):
                 letters = option_letters(self.get("answer"))
                 return "multiple" if letters is not None and len(letters) > 1 else "single"
-            self.fail(f"{name} is empty; {_TYPE_HINT}", "type")
+            self.fail(msg("{field} is empty; {hint}", field=name, hint=_type_hint()), "type")
             return None
         key = name_key(written)
         kind = TYPE_OF.get(key)
@@ -281,14 +298,16 @@ class SheetRow:
             return kind
         unsupported = UNSUPPORTED_KIND_OF.get(key)
         if unsupported == "essay":
-            self.fail(f"{name} '{written}': open questions cannot be marked automatically; "
-                      f"{_TYPE_HINT}", "type")
+            self.fail(msg("{field} '{value}': open questions cannot be marked automatically; "
+                          "{hint}", field=name, value=written, hint=_type_hint()), "type")
         elif unsupported is not None:
-            self.fail(f"{name} '{written}': {unsupported} questions cannot be written in a "
-                      "spreadsheet; put them in a YAML file (see docs/question-format.md), or "
-                      f"{_TYPE_HINT}", "type")
+            self.fail(msg("{field} '{value}': {kind} questions cannot be written in a "
+                          "spreadsheet; put them in a YAML file (see docs/question-format.md), "
+                          "or {hint}", field=name, value=written, kind=unsupported,
+                          hint=_type_hint()), "type")
         else:
-            self.fail(f"{name} '{written}' is not a question type; {_TYPE_HINT}", "type")
+            self.fail(msg("{field} '{value}' is not a question type; {hint}", field=name,
+                          value=written, hint=_type_hint()), "type")
         return None
 
     def options(self) -> list[tuple[str, str]]:
@@ -305,19 +324,20 @@ class SheetRow:
                 continue
             if gap is not None and not reported:  # one gap problem per row is enough
                 gap_name = f"option {gap}"
-                self.fail(f"{reader.name(gap_name)} is empty but {reader.name(name)} is not; "
-                          "fill the options from A on without gaps",
+                self.fail(msg("{empty} is empty but {filled} is not; fill the options from A on "
+                              "without gaps", empty=reader.name(gap_name),
+                              filled=reader.name(name)),
                           gap_name if gap_name in reader.columns else name)
                 reported = True
             filled.append((letter, text))
         return filled
 
-    def no_options(self, kind_word: str, options: list[tuple[str, str]]) -> None:
+    def no_options(self, what: Message, options: list[tuple[str, str]]) -> None:
         first, last = options[0][0], options[-1][0]
         names = self.reader.name(f"option {first}")
         if last != first:
             names += f"-{self.reader.name(f'option {last}')}"
-        self.fail(f"a {kind_word} has no options; leave {names} empty",
+        self.fail(msg("a {what} has no options; leave {names} empty", what=what, names=names),
                   f"option {first}")
 
     def choices(self, question: Question, options: list[tuple[str, str]], answer: str) -> None:
@@ -326,40 +346,45 @@ class SheetRow:
         kind_word = self.type_word()
         if len(options) < 2:
             wanted = f"option {LETTERS[len(options)]}"
-            self.fail(f"a {kind_word} question needs at least 2 options "
-                      f"({reader.name('option A')}, {reader.name('option B')}, ...); this one "
-                      f"has {len(options)}", wanted if wanted in reader.columns else "option A")
+            self.fail(msg("a {type} question needs at least 2 options ({a}, {b}, ...); this one "
+                          "has {count}", type=kind_word, a=reader.name("option A"),
+                          b=reader.name("option B"), count=len(options)),
+                      wanted if wanted in reader.columns else "option A")
         if not answer:
             example = "B" if question.type == "single" else "AC"
-            self.fail(f"{name} is empty; give the letter of the correct option, e.g. {example}",
-                      "answer")
+            self.fail(msg("{field} is empty; give the letter of the correct option, e.g. "
+                          "{example}", field=name, example=example), "answer")
             return
         letters = option_letters(answer)
         if letters is None:
-            self.fail(f"{name} '{shorten(answer)}' is not option letters; write e.g. B, or AC "
-                      "or A,C for several", "answer")
+            self.fail(msg("{field} '{value}' is not option letters; write e.g. B, or AC or A,C "
+                          "for several", field=name, value=shorten(answer)), "answer")
             return
         if not letters:
-            self.fail(f"{name} is empty; give the letter of the correct option", "answer")
+            self.fail(msg("{field} is empty; give the letter of the correct option", field=name),
+                      "answer")
             return
         have = "".join(letter for letter, _ in options)
         missing = [letter for letter in letters if letter not in have]
         if missing:
-            where = (f"this question has options A-{have[-1]}" if len(have) > 1 else
-                     "this question has only option A" if have else
-                     "this question has no options")
+            where = (msg("this question has options A-{last}", last=have[-1]) if len(have) > 1
+                     else msg("this question has only option A") if have else
+                     msg("this question has no options"))
             if "".join(missing) == answer.strip().upper() and len(missing) == 1:
-                self.fail(f"{name} '{answer.strip()}' names no option; {where}", "answer")
+                self.fail(msg("{field} '{value}' names no option; {where}", field=name,
+                              value=answer.strip(), where=where), "answer")
             else:
-                self.fail(f"{name} '{shorten(answer)}' names {', '.join(missing)}, which "
-                          f"{'is no option' if len(missing) == 1 else 'are no options'}; "
-                          f"{where}", "answer")
+                self.fail(msg_n("{field} '{value}' names {letters}, which is no option; {where}",
+                                "{field} '{value}' names {letters}, which are no options; "
+                                "{where}", len(missing), field=name, value=shorten(answer),
+                                letters=", ".join(missing), where=where), "answer")
             return
         if question.type == "single" and len(letters) > 1:
             multiple = "多选" if reader.chinese else "multiple"
-            self.fail(f"a {kind_word} question has one answer, but {name} '{shorten(answer)}' "
-                      f"names {len(letters)} options; make it {multiple} or give one letter",
-                      "answer")
+            self.fail(msg("a {type} question has one answer, but {field} '{value}' names "
+                          "{count} options; make it {multiple} or give one letter",
+                          type=kind_word, field=name, value=shorten(answer), count=len(letters),
+                          multiple=multiple), "answer")
             return
         question.choices = [Choice(text=text, correct=letter in letters)
                             for letter, text in options]
@@ -369,18 +394,19 @@ class SheetRow:
         name = reader.name("answer")
         option_truths = {letter: TRUTH.get(truth_key(text)) for letter, text in options}
         if options and None in option_truths.values():
-            self.no_options(f"{self.type_word()} question", options)
+            self.no_options(self.type_question(), options)
             return None
         if not answer:
-            self.fail(f"{name} is empty; {_TRUTH_HINT}", "answer")
+            self.fail(msg("{field} is empty; {hint}", field=name, hint=_truth_hint()), "answer")
             return None
         key = truth_key(answer)
         value = TRUTH.get(key)
         if value is None and key.upper() in option_truths:
             value = option_truths[key.upper()]  # 选项A 正确, 选项B 错误, 答案 A
         if value is None:
-            self.fail(f"{name} '{shorten(answer)}' is not true or false; for a "
-                      f"{self.type_word()} question {_TRUTH_HINT}", "answer")
+            self.fail(msg("{field} '{value}' is not true or false; for a {type} question {hint}",
+                          field=name, value=shorten(answer), type=self.type_word(),
+                          hint=_truth_hint()), "answer")
         return value
 
     def difficulty(self) -> int | None:
@@ -399,8 +425,9 @@ class SheetRow:
             if number.is_integer():
                 value = int(number)
         if value is None or not 1 <= value <= 5:
-            self.fail(f"{self.reader.name('difficulty')} '{shorten(text)}' must be a number from "
-                      "1 (easy) to 5 (hard)", "difficulty")
+            self.fail(msg("{field} '{value}' must be a number from 1 (easy) to 5 (hard)",
+                          field=self.reader.name("difficulty"), value=shorten(text)),
+                      "difficulty")
             return None
         return value
 

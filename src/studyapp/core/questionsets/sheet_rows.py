@@ -14,10 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from studyapp.core.messages import N_, Message, msg, msg_n
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path
-from studyapp.core.questionsets.errors import Problem, warning
-from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items
+from studyapp.core.questionsets.errors import Problem, problem, warning
+from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items_message
 from studyapp.core.questionsets.model import Card, Question, QuestionSet
 from studyapp.core.questionsets.row_items import InvalidRow, SheetRow
 from studyapp.core.questionsets.vocabulary import FIELD_OF, HEADERS, LETTERS, MEANINGS, name_key
@@ -68,18 +69,19 @@ class SheetReader:
         self.groups: list[str] = []  # the grouping columns the file has
         self.noted: list[str] = []  # the letters that have a 选项X解析 column
 
-    def problem(self, row: int, message: str, column: int | None = None) -> None:
-        self.problems.append(Problem(
+    def problem(self, row: int, message: Message, column: int | None = None) -> None:
+        self.problems.append(problem(
             self.path, row, self._where(message), None if column is None else column + 1,
             column_name=None if column is None else self.headers.get(column)))
 
-    def warn(self, row: int, message: str, column: int | None = None) -> None:
+    def warn(self, row: int, message: Message, column: int | None = None) -> None:
         self.warnings.append(warning(
             self.path, row, self._where(message), None if column is None else column + 1,
             None if column is None else self.headers.get(column)))
 
-    def _where(self, message: str) -> str:
-        return f"sheet '{self.sheet}': {message}" if self.sheet else message
+    def _where(self, message: Message) -> Message:
+        return msg("sheet '{sheet}': {problem}", sheet=self.sheet, problem=message) \
+            if self.sheet else message
 
     def read(self, rows: Iterable[tuple[int, list[str]] | Problem]) -> LoadResult:
         questions: list[Question] = []
@@ -93,19 +95,20 @@ class SheetReader:
                 continue
             number, cells = item
             if number > _SHEET_ROWS:
-                self.problem(number, f"the file has more than {_SHEET_ROWS:,} rows, more than "
-                                     "a sheet holds (the rest was not read)")
+                self.problem(number, msg("the file has more than {limit:,} rows, more than a "
+                                         "sheet holds (the rest was not read)",
+                                         limit=_SHEET_ROWS))
                 break
             if header_row and any(cell.strip() for cell in cells):
                 # (Empty rows further down, e.g. formatting Excel keeps, do not count.)
                 content_rows += 1
                 if content_rows > MAX_ITEMS:
-                    self.problem(number, too_many_items(self.path, number).message)
+                    self.problem(number, too_many_items_message())
                     break
             if len(cells) > MAX_COLUMNS:
-                self.problem(number, f"this row has {len(cells):,} cells; a sheet has at most "
-                                     f"{MAX_COLUMNS:,} columns (the rest of the row was not "
-                                     "read)", MAX_COLUMNS)
+                self.problem(number, msg("this row has {count:,} cells; a sheet has at most "
+                                         "{limit:,} columns (the rest of the row was not read)",
+                                         count=len(cells), limit=MAX_COLUMNS), MAX_COLUMNS)
                 cells = cells[:MAX_COLUMNS]
             if not header_row:
                 if not any(cell.strip() for cell in cells):
@@ -128,11 +131,11 @@ class SheetReader:
                         if later_number > header_row:
                             self._add(later_number, later_cells, questions, cards)
             elif not self.problems:
-                self.problem(0, "the file is empty; start from a template in "
-                                "questions/templates/")
+                self.problem(0, msg("the file is empty; start from a template in "
+                                    "questions/templates/"))
         if not questions and not cards:
             if header_row and not self.problems:
-                self.problem(header_row, "there are no questions under the header row")
+                self.problem(header_row, msg("there are no questions under the header row"))
             return self.result(None)
         question_set = QuestionSet(
             id=set_id_from_path(self.path),
@@ -186,9 +189,9 @@ class SheetReader:
         if found is None:
             number, cells = waiting[0]
             shown = ", ".join(cell.strip()[:20] for cell in cells[:6] if cell.strip())
-            self.problem(number, "no header row found: the first row must name the columns, "
-                                 "e.g. 题型, 题干, 选项A, 选项B, 答案 (or type, question, A, B, "
-                                 f"answer); this row has: {shown[:200]}")
+            self.problem(number, msg("no header row found: the first row must name the columns, "
+                                     "e.g. 题型, 题干, 选项A, 选项B, 答案 (or type, question, A, "
+                                     "B, answer); this row has: {cells}", cells=shown[:200]))
             return 0
         number, cells = found
         self.width = len(cells)
@@ -215,15 +218,19 @@ class SheetReader:
                     first_unreported = index
                 continue
             if name in self.columns:
-                self.problem(number, f"columns '{self.columns[name].header}' and '{header}' "
-                                     f"both give the {_describe(name)}; keep one of them",
-                             index)
+                self.problem(number, msg("columns '{first}' and '{second}' both give the "
+                                         "{meaning}; keep one of them",
+                                         first=self.columns[name].header, second=header,
+                                         meaning=_describe(name)), index)
                 continue
             self.columns[name] = _Column(index, header)
             chinese += any("\u4e00" <= char <= "\u9fff" for char in header)
         if unknown > _MAX_UNKNOWN_REPORTED:
-            self.warn(number, f"... and {unknown - _MAX_UNKNOWN_REPORTED:,} more columns that "
-                              "mean nothing to StudyApp are ignored", first_unreported)
+            self.warn(number, msg_n("... and {n:,} more column that means nothing to StudyApp is "
+                                    "ignored",
+                                    "... and {n:,} more columns that mean nothing to StudyApp "
+                                    "are ignored", unknown - _MAX_UNKNOWN_REPORTED),
+                      first_unreported)
             self.meanings.append((f"{unknown - _MAX_UNKNOWN_REPORTED:,} more", "ignored"))
         for name, column in sorted(self.columns.items(), key=lambda item: item[1].index):
             self.meanings.append((column.header, MEANINGS.get(name, name)))
@@ -236,24 +243,27 @@ class SheetReader:
         self.chinese = chinese * 2 >= len(self.columns)
         for name in ("prompt", "answer"):
             if name not in self.columns:
-                self.problem(number, f"the header row has no {self.name(name)} column "
-                                     f"({_describe(name)}); add it")
+                self.problem(number, msg("the header row has no {name} column ({meaning}); add "
+                                         "it", name=self.name(name), meaning=_describe(name)))
         if "prompt" not in self.columns or "answer" not in self.columns:
             return 0
         self.header_found = True
         return number
 
     @staticmethod
-    def _unknown_header(header: str, key: str) -> str:
+    def _unknown_header(header: str, key: str) -> Message:
         if _TOO_FAR_OPTION.fullmatch(key):
-            return (f"unknown column '{header}': a question has at most 8 options, "
-                    "选项A to 选项H (A to H)")
+            return msg("unknown column '{header}': a question has at most 8 options, 选项A to "
+                       "选项H (A to H)", header=header)
         close = difflib.get_close_matches(header, _ALL_HEADER_NAMES, n=1, cutoff=0.5)
         if not close:
             close = difflib.get_close_matches(key, list(FIELD_OF), n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return (f"column '{header}' ignored: it means nothing to StudyApp{hint}; the columns "
-                "StudyApp reads are listed in docs/question-format.md")
+        if close:
+            return msg("column '{header}' ignored: it means nothing to StudyApp (did you mean "
+                       "'{close}'?); the columns StudyApp reads are listed in "
+                       "docs/question-format.md", header=header, close=close[0])
+        return msg("column '{header}' ignored: it means nothing to StudyApp; the columns "
+                   "StudyApp reads are listed in docs/question-format.md", header=header)
 
     def name(self, field_name: str) -> str:
         """The column's header as written in the file, or its usual name when it is missing."""
@@ -285,8 +295,13 @@ class SheetReader:
             questions.append(item)
 
 
-def _describe(field_name: str) -> str:
+def _describe(field_name: str) -> str | Message:
     if field_name.startswith("option "):
-        return f"option {field_name[-1]}"
-    return {"prompt": "question text", "answer": "correct answer", "id": "question id",
-            "type": "question type"}.get(field_name, field_name)
+        return msg("option {letter}", letter=field_name[-1])
+    if field_name in _DESCRIPTIONS:
+        return msg(_DESCRIPTIONS[field_name])
+    return field_name
+
+
+_DESCRIPTIONS = {"prompt": N_("question text"), "answer": N_("correct answer"),
+                 "id": N_("question id"), "type": N_("question type")}

@@ -28,10 +28,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from studyapp.core.messages import Message, msg
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import decode_text, file_stem
 from studyapp.core.questionsets.csv_file import parse_csv, parse_csv_text
-from studyapp.core.questionsets.errors import Problem, warning
+from studyapp.core.questionsets.errors import problem, warning
 from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items
 from studyapp.core.questionsets.row_items import MAX_CELL_CHARS, local_image
 from studyapp.core.questionsets.sheet_rows import MAX_COLUMNS
@@ -66,38 +67,40 @@ def parse_xlsx(data: bytes, path: str) -> LoadResult:
     from studyapp.core.questionsets.xlsx_reader import SheetTooLarge, open_workbook
 
     if not data.startswith(b"PK"):
-        return LoadResult(None, [Problem(path, 0, _not_xlsx(data))])
+        return LoadResult(None, [problem(path, 0, _not_xlsx(data))])
     try:
         with open_zip(data) as archive:
             workbook = open_workbook(archive)
             return _read_workbook(workbook, data, path)
     except ZipRefused as refused:
-        return LoadResult(None, [Problem(path, 0, _DAMAGED if refused.damaged else f"{refused}")])
+        return LoadResult(None, [problem(path, 0, _damaged() if refused.damaged
+                                         else refused.message)])
     except (_SheetTooLarge, SheetTooLarge) as refused:
-        return LoadResult(None, [Problem(path, refused.row, refused.message)])
+        return LoadResult(None, [problem(path, refused.row, refused.message)])
     except etree.XMLSyntaxError:
-        return LoadResult(None, [Problem(path, 0, _DAMAGED)])
+        return LoadResult(None, [problem(path, 0, _damaged())])
 
 
-_DAMAGED = ("this Excel file cannot be read: it is damaged or not really an .xlsx workbook; "
-            "open it in Excel and save it again as 'Excel Workbook (*.xlsx)'")
+def _damaged() -> Message:
+    return msg("this Excel file cannot be read: it is damaged or not really an .xlsx workbook; "
+               "open it in Excel and save it again as 'Excel Workbook (*.xlsx)'")
 
 
-def _not_xlsx(data: bytes) -> str:
+def _not_xlsx(data: bytes) -> Message:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return ("this is an old Excel 97-2003 (.xls) file or an encrypted workbook; open it in "
-                "Excel and save it as 'Excel Workbook (*.xlsx)' without a password")
+        return msg("this is an old Excel 97-2003 (.xls) file or an encrypted workbook; open it "
+                   "in Excel and save it as 'Excel Workbook (*.xlsx)' without a password")
     head = data[:4096]
     if head and isinstance(decode_text(head), str):
-        return ("this is a text file, not an Excel workbook; if it is a CSV file, name it "
-                "with .csv (or use --format csv)")
-    return _DAMAGED
+        return msg("this is a text file, not an Excel workbook; if it is a CSV file, name it "
+                   "with .csv (or use --format csv)")
+    return _damaged()
 
 
 def _read_workbook(workbook: Workbook, data: bytes, path: str) -> LoadResult:
     sheets = workbook.sheets
     if not sheets:
-        return LoadResult(None, [Problem(path, 0, "the workbook has no worksheet")])
+        return LoadResult(None, [problem(path, 0, msg("the workbook has no worksheet"))])
     chosen = next((sheet for sheet in sheets
                    if name_key(sheet[0]) in (name_key("题库"), "questions")), None)
     typed = [(sheet, _sheet_kind(sheet[0])) for sheet in sheets]
@@ -127,9 +130,9 @@ def _read_typed_sheets(workbook: Workbook, data: bytes, path: str,
     results: list[LoadResult] = []
     skipped: list[str] = []
     if len(typed) > _MAX_SHEETS:
-        return LoadResult(None, [Problem(path, 0, f"the workbook has {len(typed):,} sheets; a "
-                                                  f"bank read sheet by sheet may have at most "
-                                                  f"{_MAX_SHEETS} (split it into files)")])
+        return LoadResult(None, [problem(path, 0, msg(
+            "the workbook has {count:,} sheets; a bank read sheet by sheet may have at most "
+            "{limit} (split it into files)", count=len(typed), limit=_MAX_SHEETS))])
     items = 0
     for position, (sheet, kind) in enumerate(typed, start=1):
         if items > MAX_ITEMS:
@@ -138,8 +141,8 @@ def _read_typed_sheets(workbook: Workbook, data: bytes, path: str,
         try:
             merges = _merged_ranges(data, part)
         except _SheetTooLarge as refused:
-            return LoadResult(None, [Problem(path, refused.row,
-                                             f"sheet '{title}': {refused.message}")])
+            return LoadResult(None, [problem(path, refused.row, msg(
+                "sheet '{sheet}': {problem}", sheet=title, problem=refused.message))])
         reader = _Reader(path, "xlsx", sheet=title, sheet_kind=kind, id_prefix=f"{position}-")
         result = reader.read(_xlsx_rows(workbook.rows(part, merges.fill_down.keys()), merges))
         if kind is None and not reader.header_found and result.question_set is None:
@@ -148,14 +151,14 @@ def _read_typed_sheets(workbook: Workbook, data: bytes, path: str,
         results.append(result)
         if result.question_set is not None:
             items += len(result.question_set.questions) + len(result.question_set.cards)
-    problems = [problem for result in results for problem in result.problems]
-    warnings = [warning(path, 0, f"sheet '{title}' is not read: it has no header row of "
-                                 "question columns") for title in skipped]
+    problems = [found for result in results for found in result.problems]
+    warnings = [warning(path, 0, msg("sheet '{sheet}' is not read: it has no header row of "
+                                     "question columns", sheet=title)) for title in skipped]
     warnings += [found for result in results for found in result.warnings]
     columns = list(dict.fromkeys(pair for result in results for pair in result.columns))
     sets = [result.question_set for result in results if result.question_set is not None]
     if not sets:
-        return LoadResult(None, problems or [Problem(path, 0, "no sheet has questions")],
+        return LoadResult(None, problems or [problem(path, 0, msg("no sheet has questions"))],
                           warnings, columns)
     merged = sets[0]
     for other in sets[1:]:
@@ -170,8 +173,8 @@ def _read_typed_sheets(workbook: Workbook, data: bytes, path: str,
 # dozen columns has about 120,000 cells; fifty columns 500,000.
 MAX_CELLS = 500_000
 class _SheetTooLarge(Exception):
-    def __init__(self, row: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, row: int, message: Message) -> None:
+        super().__init__(message.english)
         self.row = row
         self.message = message
 
@@ -284,18 +287,20 @@ class _SheetScan:
         self.cells += cells
         self.row_cells += cells
         if self.row_cells > MAX_COLUMNS:
-            raise _SheetTooLarge(self.rows, f"this row has more than {MAX_COLUMNS:,} cells, more "
-                                            "than a sheet holds; the workbook was not read")
+            raise _SheetTooLarge(self.rows, msg("this row has more than {limit:,} cells, more "
+                                                "than a sheet holds; the workbook was not read",
+                                                limit=MAX_COLUMNS))
         if self.cells > MAX_CELLS:
-            raise _SheetTooLarge(self.rows, f"the sheet has more than {MAX_CELLS:,} cells; split "
-                                            "it into smaller files")
+            raise _SheetTooLarge(self.rows, msg("the sheet has more than {limit:,} cells; split "
+                                                "it into smaller files", limit=MAX_CELLS))
 
     def _count_elements(self, count: int) -> None:
         self.elements += count
         if self.elements > MAX_SHEET_ELEMENTS:
-            raise _SheetTooLarge(0, f"the sheet holds more than {MAX_SHEET_ELEMENTS:,} merged "
-                                    "ranges, links or formatting rules; no sheet of questions "
-                                    "needs that many (copy the questions into a new workbook)")
+            raise _SheetTooLarge(0, msg("the sheet holds more than {limit:,} merged ranges, links "
+                                        "or formatting rules; no sheet of questions needs that "
+                                        "many (copy the questions into a new workbook)",
+                                        limit=MAX_SHEET_ELEMENTS))
 
     def _merge(self, attributes: bytes) -> None:
         ref = _MERGE_REF.search(attributes)

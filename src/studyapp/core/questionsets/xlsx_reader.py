@@ -58,7 +58,7 @@ class SheetTooLarge(Exception):
     def __init__(self, row: int, message: Message) -> None:
         super().__init__(message.render())
         self.row = row
-        self.message = str(self)
+        self.message = message
 
 
 

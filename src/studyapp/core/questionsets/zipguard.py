@@ -17,7 +17,7 @@ Usage::
         with open_zip(data) as archive:
             xml = read_member(archive, "word/document.xml")
     except ZipRefused as refused:
-        problems.append(Problem(path, 0, str(refused)))
+        problems.append(problem(path, 0, refused.message))
 """
 
 from __future__ import annotations
