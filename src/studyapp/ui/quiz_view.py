@@ -204,9 +204,9 @@ class QuizView(QWidget):
                       "pass_mark": self.start.pass_mark.value() / 100,
                       "policy": Policy(multiple=self.start.policy.currentData())}
         if mode in ("practice", "exam"):
-            session = self.engine.start(mode, scope, count=count, **kwargs)  # type: ignore
+            session = self.engine.start(mode, scope, count=count, **kwargs)
         else:
-            session = self.engine.start(mode)  # type: ignore[arg-type]
+            session = self.engine.start(mode)
         if not session.items:
             session.finish()
             self.status_message.emit(self.tr("There are no questions for this quiz yet."))

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import Enum
 
 from studyapp.core.messages import Message, msg, msg_n
 from studyapp.core.questionsets import LoadResult
@@ -93,6 +94,15 @@ _KIND_WORDS = {"single": "单选题", "multiple": "多选题", "truefalse": "判
                "choice": "选择题"}
 
 
+class _Stage(Enum):
+    """Where in a question the reader is: the line that follows continues this part."""
+
+    PROMPT = "prompt"
+    OPTIONS = "options"
+    ANSWER = "answer"  # after the answer (and after an explanation a blank line ended)
+    EXPLANATION = "explanation"
+
+
 @dataclass
 class _Section:
     line: int
@@ -119,7 +129,7 @@ class _Open:
     tags: list[str] = field(default_factory=list)
     section_id: str | None = None  # 【章节】: a report section id
     key_answer: tuple[str, int] | None = None  # from the answer key: (answer, its line)
-    stage: str = "prompt"  # prompt, options, answer, explanation
+    stage: _Stage = _Stage.PROMPT
     broken: bool = False
 
 def parse(text: str, path: str) -> LoadResult:
@@ -272,8 +282,8 @@ class PaperReader:
     def line(self, number: int, raw: str) -> None:
         text = raw.replace("\t", " ").strip()
         if not text:
-            if self.current is not None and self.current.stage == "explanation":
-                self.current.stage = "answer"  # a blank line ends the explanation
+            if self.current is not None and self.current.stage == _Stage.EXPLANATION:
+                self.current.stage = _Stage.ANSWER  # a blank line ends the explanation
             return
         folded = fold(text)
         # An answer or explanation at the end of a question or option line: split it off.
@@ -378,11 +388,11 @@ class PaperReader:
             self.problem(number, msg("'{text}' belongs to no question; number it if it is a "
                                      "question (e.g. '1. ...')", text=shorten(text)))
             return
-        if current.stage == "prompt":
+        if current.stage == _Stage.PROMPT:
             current.prompt.append(text)
-        elif current.stage == "explanation":
+        elif current.stage == _Stage.EXPLANATION:
             current.explanation.append(text)
-        elif current.stage == "options" and current.options:
+        elif current.stage == _Stage.OPTIONS and current.options:
             letter, option, line = current.options[-1]
             current.options[-1] = (letter, f"{option} {text}", line)
         else:
@@ -394,7 +404,7 @@ class PaperReader:
 
     def options(self, number: int, text: str, folded: str) -> None:
         current = self.current
-        if current is None or current.stage in ("answer", "explanation"):
+        if current is None or current.stage in (_Stage.ANSWER, _Stage.EXPLANATION):
             if self.section is not None and self.section.kind is None and current is None:
                 return
             if number > self.orphans_until:
@@ -408,7 +418,7 @@ class PaperReader:
             if current is not None:
                 current.broken = True
             return
-        current.stage = "options"
+        current.stage = _Stage.OPTIONS
         for letter, option in split_options(text, folded):
             expected = LETTERS[len(current.options)] if len(current.options) < len(LETTERS) \
                 else None
@@ -447,7 +457,7 @@ class PaperReader:
             return
         current.answer = text
         current.answer_line = number
-        current.stage = "answer"
+        current.stage = _Stage.ANSWER
 
     def explanation(self, number: int, text: str) -> None:
         current = self.current
@@ -459,7 +469,7 @@ class PaperReader:
             return
         if text:
             current.explanation.append(text)
-        current.stage = "explanation"
+        current.stage = _Stage.EXPLANATION
 
     def meta(self, number: int, match: re.Match[str], text: str) -> None:
         label = match.group(1) or match.group(2)
@@ -496,8 +506,8 @@ class PaperReader:
             current.section_id = text.strip() or None
         else:
             current.tags += [tag.strip() for tag in TAG_SEPARATORS.split(text) if tag.strip()]
-        if current.stage == "explanation":
-            current.stage = "answer"
+        if current.stage == _Stage.EXPLANATION:
+            current.stage = _Stage.ANSWER
 
     # ----------------------------------------------------------------- questions
 
