@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studyapp.core.fsrs_math import FsrsMath
+from studyapp.core.messages import msg_n
 
 if TYPE_CHECKING:
     import fsrs
@@ -383,8 +384,11 @@ def optimise(history: Sequence[tuple[str, int, int]],
         raise OptimiserUnavailable(str(error)) from error
     if len(history) < MIN_REVIEWS_TO_OPTIMISE:
         more = MIN_REVIEWS_TO_OPTIMISE - len(history)
-        raise ValueError(f"{more} more reviews are needed before your schedule can be fitted "
-                         f"to your own history ({MIN_REVIEWS_TO_OPTIMISE} in all).")
+        raise ValueError(msg_n("{n} more review is needed before your schedule can be fitted "
+                               "to your own history ({total} in all).",
+                               "{n} more reviews are needed before your schedule can be fitted "
+                               "to your own history ({total} in all).", more,
+                               total=MIN_REVIEWS_TO_OPTIMISE).render())
     items = _items(history)
     old = list(current) if current else list(DEFAULT_PARAMETERS)
     fitted = FSRS(old).compute_parameters(items.items)
