@@ -11,8 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from studyapp.core.clock import Clock, system_clock
 from studyapp.core.importing import ImportPlan, SetPlan, apply_plan, load_files, plan_import
-from studyapp.core.messages import msg
-from studyapp.core.questionsets.errors import problem
+from studyapp.core.questionsets.errors import Problem
 from studyapp.core.store import StoreError, open_store
 
 
@@ -30,8 +29,8 @@ def load_previews(paths: Sequence[Path], data_dir: Path, profile: str,
     except StoreError as error:
         plan = plan_import(files, None, quality=True)
         for set_plan in plan.sets:
-            set_plan.problems.append(problem(set_plan.path, 0, msg(
-                "the profile cannot be read to compare with it: {error}", error=str(error))))
+            set_plan.problems.append(Problem(set_plan.path, 0, f"the profile cannot be read "
+                                                               f"to compare with it: {error}"))
         return plan.sets
     try:
         return plan_import(files, second, quality=True).sets
@@ -52,8 +51,9 @@ def load_job(signals: LoadSignals, generation: int, paths: list[Path], data_dir:
         # the interpreter lock long enough to freeze the window).
         previews = load_previews(paths, data_dir, profile, clock)
     except Exception as error:  # never lose the dialog in a busy state
-        previews = [SetPlan(str(p), None, problems=[problem(str(p), 0, msg(
-                        "cannot be read ({reason})", reason=str(error)))]) for p in paths]
+        previews = [SetPlan(str(p), None, problems=[Problem(str(p), 0,
+                                                            f"cannot be read ({error})")])
+                    for p in paths]
     try:
         signals.finished.emit(generation, previews)
     except RuntimeError:

@@ -29,7 +29,6 @@ from studyapp.core.importing import SetPlan
 from studyapp.core.questionsets import EXTENSIONS
 from studyapp.core.questionsets.errors import Problem, escape_controls
 from studyapp.core.questionsets.model import QuestionSet
-from studyapp.core.questionsets.vocabulary import meaning_text
 from studyapp.ui.formatting import plural
 from studyapp.ui.set_labels import (
     extras_summary,
@@ -199,7 +198,7 @@ class _FileCard(QFrame):
         colour = muted_colour_name(self.palette())
         parts = []
         for header, meaning in preview.columns:
-            shown = self.tr("ignored") if meaning == "ignored" else meaning_text(meaning)
+            shown = self.tr("ignored") if meaning == "ignored" else meaning
             text = f"{html.escape(header)} → {html.escape(shown)}"
             parts.append(f'<span style="color:{colour}">{text}</span>' if meaning == "ignored"
                          else text)

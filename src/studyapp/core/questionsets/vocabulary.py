@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from studyapp.core.messages import N_, msg
-
 __all__ = ["DIFFICULTY_WORDS", "FIELD_OF", "HEADERS", "LETTERS", "MEANINGS", "TAG_SEPARATORS",
-           "TRUTH", "TYPE_NAMES", "TYPE_OF", "UNSUPPORTED_KIND_OF", "fill_answers", "meaning_text",
-           "name_key", "option_letters", "truth_key"]
+           "TRUTH", "TYPE_NAMES", "TYPE_OF", "UNSUPPORTED_KIND_OF", "fill_answers", "name_key",
+           "option_letters", "truth_key"]
 
 LETTERS = "ABCDEFGH"
 
@@ -58,25 +56,13 @@ HEADERS: dict[str, tuple[str, ...]] = {
               "image url", "image path", "img"),
 }
 # How the import preview says what a column was understood as.
-MEANINGS = {"id": N_("id"), "number": N_("number (order and id)"), "type": N_("type"),
-            "prompt": N_("question"), "answer": N_("answer"), "explanation": N_("explanation"),
-            "section": N_("section"), "difficulty": N_("difficulty"), "tags": N_("tags"),
-            "evidence": N_("evidence"), "points": N_("points"),
-            "bank": N_("tag (and set title)"), "subject": N_("tag (and set title)"),
-            "topic": N_("tag"), "field": N_("tag"), "image": N_("image"),
+MEANINGS = {"id": "id", "number": "number (order and id)", "type": "type",
+            "prompt": "question", "answer": "answer", "explanation": "explanation",
+            "section": "section", "difficulty": "difficulty", "tags": "tags",
+            "evidence": "evidence", "points": "points", "bank": "tag (and set title)",
+            "subject": "tag (and set title)", "topic": "tag", "field": "tag", "image": "image",
             **{f"option {letter}": f"option {letter}" for letter in LETTERS},
             **{f"feedback {letter}": f"option {letter} feedback" for letter in LETTERS}}
-_OPTION_MEANING = re.compile(r"option ([A-H])( feedback)?")
-
-
-def meaning_text(meaning: str) -> str:
-    """A column's meaning (a value of MEANINGS) in the active language."""
-    option = _OPTION_MEANING.fullmatch(meaning)
-    if option is None:
-        return msg(meaning).render()
-    if option.group(2):
-        return msg("option {letter} feedback", letter=option.group(1)).render()
-    return msg("option {letter}", letter=option.group(1)).render()
 _IGNORED_IN_HEADER = re.compile(r"[\s_\-.:：*()（）\[\]【】]+")
 
 
