@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studyapp.core.fsrs_math import FsrsMath
-from studyapp.core.messages import msg_n
+from studyapp.core.messages import msg, msg_n
 
 if TYPE_CHECKING:
     import fsrs
@@ -115,16 +115,17 @@ class ReviewSettings:
         """What is out of range, in words for the learner (empty when all is well)."""
         found = []
         if not 0.70 <= self.desired_retention <= 0.99:
-            found.append("Desired retention must be between 70% and 99%.")
+            found.append(msg("Desired retention must be between 70% and 99%.").render())
         if not 0 <= self.new_per_day <= 9999 or not 0 <= self.reviews_per_day <= 99999:
-            found.append("Daily limits must be between 0 and 9999 new, 99999 reviews.")
+            found.append(msg("Daily limits must be between 0 and 9999 new, 99999 reviews."
+                             ).render())
         if any(step <= 0 or step >= 24 * 60 for step in
                (*self.learning_steps, *self.relearning_steps)):
-            found.append("Each step must be between 1 minute and 1439 minutes.")
+            found.append(msg("Each step must be between 1 minute and 1439 minutes.").render())
         if not 0 <= self.day_starts_at <= 23:
-            found.append("The day must start at an hour from 0 to 23.")
+            found.append(msg("The day must start at an hour from 0 to 23.").render())
         if self.leech_threshold < 1:
-            found.append("The leech threshold must be at least one lapse.")
+            found.append(msg("The leech threshold must be at least one lapse.").render())
         return found
 
 
