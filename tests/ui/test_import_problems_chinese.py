@@ -9,13 +9,44 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from studyapp.core.store import Store
-from tests.ui.test_import_dialog import BAD, open_dialog, write
+from studyapp.ui.import_dialog import ImportDialog
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+BAD = """\
+format: studyapp-questions/1
+id: broken-set
+title: A set with mistakes
+questions:
+  - id: q1
+    type: single
+    prompt: Pick one
+    options: [a, b, c]
+    answer: E
+  - id: q2
+    type: truefalse
+    prompt: True?
+    anwser: true
+  - id: q3
+    type: fill
+    section: suggestions.9
+    prompt: Innovation originates from ____.
+    answer: x
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def problem_rows(qtbot: QtBot, store: Store, path: Path) -> list[tuple[str, str]]:
-    dialog = open_dialog(qtbot, store, [path])
+    """(line, message) of each problem the dialog lists, once its worker has read the file."""
+    dialog = ImportDialog(store, [path])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.show()
+    qtbot.waitExposed(dialog)
     view = dialog.problems_view
     return [(view.topLevelItem(row).text(1), view.topLevelItem(row).text(2))
             for row in range(view.topLevelItemCount())]
