@@ -41,16 +41,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from enum import Enum
 
-from studyapp.core.messages import Message, msg, msg_n
+from studyapp.core.messages import Message, msg
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path, shorten, split_lines
 from studyapp.core.questionsets.errors import Problem, problem, warning
 from studyapp.core.questionsets.limits import MAX_ITEMS, MAX_PARAGRAPHS, too_many_items
-from studyapp.core.questionsets.model import Choice, Question, QuestionSet, QuestionType
-from studyapp.core.questionsets.paper_key import KEY_START, AnswerKey, compact_answer
+from studyapp.core.questionsets.model import Question, QuestionSet
+from studyapp.core.questionsets.paper_key import KEY_START, AnswerKey
+from studyapp.core.questionsets.paper_questions import (
+    OpenQuestion,
+    PaperSection,
+    Stage,
+    build_question,
+)
 from studyapp.core.questionsets.paper_text import (
     ANSWER,
     ANSWER_INLINE,
@@ -67,10 +71,6 @@ from studyapp.core.questionsets.paper_text import (
 from studyapp.core.questionsets.vocabulary import (
     DIFFICULTY_WORDS,
     TAG_SEPARATORS,
-    TRUTH,
-    fill_answers,
-    option_letters,
-    truth_key,
 )
 
 __all__ = ["MAX_LINES", "looks_like_paper", "parse", "parse_docx"]
@@ -87,50 +87,8 @@ _META_FIELDS = {"分值": "points", "分数": "points", "points": "points", "难
                 "section": "section"}
 _EACH_POINTS = re.compile(r"每\s*(?:小)?题\s*(\d+(?:\.\d+)?)\s*分"
                           r"|(?i:(\d+(?:\.\d+)?)\s*points?\s+each|each\s+(\d+(?:\.\d+)?)\s*points?)")
-_PROMPT_POINTS = re.compile(r"\s*[(]\s*(\d+(?:\.\d+)?)\s*分\s*[)]\s*$")
-_ANSWER_IN_PROMPT = re.compile(r"[(]\s*([A-H]{1,8}|√|×)\s*[)]")
-_UNDERSCORES = re.compile(r"_{2,}")
-_KIND_WORDS = {"single": "单选题", "multiple": "多选题", "truefalse": "判断题", "fill": "填空题",
-               "choice": "选择题"}
 
 
-class _Stage(Enum):
-    """Where in a question the reader is: the line that follows continues this part."""
-
-    PROMPT = "prompt"
-    OPTIONS = "options"
-    ANSWER = "answer"  # after the answer (and after an explanation a blank line ended)
-    EXPLANATION = "explanation"
-
-
-@dataclass
-class _Section:
-    line: int
-    title: str
-    kind: str | None  # single, multiple, truefalse, fill, choice; None: not supported
-    ordinal: int
-    points: float | None = None
-
-
-@dataclass
-class _Open:
-    """The question being read."""
-
-    line: int
-    number: str
-    section: _Section | None
-    prompt: list[str]
-    options: list[tuple[str, str, int]] = field(default_factory=list)  # letter, text, line
-    answer: str | None = None
-    answer_line: int = 0
-    explanation: list[str] = field(default_factory=list)
-    points: float | None = None
-    difficulty: int | None = None
-    tags: list[str] = field(default_factory=list)
-    section_id: str | None = None  # 【章节】: a report section id
-    key_answer: tuple[str, int] | None = None  # from the answer key: (answer, its line)
-    stage: _Stage = _Stage.PROMPT
-    broken: bool = False
 
 def parse(text: str, path: str) -> LoadResult:
     """Parse a paper's text; every mistake is a Problem at its line, good questions still load."""
@@ -194,14 +152,14 @@ class PaperReader:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.questions: list[Question] = []
-        self.parsed: list[tuple[_Open, Question]] = []
-        self.pending: list[_Open] = []  # questions read, built once the whole paper is read
+        self.parsed: list[tuple[OpenQuestion, Question]] = []
+        self.pending: list[OpenQuestion] = []  # questions read, built once the whole paper is read
         self.key = AnswerKey()
         self.in_key = False  # reading the answer key at the end of the paper
-        self.headings: list[_Section] = []
-        self.section: _Section | None = None
+        self.headings: list[PaperSection] = []
+        self.section: PaperSection | None = None
         self.sections = 0
-        self.current: _Open | None = None
+        self.current: OpenQuestion | None = None
         self.title = ""
         self.preamble: list[int] = []
         self.orphans_until = -1  # after a reported stray option run: skip its siblings
@@ -282,8 +240,8 @@ class PaperReader:
     def line(self, number: int, raw: str) -> None:
         text = raw.replace("\t", " ").strip()
         if not text:
-            if self.current is not None and self.current.stage == _Stage.EXPLANATION:
-                self.current.stage = _Stage.ANSWER  # a blank line ends the explanation
+            if self.current is not None and self.current.stage == Stage.EXPLANATION:
+                self.current.stage = Stage.ANSWER  # a blank line ends the explanation
             return
         folded = fold(text)
         # An answer or explanation at the end of a question or option line: split it off.
@@ -338,7 +296,7 @@ class PaperReader:
         self.sections += 1
         self.under_heading = []
         each = _EACH_POINTS.search(folded)
-        self.section = _Section(number, text, kind, self.sections,
+        self.section = PaperSection(number, text, kind, self.sections,
                                 float(next(g for g in each.groups() if g)) if each else None)
         self.headings.append(self.section)
         if kind is None:
@@ -351,7 +309,7 @@ class PaperReader:
     def start(self, number: int, match: re.Match[str], text: str) -> None:
         written = next(group for group in match.groups() if group)
         prompt = text[match.end():].strip()
-        self.current = _Open(number, str(int(written)), self.section, [prompt])
+        self.current = OpenQuestion(number, str(int(written)), self.section, [prompt])
         self.started_questions += 1
         if self.started_questions > MAX_ITEMS:
             raise _TooMany(number)
@@ -388,11 +346,11 @@ class PaperReader:
             self.problem(number, msg("'{text}' belongs to no question; number it if it is a "
                                      "question (e.g. '1. ...')", text=shorten(text)))
             return
-        if current.stage == _Stage.PROMPT:
+        if current.stage == Stage.PROMPT:
             current.prompt.append(text)
-        elif current.stage == _Stage.EXPLANATION:
+        elif current.stage == Stage.EXPLANATION:
             current.explanation.append(text)
-        elif current.stage == _Stage.OPTIONS and current.options:
+        elif current.stage == Stage.OPTIONS and current.options:
             letter, option, line = current.options[-1]
             current.options[-1] = (letter, f"{option} {text}", line)
         else:
@@ -404,7 +362,7 @@ class PaperReader:
 
     def options(self, number: int, text: str, folded: str) -> None:
         current = self.current
-        if current is None or current.stage in (_Stage.ANSWER, _Stage.EXPLANATION):
+        if current is None or current.stage in (Stage.ANSWER, Stage.EXPLANATION):
             if self.section is not None and self.section.kind is None and current is None:
                 return
             if number > self.orphans_until:
@@ -418,7 +376,7 @@ class PaperReader:
             if current is not None:
                 current.broken = True
             return
-        current.stage = _Stage.OPTIONS
+        current.stage = Stage.OPTIONS
         for letter, option in split_options(text, folded):
             expected = LETTERS[len(current.options)] if len(current.options) < len(LETTERS) \
                 else None
@@ -457,7 +415,7 @@ class PaperReader:
             return
         current.answer = text
         current.answer_line = number
-        current.stage = _Stage.ANSWER
+        current.stage = Stage.ANSWER
 
     def explanation(self, number: int, text: str) -> None:
         current = self.current
@@ -469,7 +427,7 @@ class PaperReader:
             return
         if text:
             current.explanation.append(text)
-        current.stage = _Stage.EXPLANATION
+        current.stage = Stage.EXPLANATION
 
     def meta(self, number: int, match: re.Match[str], text: str) -> None:
         label = match.group(1) or match.group(2)
@@ -506,8 +464,8 @@ class PaperReader:
             current.section_id = text.strip() or None
         else:
             current.tags += [tag.strip() for tag in TAG_SEPARATORS.split(text) if tag.strip()]
-        if current.stage == _Stage.EXPLANATION:
-            current.stage = _Stage.ANSWER
+        if current.stage == Stage.EXPLANATION:
+            current.stage = Stage.ANSWER
 
     # ----------------------------------------------------------------- questions
 
@@ -523,146 +481,10 @@ class PaperReader:
         """Every question read, once the answer key (if any) is known."""
         self.key.apply(self)
         for item in self.pending:
-            question = self.build(item)
+            question = build_question(item, self.problem)
             if question is not None and not item.broken:
                 self.questions.append(question)
                 self.parsed.append((item, question))
-
-    def build(self, item: _Open) -> Question | None:
-        prompt = " ".join(part for part in item.prompt if part).strip()
-        points = item.points
-        found_points = _PROMPT_POINTS.search(fold(prompt))
-        if found_points is not None:
-            points = points if points is not None else float(found_points.group(1))
-            prompt = prompt[:found_points.start()].rstrip()
-        if points is None and item.section is not None:
-            points = item.section.points
-        label = msg("question {number}", number=item.number)
-        answer = item.answer
-        if item.key_answer is not None:
-            if answer is None:
-                answer, item.answer_line = item.key_answer
-            elif compact_answer(answer) != compact_answer(item.key_answer[0]):
-                self.problem(item.key_answer[1], msg(
-                    "the answer key gives question {number} the answer '{key}', but line {line} "
-                    "gives '{answer}'; keep one", number=item.number,
-                    key=shorten(item.key_answer[0]), line=item.answer_line,
-                    answer=shorten(answer)))
-                return None
-        section_kind = item.section.kind if item.section is not None else None
-        if answer is None:
-            inline = _ANSWER_IN_PROMPT.search(fold(prompt))
-            if inline is not None and (item.options or inline.group(1) in "√×"):
-                answer = inline.group(1)
-                prompt = prompt[:inline.start()] + "（ ）" + prompt[inline.end():]
-        if answer is None or not answer.strip():
-            example = {"truefalse": "答案：对", "fill": "答案：实践"}.get(
-                section_kind or ("single" if item.options else "fill"), "答案：B")
-            if item.answer_line:
-                self.problem(item.answer_line, msg("the 答案 of {question} is empty; write it, "
-                                                   "e.g. {example}", question=label,
-                                                   example=example))
-            elif item.options:
-                self.problem(item.line, msg("{question} has no answer; add a line {example} "
-                                            "after its options", question=label,
-                                            example=example))
-            else:
-                self.problem(item.line, msg("{question} has no answer; add a line {example} "
-                                            "after it", question=label, example=example))
-            return None
-        if not prompt:
-            self.problem(item.line, msg("{question} has no text after its number",
-                                        question=label))
-            return None
-        answer = answer.strip()
-        kind = section_kind or self.guess(item, answer, prompt)
-        question = Question(id="", type="single", prompt=prompt, points=points,
-                            explanation="\n".join(item.explanation), tags=item.tags,
-                            difficulty=item.difficulty, section=item.section_id,
-                            line=item.line)
-        where = item.answer_line or item.line
-        heading_word = _KIND_WORDS.get(section_kind or "", "")
-        if kind in ("single", "multiple", "choice"):
-            return self.choices(item, question, kind, answer, where, heading_word)
-        if kind == "truefalse":
-            truth = TRUTH.get(truth_key(answer))
-            if truth is None and item.options:
-                letter = (option_letters(answer) or "")[:2]
-                texts = {option[0]: TRUTH.get(truth_key(option[1])) for option in item.options}
-                if len(letter) == 1 and None not in texts.values():
-                    truth = texts.get(letter)
-                elif None in texts.values():
-                    self.problem(item.options[0][2], msg(
-                        "{question} is a 判断题 and has no options (or only 正确/错误); remove "
-                        "the options", question=label))
-                    return None
-            if truth is None:
-                self.problem(where, msg("答案 '{answer}' of {question} is not true or false; "
-                                        "write 对 or 错 (also 正确/错误, √/×, T/F)",
-                                        answer=shorten(answer), question=label))
-                return None
-            question.type = "truefalse"
-            question.truth = truth
-            return question
-        if item.options:
-            self.problem(item.options[0][2], msg("{question} is a 填空题 and has no options; "
-                                                 "remove them, or put it under a 单选题 heading",
-                                                 question=label))
-            return None
-        question.type = "fill"
-        question.accepted, question.blanks = fill_answers(answer, prompt)
-        if not question.accepted:
-            self.problem(where, msg("答案 of {question} is empty; write the text of the blank",
-                                    question=label))
-            return None
-        return question
-
-    @staticmethod
-    def guess(item: _Open, answer: str, prompt: str) -> str:
-        """The type of a question under no heading: by its options and its answer."""
-        key = truth_key(answer)
-        truth_word = TRUTH.get(key) is not None and key not in ("1", "0", "y", "n", "x")
-        if item.options:
-            return "truefalse" if option_letters(answer) is None and truth_word else "choice"
-        return "truefalse" if truth_word and not _UNDERSCORES.search(prompt) else "fill"
-
-    def choices(self, item: _Open, question: Question, kind: str, answer: str, where: int,
-                heading_word: str) -> Question | None:
-        label = msg("question {number}", number=item.number)
-        if len(item.options) < 2:
-            self.problem(item.line, msg("{question} needs at least 2 options (A. ... B. ...); it "
-                                        "has {count}", question=label, count=len(item.options)))
-            return None
-        letters = option_letters(answer)
-        have = "".join(option[0] for option in item.options)
-        if not letters:
-            self.problem(where, msg("答案 '{answer}' of {question} is not option letters; write "
-                                    "e.g. B, or AC for several", answer=shorten(answer),
-                                    question=label))
-            return None
-        missing = [letter for letter in letters if letter not in have]
-        if missing:
-            self.problem(where, msg_n("答案 '{answer}' of {question} names {letters}, which is "
-                                      "no option; it has options A-{last}",
-                                      "答案 '{answer}' of {question} names {letters}, which are "
-                                      "no options; it has options A-{last}", len(missing),
-                                      answer=shorten(answer), question=label,
-                                      letters=", ".join(missing), last=have[-1]))
-            return None
-        if kind == "choice":
-            kind = "multiple" if len(letters) > 1 else "single"
-        if kind == "single" and len(letters) > 1:
-            self.problem(where, msg("{question} is a {heading} and has one answer, but 答案 "
-                                    "'{answer}' names {count} options; put it under a 多选题 "
-                                    "heading or give one letter", question=label,
-                                    heading=heading_word or "单选题", answer=shorten(answer),
-                                    count=len(letters)))
-            return None
-        question_type: QuestionType = "multiple" if kind == "multiple" else "single"
-        question.type = question_type
-        question.choices = [Choice(text=text, correct=letter in letters)
-                            for letter, text, _ in item.options]
-        return question
 
     def assign_ids(self) -> None:
         """q<number> when the numbers are unique in the paper; s<section>-q<number> when the
