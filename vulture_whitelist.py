@@ -34,7 +34,6 @@ ARGPARSE_WORDS  # cli.py: marks argparse's words for Babel
 _._  # cli.py: argparse._, argparse's own gettext lookup
 
 # -- records: fields filled from a stored row and kept whole --------------------------------
-_.first_wrong  # core/quiz.py (the mistake notebook's row)
 _.saved_at  # core/store/annotations.py (a note draft as stored)
 _.details  # core/scoring.py (read by the tests)
 
