@@ -580,5 +580,5 @@ __all__ = [
     "DailyStatus", "MODES", "MistakeEntry", "QuizEngine", "QuizItem", "QuizResult",
     "QuizSession", "RELATIONSHIPS", "RelationshipScore", "SectionResult", "answer_text",
     "correct_answer_text", "draw", "evidence_quotes", "in_section", "notebook_entries",
-    "Interrupted", "Unfinished", "scope_filter", "stats_summary",
+    "Interrupted", "QuizMode", "Unfinished", "scope_filter", "stats_summary",
 ]
