@@ -78,16 +78,12 @@
         <translation>还可作答 {left} 次（共 {total} 次）</translation>
     </message>
     <message>
-        <source>passed</source>
-        <translation>及格</translation>
+        <source>best {percent}% (passed)</source>
+        <translation>最好成绩 {percent}%（及格）</translation>
     </message>
     <message>
-        <source>not passed</source>
-        <translation>不及格</translation>
-    </message>
-    <message>
-        <source>best {percent}% ({verdict})</source>
-        <translation>最好成绩 {percent}%（{verdict}）</translation>
+        <source>best {percent}% (not passed)</source>
+        <translation>最好成绩 {percent}%（不及格）</translation>
     </message>
 </context>
 <context>
@@ -480,8 +476,8 @@
         <translation>以下 {total} 节中已读 {done} 节</translation>
     </message>
     <message>
-        <source>This part&apos;s introduction: </source>
-        <translation>本部分引言：</translation>
+        <source>This part&apos;s introduction: {state}</source>
+        <translation>本部分引言：{state}</translation>
     </message>
     <message>
         <source>Read</source>
@@ -948,12 +944,12 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <source> (read-only)</source>
-        <translation>（只读）</translation>
+        <source>{title} (read-only) [*] — {where} — Question editor</source>
+        <translation>{title}（只读）[*] — {where} — 题库编辑器</translation>
     </message>
     <message>
-        <source>{title}{state} [*] — {where} — Question editor</source>
-        <translation>{title}{state} [*] — {where} — 题库编辑器</translation>
+        <source>{title} [*] — {where} — Question editor</source>
+        <translation>{title} [*] — {where} — 题库编辑器</translation>
     </message>
     <message>
         <source>Questions ({count})</source>
@@ -1482,6 +1478,10 @@
     <message>
         <source>Nothing is due in this deck now.</source>
         <translation>此卡组目前没有到期的卡片。</translation>
+    </message>
+    <message>
+        <source>The next card is due {when}. You have learnt today&apos;s {n} new cards; more come tomorrow.</source>
+        <translation>下一张卡片到期时间：{when}。今天的 {n} 张新卡已学完，明天会有新的卡片。</translation>
     </message>
     <message>
         <source>The next card is due {when}.</source>
@@ -2482,8 +2482,8 @@ Name of the new profile:</source>
         <translation>✓ 正确答案</translation>
     </message>
     <message>
-        <source> — you chose it</source>
-        <translation> — 你选了这一项</translation>
+        <source>✓ Correct answer — you chose it</source>
+        <translation>✓ 正确答案 — 你选了这一项</translation>
     </message>
     <message>
         <source>✗ Your answer — not right</source>
@@ -4048,8 +4048,8 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
         <translation>已忽略</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Columns:&lt;/b&gt; </source>
-        <translation>&lt;b&gt;列：&lt;/b&gt;</translation>
+        <source>&lt;b&gt;Columns:&lt;/b&gt; {columns}</source>
+        <translation>&lt;b&gt;列：&lt;/b&gt;{columns}</translation>
     </message>
 </context>
 <context>
@@ -4281,6 +4281,14 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
     <message>
         <source>Several blanks</source>
         <translation>多个填空</translation>
+    </message>
+    <message>
+        <source>the profile cannot be read to compare with it: {error}</source>
+        <translation>无法读取档案以进行比较：{error}</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error})</source>
+        <translation>无法读取（{error}）</translation>
     </message>
 </context>
 <context>

@@ -229,9 +229,9 @@ class EditorWindow(QMainWindow):
     def _refresh_title(self) -> None:
         question_set = self.draft.question_set
         where = str(self.draft.path) if self.draft.path else self.tr("not saved yet")
-        state = self.tr(" (read-only)") if self.draft.read_only else ""
-        self.setWindowTitle(self.tr("{title}{state} [*] — {where} — Question editor").format(
-            title=question_set.title or question_set.id, state=state, where=where))
+        title = (self.tr("{title} (read-only) [*] — {where} — Question editor")
+                 if self.draft.read_only else self.tr("{title} [*] — {where} — Question editor"))
+        self.setWindowTitle(title.format(title=question_set.title or question_set.id, where=where))
 
     def item_at(self, kind: str, index: int) -> Question | Card | None:
         if kind not in KINDS:

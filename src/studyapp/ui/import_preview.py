@@ -202,7 +202,8 @@ class _FileCard(QFrame):
             text = f"{html.escape(header)} → {html.escape(shown)}"
             parts.append(f'<span style="color:{colour}">{text}</span>' if meaning == "ignored"
                          else text)
-        self.columns = QLabel(self.tr("<b>Columns:</b> ") + " · ".join(parts))
+        self.columns = QLabel(self.tr("<b>Columns:</b> {columns}").format(
+            columns=" · ".join(parts)))
         self.columns.setObjectName("importColumns")
         self.columns.setTextFormat(Qt.TextFormat.RichText)
         self.columns.setWordWrap(True)
