@@ -2746,14 +2746,25 @@ Name of the new profile:</source>
     </message>
 </context>
 <context>
-    <name>QFileDialog</name>
+    <name>QAbstractFileIconProvider</name>
     <message>
-        <source>Look in:</source>
-        <translation>查找范围：</translation>
+        <source>Folder</source>
+        <translation>文件夹</translation>
     </message>
     <message>
-        <source>Files of type:</source>
-        <translation>文件类型：</translation>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

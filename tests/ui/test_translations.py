@@ -3,6 +3,7 @@ and the interface shows its words; without one nothing is installed and English 
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -101,3 +102,25 @@ def test_the_folder_is_resources_i18n(tmp_path: Path, monkeypatch: pytest.Monkey
     (tmp_path / "i18n").mkdir()
     assert translations.i18n_folder() == tmp_path / "i18n"
     assert asked == [("i18n",), ("i18n",)]
+
+
+
+def test_qt_file_dialog_has_no_english_label_in_chinese(qtbot: QtBot, chinese: str,
+                                                        tmp_path: Path) -> None:
+    """Qt's own file dialog (the one StudyApp shows where the system has none): its labels
+    and a folder's type come out in Chinese, the words qtbase_zh_CN.qm lacks from our QT_GAPS."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
+
+    (tmp_path / "folder").mkdir()
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    labels = [re.sub(r"\(&\w\)", "", label.text()) for label in dialog.findChildren(QLabel)]
+    assert [text for text in labels if text] and not [
+        text for text in labels if re.search("[A-Za-z]", text)], labels
+    view = dialog.findChild(QTreeView, "treeView")
+    assert view is not None
+    model, root = view.model(), view.rootIndex()
+    qtbot.waitUntil(lambda: model.rowCount(root) > 0)
+    assert model.index(0, 2, root).data() == "文件夹"
