@@ -1551,6 +1551,77 @@
     </message>
 </context>
 <context>
+    <name>ImportColumns</name>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>number (order and id)</source>
+        <translation>序号（顺序和 ID）</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>题干</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>原文依据</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>tag (and set title)</source>
+        <translation>标签（及题库标题）</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>option {letter} feedback</source>
+        <translation>选项 {letter} 的反馈</translation>
+    </message>
+    <message>
+        <source>option {letter}</source>
+        <translation>选项 {letter}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import question sets</source>
@@ -4053,10 +4124,6 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
     <message>
         <source>By report section</source>
         <translation>按报告章节</translation>
-    </message>
-    <message>
-        <source>ignored</source>
-        <translation>已忽略</translation>
     </message>
     <message>
         <source>&lt;b&gt;Columns:&lt;/b&gt; {columns}</source>

@@ -43,6 +43,7 @@ from studyapp.ui.editor_panes import ProblemsPane, ReportPane
 from studyapp.ui.editor_preview import PreviewPane
 from studyapp.ui.set_labels import type_label
 from studyapp.ui.theme import Colours
+from studyapp.ui.widgets import fit_to_screen
 
 CHECK_DELAY_MS = 250  # after the last keystroke: the checks and the preview follow the typing
 KINDS: tuple[ItemKind, ItemKind] = ("questions", "cards")
@@ -121,7 +122,7 @@ class EditorWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.undo_keys)  # type: ignore[union-attr]
         self._build_menus()
         self._load_draft(draft)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         splitter.setSizes([260, 560, 460])
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
