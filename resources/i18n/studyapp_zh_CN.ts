@@ -4245,8 +4245,8 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <source>, column {0}</source>
-        <translation>，第 {0} 列</translation>
+        <source>row {row}, column {column}</source>
+        <translation>第 {row} 行，“{column}”列</translation>
     </message>
     <message>
         <source>Card {0}</source>

@@ -91,7 +91,7 @@ def test_a_paper_with_a_mistake_blocks_the_import(
     assert store.question_sets.list() == []
 
 
-def test_columns_are_explained_in_chinese(qtbot: QtBot, store: Store, tmp_path: Path,
+def test_columns_and_places_are_in_chinese(qtbot: QtBot, store: Store, tmp_path: Path,
                                           chinese: str) -> None:
     """What each column was understood as follows the window's language (core gives English
     names; the preview translates them)."""
@@ -105,3 +105,6 @@ def test_columns_are_explained_in_chinese(qtbot: QtBot, store: Store, tmp_path: 
                        "年级 → 已忽略", "图片URL → 图片"):
         assert understood in columns
     assert "points" not in columns and "feedback" not in columns
+    wheres = [dialog.warnings_view.topLevelItem(i).text(1)
+              for i in range(dialog.warnings_view.topLevelItemCount())]
+    assert wheres == ["第 1 行，“年级”列", "第 2 行，“图片URL”列"]
