@@ -79,11 +79,11 @@
     </message>
     <message>
         <source>best {percent}% (passed)</source>
-        <translation>最好成绩 {percent}%（及格）</translation>
+        <translation>最好成绩 {percent}%（通过）</translation>
     </message>
     <message>
         <source>best {percent}% (not passed)</source>
-        <translation>最好成绩 {percent}%（不及格）</translation>
+        <translation>最好成绩 {percent}%（未通过）</translation>
     </message>
 </context>
 <context>
