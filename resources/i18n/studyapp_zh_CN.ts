@@ -4415,6 +4415,10 @@ Reinstall StudyApp, or ask your IT contact to. Your own data is not affected.</s
         <translation>无法保存详细信息。</translation>
     </message>
     <message>
+        <source>{problem} {where}</source>
+        <translation>{problem}{where}</translation>
+    </message>
+    <message>
         <source>Something went wrong: {error}. Your progress is saved. {where} Please send that file to your IT contact.</source>
         <translation>出错了：{error}。你的学习进度已保存。{where}请把该文件发给 IT 管理员。</translation>
     </message>
