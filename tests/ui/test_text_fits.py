@@ -10,6 +10,7 @@ widgets that elide on purpose (their full text is in the tooltip).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -29,12 +30,15 @@ from pytestqt.qtbot import QtBot
 
 from study_month import Month, simulate_month
 from studyapp.core import editing
+from studyapp.core.exams import exam_from_dict, import_exam, write_exam
 from studyapp.core.questionsets.model import QUESTION_TYPES
 from studyapp.core.report import load_report
+from studyapp.core.store import Store
 from studyapp.ui.dashboard import GoalDialog
 from studyapp.ui.editor_open import ChooseSetDialog
 from studyapp.ui.editor_window import EditorWindow
 from studyapp.ui.exam_dialog import ExamDialog
+from studyapp.ui.exam_panel import AssignedExamsPanel
 from studyapp.ui.import_dialog import ImportDialog
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.profile_dialogs import BackupsDialog
@@ -206,6 +210,29 @@ def test_the_question_editor_fits_at_960x600(qtbot: QtBot, month: Month, languag
                for a in window.menuBar().actions()) <= window.width()
     window.stack.setClean()
     window.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_an_assigned_exam_fits_the_quiz_page(qtbot: QtBot, store: Store, language: str,
+                                             tmp_path: Path) -> None:
+    """The Quiz page's assigned exam: its line (title, deadline, attempts left) and button
+    fit the page's column at 960x600 (about 700 pixels)."""
+    path = tmp_path / "class7.studyexam"
+    write_exam(exam_from_dict({
+        "id": "class7-midterm", "title": "第七期培训班期中考试", "scope": "relationships",
+        "count": 10, "per_type": {}, "per_section": {}, "time_limit_minutes": 20,
+        "pass_mark": 0.6, "attempts": 2, "answers_shown": "after_submit", "seed": 1,
+        "deadline": datetime(2030, 12, 20, 18, tzinfo=UTC)}), path)
+    import_exam(store, path)
+    panel = AssignedExamsPanel(store, LIGHT)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    panel.resize(700, panel.sizeHint().height())
+    with qtbot.waitExposed(panel):
+        panel.show()
+    assert clipped(panel) == []
+    line = panel.list.item(0).text()
+    assert panel.list.fontMetrics().horizontalAdvance(line) <= panel.list.viewport().width()
 
 
 def test_the_check_finds_a_clipped_button(qtbot: QtBot) -> None:
