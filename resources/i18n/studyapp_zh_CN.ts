@@ -885,7 +885,7 @@
     </message>
     <message>
         <source>D&amp;uplicate the item</source>
-        <translation>复制此条目(&amp;U)</translation>
+        <translation>复制此条目(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Delete the item</source>
@@ -893,7 +893,7 @@
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation>上移(&amp;U)</translation>
+        <translation>上移(&amp;P)</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
@@ -925,7 +925,7 @@
     </message>
     <message>
         <source>The p&amp;roblems</source>
-        <translation>问题(&amp;R)</translation>
+        <translation>问题(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Next problem</source>
@@ -2101,7 +2101,7 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
     </message>
     <message>
         <source>&amp;Question sets…</source>
-        <translation>题库管理(&amp;Q)…</translation>
+        <translation>题库管理(&amp;S)…</translation>
     </message>
     <message>
         <source>Open &amp;data folder</source>
@@ -2137,7 +2137,7 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
     </message>
     <message>
         <source>&amp;Profile</source>
-        <translation>档案(&amp;P)</translation>
+        <translation>档案(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;New profile…</source>
@@ -2157,7 +2157,7 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation>外观(&amp;A)</translation>
+        <translation>外观(&amp;T)</translation>
     </message>
     <message>
         <source>Follow the &amp;system</source>

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMenuBar
 from pytestqt.qtbot import QtBot
 
 from studyapp.core.store import Store
@@ -124,3 +124,44 @@ def test_qt_file_dialog_has_no_english_label_in_chinese(qtbot: QtBot, chinese: s
     model, root = view.model(), view.rootIndex()
     qtbot.waitUntil(lambda: model.rowCount(root) > 0)
     assert model.index(0, 2, root).data() == "文件夹"
+
+
+def _mnemonic_clashes(menu_bar: QMenuBar) -> list[str]:
+    """Entries of one menu sharing an Alt letter (the letter then only highlights, so
+    Alt+F, P no longer prints): 'menu: letter: entry, entry'."""
+    clashes = []
+    menus = [action.menu() for action in menu_bar.actions()]
+    while menus:
+        menu = menus.pop()
+        if not isinstance(menu, QMenu):
+            continue
+        menu.aboutToShow.emit()  # menus filled when opened (File → Profile)
+        letters: dict[str, list[str]] = {}
+        for action in menu.actions():
+            found = re.search(r"&([^&\s])", action.text())
+            if found:
+                letters.setdefault(found.group(1).lower(), []).append(action.text())
+            menus.append(action.menu())
+        clashes += [f"{menu.title()}: {letter}: {', '.join(texts)}"
+                    for letter, texts in letters.items() if len(texts) > 1]
+    return clashes
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen, the editor's form
+def test_chinese_menus_give_each_entry_its_own_letter(
+        qtbot: QtBot, chinese: str, isolated_data_dir: Path, store: Store,
+        show_window: Callable[..., QMainWindow]) -> None:
+    from studyapp.core import editing
+    from studyapp.core.report import load_report
+    from studyapp.ui.editor_window import EditorWindow
+    from studyapp.ui.theme import LIGHT
+
+    report = load_report()
+    window = show_window(isolated_data_dir, store, report)
+    assert _mnemonic_clashes(window.menuBar()) == []
+    editor = EditorWindow(editing.new_draft("Class 7"), report,
+                          QSettings(str(isolated_data_dir / "editor.ini"),
+                                    QSettings.Format.IniFormat), LIGHT, store)
+    editor.ask_on_close = False
+    qtbot.addWidget(editor)
+    assert _mnemonic_clashes(editor.menuBar()) == []
