@@ -2013,6 +2013,10 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
         <translation>正面(&amp;F)</translation>
     </message>
     <message>
+        <source>Front of the card</source>
+        <translation>卡片正面</translation>
+    </message>
+    <message>
         <source>Not a number: {texts}</source>
         <translation>不是数字：{texts}</translation>
     </message>
