@@ -442,10 +442,14 @@ class WindowSession(QObject):
         return True
 
     def _install_builtin_sets(self, store: Store) -> None:
-        from studyapp.core.store import StoreError
+        from studyapp.core.store import CorruptDatabaseError, StoreError
 
         try:
             store.question_sets.ensure_builtin()
+        except CorruptDatabaseError:
+            # Already reported through core's on_damage: _damage_met closes the profile
+            # unwritten and offers recovery once this start-up step returns.
+            return
         except (StoreError, MissingResourceError) as error:
             # The reader still works without the built-in sets; say what is wrong and go on.
             QMessageBox.warning(self.window, APP_NAME, str(error))
