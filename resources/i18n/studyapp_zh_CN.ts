@@ -414,6 +414,10 @@
         <translation>已读取 {files} 个文件，统计 {learners} 名学员，跳过 {skipped} 个文件。</translation>
     </message>
     <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
@@ -2611,6 +2615,14 @@ Name of the new profile:</source>
 <context>
     <name>PaperExam</name>
     <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
         <source>(choose all that apply)</source>
         <translation>（多选）</translation>
     </message>
@@ -2627,6 +2639,18 @@ Name of the new profile:</source>
         <translation>（写出与每个数字对应的字母）</translation>
     </message>
     <message>
+        <source>Answer:</source>
+        <translation>答案：</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>错误</translation>
+    </message>
+    <message>
         <source>{title} — variant {variant}</source>
         <translation>{title} — {variant} 卷</translation>
     </message>
@@ -2639,8 +2663,24 @@ Name of the new profile:</source>
         <translation>答题纸 — {title}，{variant} 卷</translation>
     </message>
     <message>
+        <source>No.</source>
+        <translation>题号</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
         <source>Answer key — {title}, variant {variant}</source>
         <translation>参考答案 — {title}，{variant} 卷</translation>
+    </message>
+    <message>
+        <source>For the trainer: keep these pages apart.</source>
+        <translation>供培训教师使用：请将这几页单独保管。</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解析</translation>
     </message>
 </context>
 <context>
