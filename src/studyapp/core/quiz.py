@@ -227,6 +227,15 @@ class QuizResult:
         return 100.0 * self.score / self.max_score if self.max_score else 0.0
 
 
+@dataclass(frozen=True)
+class Unfinished:
+    """An answer not finished: ``missing`` of ``total`` rows not paired (matching), or
+    every item still where it was shown (ordering: missing == total)."""
+
+    missing: int
+    total: int
+
+
 @dataclass
 class Given:
     response: Any
@@ -287,6 +296,20 @@ class QuizSession:
         return (self.items[index].question.type == "numeric"
                 and parse_number(str(response)) is None)
 
+    def unfinished(self, index: int, response: Any) -> Unfinished | None:
+        """A matching with rows left unpaired, or an ordering still in the order it was shown
+        in: the learner is asked before it is graded, not marked wrong without a word."""
+        item = self.items[index]
+        if not isinstance(response, list):
+            return None
+        if item.question.type == "match":
+            total = len(item.question.pairs)
+            paired = sum(1 for right in response[:total] if right is not None)
+            return Unfinished(total - paired, total) if paired < total else None
+        if item.question.type == "order" and len(response) > 1 and response == item.order:
+            return Unfinished(len(response), len(response))
+        return None
+
     def keep(self, index: int, response: Any, duration_ms: int | None = None) -> None:
         """An exam's answer as it stands on screen, saved the moment it is picked (None
         clears it): a power cut between picking and confirming loses nothing."""
@@ -345,6 +368,11 @@ class QuizSession:
             running = max(0.0, (self.clock() - self._running_since).total_seconds())
         return self._time_used + running
 
+    @property
+    def streak(self) -> int:
+        """Right answers so far (a challenge ends at the first one that is not right)."""
+        return sum(1 for given in self.given.values() if given.grade.correct)
+
     def remaining(self) -> float | None:
         if self.time_limit_s is None:
             return None
@@ -372,7 +400,7 @@ class QuizSession:
         sections: dict[str, SectionResult] = {}
         total = maximum = 0.0
         right = 0
-        for item in counted:
+        for item in counted:  # right == self.streak: every right answer is counted
             given = self.given.get(item.key)
             section_id = item.question.section or ""
             part = sections.setdefault(section_id, SectionResult(section_id))
@@ -407,7 +435,6 @@ class MistakeEntry:
     key: str
     wrong: int  # how often it was answered wrong
     last_wrong: str  # when last (ISO 8601, UTC)
-    first_wrong: str
     right_since: int  # later sessions with a right answer (it leaves at LEAVES_AFTER)
     question: StoredQuestion | None = None
 
@@ -422,8 +449,7 @@ def notebook_entries(history: list[HistoryAnswer]) -> dict[str, MistakeEntry]:
         if not answer.correct:
             entry = entries.get(key)
             if entry is None:
-                entry = entries[key] = MistakeEntry(key, 0, answer.answered_at,
-                                                    answer.answered_at, 0)
+                entry = entries[key] = MistakeEntry(key, 0, answer.answered_at, 0)
             entry.wrong += 1
             entry.last_wrong = answer.answered_at
             wrong_in[key] = answer.attempt_id
@@ -459,6 +485,16 @@ class DailyStatus:
     waiting: int  # questions the next daily quiz would hold
 
 
+@dataclass(frozen=True)
+class Interrupted:
+    """An exam not submitted, as the offer to resume it describes it."""
+
+    record: AttemptRecord
+    answered: int
+    questions: int
+    left_s: float
+
+
 class QuizEngine:
     """Builds sessions from the profile's questions and reads the records back."""
 
@@ -482,19 +518,38 @@ class QuizEngine:
               policy: Policy | None = None, pass_mark: float | None = None) -> QuizSession:
         """A new attempt (saved at once, so it is counted even before its first answer)."""
         seed = self.new_seed() if seed is None else seed
+        scope, items = self._draw(mode, scope, count, seed)
+        return self._save(mode, scope, seed, items, time_limit_s, policy, pass_mark)
+
+    def start_or_empty(self, mode: Mode, scope: str = RELATIONSHIPS_SCOPE,
+                       count: int | None = None, seed: int | None = None,
+                       time_limit_s: float | None = None, policy: Policy | None = None,
+                       pass_mark: float | None = None) -> QuizSession | None:
+        """A new attempt, or None and nothing written when there is no question for it."""
+        seed = self.new_seed() if seed is None else seed
+        scope, items = self._draw(mode, scope, count, seed)
+        if not items:
+            return None
+        return self._save(mode, scope, seed, items, time_limit_s, policy, pass_mark)
+
+    def _draw(self, mode: Mode, scope: str, count: int | None,
+              seed: int) -> tuple[str, list[QuizItem]]:
+        """The mode's scope and the questions drawn for it."""
         if mode == "daily":
-            items = self._daily_items(seed)
-            scope = "daily"
-        else:
-            if mode == "mistakes":
-                scope = "mistakes"
-            elif mode == "challenge":
-                scope = RELATIONSHIPS_SCOPE
-            if count is None and mode == "practice":
-                count = PRACTICE_COUNT
-            if count is None and mode == "exam":
-                count = EXAM_COUNT
-            items = draw(self.candidates(scope), count, seed)
+            return "daily", self._daily_items(seed)
+        if mode == "mistakes":
+            scope = "mistakes"
+        elif mode == "challenge":
+            scope = RELATIONSHIPS_SCOPE
+        if count is None and mode == "practice":
+            count = PRACTICE_COUNT
+        if count is None and mode == "exam":
+            count = EXAM_COUNT
+        return scope, draw(self.candidates(scope), count, seed)
+
+    def _save(self, mode: Mode, scope: str, seed: int, items: list[QuizItem],
+              time_limit_s: float | None, policy: Policy | None,
+              pass_mark: float | None) -> QuizSession:
         if mode == "exam":
             if time_limit_s is None:
                 time_limit_s = EXAM_MINUTES * 60.0
@@ -514,6 +569,16 @@ class QuizEngine:
     def interrupted_exam(self) -> AttemptRecord | None:
         """An exam that was never submitted (left, or cut short by a crash)."""
         return self.store.quizzes.unfinished("exam")
+
+    def interrupted_summary(self) -> Interrupted | None:
+        """What the resume offer says of the exam not submitted: when it started, how many
+        of its questions are answered, and the time it has left."""
+        record = self.interrupted_exam()
+        if record is None:
+            return None
+        left = max(0.0, (record.time_limit_s or 0.0) - record.time_used_s)
+        return Interrupted(record, len(self.store.quizzes.answers(record.id)),
+                           len(record.plan), left)
 
     def resume(self, attempt_id: int) -> QuizSession:
         """The attempt as it was left: its questions in the same order with the same option
@@ -622,5 +687,5 @@ __all__ = [
     "DailyStatus", "MODES", "MistakeEntry", "QuizEngine", "QuizItem", "QuizResult",
     "QuizSession", "RELATIONSHIPS", "RelationshipScore", "SectionResult", "answer_text",
     "correct_answer_text", "draw", "evidence_quotes", "in_section", "notebook_entries",
-    "scope_filter", "stats_summary",
+    "Interrupted", "Unfinished", "scope_filter", "stats_summary",
 ]

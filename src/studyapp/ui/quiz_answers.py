@@ -43,7 +43,6 @@ class AnswerControl(QWidget):
         super().__init__(parent)
         self.item = item
         self.colours = colours
-        self.answer_font = font
         self.locked = False
 
     def response(self) -> Any:
@@ -518,7 +517,6 @@ class MatchAnswer(AnswerControl):
             f" color: {colours.highlighted_text}; border-color: {colours.highlight};"
             f" font-weight: 700; }}")
         self.chosen: list[int | None] = [None] * len(self.rows)
-        self.solution_labels: list[QLabel] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)

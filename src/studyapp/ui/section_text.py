@@ -292,10 +292,6 @@ class SectionText(QTextBrowser):
         frame_format.setRightMargin(side)
         root.setFrameFormat(frame_format)
 
-    def text_column(self) -> tuple[float, float]:
-        """Left and right edges of the text column in viewport coordinates (for tests)."""
-        return self._side_margin, self.viewport().width() - self._side_margin
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._fit_column()
