@@ -1226,8 +1226,8 @@
         <translation>查看原文</translation>
     </message>
     <message>
-        <source>Open the report at this passage (Ctrl+Shift+R)</source>
-        <translation>在报告中打开这段原文（Ctrl+Shift+R）</translation>
+        <source>Open the report at this passage (R)</source>
+        <translation>在报告中打开这段原文（R）</translation>
     </message>
     <message>
         <source>Not answered</source>
@@ -3005,6 +3005,26 @@ Name of the new profile:</source>
         <translation>“{answer}”不是数字：请用阿拉伯数字输入，例如 4 或 2.5。</translation>
     </message>
     <message>
+        <source>The items are still in the order they were shown — answer anyway?</source>
+        <translation>各项仍是出题时的顺序——仍要作答吗？</translation>
+    </message>
+    <message>
+        <source>1 of {total} rows is not paired yet — answer anyway?</source>
+        <translation>{total} 行中还有 1 行没有配对——仍要作答吗？</translation>
+    </message>
+    <message>
+        <source>{missing} of {total} rows are not paired yet — answer anyway?</source>
+        <translation>{total} 行中还有 {missing} 行没有配对——仍要作答吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Answer anyway</source>
+        <translation>仍要作答(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to the question</source>
+        <translation>返回题目(&amp;G)</translation>
+    </message>
+    <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -3329,6 +3349,10 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
     <message>
         <source>There are no questions for this quiz yet.</source>
         <translation>这个测验还没有题目。</translation>
+    </message>
+    <message>
+        <source>Exam resumed with 1 answer and {left} left.</source>
+        <translation>已继续模拟考试：已答 1 题，剩余时间 {left}。</translation>
     </message>
     <message>
         <source>Exam resumed with {0} answers and {1} left.</source>
