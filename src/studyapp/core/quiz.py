@@ -13,7 +13,8 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
 from studyapp.core.clock import Clock
 from studyapp.core.messages import msg
@@ -31,8 +32,19 @@ from studyapp.core.store import Store
 from studyapp.core.store.quizzes import AttemptRecord, HistoryAnswer, StoredQuestion
 from studyapp.core.trend import Trend, share, trend
 
-Mode = Literal["practice", "exam", "mistakes", "challenge", "daily"]
-MODES: tuple[Mode, ...] = ("practice", "exam", "mistakes", "challenge", "daily")
+
+class QuizMode(StrEnum):
+    """What an attempt is. Stored in the attempts table as its value, and equal to it, so
+    the mode read back from the store (and a view's "exam") compare as the member."""
+
+    PRACTICE = "practice"
+    EXAM = "exam"
+    MISTAKES = "mistakes"  # the mistake notebook
+    CHALLENGE = "challenge"  # the four relationships, until the first wrong answer
+    DAILY = "daily"
+
+
+MODES: tuple[QuizMode, ...] = tuple(QuizMode)
 RELATIONSHIPS = ("suggestions.5.1", "suggestions.5.2", "suggestions.5.3", "suggestions.5.4")
 RELATIONSHIPS_SCOPE = "relationships"
 PRACTICE_COUNT = 10
@@ -251,7 +263,7 @@ class QuizSession:
         self.store = store
         self.clock = clock
         self.attempt_id = record.id
-        self.mode: str = record.mode
+        self.mode = QuizMode(record.mode)
         self.scope = record.scope
         self.items = items
         self.policy = Policy.from_json(record.policy)
@@ -273,7 +285,7 @@ class QuizSession:
 
     @property
     def gives_feedback(self) -> bool:
-        return self.mode != "exam"
+        return self.mode != QuizMode.EXAM
 
     def answer(self, index: int, response: Any, duration_ms: int | None = None) -> Grade:
         """Scores and saves an answer at once (an exam may replace it until submitted)."""
@@ -286,7 +298,7 @@ class QuizSession:
         self.store.quizzes.save_answer(
             self.attempt_id, item.key, response, grade.correct, grade.score, grade.weight,
             duration_ms, time_used_s=self.time_used() if self.timed else None, position=index)
-        if self.mode == "challenge" and not grade.correct:
+        if self.mode == QuizMode.CHALLENGE and not grade.correct:
             self.ended = True
         return grade
 
@@ -396,7 +408,7 @@ class QuizSession:
         self._running_since = None
         self._time_used = used
         counted = [item for item in self.items
-                   if self.mode == "exam" or item.key in self.given]
+                   if self.mode == QuizMode.EXAM or item.key in self.given]
         sections: dict[str, SectionResult] = {}
         total = maximum = 0.0
         right = 0
@@ -420,7 +432,7 @@ class QuizSession:
             answered=len(self.given), questions=len(self.items),
             by_section=sorted(sections.values(), key=lambda s: s.section), streak=right,
         )
-        if self.given or self.mode == "exam":
+        if self.given or self.mode == QuizMode.EXAM:
             self.store.quizzes.finish(self.attempt_id, total, maximum, verdict,
                                       time_used_s=used if self.timed else None)
         else:
@@ -513,44 +525,48 @@ class QuizEngine:
     def count(self, scope: str) -> int:
         return len(self.candidates(scope))
 
-    def start(self, mode: Mode, scope: str = RELATIONSHIPS_SCOPE, count: int | None = None,
-              seed: int | None = None, time_limit_s: float | None = None,
-              policy: Policy | None = None, pass_mark: float | None = None) -> QuizSession:
-        """A new attempt (saved at once, so it is counted even before its first answer)."""
+    def start(self, mode: QuizMode | str, scope: str = RELATIONSHIPS_SCOPE,
+              count: int | None = None, seed: int | None = None,
+              time_limit_s: float | None = None, policy: Policy | None = None,
+              pass_mark: float | None = None) -> QuizSession:
+        """A new attempt (saved at once, so it is counted even before its first answer).
+        ``mode`` may be given as its value ("exam"); another word raises ValueError."""
+        mode = QuizMode(mode)
         seed = self.new_seed() if seed is None else seed
         scope, items = self._draw(mode, scope, count, seed)
         return self._save(mode, scope, seed, items, time_limit_s, policy, pass_mark)
 
-    def start_or_empty(self, mode: Mode, scope: str = RELATIONSHIPS_SCOPE,
+    def start_or_empty(self, mode: QuizMode | str, scope: str = RELATIONSHIPS_SCOPE,
                        count: int | None = None, seed: int | None = None,
                        time_limit_s: float | None = None, policy: Policy | None = None,
                        pass_mark: float | None = None) -> QuizSession | None:
         """A new attempt, or None and nothing written when there is no question for it."""
+        mode = QuizMode(mode)
         seed = self.new_seed() if seed is None else seed
         scope, items = self._draw(mode, scope, count, seed)
         if not items:
             return None
         return self._save(mode, scope, seed, items, time_limit_s, policy, pass_mark)
 
-    def _draw(self, mode: Mode, scope: str, count: int | None,
+    def _draw(self, mode: QuizMode, scope: str, count: int | None,
               seed: int) -> tuple[str, list[QuizItem]]:
         """The mode's scope and the questions drawn for it."""
-        if mode == "daily":
+        if mode == QuizMode.DAILY:
             return "daily", self._daily_items(seed)
-        if mode == "mistakes":
+        if mode == QuizMode.MISTAKES:
             scope = "mistakes"
-        elif mode == "challenge":
+        elif mode == QuizMode.CHALLENGE:
             scope = RELATIONSHIPS_SCOPE
-        if count is None and mode == "practice":
+        if count is None and mode == QuizMode.PRACTICE:
             count = PRACTICE_COUNT
-        if count is None and mode == "exam":
+        if count is None and mode == QuizMode.EXAM:
             count = EXAM_COUNT
         return scope, draw(self.candidates(scope), count, seed)
 
-    def _save(self, mode: Mode, scope: str, seed: int, items: list[QuizItem],
+    def _save(self, mode: QuizMode, scope: str, seed: int, items: list[QuizItem],
               time_limit_s: float | None, policy: Policy | None,
               pass_mark: float | None) -> QuizSession:
-        if mode == "exam":
+        if mode == QuizMode.EXAM:
             if time_limit_s is None:
                 time_limit_s = EXAM_MINUTES * 60.0
             if pass_mark is None:
@@ -568,7 +584,7 @@ class QuizEngine:
 
     def interrupted_exam(self) -> AttemptRecord | None:
         """An exam that was never submitted (left, or cut short by a crash)."""
-        return self.store.quizzes.unfinished("exam")
+        return self.store.quizzes.unfinished(QuizMode.EXAM)
 
     def interrupted_summary(self) -> Interrupted | None:
         """What the resume offer says of the exam not submitted: when it started, how many
@@ -623,7 +639,7 @@ class QuizEngine:
     # the challenge
     def best_streak(self) -> int:
         return max((int(a.score or 0) for a in
-                    self.store.quizzes.finished_attempts("challenge")), default=0)
+                    self.store.quizzes.finished_attempts(QuizMode.CHALLENGE)), default=0)
 
     def relationship_scores(self) -> list[RelationshipScore]:
         sections = {q.key: q.question.section for q in self.store.quizzes.questions()}
@@ -648,7 +664,7 @@ class QuizEngine:
     def daily_status(self) -> DailyStatus:
         study_day = self.store.days
         days = {study_day.day_of(datetime.fromisoformat(a.finished_at))
-                for a in self.store.quizzes.finished_attempts("daily") if a.finished_at}
+                for a in self.store.quizzes.finished_attempts(QuizMode.DAILY) if a.finished_at}
         today = study_day.day_of(self.clock())
         streak = 0
         day = today if today in days else date.fromordinal(today.toordinal() - 1)

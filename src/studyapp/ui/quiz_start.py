@@ -45,7 +45,7 @@ class TileDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.colours = colours
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
+    def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(320, 62)
 
@@ -88,7 +88,7 @@ class TileDelegate(QStyledItemDelegate):
 class ModeList(QListWidget):
     start_requested = Signal()
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.start_requested.emit()
             event.accept()

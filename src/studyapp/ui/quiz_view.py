@@ -84,7 +84,7 @@ class QuizView(QWidget):
         # the window opens (start-up shows only the first view).
         self._stale = True
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: Any) -> None:
         if self._stale:
             self.refresh()
         super().showEvent(event)
@@ -205,10 +205,9 @@ class QuizView(QWidget):
                       "pass_mark": self.start.pass_mark.value() / 100,
                       "policy": Policy(multiple=self.start.policy.currentData())}
         if mode in ("practice", "exam"):
-            session = self.engine.start_or_empty(mode, scope, count=count,  # type: ignore
-                                                 **kwargs)
+            session = self.engine.start_or_empty(mode, scope, count=count, **kwargs)
         else:
-            session = self.engine.start_or_empty(mode)  # type: ignore[arg-type]
+            session = self.engine.start_or_empty(mode)
         if session is None:
             self.status_message.emit(self.tr("There are no questions for this quiz yet."))
             self.show_start()

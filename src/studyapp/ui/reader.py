@@ -464,11 +464,11 @@ class ReaderView(QWidget):
             text += self.tr(" · draft")
         self.notes_button.setText(text)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_navigation_labels()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.centre and event.type() == QEvent.Type.Resize:
             self._fit_navigation_labels()  # the column's own width, whatever changed it
         return super().eventFilter(watched, event)
