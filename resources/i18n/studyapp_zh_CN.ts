@@ -1601,6 +1601,10 @@
         <translation>分值</translation>
     </message>
     <message>
+        <source>shuffle options</source>
+        <translation>选项乱序</translation>
+    </message>
+    <message>
         <source>tag (and set title)</source>
         <translation>标签（及题库标题）</translation>
     </message>

@@ -108,3 +108,13 @@ def test_columns_and_places_are_in_chinese(qtbot: QtBot, store: Store, tmp_path:
     wheres = [dialog.warnings_view.topLevelItem(i).text(1)
               for i in range(dialog.warnings_view.topLevelItemCount())]
     assert wheres == ["第 1 行，“年级”列", "第 2 行，“图片URL”列"]
+
+
+def test_every_column_meaning_core_gives_has_a_chinese_name(chinese: str) -> None:
+    """A meaning added to core's vocabulary must be added to the preview's table too."""
+    from studyapp.core.questionsets.vocabulary import MEANINGS
+    from studyapp.ui.import_preview import meaning_text
+
+    english = sorted({meaning for meaning in [*MEANINGS.values(), "ignored"]
+                      if meaning_text(meaning) == meaning})
+    assert english == []

@@ -52,7 +52,7 @@ from studyapp.ui.widgets import (
 
 translate = QCoreApplication.translate
 
-# What a spreadsheet column was understood as (core's tabular.MEANINGS, in English), in the
+# What a spreadsheet column was understood as (core's vocabulary.MEANINGS, in English), in the
 # window's language; an option's letter goes into a template of its own.
 _MEANINGS = {
     "id": QT_TRANSLATE_NOOP("ImportColumns", "id"),
@@ -66,6 +66,7 @@ _MEANINGS = {
     "tags": QT_TRANSLATE_NOOP("ImportColumns", "tags"),
     "evidence": QT_TRANSLATE_NOOP("ImportColumns", "evidence"),
     "points": QT_TRANSLATE_NOOP("ImportColumns", "points"),
+    "shuffle options": QT_TRANSLATE_NOOP("ImportColumns", "shuffle options"),
     "tag (and set title)": QT_TRANSLATE_NOOP("ImportColumns", "tag (and set title)"),
     "tag": QT_TRANSLATE_NOOP("ImportColumns", "tag"),
     "image": QT_TRANSLATE_NOOP("ImportColumns", "image"),
