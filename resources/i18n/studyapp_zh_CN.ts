@@ -60,6 +60,33 @@
     </message>
 </context>
 <context>
+    <name>AssignedExamsPanel</name>
+    <message>
+        <source>Assigned exams</source>
+        <translation>布置的考试</translation>
+    </message>
+    <message>
+        <source>Start the exam</source>
+        <translation>开始考试</translation>
+    </message>
+    <message>
+        <source>due {when}</source>
+        <translation>截止 {when}</translation>
+    </message>
+    <message>
+        <source>{left} of {total} attempts left</source>
+        <translation>还可作答 {left} 次（共 {total} 次）</translation>
+    </message>
+    <message>
+        <source>best {percent}% (passed)</source>
+        <translation>最好成绩 {percent}%（通过）</translation>
+    </message>
+    <message>
+        <source>best {percent}% (not passed)</source>
+        <translation>最好成绩 {percent}%（未通过）</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Automatic</source>
@@ -338,6 +365,64 @@
     </message>
 </context>
 <context>
+    <name>ChooseSetDialog</name>
+    <message>
+        <source>Edit question set</source>
+        <translation>编辑题库</translation>
+    </message>
+    <message>
+        <source>Question sets</source>
+        <translation>题库</translation>
+    </message>
+    <message>
+        <source>{title} — {id}</source>
+        <translation>{title} — {id}</translation>
+    </message>
+    <message>
+        <source>{set} (built in: read-only, duplicate to edit)</source>
+        <translation>{set}（内置：只读，复制后可编辑）</translation>
+    </message>
+    <message>
+        <source>&amp;Sets in this profile:</source>
+        <translation>本档案中的题库(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open a &amp;file…</source>
+        <translation>打开文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>A question-set file of any kind StudyApp imports (Ctrl+O)</source>
+        <translation>StudyApp 能导入的任何题库文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Open a question-set file</source>
+        <translation>打开题库文件</translation>
+    </message>
+    <message>
+        <source>Question sets ({patterns})</source>
+        <translation>题库 ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>ClassReport</name>
+    <message>
+        <source>{files} files read, {learners} learners counted, {skipped} files skipped.</source>
+        <translation>已读取 {files} 个文件，统计 {learners} 名学员，跳过 {skipped} 个文件。</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Class report</source>
+        <translation>班级报告</translation>
+    </message>
+</context>
+<context>
     <name>ContentsPanel</name>
     <message>
         <source>Reading progress</source>
@@ -395,8 +480,8 @@
         <translation>以下 {total} 节中已读 {done} 节</translation>
     </message>
     <message>
-        <source>This part&apos;s introduction: </source>
-        <translation>本部分引言：</translation>
+        <source>This part&apos;s introduction: {state}</source>
+        <translation>本部分引言：{state}</translation>
     </message>
     <message>
         <source>Read</source>
@@ -718,14 +803,431 @@
     </message>
 </context>
 <context>
+    <name>EditorOpen</name>
+    <message>
+        <source>New question set</source>
+        <translation>新建题库</translation>
+    </message>
+    <message>
+        <source>Title of the new question set:</source>
+        <translation>新题库的标题：</translation>
+    </message>
+    <message>
+        <source>Cannot open the set</source>
+        <translation>无法打开题库</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <source>Questions and cards</source>
+        <translation>题目和卡片</translation>
+    </message>
+    <message>
+        <source>The question set</source>
+        <translation>题库</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export as spreadsheet (XLSX)…</source>
+        <translation>导出为电子表格 (XLSX)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save and &amp;import into my profile…</source>
+        <translation>保存并导入我的档案(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate to edit</source>
+        <translation>复制后编辑(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New question</source>
+        <translation>新建题目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New &amp;card</source>
+        <translation>新建卡片(&amp;C)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate the item</source>
+        <translation>复制此条目(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the item</source>
+        <translation>删除此条目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Use the selected passage as &amp;evidence</source>
+        <translation>把选中的段落用作原文依据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The &amp;list of items</source>
+        <translation>条目列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The &amp;form</source>
+        <translation>表单(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The &amp;preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The &amp;report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The p&amp;roblems</source>
+        <translation>问题(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next problem</source>
+        <translation>下一个问题(&amp;N)</translation>
+    </message>
+    <message>
+        <source>This set is built into StudyApp and cannot be changed. Duplicate it to edit a copy of your own (Ctrl+Shift+D).</source>
+        <translation>这个题库是 StudyApp 内置的，不能修改。复制一份后即可编辑自己的副本（Ctrl+Shift+D）。</translation>
+    </message>
+    <message>
+        <source>Some items of the file could not be read and are not shown ({count} problem(s)); they are listed under Problems until you save.</source>
+        <translation>文件中有些条目无法读取，没有显示（{count} 个问题）；在保存之前，它们列在“问题”下。</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>{title} (read-only) [*] — {where} — Question editor</source>
+        <translation>{title}（只读）[*] — {where} — 题库编辑器</translation>
+    </message>
+    <message>
+        <source>{title} [*] — {where} — Question editor</source>
+        <translation>{title} [*] — {where} — 题库编辑器</translation>
+    </message>
+    <message>
+        <source>Questions ({count})</source>
+        <translation>题目（{count}）</translation>
+    </message>
+    <message>
+        <source>Cards ({count})</source>
+        <translation>卡片（{count}）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>has problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Edit {place}</source>
+        <translation>编辑{place}</translation>
+    </message>
+    <message>
+        <source>Edit the set&apos;s details</source>
+        <translation>编辑题库信息</translation>
+    </message>
+    <message>
+        <source>New {type} question</source>
+        <translation>新建{type}</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>新建卡片</translation>
+    </message>
+    <message>
+        <source>Duplicate {place}</source>
+        <translation>复制{place}</translation>
+    </message>
+    <message>
+        <source>Delete {place}</source>
+        <translation>删除{place}</translation>
+    </message>
+    <message>
+        <source>Move {place}</source>
+        <translation>移动{place}</translation>
+    </message>
+    <message>
+        <source>Choose a question or card first.</source>
+        <translation>请先选择一道题目或一张卡片。</translation>
+    </message>
+    <message>
+        <source>Evidence for {place}</source>
+        <translation>{place}的原文依据</translation>
+    </message>
+    <message>
+        <source>Added to the evidence: “{passage}”</source>
+        <translation>已加入原文依据：“{passage}”</translation>
+    </message>
+    <message>
+        <source>Problems ({count})</source>
+        <translation>问题（{count}）</translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation>警告：{message}</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>没有问题。</translation>
+    </message>
+    <message>
+        <source>Save the question set</source>
+        <translation>保存题库</translation>
+    </message>
+    <message>
+        <source>StudyApp question sets (*.yaml *.yml)</source>
+        <translation>StudyApp 题库 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>The set could not be saved to {target}: {error}</source>
+        <translation>无法把题库保存到 {target}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved to {target}.</source>
+        <translation>已保存到 {target}。</translation>
+    </message>
+    <message>
+        <source>Saved to {target}, with {count} problem(s): fix them before you hand the set out (F8 goes to the next).</source>
+        <translation>已保存到 {target}，但有 {count} 个问题：请在发放题库之前改正（按 F8 转到下一个）。</translation>
+    </message>
+    <message>
+        <source>Export as spreadsheet</source>
+        <translation>导出为电子表格</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>The spreadsheet could not be written to {target}: {error}</source>
+        <translation>无法把电子表格写入 {target}：{error}</translation>
+    </message>
+    <message>
+        <source>Exported to {target}.</source>
+        <translation>已导出到 {target}。</translation>
+    </message>
+    <message>
+        <source>Exported to {target}; {count} matching, ordering or numeric question(s) were left out: a spreadsheet has no columns for them ({ids}).</source>
+        <translation>已导出到 {target}；有 {count} 道匹配题、排序题或数值题没有导出：电子表格中没有对应的列（{ids}）。</translation>
+    </message>
+    <message>
+        <source>This is your copy, “{title}”, with the set id {id}. Save it (Ctrl+S) as a file of your own.</source>
+        <translation>这是你的副本“{title}”，题库 ID 为 {id}。请把它保存（Ctrl+S）为你自己的文件。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{title}” first?</source>
+        <translation>先保存对“{title}”的更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ExamDialog</name>
+    <message>
+        <source>New exam</source>
+        <translation>新建考试</translation>
+    </message>
+    <message>
+        <source>e.g. class7-midterm (letters, digits, - _ .)</source>
+        <translation>例如 class7-midterm（字母、数字、- _ .）</translation>
+    </message>
+    <message>
+        <source>The whole report</source>
+        <translation>整篇报告</translation>
+    </message>
+    <message>
+        <source>The four relationships — III (5)</source>
+        <translation>四个关系 — 第三部分第（五）条</translation>
+    </message>
+    <message>
+        <source>Set: {title}</source>
+        <translation>题库：{title}</translation>
+    </message>
+    <message>
+        <source>A number of questions</source>
+        <translation>指定题目总数</translation>
+    </message>
+    <message>
+        <source>A number of each type</source>
+        <translation>按题型指定数量</translation>
+    </message>
+    <message>
+        <source>A number from each section</source>
+        <translation>按章节指定数量</translation>
+    </message>
+    <message>
+        <source>Questions of</source>
+        <translation>题型或章节</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限时</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>As many as they like</source>
+        <translation>不限次数</translation>
+    </message>
+    <message>
+        <source>After each attempt is submitted</source>
+        <translation>每次交卷后</translation>
+    </message>
+    <message>
+        <source>After the deadline</source>
+        <translation>截止时间之后</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Also add it to this profile (to try it)</source>
+        <translation>同时添加到本档案（自己先试做）</translation>
+    </message>
+    <message>
+        <source>Exam id</source>
+        <translation>考试 ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Questions from</source>
+        <translation>出题范围</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>出题方式</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时间限制</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>及格线</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>作答次数</translation>
+    </message>
+    <message>
+        <source>Show the right answers</source>
+        <translation>显示正确答案</translation>
+    </message>
+    <message>
+        <source>Shuffle seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>&amp;Save exam…</source>
+        <translation>保存考试(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Learners import the saved file with File → Import (or drop it on the window); it appears under Quiz with its deadline.</source>
+        <translation>学员用“文件 → 导入”导入保存的文件（或把它拖到窗口上）；考试会连同截止时间显示在“测验”下。</translation>
+    </message>
+    <message>
+        <source>Give at least one count of questions.</source>
+        <translation>请至少填写一个题目数量。</translation>
+    </message>
+    <message>
+        <source>Save exam</source>
+        <translation>保存考试</translation>
+    </message>
+    <message>
+        <source>StudyApp exams (*{extension})</source>
+        <translation>StudyApp 考试 (*{extension})</translation>
+    </message>
+    <message>
+        <source>The exam could not be written to {path} ({why}).</source>
+        <translation>无法把考试写入 {path}（{why}）。</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackPanel</name>
     <message>
         <source>Read in context</source>
         <translation>查看原文</translation>
     </message>
     <message>
-        <source>Open the report at this passage (Ctrl+Shift+R)</source>
-        <translation>在报告中打开这段原文（Ctrl+Shift+R）</translation>
+        <source>Open the report at this passage (R)</source>
+        <translation>在报告中打开这段原文（R）</translation>
     </message>
     <message>
         <source>Not answered</source>
@@ -874,8 +1376,8 @@
         <translation>闪卡(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Undo the last grade</source>
-        <translation>撤销上次评分(&amp;U)</translation>
+        <source>&amp;Undo the last action</source>
+        <translation>撤销上一步操作(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Flag the card</source>
@@ -934,6 +1436,22 @@
         <translation>已撤销评分：卡片恢复到评分前的状态。</translation>
     </message>
     <message>
+        <source>Bury undone: the card is back in today&apos;s reviews.</source>
+        <translation>已撤销搁置：这张卡片回到了今天的复习中。</translation>
+    </message>
+    <message>
+        <source>Suspension undone: the card is back in your reviews.</source>
+        <translation>已撤销暂停：这张卡片回到了你的复习中。</translation>
+    </message>
+    <message>
+        <source>Flag undone.</source>
+        <translation>已撤销标记。</translation>
+    </message>
+    <message>
+        <source>The flag is back.</source>
+        <translation>标记已恢复。</translation>
+    </message>
+    <message>
         <source>Cram finished</source>
         <translation>突击复习结束</translation>
     </message>
@@ -966,12 +1484,20 @@
         <translation>此卡组目前没有到期的卡片。</translation>
     </message>
     <message>
+        <source>The next card is due {when}. You have learnt today&apos;s {n} new cards; more come tomorrow.</source>
+        <translation>下一张卡片到期时间：{when}。今天的 {n} 张新卡已学完，明天会有新的卡片。</translation>
+    </message>
+    <message>
         <source>The next card is due {when}.</source>
         <translation>下一张卡片到期时间：{when}。</translation>
     </message>
     <message>
         <source>You have learnt today&apos;s {n} new cards; more come tomorrow.</source>
         <translation>今天的 {n} 张新卡已学完，明天会有新的卡片。</translation>
+    </message>
+    <message>
+        <source>{did} Ctrl+Z to undo.</source>
+        <translation>{did}按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <source>Flagged.</source>
@@ -1026,6 +1552,81 @@
     <message>
         <source>{day}: {minutes} min · card reviews: {reviews} · quiz answers: {answers}</source>
         <translation>{day}：{minutes} 分钟 · 闪卡复习：{reviews} 次 · 测验答题：{answers} 道</translation>
+    </message>
+</context>
+<context>
+    <name>ImportColumns</name>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>number (order and id)</source>
+        <translation>序号（顺序和 ID）</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>题干</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>原文依据</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>shuffle options</source>
+        <translation>选项乱序</translation>
+    </message>
+    <message>
+        <source>tag (and set title)</source>
+        <translation>标签（及题库标题）</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>option {letter} feedback</source>
+        <translation>选项 {letter} 的反馈</translation>
+    </message>
+    <message>
+        <source>option {letter}</source>
+        <translation>选项 {letter}</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1871,173 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
     </message>
 </context>
 <context>
+    <name>ItemForm</name>
+    <message>
+        <source>Not tied to a report section</source>
+        <translation>不对应报告章节</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Back of the card</source>
+        <translation>卡片背面</translation>
+    </message>
+    <message>
+        <source>Right option</source>
+        <translation>正确选项</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Feedback when chosen (optional)</source>
+        <translation>选中时的反馈（可选）</translation>
+    </message>
+    <message>
+        <source>Keep the options in this order (do not shuffle)</source>
+        <translation>保持选项顺序（不打乱）</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Accepted answers, separated by |</source>
+        <translation>可接受的答案，用 | 分隔</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左列</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右列</translation>
+    </message>
+    <message>
+        <source>Item, in the right place</source>
+        <translation>条目（按正确顺序）</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>± tolerance</source>
+        <translation>± 误差</translation>
+    </message>
+    <message>
+        <source>or from</source>
+        <translation>或从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Explanation shown after answering</source>
+        <translation>作答后显示的解析</translation>
+    </message>
+    <message>
+        <source>Evidence: quotes from the section, one a line</source>
+        <translation>原文依据：引自该章节的原文，每行一条</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>The quiz&apos;s default</source>
+        <translation>测验的默认值</translation>
+    </message>
+    <message>
+        <source>&amp;Id</source>
+        <translation>ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Section</source>
+        <translation>章节(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation>题目(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>背面(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>选项(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>答案(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation>答案(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Pairs</source>
+        <translation>配对(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Items</source>
+        <translation>条目(&amp;I)</translation>
+    </message>
+    <message>
+        <source>E&amp;xplanation</source>
+        <translation>解析(&amp;X)</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence</source>
+        <translation>原文依据(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Difficulty</source>
+        <translation>难度(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Poi&amp;nts</source>
+        <translation>分值(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Front</source>
+        <translation>正面(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Front of the card</source>
+        <translation>卡片正面</translation>
+    </message>
+    <message>
+        <source>Not a number: {texts}</source>
+        <translation>不是数字：{texts}</translation>
+    </message>
+    <message>
+        <source>Card {number}</source>
+        <translation>卡片 {number}</translation>
+    </message>
+    <message>
+        <source>Question {number} · {type}</source>
+        <translation>第 {number} 题 · {type}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Read</source>
@@ -1345,7 +2113,7 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
     </message>
     <message>
         <source>&amp;Question sets…</source>
-        <translation>题库管理(&amp;Q)…</translation>
+        <translation>题库管理(&amp;S)…</translation>
     </message>
     <message>
         <source>Open &amp;data folder</source>
@@ -1368,12 +2136,20 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
         <translation>个人信息(&amp;D)…</translation>
     </message>
     <message>
+        <source>&amp;New question set…</source>
+        <translation>新建题库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Edi&amp;t question set…</source>
+        <translation>编辑题库(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
-        <translation>档案(&amp;P)</translation>
+        <translation>档案(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;New profile…</source>
@@ -1393,7 +2169,7 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation>外观(&amp;A)</translation>
+        <translation>外观(&amp;T)</translation>
     </message>
     <message>
         <source>Follow the &amp;system</source>
@@ -1508,6 +2284,138 @@ Name of the new profile:</source>
     <message>
         <source>The window is now in English; no restart is needed.</source>
         <translation>界面已切换为中文，无需重启。</translation>
+    </message>
+    <message>
+        <source>New e&amp;xam…</source>
+        <translation>新建考试(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print exam…</source>
+        <translation>打印试卷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lass report…</source>
+        <translation>班级报告(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Results &amp;folder…</source>
+        <translation>成绩文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Write results now</source>
+        <translation>立即写入成绩(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Exam saved to {path}.</source>
+        <translation>考试已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Import question sets or exams</source>
+        <translation>导入题库或考试</translation>
+    </message>
+    <message>
+        <source>Question sets and exams ({patterns});;All files (*)</source>
+        <translation>题库和考试 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import exam</source>
+        <translation>导入考试</translation>
+    </message>
+    <message>
+        <source>These exams could not be imported; nothing was changed for them:</source>
+        <translation>以下考试无法导入，它们没有做任何更改：</translation>
+    </message>
+    <message>
+        <source>Exam imported: {titles}. It is under Quiz.</source>
+        <translation>考试已导入：{titles}。它在“测验”下。</translation>
+    </message>
+    <message>
+        <source>Exam: {title}</source>
+        <translation>考试：{title}</translation>
+    </message>
+    <message>
+        <source>20 questions on the four relationships</source>
+        <translation>四个关系，20 道题</translation>
+    </message>
+    <message>
+        <source>The four relationships</source>
+        <translation>四个关系</translation>
+    </message>
+    <message>
+        <source>20 questions on the whole report</source>
+        <translation>整篇报告，20 道题</translation>
+    </message>
+    <message>
+        <source>The report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Print exam</source>
+        <translation>打印试卷</translation>
+    </message>
+    <message>
+        <source>Print which exam? (variants A and B, answer sheets, answer key)</source>
+        <translation>打印哪份试卷？（A、B 卷，答题纸，参考答案）</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Paper exam saved to {path}.</source>
+        <translation>纸质试卷已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Class report: the folder of results files</source>
+        <translation>班级报告：成绩文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Save the class report</source>
+        <translation>保存班级报告</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Class report</source>
+        <translation>班级报告</translation>
+    </message>
+    <message>
+        <source>{learners} learners counted from {files} files; {skipped} files skipped. Saved to {path}.</source>
+        <translation>从 {files} 个文件中统计了 {learners} 名学员；跳过 {skipped} 个文件。已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Results folder</source>
+        <translation>成绩文件夹</translation>
+    </message>
+    <message>
+        <source>The results folder is set for this PC: {path}.</source>
+        <translation>本机的成绩文件夹已由单位设定：{path}。</translation>
+    </message>
+    <message>
+        <source>Results folder (a USB stick or an office share)</source>
+        <translation>成绩文件夹（U 盘或单位的共享文件夹）</translation>
+    </message>
+    <message>
+        <source>Results written to {path}.</source>
+        <translation>成绩已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Write results</source>
+        <translation>写入成绩</translation>
+    </message>
+    <message>
+        <source>The results could not be written: {why}. They will be written when StudyApp closes.</source>
+        <translation>无法写入成绩：{why}。StudyApp 关闭时会再写入。</translation>
+    </message>
+    <message>
+        <source>Your results could not be written to the results folder ({why}). Nothing is lost: StudyApp writes them the next time it closes with the folder there.</source>
+        <translation>无法把你的成绩写入成绩文件夹（{why}）。成绩不会丢失：下次关闭 StudyApp 时，只要该文件夹可用就会写入。</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({why}). Choose another folder and try again.</source>
+        <translation>无法写入 {path}（{why}）。请选择其他文件夹后重试。</translation>
     </message>
 </context>
 <context>
@@ -1657,8 +2565,8 @@ Name of the new profile:</source>
         <translation>✓ 正确答案</translation>
     </message>
     <message>
-        <source> — you chose it</source>
-        <translation> — 你选了这一项</translation>
+        <source>✓ Correct answer — you chose it</source>
+        <translation>✓ 正确答案 — 你选了这一项</translation>
     </message>
     <message>
         <source>✗ Your answer — not right</source>
@@ -1706,6 +2614,104 @@ Name of the new profile:</source>
     <message>
         <source>Put the items in order: Up/Down select, Ctrl+Up/Ctrl+Down (or the Move buttons, or dragging) move the selected item; Enter answers.</source>
         <translation>排列顺序：Up/Down 选择项目，Ctrl+Up/Ctrl+Down（或“上移”“下移”按钮，或拖动）移动选中的项目；按 Enter 作答。</translation>
+    </message>
+</context>
+<context>
+    <name>PaperExam</name>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>(choose all that apply)</source>
+        <translation>（多选）</translation>
+    </message>
+    <message>
+        <source>(true or false)</source>
+        <translation>（判断对错）</translation>
+    </message>
+    <message>
+        <source>(write the letters in the right order)</source>
+        <translation>（按正确顺序写出字母）</translation>
+    </message>
+    <message>
+        <source>(write the letter that matches each number)</source>
+        <translation>（写出与每个数字对应的字母）</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>答案：</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>{title} — variant {variant}</source>
+        <translation>{title} — {variant} 卷</translation>
+    </message>
+    <message>
+        <source>Mark your answers on the answer sheet.</source>
+        <translation>请在答题纸上作答。</translation>
+    </message>
+    <message>
+        <source>Answer sheet — {title}, variant {variant}</source>
+        <translation>答题纸 — {title}，{variant} 卷</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>题号</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Answer key — {title}, variant {variant}</source>
+        <translation>参考答案 — {title}，{variant} 卷</translation>
+    </message>
+    <message>
+        <source>For the trainer: keep these pages apart.</source>
+        <translation>供培训教师使用：请将这几页单独保管。</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解析</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPane</name>
+    <message>
+        <source>Problems and warnings</source>
+        <translation>问题和警告</translation>
+    </message>
+    <message>
+        <source>No problems: `studyapp validate` accepts this set.</source>
+        <translation>没有问题：`studyapp validate` 接受这个题库。</translation>
+    </message>
+    <message>
+        <source>{problems} problem(s) and {warnings} warning(s), as `studyapp validate` reports them for the saved file.</source>
+        <translation>{problems} 个问题，{warnings} 个警告，与 `studyapp validate` 对已保存文件的报告一致。</translation>
+    </message>
+    <message>
+        <source>The set</source>
+        <translation>题库</translation>
+    </message>
+    <message>
+        <source>{where}: warning: {message}</source>
+        <translation>{where}：警告：{message}</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where}：{message}</translation>
     </message>
 </context>
 <context>
@@ -1859,14 +2865,25 @@ Name of the new profile:</source>
     </message>
 </context>
 <context>
-    <name>QFileDialog</name>
+    <name>QAbstractFileIconProvider</name>
     <message>
-        <source>Look in:</source>
-        <translation>查找范围：</translation>
+        <source>Folder</source>
+        <translation>文件夹</translation>
     </message>
     <message>
-        <source>Files of type:</source>
-        <translation>文件类型：</translation>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +3003,34 @@ Name of the new profile:</source>
     <message>
         <source>Choose or type an answer first; Esc leaves.</source>
         <translation>请先选择或填写答案；按 Esc 退出。</translation>
+    </message>
+    <message>
+        <source>“{answer}” is not a number: type it in digits, e.g. 4 or 2.5.</source>
+        <translation>“{answer}”不是数字：请用阿拉伯数字输入，例如 4 或 2.5。</translation>
+    </message>
+    <message>
+        <source>The items are still in the order they were shown — answer anyway?</source>
+        <translation>各项仍是出题时的顺序——仍要作答吗？</translation>
+    </message>
+    <message>
+        <source>1 of {total} rows is not paired yet — answer anyway?</source>
+        <translation>{total} 行中还有 1 行没有配对——仍要作答吗？</translation>
+    </message>
+    <message>
+        <source>{missing} of {total} rows are not paired yet — answer anyway?</source>
+        <translation>{total} 行中还有 {missing} 行没有配对——仍要作答吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Answer anyway</source>
+        <translation>仍要作答(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to the question</source>
+        <translation>返回题目(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>1 question is not answered.</source>
@@ -2262,6 +3307,10 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
         <translation>尚未练习</translation>
     </message>
     <message>
+        <source>not enough answers yet</source>
+        <translation>作答还不够多</translation>
+    </message>
+    <message>
         <source>↑ up {0} points</source>
         <translation>↑ 提高 {0} 个百分点</translation>
     </message>
@@ -2304,6 +3353,10 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
     <message>
         <source>There are no questions for this quiz yet.</source>
         <translation>这个测验还没有题目。</translation>
+    </message>
+    <message>
+        <source>Exam resumed with 1 answer and {left} left.</source>
+        <translation>已继续模拟考试：已答 1 题，剩余时间 {left}。</translation>
     </message>
     <message>
         <source>Exam resumed with {0} answers and {1} left.</source>
@@ -2493,6 +3546,29 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
     </message>
 </context>
 <context>
+    <name>ReportPane</name>
+    <message>
+        <source>Report section</source>
+        <translation>报告章节</translation>
+    </message>
+    <message>
+        <source>Section text: select a passage to quote</source>
+        <translation>章节正文：选中要引用的段落</translation>
+    </message>
+    <message>
+        <source>&amp;Use as evidence</source>
+        <translation>用作原文依据(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Add the selected passage to the evidence of the question or card (Ctrl+E)</source>
+        <translation>把选中的段落加入题目或卡片的原文依据（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Select a passage (Shift and the arrow keys, or the mouse), then Ctrl+E.</source>
+        <translation>选中一段文字（Shift 加方向键，或用鼠标），然后按 Ctrl+E。</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <source>Section</source>
@@ -2646,6 +3722,25 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
     </message>
 </context>
 <context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Add a row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Add a row after the current one (Ctrl+Return)</source>
+        <translation>在当前行之后添加一行（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Remove the row</source>
+        <translation>删除此行</translation>
+    </message>
+    <message>
+        <source>Remove the current row (Ctrl+Shift+Backspace)</source>
+        <translation>删除当前行（Ctrl+Shift+Backspace）</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Schedule</source>
@@ -2752,6 +3847,41 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
     <message>
         <source>This part has these sections</source>
         <translation>本部分包括以下几节</translation>
+    </message>
+</context>
+<context>
+    <name>SetForm</name>
+    <message>
+        <source>The question set</source>
+        <translation>题库</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Set &amp;id</source>
+        <translation>题库 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Version</source>
+        <translation>版本(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Keep the set id when you publish a new version: learners keep their progress on every question whose id did not change.</source>
+        <translation>发布新版本时请保留题库 ID：ID 没有变的题目，学员的学习进度都会保留。</translation>
     </message>
 </context>
 <context>
@@ -3068,12 +4198,8 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
         <translation>按报告章节</translation>
     </message>
     <message>
-        <source>ignored</source>
-        <translation>已忽略</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Columns:&lt;/b&gt; </source>
-        <translation>&lt;b&gt;列：&lt;/b&gt;</translation>
+        <source>&lt;b&gt;Columns:&lt;/b&gt; {columns}</source>
+        <translation>&lt;b&gt;列：&lt;/b&gt;{columns}</translation>
     </message>
 </context>
 <context>
@@ -3191,8 +4317,8 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <source>, column {0}</source>
-        <translation>，第 {0} 列</translation>
+        <source>row {row}, column {column}</source>
+        <translation>第 {row} 行，“{column}”列</translation>
     </message>
     <message>
         <source>Card {0}</source>
@@ -3306,6 +4432,14 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
         <source>Several blanks</source>
         <translation>多个填空</translation>
     </message>
+    <message>
+        <source>the profile cannot be read to compare with it: {error}</source>
+        <translation>无法读取档案以进行比较：{error}</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error})</source>
+        <translation>无法读取（{error}）</translation>
+    </message>
 </context>
 <context>
     <name>install_check</name>
@@ -3351,6 +4485,10 @@ Reinstall StudyApp, or ask your IT contact to. Your own data is not affected.</s
     <message>
         <source>The details could not be saved.</source>
         <translation>无法保存详细信息。</translation>
+    </message>
+    <message>
+        <source>{problem} {where}</source>
+        <translation>{problem}{where}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}. Your progress is saved. {where} Please send that file to your IT contact.</source>

@@ -89,3 +89,32 @@ def test_a_paper_with_a_mistake_blocks_the_import(
         "line 5", "答案 'E' of question 1 names E, which is no option; it has options A-B")
     assert not dialog.import_button.isEnabled()
     assert store.question_sets.list() == []
+
+
+def test_columns_and_places_are_in_chinese(qtbot: QtBot, store: Store, tmp_path: Path,
+                                          chinese: str) -> None:
+    """What each column was understood as follows the window's language (core gives English
+    names; the preview translates them)."""
+    path = tmp_path / "bank.csv"
+    path.write_text(BANK, encoding="utf-8-sig")
+    dialog = open_dialog(qtbot, store, [path])
+    label = dialog.findChild(type(dialog.message), "importColumns")
+    assert label is not None
+    columns = label.text()
+    for understood in ("序号 → 序号（顺序和 ID）", "分值 → 分值", "选项A解析 → 选项 A 的反馈",
+                       "年级 → 已忽略", "图片URL → 图片"):
+        assert understood in columns
+    assert "points" not in columns and "feedback" not in columns
+    wheres = [dialog.warnings_view.topLevelItem(i).text(1)
+              for i in range(dialog.warnings_view.topLevelItemCount())]
+    assert wheres == ["第 1 行，“年级”列", "第 2 行，“图片URL”列"]
+
+
+def test_every_column_meaning_core_gives_has_a_chinese_name(chinese: str) -> None:
+    """A meaning added to core's vocabulary must be added to the preview's table too."""
+    from studyapp.core.questionsets.vocabulary import MEANINGS
+    from studyapp.ui.import_preview import meaning_text
+
+    english = sorted({meaning for meaning in [*MEANINGS.values(), "ignored"]
+                      if meaning_text(meaning) == meaning})
+    assert english == []

@@ -264,6 +264,22 @@ class _Walker(ast.NodeVisitor):
                     self._check_shown(keyword.value, f"{name}({keyword.arg}=)")
         self.generic_visit(node)
 
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        # pyside6-lupdate does not look inside an f-string: f"{tr('Name:')}" stays English.
+        # (A variable source, marked with QT_TRANSLATE_NOOP elsewhere, needs no extraction.)
+        for part in node.values:
+            if isinstance(part, ast.FormattedValue):
+                for inner in ast.walk(part.value):
+                    if not (isinstance(inner, ast.Call) and _is_translation_call(inner)):
+                        continue
+                    is_tr = isinstance(inner.func, ast.Attribute) and inner.func.attr == "tr"
+                    source = inner.args[0 if is_tr else 1:][:1]
+                    if source and isinstance(source[0], ast.Constant):
+                        self._flag(inner, ast.unparse(inner)[:60],
+                                   "a translation inside an f-string is not extracted: "
+                                   "translate into a variable first")
+        self.generic_visit(node)
+
     # -- translation calls lupdate cannot extract ----------------------------------------
 
     def _check_translation(self, node: ast.Call) -> None:
@@ -381,14 +397,16 @@ class View(QWidget):
         other.tr("Their text")
         QCoreApplication.translate(CONTEXT, "Text")
         painter.translate(self.rect().topLeft())
+        html = f"<td>{e(QCoreApplication.translate('Paper', 'Name:'))}</td>"
 '''
     whys = [finding.why for finding in find_untranslated(snippet)]
-    assert len(whys) == 5
+    assert len(whys) == 6
     assert whys[0].startswith("module-level tr()")
     assert whys[1].startswith("an f-string")
     assert whys[2].startswith("a joined string")
     assert whys[3].startswith("only self.tr()")
     assert whys[4].startswith("the context must be a literal")
+    assert whys[5].startswith("a translation inside an f-string")
 
 
 def test_guard_passes_translated_and_wordless_text() -> None:

@@ -3,14 +3,15 @@ and the interface shows its words; without one nothing is installed and English 
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMenuBar
 from pytestqt.qtbot import QtBot
 
 from studyapp.core.store import Store
@@ -101,3 +102,66 @@ def test_the_folder_is_resources_i18n(tmp_path: Path, monkeypatch: pytest.Monkey
     (tmp_path / "i18n").mkdir()
     assert translations.i18n_folder() == tmp_path / "i18n"
     assert asked == [("i18n",), ("i18n",)]
+
+
+
+def test_qt_file_dialog_has_no_english_label_in_chinese(qtbot: QtBot, chinese: str,
+                                                        tmp_path: Path) -> None:
+    """Qt's own file dialog (the one StudyApp shows where the system has none): its labels
+    and a folder's type come out in Chinese, the words qtbase_zh_CN.qm lacks from our QT_GAPS."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
+
+    (tmp_path / "folder").mkdir()
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    labels = [re.sub(r"\(&\w\)", "", label.text()) for label in dialog.findChildren(QLabel)]
+    assert [text for text in labels if text] and not [
+        text for text in labels if re.search("[A-Za-z]", text)], labels
+    view = dialog.findChild(QTreeView, "treeView")
+    assert view is not None
+    model, root = view.model(), view.rootIndex()
+    qtbot.waitUntil(lambda: model.rowCount(root) > 0)
+    assert model.index(0, 2, root).data() == "文件夹"
+
+
+def _mnemonic_clashes(menu_bar: QMenuBar) -> list[str]:
+    """Entries of one menu sharing an Alt letter (the letter then only highlights, so
+    Alt+F, P no longer prints): 'menu: letter: entry, entry'."""
+    clashes = []
+    menus = [action.menu() for action in menu_bar.actions()]
+    while menus:
+        menu = menus.pop()
+        if not isinstance(menu, QMenu):
+            continue
+        menu.aboutToShow.emit()  # menus filled when opened (File → Profile)
+        letters: dict[str, list[str]] = {}
+        for action in menu.actions():
+            found = re.search(r"&([^&\s])", action.text())
+            if found:
+                letters.setdefault(found.group(1).lower(), []).append(action.text())
+            menus.append(action.menu())
+        clashes += [f"{menu.title()}: {letter}: {', '.join(texts)}"
+                    for letter, texts in letters.items() if len(texts) > 1]
+    return clashes
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen, the editor's form
+def test_chinese_menus_give_each_entry_its_own_letter(
+        qtbot: QtBot, chinese: str, isolated_data_dir: Path, store: Store,
+        show_window: Callable[..., QMainWindow]) -> None:
+    from studyapp.core import editing
+    from studyapp.core.report import load_report
+    from studyapp.ui.editor_window import EditorWindow
+    from studyapp.ui.theme import LIGHT
+
+    report = load_report()
+    window = show_window(isolated_data_dir, store, report)
+    assert _mnemonic_clashes(window.menuBar()) == []
+    editor = EditorWindow(editing.new_draft("Class 7"), report,
+                          QSettings(str(isolated_data_dir / "editor.ini"),
+                                    QSettings.Format.IniFormat), LIGHT, store)
+    editor.ask_on_close = False
+    qtbot.addWidget(editor)
+    assert _mnemonic_clashes(editor.menuBar()) == []

@@ -158,8 +158,8 @@ class ContentsTree(QTreeWidget):
                 below = self.tr("{done} of the {total} sections below read").format(
                     done=done, total=total)
                 words.append(below)
-                tip = [self.tr("This part's introduction: ") + words[0]] if section.is_page \
-                    else []
+                tip = [self.tr("This part's introduction: {state}").format(state=words[0])] \
+                    if section.is_page else []
                 item.setToolTip(1, "\n".join([*tip, below]))
             else:
                 item.setToolTip(1, self.tr("Read") if read else self.tr("Not read yet"))

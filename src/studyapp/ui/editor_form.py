@@ -220,6 +220,9 @@ class ItemForm(QWidget):
                 self.layout_form.setRowVisible(widget, key in shown)
             self.labels["prompt"].setText(self.tr("&Question") if question is not None
                                           else self.tr("&Front"))
+            front = self.tr("Question") if question is not None else self.tr("Front of the card")
+            self.prompt.setPlaceholderText(front)  # a card's box says what goes in it
+            self.prompt.setAccessibleName(front)
             _set_text(self.id_edit, item.id)
             self.section.setCurrentIndex(max(0, self.section.findData(item.section or "")))
             _set_plain(self.prompt, item.prompt if question is not None else item.front)  # type: ignore[union-attr]

@@ -43,6 +43,7 @@ from studyapp.ui.editor_panes import ProblemsPane, ReportPane
 from studyapp.ui.editor_preview import PreviewPane
 from studyapp.ui.set_labels import type_label
 from studyapp.ui.theme import Colours
+from studyapp.ui.widgets import fit_to_screen
 
 CHECK_DELAY_MS = 250  # after the last keystroke: the checks and the preview follow the typing
 KINDS: tuple[ItemKind, ItemKind] = ("questions", "cards")
@@ -121,7 +122,7 @@ class EditorWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.undo_keys)  # type: ignore[union-attr]
         self._build_menus()
         self._load_draft(draft)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         splitter.setSizes([260, 560, 460])
 
     def resizeEvent(self, event: Any) -> None:
@@ -228,9 +229,9 @@ class EditorWindow(QMainWindow):
     def _refresh_title(self) -> None:
         question_set = self.draft.question_set
         where = str(self.draft.path) if self.draft.path else self.tr("not saved yet")
-        state = self.tr(" (read-only)") if self.draft.read_only else ""
-        self.setWindowTitle(self.tr("{title}{state} [*] — {where} — Question editor").format(
-            title=question_set.title or question_set.id, state=state, where=where))
+        title = (self.tr("{title} (read-only) [*] — {where} — Question editor")
+                 if self.draft.read_only else self.tr("{title} [*] — {where} — Question editor"))
+        self.setWindowTitle(title.format(title=question_set.title or question_set.id, where=where))
 
     def item_at(self, kind: str, index: int) -> Question | Card | None:
         if kind not in KINDS:

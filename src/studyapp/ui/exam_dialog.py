@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -35,7 +37,7 @@ from studyapp.core.questionsets.model import QUESTION_TYPES
 from studyapp.core.report import Report
 from studyapp.core.store import Store
 from studyapp.ui.set_labels import type_label
-from studyapp.ui.widgets import text_label
+from studyapp.ui.widgets import fit_to_screen, text_label
 
 
 class ExamDialog(QDialog):
@@ -56,6 +58,10 @@ class ExamDialog(QDialog):
         self.title = QLineEdit()
         self.title.setObjectName("ExamTitle")
         self.scope = QComboBox()
+        # The report's long section titles would make the dialog wider than a small screen.
+        self.scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope.setMinimumContentsLength(24)
         self.scope.setObjectName("ExamScope")
         self.scope.addItem(self.tr("The whole report"), "report")
         self.scope.addItem(self.tr("The four relationships — III (5)"), "relationships")
@@ -145,16 +151,27 @@ class ExamDialog(QDialog):
         self.save_button.setText(self.tr("&Save exam…"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        # The fields scroll when the screen is too short for them (960x600, 150% scaling);
+        # the buttons always show, and spare height goes below the fields, not between them.
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(text_label(self.tr("Learners import the saved file with File → "
+                                                 "Import (or drop it on the window); it appears "
+                                                 "under Quiz with its deadline."), "muted"))
+        body_layout.addLayout(form)
+        body_layout.addWidget(self.problems)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(text_label(self.tr("Learners import the saved file with File → Import "
-                                            "(or drop it on the window); it appears under Quiz "
-                                            "with its deadline."), "muted"))
-        layout.addLayout(form)
-        layout.addWidget(self.problems)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.add_here)
         layout.addWidget(buttons)
         self._show_counts()
-        self.resize(560, 680)
+        fit_to_screen(self, 600, 680)
 
     def _show_counts(self) -> None:
         how = self.how.currentData()

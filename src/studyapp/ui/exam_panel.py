@@ -96,9 +96,9 @@ class AssignedExamsPanel(QFrame):
             parts.append(self.tr("{left} of {total} attempts left").format(
                 left=left, total=exam.attempts))
         if assigned.best_score is not None:
-            verdict = self.tr("passed") if assigned.passed else self.tr("not passed")
-            parts.append(self.tr("best {percent}% ({verdict})").format(
-                percent=round(assigned.best_score * 100), verdict=verdict))
+            best = (self.tr("best {percent}% (passed)") if assigned.passed
+                    else self.tr("best {percent}% (not passed)"))
+            parts.append(best.format(percent=round(assigned.best_score * 100)))
         return " · ".join(parts)
 
     def selected(self) -> AssignedExam | None:

@@ -394,12 +394,17 @@ class FlashcardsView(QWidget):
         if not self.cramming and self.deck_id:
             due = self._store.reviews.next_due(self.deck_id)
             now = self._store.reviews.clock()
-            text = self.tr("The next card is due {when}.").format(when=when_label(due, now)) \
-                if due else ""
-            if self._store.reviews.new_left_today() == 0:
-                text += " " + self.tr("You have learnt today's {n} new cards; more come tomorrow."
-                                      ).format(n=self._store.reviews.settings().new_per_day)
-            page.next_due.setText(text.strip())
+            learnt = self._store.reviews.new_left_today() == 0
+            if due and learnt:  # one template per case: sentences are not glued together
+                text = self.tr("The next card is due {when}. You have learnt today's {n} new "
+                               "cards; more come tomorrow.")
+            elif due:
+                text = self.tr("The next card is due {when}.")
+            else:
+                text = self.tr("You have learnt today's {n} new cards; more come tomorrow.") \
+                    if learnt else ""
+            page.next_due.setText(text.format(when=when_label(due, now) if due else "",
+                                              n=self._store.reviews.settings().new_per_day))
             page.ahead_button.setVisible(due is not None)
         else:
             page.ahead_button.setVisible(False)

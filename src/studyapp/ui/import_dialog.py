@@ -52,6 +52,7 @@ from studyapp.ui.widgets import (
     GAP,
     MARGIN,
     SMALL_GAP,
+    fit_to_screen,
     heading,
     message_row,
     muted,
@@ -136,8 +137,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import question sets"))
         self.setObjectName("importDialog")
-        self.setMinimumSize(560, 440)
-        self.resize(760, 680)
+        self.setMinimumSize(480, 320)
         self.setAcceptDrops(True)
         self._store = store
         self._paths: list[Path] = []
@@ -151,14 +151,26 @@ class ImportDialog(QDialog):
         self._signals.imported.connect(self._on_imported)
         self._import_loop: QEventLoop | None = None
         self._build()
+        fit_to_screen(self, 760, 680)
         self.set_paths([Path(p) for p in paths])
 
     # -- construction --
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        # Everything above the buttons scrolls when the screen is too short for it (a 960x600
+        # laptop with a file of problems and warnings): the buttons always show.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        outer.setSpacing(GAP)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(GAP)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setWidget(body)
+        outer.addWidget(self.body_scroll, 1)
 
         intro = QLabel(self.tr(
             "Check the preview and the problems. Nothing is written to this profile until you "
@@ -285,7 +297,7 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.close_button.hide()
         buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
+        outer.addLayout(buttons)
         self.copy_button.setAutoDefault(False)
 
     def _build_warnings(self) -> QWidget:

@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from studyapp.core.clock import Clock, system_clock
 from studyapp.core.importing import ImportPlan, SetPlan, apply_plan, load_files, plan_import
 from studyapp.core.questionsets.errors import Problem
 from studyapp.core.store import StoreError, open_store
+
+translate = QCoreApplication.translate
 
 
 def load_previews(paths: Sequence[Path], data_dir: Path, profile: str,
@@ -29,8 +31,9 @@ def load_previews(paths: Sequence[Path], data_dir: Path, profile: str,
     except StoreError as error:
         plan = plan_import(files, None, quality=True)
         for set_plan in plan.sets:
-            set_plan.problems.append(Problem(set_plan.path, 0, f"the profile cannot be read "
-                                                               f"to compare with it: {error}"))
+            set_plan.problems.append(Problem(set_plan.path, 0, translate(
+                "import", "the profile cannot be read to compare with it: {error}").format(
+                    error=error)))
         return plan.sets
     try:
         return plan_import(files, second, quality=True).sets
@@ -51,9 +54,8 @@ def load_job(signals: LoadSignals, generation: int, paths: list[Path], data_dir:
         # the interpreter lock long enough to freeze the window).
         previews = load_previews(paths, data_dir, profile, clock)
     except Exception as error:  # never lose the dialog in a busy state
-        previews = [SetPlan(str(p), None, problems=[Problem(str(p), 0,
-                                                            f"cannot be read ({error})")])
-                    for p in paths]
+        unread = translate("import", "cannot be read ({error})").format(error=error)
+        previews = [SetPlan(str(p), None, problems=[Problem(str(p), 0, unread)]) for p in paths]
     try:
         signals.finished.emit(generation, previews)
     except RuntimeError:

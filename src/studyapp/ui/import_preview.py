@@ -5,6 +5,7 @@ problems and warnings, wrapped."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from studyapp.core.importing import SetPlan
 from studyapp.core.questionsets import EXTENSIONS
 from studyapp.core.questionsets.errors import Problem, escape_controls
 from studyapp.core.questionsets.model import QuestionSet
-from studyapp.ui.formatting import plural
+from studyapp.ui.formatting import QT_TRANSLATE_NOOP, plural
 from studyapp.ui.set_labels import (
     extras_summary,
     format_label,
@@ -50,6 +51,40 @@ from studyapp.ui.widgets import (
 )
 
 translate = QCoreApplication.translate
+
+# What a spreadsheet column was understood as (core's vocabulary.MEANINGS, in English), in the
+# window's language; an option's letter goes into a template of its own.
+_MEANINGS = {
+    "id": QT_TRANSLATE_NOOP("ImportColumns", "id"),
+    "number (order and id)": QT_TRANSLATE_NOOP("ImportColumns", "number (order and id)"),
+    "type": QT_TRANSLATE_NOOP("ImportColumns", "type"),
+    "question": QT_TRANSLATE_NOOP("ImportColumns", "question"),
+    "answer": QT_TRANSLATE_NOOP("ImportColumns", "answer"),
+    "explanation": QT_TRANSLATE_NOOP("ImportColumns", "explanation"),
+    "section": QT_TRANSLATE_NOOP("ImportColumns", "section"),
+    "difficulty": QT_TRANSLATE_NOOP("ImportColumns", "difficulty"),
+    "tags": QT_TRANSLATE_NOOP("ImportColumns", "tags"),
+    "evidence": QT_TRANSLATE_NOOP("ImportColumns", "evidence"),
+    "points": QT_TRANSLATE_NOOP("ImportColumns", "points"),
+    "shuffle options": QT_TRANSLATE_NOOP("ImportColumns", "shuffle options"),
+    "tag (and set title)": QT_TRANSLATE_NOOP("ImportColumns", "tag (and set title)"),
+    "tag": QT_TRANSLATE_NOOP("ImportColumns", "tag"),
+    "image": QT_TRANSLATE_NOOP("ImportColumns", "image"),
+    "ignored": QT_TRANSLATE_NOOP("ImportColumns", "ignored"),
+}
+_OPTION = re.compile(r"option ([A-Z])( feedback)?")
+
+
+def meaning_text(meaning: str) -> str:
+    """A column's meaning as the preview shows it: "选项A解析 → 选项 A 的反馈" in Chinese."""
+    if meaning in _MEANINGS:
+        return translate("ImportColumns", _MEANINGS[meaning])
+    option = _OPTION.fullmatch(meaning)
+    if option and option.group(2):
+        return translate("ImportColumns", "option {letter} feedback").format(letter=option.group(1))
+    if option:
+        return translate("ImportColumns", "option {letter}").format(letter=option.group(1))
+    return meaning
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -198,11 +233,12 @@ class _FileCard(QFrame):
         colour = muted_colour_name(self.palette())
         parts = []
         for header, meaning in preview.columns:
-            shown = self.tr("ignored") if meaning == "ignored" else meaning
+            shown = meaning_text(meaning)
             text = f"{html.escape(header)} → {html.escape(shown)}"
             parts.append(f'<span style="color:{colour}">{text}</span>' if meaning == "ignored"
                          else text)
-        self.columns = QLabel(self.tr("<b>Columns:</b> ") + " · ".join(parts))
+        self.columns = QLabel(self.tr("<b>Columns:</b> {columns}").format(
+            columns=" · ".join(parts)))
         self.columns.setObjectName("importColumns")
         self.columns.setTextFormat(Qt.TextFormat.RichText)
         self.columns.setWordWrap(True)

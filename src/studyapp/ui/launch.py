@@ -514,7 +514,8 @@ def _error_reporter(log: Path, session: WindowSession) -> Callable[
         profile_problem = fault.message if fault is not None else None
         if profile_problem is not None:
             # A full disk, a read-only or damaged file: say that, not "progress is saved".
-            text = f"{profile_problem} {where}"
+            text = QCoreApplication.translate("launch", "{problem} {where}").format(
+                problem=profile_problem, where=where)
         else:
             text = QCoreApplication.translate(
                 "launch", "Something went wrong: {error}. Your progress is saved. {where} "

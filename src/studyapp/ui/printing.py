@@ -76,10 +76,13 @@ def _save(body: str, target: Path, title: str) -> None:
 
 
 # -- the paper exam --------------------------------------------------------------------------
+# Translations are looked up outside the f-strings: pyside6-lupdate does not see a
+# translate() call written inside one, and the text would stay English.
 def _candidate_line() -> str:
+    name, unit = translate("PaperExam", "Name:"), translate("PaperExam", "Unit:")
     return ("<table width='100%' cellpadding='6'><tr>"
-            f"<td width='50%'>{e(translate('PaperExam', 'Name:'))} ______________________</td>"
-            f"<td width='50%'>{e(translate('PaperExam', 'Unit:'))} ______________________</td>"
+            f"<td width='50%'>{e(name)} ______________________</td>"
+            f"<td width='50%'>{e(unit)} ______________________</td>"
             "</tr></table>")
 
 
@@ -107,8 +110,8 @@ def _question_html(q: PaperQuestion) -> str:
         parts.append(f"<table width='100%' cellpadding='2' style='margin-left: 18px'>{rows}"
                      "</table>")
     elif q.type in ("fill", "numeric"):
-        parts.append(f"<p class='o'>{e(translate('PaperExam', 'Answer:'))} "
-                     "________________________________</p>")
+        answer = translate("PaperExam", "Answer:")
+        parts.append(f"<p class='o'>{e(answer)} ________________________________</p>")
     return "".join(parts)
 
 
@@ -117,8 +120,8 @@ def _sheet_cell(q: PaperQuestion) -> str:
     if q.type in ("single", "multiple"):
         return "&nbsp;&nbsp;".join(f"○&nbsp;{letters[n]}" for n in range(len(q.options)))
     if q.type == "truefalse":
-        return (f"○&nbsp;{e(translate('PaperExam', 'True'))}&nbsp;&nbsp;&nbsp;"
-                f"○&nbsp;{e(translate('PaperExam', 'False'))}")
+        true, false = translate("PaperExam", "True"), translate("PaperExam", "False")
+        return f"○&nbsp;{e(true)}&nbsp;&nbsp;&nbsp;○&nbsp;{e(false)}"
     return "&nbsp;"
 
 
@@ -132,10 +135,10 @@ def _variant_html(paper: PaperExam, variant: PaperVariant) -> str:
     parts += [_question_html(q) for q in variant.questions]
     sheet_title = translate("PaperExam", "Answer sheet — {title}, variant {variant}").format(
         title=paper.title, variant=variant.name)
+    number, answer = translate("PaperExam", "No."), translate("PaperExam", "Answer")
     parts += [BREAK, f"<h1>{e(sheet_title)}</h1>", _candidate_line(),
               "<table width='100%' cellspacing='0' cellpadding='7' border='1'>",
-              f"<tr><th width='8%'>{e(translate('PaperExam', 'No.'))}</th>"
-              f"<th width='92%'>{e(translate('PaperExam', 'Answer'))}</th></tr>"]
+              f"<tr><th width='8%'>{e(number)}</th><th width='92%'>{e(answer)}</th></tr>"]
     parts += [f"<tr><td>{q.number}</td><td>{_sheet_cell(q)}</td></tr>"
               for q in variant.questions]
     parts.append("</table>")
@@ -149,13 +152,13 @@ def _key_html(paper: PaperExam, variant: PaperVariant) -> str:
         f"<tr><td>{q.number}</td><td>{e(q.answer)}</td><td>{e(q.explanation)}"
         f"{'<br>' if q.explanation else ''}<span class='muted'>{e(q.section)} · {e(q.key)}"
         "</span></td></tr>" for q in variant.questions)
-    return (f"<h1>{e(title)}</h1><p class='muted'>"
-            f"{e(translate('PaperExam', 'For the trainer: keep these pages apart.'))}</p>"
+    apart = translate("PaperExam", "For the trainer: keep these pages apart.")
+    number, answer = translate("PaperExam", "No."), translate("PaperExam", "Answer")
+    explanation = translate("PaperExam", "Explanation")
+    return (f"<h1>{e(title)}</h1><p class='muted'>{e(apart)}</p>"
             "<table width='100%' cellspacing='0' cellpadding='5' border='1'>"
-            f"<tr><th width='7%'>{e(translate('PaperExam', 'No.'))}</th>"
-            f"<th width='28%'>{e(translate('PaperExam', 'Answer'))}</th>"
-            f"<th width='65%'>{e(translate('PaperExam', 'Explanation'))}</th></tr>"
-            f"{rows}</table>")
+            f"<tr><th width='7%'>{e(number)}</th><th width='28%'>{e(answer)}</th>"
+            f"<th width='65%'>{e(explanation)}</th></tr>{rows}</table>")
 
 
 def paper_html(paper: PaperExam) -> str:
@@ -183,8 +186,8 @@ def class_report_html(report: ClassReport, title: str) -> str:
         rows = "".join("<tr>" + "".join(f"<td>{e(str(value))}</td>" for value in row) + "</tr>"
                        for row in view.rows)
         if not view.rows:
-            rows = (f"<tr><td colspan='{len(view.columns)}'>"
-                    f"{e(translate('ClassReport', 'None.'))}</td></tr>")
+            none = translate("ClassReport", "None.")
+            rows = f"<tr><td colspan='{len(view.columns)}'>{e(none)}</td></tr>"
         pages.append(f"{head}<h2>{e(view.title)}</h2>"
                      "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
                      f"style='font-size: 8pt'><tr>{cells}</tr>{rows}</table>")

@@ -117,8 +117,8 @@ class OptionTile(QFrame):
     def show_verdict(self, right: bool | None, chosen: bool) -> None:
         """After the answer: the right option says so, a wrong choice says so (not colour)."""
         if right:
-            self.verdict.setText(self.tr("✓ Correct answer") + (self.tr(" — you chose it") if chosen
-                                                           else ""))
+            self.verdict.setText(self.tr("✓ Correct answer — you chose it") if chosen
+                                 else self.tr("✓ Correct answer"))
             self.verdict.setStyleSheet(f"color: {self.colours.success}; font-weight: 600;")
             self.verdict.show()
             self.setProperty("verdict", "right")

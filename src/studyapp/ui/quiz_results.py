@@ -95,7 +95,7 @@ class ResultPage(QWidget):
         self.sections_label = text_label(self.tr("By section"))
         self.sections_label.setStyleSheet("font-weight: 600;")
         column_layout.addWidget(self.sections_label)
-        column_layout.addWidget(self.sections)
+        column_layout.addWidget(self.sections, 1)
         questions_label = text_label(
             self.tr("Question by question (Enter or double-click to review)"))
         questions_label.setStyleSheet("font-weight: 600;")
@@ -184,8 +184,12 @@ class ResultPage(QWidget):
             self.sections.setItem(row, 2, QTableWidgetItem(f"{share}%"))
         self.sections.resizeRowsToContents()
         rows = self.sections.rowCount()
-        self.sections.setFixedHeight(min(6, rows) * 30 + self.sections.horizontalHeader()
-                                     .height() + 6)
+        # At most six rows tall, and down to two on a short screen (150% scaling), where it
+        # scrolls rather than lie under the heading that follows it.
+        frame = self.sections.horizontalHeader().height() + 6
+        heights = [self.sections.rowHeight(row) for row in range(min(6, rows))]
+        self.sections.setMinimumHeight(frame + sum(heights[:2]))
+        self.sections.setMaximumHeight(frame + sum(heights))
         self.questions.clear()
         shown = [i for i in range(len(session.items))
                  if session.mode == "exam" or session.answered(i)]

@@ -97,11 +97,11 @@ def where_in_words(problem: Problem) -> str:
         return QCoreApplication.translate("import", "whole file")
     if Path(problem.path).suffix.lower() not in SPREADSHEET_SUFFIXES:
         return QCoreApplication.translate("import", "line {0}").format(problem.line)
-    where = QCoreApplication.translate("import", "row {0}").format(problem.line)
-    if problem.column is not None:
-        name = problem.column_name or _column_letter(problem.column)
-        where += QCoreApplication.translate("import", ", column {0}").format(name)
-    return where
+    if problem.column is None:
+        return QCoreApplication.translate("import", "row {0}").format(problem.line)
+    name = problem.column_name or _column_letter(problem.column)
+    return QCoreApplication.translate("import", "row {row}, column {column}").format(
+        row=problem.line, column=name)
 
 
 def _column_letter(column: int) -> str:

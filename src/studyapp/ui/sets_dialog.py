@@ -45,6 +45,7 @@ from studyapp.ui.widgets import (
     MARGIN,
     SMALL_GAP,
     counts_table,
+    fit_to_screen,
     heading,
     line_icon,
     message_row,
@@ -83,7 +84,7 @@ class QuestionSetsDialog(QDialog):
         self.setWindowTitle(self.tr("Question sets"))
         self.setObjectName("questionSetsDialog")
         self.setMinimumSize(760, 480)
-        self.resize(980, 620)
+        fit_to_screen(self, 980, 620)
         self._store = store
         self._infos: dict[str, SetInfo] = {}
         self._build()

@@ -25,9 +25,14 @@ __all__ = ["current_language", "i18n_folder", "install_translators", "language_f
 
 # Words of Qt's own file dialog that qtbase_zh_CN.qm leaves in English: marked here so that
 # lupdate files them under Qt's context, where the dialog looks them up in our catalogue too.
+# The labels carry their & shortcut as Qt writes them; "Folder" is the Type column of a folder
+# (Qt asks with the note "All other platforms", and falls back to this entry without one).
+# A file's type comes from the system's MIME names and its size from QLocale, both in Chinese.
 QT_GAPS = (
-    QT_TRANSLATE_NOOP("QFileDialog", "Look in:"),
-    QT_TRANSLATE_NOOP("QFileDialog", "Files of type:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
 )
 
 _installed: list[QTranslator] = []

@@ -240,3 +240,15 @@ def confirm(parent: QWidget, title: str, text: str, yes: str, no: str,
     dialog.deleteLater()
     parent.window().activateWindow()  # back to the window (a platform without a manager)
     return accepted
+
+
+# Room left around a window for a window manager's title bar and frame, and a panel.
+SCREEN_ROOM = QSize(40, 64)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Opens ``window`` at ``width`` x ``height``, or smaller where its screen is smaller (a
+    960x600 laptop, or 150% scaling): a window taller than the screen hides its buttons."""
+    screen = window.screen() or QApplication.primaryScreen()
+    room = screen.availableGeometry().size() - SCREEN_ROOM if screen else QSize(width, height)
+    window.resize(min(width, room.width()), min(height, room.height()))
