@@ -19,6 +19,7 @@ from studyapp.core.scheduling import RATINGS
 from studyapp.core.store.reviews import StudyCard
 from studyapp.ui.card_labels import grade_names
 from studyapp.ui.icons import icon
+from studyapp.ui.long_text import LongText, show_text
 from studyapp.ui.theme import Colours
 
 
@@ -55,6 +56,8 @@ class CardFace(QFrame):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A side too long for a label (long_text.py): in a box that scrolls.
+        self.long_front, self.long_back = LongText(lines=8), LongText(lines=8)
         self.rule = QFrame()
         self.rule.setFrameShape(QFrame.Shape.HLine)
         self.rule.setStyleSheet(f"color: {colours.border}; background: {colours.border};")
@@ -79,8 +82,10 @@ class CardFace(QFrame):
         layout.addWidget(self.flag)
         layout.addSpacing(48)  # the front stays put when the back appears
         layout.addWidget(self.front)
+        layout.addWidget(self.long_front)
         layout.addWidget(self.rule)
         layout.addWidget(self.back)
+        layout.addWidget(self.long_back)
         layout.addWidget(self.explanation)
         layout.addWidget(self.evidence)
         layout.addWidget(self.context_button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -90,9 +95,11 @@ class CardFace(QFrame):
         front_font = QFont(font)
         front_font.setPointSizeF(font.pointSizeF() * 1.35)
         self.front.setFont(front_font)
+        self.long_front.setFont(front_font)
         self.back.setFont(font)
-        self.front.setText(card.front)
-        self.back.setText(card.back)
+        self.long_back.setFont(font)
+        show_text(self.front, self.long_front, card.front)
+        show_text(self.back, self.long_back, card.back)
         self.explanation.setText(card.explanation)
         self.evidence.setText(f"“{card.evidence}”" if card.evidence else "")
         marks = []
@@ -105,7 +112,9 @@ class CardFace(QFrame):
 
     def reveal(self, revealed: bool, card: StudyCard | None = None) -> None:
         self.rule.setVisible(revealed)
-        self.back.setVisible(revealed)
+        long_back = bool(self.long_back.text())
+        self.back.setVisible(revealed and not long_back)
+        self.long_back.setVisible(revealed and long_back)
         self.explanation.setVisible(revealed and bool(self.explanation.text()))
         self.evidence.setVisible(revealed and bool(self.evidence.text()))
         self.context_button.setVisible(revealed and card is not None and bool(card.section_id))
