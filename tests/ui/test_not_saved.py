@@ -146,3 +146,35 @@ def test_a_card_grade_bury_suspend_and_flag_on_a_full_disk_say_not_saved(
     press(qtbot, Qt.Key.Key_3)  # room again: the grade is saved and the next card comes
     assert store.reviews.review_count() == 1 and view.card is not None and view.card.key != key
     assert crash_boxes == []
+
+
+def test_a_note_and_a_read_mark_on_a_full_disk_say_not_saved_and_keep_the_text(
+        qtbot: QtBot, profile: tuple[MainWindow, Store], monkeypatch: pytest.MonkeyPatch,
+        crash_boxes: list[str]) -> None:
+    window, store = profile
+    reader = window.reader
+    said: list[str] = []
+    reader.status_message.connect(said.append)
+    reader.open_section("suggestions.5.1")
+    qtbot.mouseClick(reader.notes_button, Qt.MouseButton.LeftButton)
+    notes = reader.notes_panel.notes
+    qtbot.waitUntil(lambda: notes.add_button.isVisible() and notes.add_button.width() > 20)
+    qtbot.mouseClick(notes.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(notes.editor, "Typed on a full disk")
+    with monkeypatch.context() as fault:
+        fault.setattr(store.db, "conn", FullDisk(store.db.conn))
+        qtbot.mouseClick(notes.save_button, Qt.MouseButton.LeftButton)
+        assert notes.not_saved.isVisible()
+        assert notes.not_saved.text().startswith("Not saved: The disk that holds")
+        assert notes.editor_box.isVisible()  # the text stays, to save again
+        assert notes.editor.toPlainText() == "Typed on a full disk"
+        notes.keep_draft()  # the draft timer's write: said, not a crash
+        was_read = reader.read_button.isChecked()
+        qtbot.mouseClick(reader.read_button, Qt.MouseButton.LeftButton)
+        assert reader.read_button.isChecked() == was_read  # what is stored
+        assert said and said[-1].startswith("Not saved: The disk that holds")
+    qtbot.mouseClick(notes.save_button, Qt.MouseButton.LeftButton)  # room again
+    assert [n.text for n in store.notes.for_section("suggestions.5.1")] == [
+        "Typed on a full disk"]
+    assert not notes.not_saved.isVisible()
+    assert crash_boxes == []
