@@ -178,3 +178,23 @@ def test_a_note_and_a_read_mark_on_a_full_disk_say_not_saved_and_keep_the_text(
         "Typed on a full disk"]
     assert not notes.not_saved.isVisible()
     assert crash_boxes == []
+
+
+def test_suspending_in_browse_on_a_full_disk_says_not_saved(
+        qtbot: QtBot, profile: tuple[MainWindow, Store], monkeypatch: pytest.MonkeyPatch,
+        crash_boxes: list[str]) -> None:
+    from studyapp.ui.card_dialogs import BrowseDialog
+
+    window, store = profile
+    dialog = BrowseDialog(store, "set:disk", "Full disk", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.selectRow(0)
+    with monkeypatch.context() as fault:
+        fault.setattr(store.db, "conn", FullDisk(store.db.conn))
+        qtbot.mouseClick(dialog.suspend_button, Qt.MouseButton.LeftButton)
+    assert dialog.count.text().startswith("Not saved: The disk that holds")
+    assert store.reviews.card_counts()["suspended"] == 0
+    assert crash_boxes == []
+    dialog.close()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.scheduling import STATE_NAMES
-from studyapp.core.store import Store
+from studyapp.core.store import Store, StoreError
 from studyapp.ui.card_labels import grade_names, state_label
 from studyapp.ui.formatting import date_time_text, day_text
 
@@ -162,7 +162,11 @@ class BrowseDialog(QDialog):
     def _toggle_suspend(self) -> None:
         index = self._current()
         if 0 <= index < len(self._keys):
-            self._store.reviews.suspend(self._keys[index], not self._suspended[index])
+            try:
+                self._store.reviews.suspend(self._keys[index], not self._suspended[index])
+            except StoreError as error:  # a full disk...: said under the table
+                self.count.setText(self.tr("Not saved: %1").replace("%1", str(error)))
+                return
             self.fill()
             self.table.selectRow(index)
 

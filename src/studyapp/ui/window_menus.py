@@ -347,7 +347,13 @@ class WindowMenus(QMainWindow):
         name, unit = self.store.progress.profile_details()
         dialog = ProfileDetailsDialog(name, unit, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.store.progress.set_profile_details(dialog.name.text(), dialog.unit.text())
+            from studyapp.core.store import StoreError
+
+            try:
+                self.store.progress.set_profile_details(dialog.name.text(), dialog.unit.text())
+            except StoreError as error:  # a full disk...: said, the details stay as they were
+                self.statusBar().showMessage(
+                    translate("MainWindow", "Not saved: %1").replace("%1", str(error)), 10000)
 
     def show_backups(self) -> None:
         """File → Backups: the profile's backups; a confirmed restore reopens the profile."""
