@@ -69,6 +69,16 @@ def test_a_question_at_the_limits_scrolls_in_the_quiz_and_is_answered_by_a_click
         # The keys still go to the quiz: 1 chooses the first option.
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
         assert tiles[0].checked and not tiles[2].checked
+        # Answered wrong: the right answer and the one given, in words, in boxes that scroll.
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        feedback = page.feedback
+        qtbot.waitUntil(lambda: feedback.isVisible() and page.state == "feedback")
+        for box in (feedback.long_correct, feedback.long_notes):
+            assert box.isVisible() and box.verticalScrollBar().maximum() > 0
+        assert feedback.long_correct.text().startswith("Correct answer: ")
+        assert feedback.long_notes.text().startswith("Your answer: ")
+        assert not feedback.correct.isVisible() and not feedback.notes.isVisible()
     finally:
         window.close()
         store.close()

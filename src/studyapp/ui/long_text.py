@@ -66,17 +66,16 @@ class LongText(QPlainTextEdit):
                                 + margins.top() + margins.bottom())
 
 
-def show_text(label: QLabel, long: LongText, text: str) -> None:
+def show_text(label: QLabel, long: LongText, text: str, visible: bool = True) -> None:
     """``text`` in ``label`` when it is short, else in ``long`` (the other one emptied and
-    hidden). Both must be in their layout already: a widget without a parent that is shown
-    becomes a window of its own."""
-    if len(text) > LONG_TEXT_CHARS:
+    hidden); neither shows when not ``visible``. Both must be in their layout already: a
+    widget without a parent that is shown becomes a window of its own."""
+    is_long = len(text) > LONG_TEXT_CHARS
+    if is_long:
         label.clear()
-        label.hide()
         long.set_text(text)
-        long.show()
     else:
         long.clear()
-        long.hide()
         label.setText(text)
-        label.show()
+    label.setVisible(visible and not is_long)
+    long.setVisible(visible and is_long)
