@@ -79,6 +79,11 @@ def test_a_question_at_the_limits_scrolls_in_the_quiz_and_is_answered_by_a_click
         assert feedback.long_correct.text().startswith("Correct answer: ")
         assert feedback.long_notes.text().startswith("Your answer: ")
         assert not feedback.correct.isVisible() and not feedback.notes.isVisible()
+        # The results list the question by an excerpt (reviewing it shows it whole).
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+        row = view.result.questions.item(0).text()
+        assert row.endswith("…") and len(row) < 400
     finally:
         window.close()
         store.close()

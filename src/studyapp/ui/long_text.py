@@ -16,10 +16,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QWidget
 
-__all__ = ["LONG_TEXT_CHARS", "LongText", "show_text"]
+__all__ = ["EXCERPT_CHARS", "LONG_TEXT_CHARS", "LongText", "excerpt", "show_text"]
 
 # Longer than this, a text goes in a LongText: about a screenful of a label at reading size.
 LONG_TEXT_CHARS = 1_500
+# A row of a list (a quiz's results, the mistake notebook) shows at most this much of a text.
+EXCERPT_CHARS = 300
 
 
 class LongText(QPlainTextEdit):
@@ -79,3 +81,10 @@ def show_text(label: QLabel, long: LongText, text: str, visible: bool = True) ->
         label.setText(text)
     label.setVisible(visible and not is_long)
     long.setVisible(visible and is_long)
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """``text`` on one line (runs of white space as one space), cut to ``limit`` characters
+    with "…": what a row of a list shows of a question; the question itself is shown whole."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
