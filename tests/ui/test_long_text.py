@@ -103,6 +103,15 @@ def test_a_card_at_the_limits_scrolls_front_and_back(
         assert scrolls(face.long_front) and not face.long_back.isVisible()
         qtbot.keyClick(face, Qt.Key.Key_Return)  # the answer
         assert view.revealed and scrolls(face.long_back) and not face.back.isVisible()
+        # Card info names the card by an excerpt: no label holds the whole side.
+        from PySide6.QtWidgets import QLabel
+
+        from studyapp.ui.card_dialogs import CardInfoDialog
+
+        assert view.card is not None
+        info = CardInfoDialog(store, view.card.key, window)
+        qtbot.addWidget(info)
+        assert max(len(label.text()) for label in info.findChildren(QLabel)) < 400
     finally:
         window.close()
         store.close()

@@ -25,6 +25,7 @@ from studyapp.core.scheduling import STATE_NAMES
 from studyapp.core.store import Store, StoreError
 from studyapp.ui.card_labels import grade_names, state_label
 from studyapp.ui.formatting import date_time_text, day_text
+from studyapp.ui.long_text import excerpt
 
 
 class CardInfoDialog(QDialog):
@@ -37,7 +38,7 @@ class CardInfoDialog(QDialog):
         info = store.reviews.info(card_key)
         memory = info.card.memory
         facts = [
-            (self.tr("Card"), info.card.front),
+            (self.tr("Card"), excerpt(info.card.front)),  # which card: the review shows it all
             (self.tr("State"), state_label(STATE_NAMES[memory.state])),
             (self.tr("Reviews"), str(len(info.reviews))),
             (self.tr("Lapses"), str(memory.lapses)),
