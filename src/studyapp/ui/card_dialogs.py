@@ -149,11 +149,11 @@ class BrowseDialog(QDialog):
                                      (self.tr("flagged"), bool(row.flag)),
                                      (self.tr("leech"), row.leech))
                      if on]
-            cells = (row.front, state_label(row.state), due, ", ".join(marks))
+            cells = (excerpt(row.front), state_label(row.state), due, ", ".join(marks))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == 0:
-                    item.setToolTip(f"{row.front}\n\n{row.back}")
+                if column == 0:  # excerpts: a side at the limits would fill the screen
+                    item.setToolTip(f"{_tip(row.front)}\n\n{_tip(row.back)}")
                 self.table.setItem(index, column, item)
         self.count.setText(self.tr("{n} cards").format(n=len(rows)))
 
@@ -175,3 +175,8 @@ class BrowseDialog(QDialog):
         index = self._current()
         if 0 <= index < len(self._keys):
             CardInfoDialog(self._store, self._keys[index], self).exec()
+
+
+def _tip(text: str, limit: int = 1000) -> str:
+    """A side for a tooltip: as written, or an excerpt when it is long."""
+    return text if len(text) <= limit else excerpt(text, limit)
