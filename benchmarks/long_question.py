@@ -2,8 +2,9 @@
 
 Issue 15: "no question can freeze the window (long text is shown in a scrolling view, laid
 out once)". A question at the limits of ``core/questionsets/limits.py``: a prompt of
-``MAX_FIELD_CHARS`` (32,767) characters and 8 options of as many, and a card whose front and
-back are that long, shown where a learner or a trainer meets them:
+``MAX_FIELD_CHARS`` (32,767) characters, 8 options, an explanation and evidence of as many,
+and a card whose front, back, explanation and evidence are that long, shown where a learner
+or a trainer meets them:
 
 quiz:    the Quiz view's question page (a practice on that question), and its feedback
          once a wrong option is answered (the answers and the explanation in words);
@@ -85,8 +86,10 @@ def long_question() -> Result:
     size = MAX_FIELD_CHARS
     long_set = QuestionSet("long", "Long", questions=[Question(
         "long", "single", _words(size, 1), section="suggestions.5.1",
-        choices=[Choice(_words(size, n + 2), n == 0) for n in range(8)])],
+        choices=[Choice(_words(size, n + 2), n == 0) for n in range(8)],
+        explanation=_words(size, 20), evidence=_words(size, 21))],
         cards=[Card(id="long", front=_words(size, 11), back=_words(size, 12),
+                    explanation=_words(size, 13), evidence=_words(size, 14),
                     section="suggestions.5.1")])
     times: dict[str, list[float]] = {}
 
@@ -95,8 +98,10 @@ def long_question() -> Result:
 
     normal_set = QuestionSet("normal", "Normal", questions=[Question(
         "normal", "single", _words(200, 1), section="suggestions.5.1",
-        choices=[Choice(_words(60, n + 2), n == 0) for n in range(8)])],
+        choices=[Choice(_words(60, n + 2), n == 0) for n in range(8)],
+        explanation=_words(200, 20), evidence=_words(150, 21))],
         cards=[Card(id="normal", front=_words(120, 11), back=_words(200, 12),
+                    explanation=_words(200, 13), evidence=_words(150, 14),
                     section="suggestions.5.1")])
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)

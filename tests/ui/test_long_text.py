@@ -33,8 +33,10 @@ def text(seed: int, length: int = MAX_FIELD_CHARS) -> str:
 
 LONG_SET = QuestionSet("long", "Long", questions=[Question(
     "long", "single", text(1), section="suggestions.5.1",
-    choices=[Choice(text(n + 2), n == 0) for n in range(8)])],
-    cards=[Card(id="long", front=text(11), back=text(12), section="suggestions.5.1")])
+    choices=[Choice(text(n + 2), n == 0) for n in range(8)],
+    explanation=text(20), evidence=text(21))],
+    cards=[Card(id="long", front=text(11), back=text(12), explanation=text(13),
+                evidence=text(14), section="suggestions.5.1")])
 
 
 def scrolls(box: LongText) -> bool:
@@ -74,8 +76,10 @@ def test_a_question_at_the_limits_scrolls_in_the_quiz_and_is_answered_by_a_click
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
         feedback = page.feedback
         qtbot.waitUntil(lambda: feedback.isVisible() and page.state == "feedback")
-        for box in (feedback.long_correct, feedback.long_notes):
+        for box in (feedback.long_correct, feedback.long_notes, feedback.long_explanation,
+                    feedback.long_evidence):
             assert box.isVisible() and box.verticalScrollBar().maximum() > 0
+        assert not feedback.explanation.isVisible() and not feedback.evidence.isVisible()
         assert feedback.long_correct.text().startswith("Correct answer: ")
         assert feedback.long_notes.text().startswith("Your answer: ")
         assert not feedback.correct.isVisible() and not feedback.notes.isVisible()
@@ -103,6 +107,8 @@ def test_a_card_at_the_limits_scrolls_front_and_back(
         assert scrolls(face.long_front) and not face.long_back.isVisible()
         qtbot.keyClick(face, Qt.Key.Key_Return)  # the answer
         assert view.revealed and scrolls(face.long_back) and not face.back.isVisible()
+        assert scrolls(face.long_explanation) and not face.explanation.isVisible()
+        assert face.long_evidence.isVisible() and not face.evidence.isVisible()
         # Card info names the card by an excerpt: no label holds the whole side.
         from PySide6.QtWidgets import QLabel
 

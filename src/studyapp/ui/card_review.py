@@ -58,6 +58,7 @@ class CardFace(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A side too long for a label (long_text.py): in a box that scrolls.
         self.long_front, self.long_back = LongText(lines=8), LongText(lines=8)
+        self.long_explanation, self.long_evidence = LongText(lines=6), LongText(lines=6)
         self.rule = QFrame()
         self.rule.setFrameShape(QFrame.Shape.HLine)
         self.rule.setStyleSheet(f"color: {colours.border}; background: {colours.border};")
@@ -87,7 +88,9 @@ class CardFace(QFrame):
         layout.addWidget(self.back)
         layout.addWidget(self.long_back)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.long_explanation)
         layout.addWidget(self.evidence)
+        layout.addWidget(self.long_evidence)
         layout.addWidget(self.context_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
@@ -100,8 +103,9 @@ class CardFace(QFrame):
         self.long_back.setFont(font)
         show_text(self.front, self.long_front, card.front)
         show_text(self.back, self.long_back, card.back)
-        self.explanation.setText(card.explanation)
-        self.evidence.setText(f"“{card.evidence}”" if card.evidence else "")
+        show_text(self.explanation, self.long_explanation, card.explanation)
+        show_text(self.evidence, self.long_evidence,
+                  f"“{card.evidence}”" if card.evidence else "")
         marks = []
         if card.flag:
             marks.append(self.tr("⚑ Flagged"))
@@ -115,8 +119,10 @@ class CardFace(QFrame):
         long_back = bool(self.long_back.text())
         self.back.setVisible(revealed and not long_back)
         self.long_back.setVisible(revealed and long_back)
-        self.explanation.setVisible(revealed and bool(self.explanation.text()))
-        self.evidence.setVisible(revealed and bool(self.evidence.text()))
+        for label, long in ((self.explanation, self.long_explanation),
+                            (self.evidence, self.long_evidence)):
+            label.setVisible(revealed and bool(label.text()))
+            long.setVisible(revealed and bool(long.text()))
         self.context_button.setVisible(revealed and card is not None and bool(card.section_id))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
