@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import Result  # noqa: E402
+from benchmarks.common import Result
 
 ROUNDS = 5
 TARGET_RATIO = 8.0
