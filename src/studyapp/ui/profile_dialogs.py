@@ -412,6 +412,7 @@ class ClosingBackupDialog(QDialog):
         buttons = QDialogButtonBox()
         self.skip_button = buttons.addButton(self.tr("Close &without a backup"),
                                              QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip_button.setAutoDefault(False)  # Enter does not throw the backup away
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)

@@ -344,10 +344,6 @@ class BackupsService(Service):
             raise StoreError("This profile is not a file, so it cannot be backed up.")
         return BackupJob(self, path, label, self.clock(), self._change_marks())
 
-    def backup_on_close(self) -> Backup | None:
-        """On close: a backup when :meth:`due_on_close` says so."""
-        return self.backup_now() if self.due_on_close() else None
-
     def due_on_close(self) -> bool:
         """Whether closing needs a backup: anything changed this session, or there is none."""
         return self.changed() or not any(not b.label for b in self.list())
