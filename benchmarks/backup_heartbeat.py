@@ -8,10 +8,14 @@ idle:        no backup (the baseline: what the event loop itself costs);
 gui_thread:  ``store.backups.backup_now()`` called on the GUI thread, as the window did;
 threaded:    the window's way now: ``store.backups.job()`` run by ``ui/store_jobs.py`` on a
              thread of its own (its own connection; SQLite releases Python's lock while it
-             copies and checks the pages).
+             copies and checks the pages);
+back_up_now: File → Backups → Back up now clicked in the real ``BackupsDialog`` (on screen,
+             offscreen platform): the same job, copied in steps with its progress drawn in
+             the dialog, until the dialog shows the result.
 
-Target (issue 16): while the threaded backup runs, no frame of the GUI thread is longer
-than 50 ms. The ratio threaded / idle is printed beside it.
+Target (issue 16): while the threaded backup or Back up now runs, no frame of the GUI
+thread is longer than 50 ms (the result is the longer of the two). The ratios to idle are
+printed beside it.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ def backup_heartbeat() -> Result:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.cards import big_profile
+    from studyapp.ui.profile_dialogs import BackupsDialog
     from studyapp.ui.store_jobs import StoreJobs
 
     app = QApplication.instance() or QApplication([])
@@ -82,12 +87,23 @@ def backup_heartbeat() -> Result:
         threaded, threaded_took = _longest_frame(
             app, lambda: jobs.backup(store.backups.job()), lambda: jobs.busy())
         jobs.wait()
-    met = threaded <= TARGET_FRAME_MS
+        dialog = BackupsDialog(store.backups, jobs=jobs)
+        dialog.show()
+        app.processEvents()
+        clicked, clicked_took = _longest_frame(
+            app, dialog.backup_button.click, lambda: dialog.running)
+        outcome = dialog.status.text()
+        dialog.close()
+        jobs.wait()
+    worst = max(threaded, clicked)
+    met = worst <= TARGET_FRAME_MS and outcome.startswith("Backed up")
     return Result(
-        "backup_heartbeat", round(threaded, 1), "ms longest frame", f"<= {TARGET_FRAME_MS:g}",
-        met, f"{size:.0f} MiB profile; idle {idle:.1f} ms (ratio {threaded / idle:.2f}); "
+        "backup_heartbeat", round(worst, 1), "ms longest frame", f"<= {TARGET_FRAME_MS:g}",
+        met, f"{size:.0f} MiB profile; idle {idle:.1f} ms; "
              f"backup on the GUI thread {blocking:.0f} ms frame ({blocking_took:.0f} ms); "
-             f"threaded backup took {threaded_took:.0f} ms")
+             f"threaded backup {threaded:.1f} ms frame (ratio {threaded / idle:.2f}, took "
+             f"{threaded_took:.0f} ms); Back up now {clicked:.1f} ms frame (ratio "
+             f"{clicked / idle:.2f}, took {clicked_took:.0f} ms, dialog said {outcome[:11]!r})")
 
 
 if __name__ == "__main__":

@@ -100,11 +100,12 @@ def test_the_service_backs_up_on_its_timer_and_prunes_over_six_weeks(tmp_path: P
 def test_close_backs_up_only_when_something_changed(tmp_path: Path) -> None:
     clock = FakeClock()
     store = open_store(tmp_path, "default", clock=clock)
-    assert store.backups.backup_on_close() is not None  # there was none
-    assert store.backups.backup_on_close() is None
+    assert store.backups.due_on_close()  # there was none
+    store.backups.backup_now()
+    assert not store.backups.due_on_close()
     store.notes.add("intro", "a note")
     clock.advance(seconds=5)
-    assert store.backups.backup_on_close() is not None
+    assert store.backups.due_on_close()
     store.close()
 
 

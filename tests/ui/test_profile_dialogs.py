@@ -13,6 +13,8 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -24,9 +26,15 @@ from pytestqt.qtbot import QtBot
 
 from studyapp.core.paths import profile_path
 from studyapp.core.store import open_store
+from studyapp.core.store.backups import Backup, BackupJob, BackupProgress, list_backups
 from studyapp.core.store.locking import held_locks
 from studyapp.ui.launch import WindowSession, start_gui
-from studyapp.ui.profile_dialogs import BackupsDialog, InUseDialog, RecoveryDialog
+from studyapp.ui.profile_dialogs import (
+    BackupsDialog,
+    ClosingBackupDialog,
+    InUseDialog,
+    RecoveryDialog,
+)
 
 W = TypeVar("W", bound=QWidget)
 
@@ -227,11 +235,14 @@ def test_file_backups_lists_backs_up_and_restores_with_confirmation(
     state: dict[str, int] = {}
 
     def back_up_then_close(dialog: BackupsDialog) -> None:
-        assert not dialog.table.isVisible() and dialog.empty.isVisible()  # none yet
-        click(qtbot, dialog.backup_button)
-        state["rows"] = dialog.table.rowCount()
-        assert dialog.table.item(0, 1).text().endswith("KB")
-        dialog.reject()
+        try:
+            assert not dialog.table.isVisible() and dialog.empty.isVisible()  # none yet
+            click(qtbot, dialog.backup_button)
+            qtbot.waitUntil(lambda: dialog.status.text().startswith("Backed up: "))
+            state["rows"] = dialog.table.rowCount()
+            assert dialog.table.item(0, 1).text().endswith("KB")
+        finally:
+            dialog.reject()
 
     when_shown(BackupsDialog, back_up_then_close, seen)
     session.window.backups_action.trigger()
@@ -288,6 +299,148 @@ def test_the_session_backs_up_when_due_and_on_close(qtbot: QtBot, tmp_path: Path
     finish(session)
     assert len(backups.list()) in (1, 2)  # a second unless it fell in the same second
     assert backups.list()[0].taken_at >= backups.list()[-1].taken_at
+
+
+class HeldBackups:
+    """Backup jobs that note the thread they run on and copy one page a step, waiting at
+    each step until ``release`` is set or the job is stopped: a backup that takes time."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.threads: list[str] = []
+        self.release = threading.Event()
+        original = BackupJob.run
+
+        def run(job: BackupJob, progress: BackupProgress | None = None,
+                stop: threading.Event | None = None) -> Backup:
+            self.threads.append(threading.current_thread().name)
+
+            def step(done: int, total: int) -> None:
+                if progress is not None:
+                    progress(done, total)
+                while not self.release.is_set() and not (stop is not None and stop.is_set()):
+                    time.sleep(0.005)
+
+            return original(job, step, stop)
+
+        monkeypatch.setattr(BackupJob, "run", run)
+        monkeypatch.setattr("studyapp.core.store.backups.BACKUP_STEP_PAGES", 1)
+
+
+def partials(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".partial")]
+
+
+def test_back_up_now_runs_on_the_backup_thread_and_shows_its_progress(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        messages: list[str]) -> None:
+    held = HeldBackups(monkeypatch)
+    session = start(qtbot, tmp_path)
+    assert session.store is not None and session.window is not None
+    session.store.notes.add("intro", "a note")
+    seen: list[QWidget] = []
+    state: dict[str, object] = {}
+
+    def back_up(dialog: BackupsDialog) -> None:
+        try:
+            click(qtbot, dialog.backup_button)
+            qtbot.waitUntil(lambda: dialog.progress.maximum() > 0
+                            and dialog.progress.value() > 0)  # pages copied of all
+            state["during"] = (dialog.progress.isVisible(), dialog.backup_button.isEnabled(),
+                               dialog.restore_button.isEnabled(), dialog.status.text())
+            held.release.set()
+            qtbot.waitUntil(lambda: dialog.status.text().startswith("Backed up: "))
+            state["after"] = (dialog.progress.isVisible(), dialog.backup_button.isEnabled(),
+                              dialog.table.rowCount())
+        finally:
+            held.release.set()
+            dialog.reject()
+
+    when_shown(BackupsDialog, back_up, seen)
+    session.window.backups_action.trigger()
+    during = state["during"]
+    assert isinstance(during, tuple) and during[:3] == (True, False, False)
+    assert str(during[3]).startswith("Making a backup… ")
+    assert state["after"] == (False, True, 1)
+    assert held.threads == ["studyapp-backup"]  # not the GUI thread
+    assert messages == []
+    finish(session)
+
+
+def test_back_up_now_says_in_the_dialog_why_it_failed(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        messages: list[str]) -> None:
+    from studyapp.core.store import DiskFullError
+
+    def full(*_args: object, **_kwargs: object) -> Backup:
+        raise DiskFullError("The disk that holds the backups is full.")
+
+    monkeypatch.setattr("studyapp.core.store.backups.take_backup", full)
+    store = open_store(tmp_path, "default")
+    dialog = BackupsDialog(store.backups)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    click(qtbot, dialog.backup_button)
+    qtbot.waitUntil(lambda: not dialog.progress.isVisible())
+    assert dialog.status.text() == "Not backed up: The disk that holds the backups is full."
+    assert dialog.backup_button.isEnabled() and messages == []
+    dialog.jobs.wait()
+    store.close()
+
+
+def test_the_backup_on_close_runs_on_the_backup_thread_saying_making_a_backup(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        messages: list[str]) -> None:
+    held = HeldBackups(monkeypatch)
+    session = start(qtbot, tmp_path)
+    assert session.store is not None
+    session.store.notes.add("intro", "a note")
+    folder = session.store.backups.folder
+    seen: list[QWidget] = []
+    headings: list[str] = []
+
+    def let_go(dialog: ClosingBackupDialog) -> None:
+        headings.append(dialog.heading.text())
+        held.release.set()
+
+    when_shown(ClosingBackupDialog, let_go, seen)
+    finish(session)  # the window closes; the session waits for its backup
+    assert headings == ["Making a backup of “default”…"]
+    assert held.threads == ["studyapp-backup"]
+    assert len(list_backups(folder)) == 1 and partials(folder) == []
+    assert not any(w.isVisible() for w in QApplication.topLevelWidgets()
+                   if isinstance(w, ClosingBackupDialog))
+    assert messages == []
+
+
+@pytest.mark.parametrize("how", ["closed without it", "waited too long"])
+def test_a_backup_on_close_that_is_given_up_leaves_nothing_half_written(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        messages: list[str], how: str) -> None:
+    HeldBackups(monkeypatch)  # never let go: only stopping ends it
+    if how == "waited too long":
+        monkeypatch.setattr("studyapp.ui.launch.CLOSE_BACKUP_LIMIT_S", 1.0)
+    session = start(qtbot, tmp_path)
+    assert session.store is not None
+    older = session.store.backups.backup_now()
+    session.store.notes.add("intro", "after the backup")
+    folder = session.store.backups.folder
+    seen: list[QWidget] = []
+    half_written: list[str] = []
+
+    def give_up(dialog: ClosingBackupDialog) -> None:
+        half_written.extend(partials(folder))  # the copy had begun
+        if how == "closed without it":
+            click(qtbot, dialog.skip_button)
+
+    when_shown(ClosingBackupDialog, give_up, seen)
+    finish(session)
+    assert len(half_written) == 1
+    assert sorted(p.name for p in folder.iterdir()) == [older.path.name]
+    reopened = open_store(tmp_path, "default")
+    assert [n.text for n in reopened.notes.all()] == ["after the backup"]
+    reopened.close()
+    assert messages == []
 
 
 def test_a_full_disk_while_studying_is_named_not_called_saved(

@@ -170,11 +170,12 @@ class QuizSession:
             raise RuntimeError("this quiz is finished")
         item = self.items[index]
         grade = score(item.question, response, self.policy)
-        self.given[item.key] = Given(response, grade)
-        self.position = index
+        # Saved first: an answer the store refused (a full disk) is not counted as given.
         self.store.quizzes.save_answer(
             self.attempt_id, item.key, response, grade.correct, grade.score, grade.weight,
             duration_ms, time_used_s=self.time_used() if self.timed else None, position=index)
+        self.given[item.key] = Given(response, grade)
+        self.position = index
         if self.mode == QuizMode.CHALLENGE and not grade.correct:
             self.ended = True
         return grade

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.scheduling import STATE_NAMES
-from studyapp.core.store import Store
+from studyapp.core.store import Store, StoreError
 from studyapp.ui.card_labels import grade_names, state_label
 from studyapp.ui.formatting import date_time_text, day_text
+from studyapp.ui.long_text import excerpt
 
 
 class CardInfoDialog(QDialog):
@@ -37,7 +38,7 @@ class CardInfoDialog(QDialog):
         info = store.reviews.info(card_key)
         memory = info.card.memory
         facts = [
-            (self.tr("Card"), info.card.front),
+            (self.tr("Card"), excerpt(info.card.front)),  # which card: the review shows it all
             (self.tr("State"), state_label(STATE_NAMES[memory.state])),
             (self.tr("Reviews"), str(len(info.reviews))),
             (self.tr("Lapses"), str(memory.lapses)),
@@ -150,11 +151,11 @@ class BrowseDialog(QDialog):
                                      (self.tr("flagged"), bool(row.flag)),
                                      (self.tr("leech"), row.leech))
                      if on]
-            cells = (row.front, state_label(row.state), due, ", ".join(marks))
+            cells = (excerpt(row.front), state_label(row.state), due, ", ".join(marks))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == 0:
-                    item.setToolTip(f"{row.front}\n\n{row.back}")
+                if column == 0:  # excerpts: a side at the limits would fill the screen
+                    item.setToolTip(f"{_tip(row.front)}\n\n{_tip(row.back)}")
                 self.table.setItem(index, column, item)
         self.count.setText(self.tr("{n} cards").format(n=len(rows)))
 
@@ -164,7 +165,11 @@ class BrowseDialog(QDialog):
     def _toggle_suspend(self) -> None:
         index = self._current()
         if 0 <= index < len(self._keys):
-            self._store.reviews.suspend(self._keys[index], not self._suspended[index])
+            try:
+                self._store.reviews.suspend(self._keys[index], not self._suspended[index])
+            except StoreError as error:  # a full disk...: said under the table
+                self.count.setText(self.tr("Not saved: %1").replace("%1", str(error)))
+                return
             self.fill()
             self.table.selectRow(index)
 
@@ -172,3 +177,8 @@ class BrowseDialog(QDialog):
         index = self._current()
         if 0 <= index < len(self._keys):
             CardInfoDialog(self._store, self._keys[index], self).exec()
+
+
+def _tip(text: str, limit: int = 1000) -> str:
+    """A side for a tooltip: as written, or an excerpt when it is long."""
+    return text if len(text) <= limit else excerpt(text, limit)

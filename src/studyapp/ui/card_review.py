@@ -19,6 +19,7 @@ from studyapp.core.scheduling import RATINGS
 from studyapp.core.store.reviews import StudyCard
 from studyapp.ui.card_labels import grade_names
 from studyapp.ui.icons import icon
+from studyapp.ui.long_text import LongText, show_text
 from studyapp.ui.theme import Colours
 
 
@@ -55,6 +56,9 @@ class CardFace(QFrame):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A side too long for a label (long_text.py): in a box that scrolls.
+        self.long_front, self.long_back = LongText(lines=8), LongText(lines=8)
+        self.long_explanation, self.long_evidence = LongText(lines=6), LongText(lines=6)
         self.rule = QFrame()
         self.rule.setFrameShape(QFrame.Shape.HLine)
         self.rule.setStyleSheet(f"color: {colours.border}; background: {colours.border};")
@@ -79,10 +83,14 @@ class CardFace(QFrame):
         layout.addWidget(self.flag)
         layout.addSpacing(48)  # the front stays put when the back appears
         layout.addWidget(self.front)
+        layout.addWidget(self.long_front)
         layout.addWidget(self.rule)
         layout.addWidget(self.back)
+        layout.addWidget(self.long_back)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.long_explanation)
         layout.addWidget(self.evidence)
+        layout.addWidget(self.long_evidence)
         layout.addWidget(self.context_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
@@ -90,11 +98,14 @@ class CardFace(QFrame):
         front_font = QFont(font)
         front_font.setPointSizeF(font.pointSizeF() * 1.35)
         self.front.setFont(front_font)
+        self.long_front.setFont(front_font)
         self.back.setFont(font)
-        self.front.setText(card.front)
-        self.back.setText(card.back)
-        self.explanation.setText(card.explanation)
-        self.evidence.setText(f"“{card.evidence}”" if card.evidence else "")
+        self.long_back.setFont(font)
+        show_text(self.front, self.long_front, card.front)
+        show_text(self.back, self.long_back, card.back)
+        show_text(self.explanation, self.long_explanation, card.explanation)
+        show_text(self.evidence, self.long_evidence,
+                  f"“{card.evidence}”" if card.evidence else "")
         marks = []
         if card.flag:
             marks.append(self.tr("⚑ Flagged"))
@@ -105,9 +116,13 @@ class CardFace(QFrame):
 
     def reveal(self, revealed: bool, card: StudyCard | None = None) -> None:
         self.rule.setVisible(revealed)
-        self.back.setVisible(revealed)
-        self.explanation.setVisible(revealed and bool(self.explanation.text()))
-        self.evidence.setVisible(revealed and bool(self.evidence.text()))
+        long_back = bool(self.long_back.text())
+        self.back.setVisible(revealed and not long_back)
+        self.long_back.setVisible(revealed and long_back)
+        for label, long in ((self.explanation, self.long_explanation),
+                            (self.evidence, self.long_evidence)):
+            label.setVisible(revealed and bool(label.text()))
+            long.setVisible(revealed and bool(long.text()))
         self.context_button.setVisible(revealed and card is not None and bool(card.section_id))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

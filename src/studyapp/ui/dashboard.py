@@ -455,7 +455,16 @@ class DashboardView(QWidget):
         board = self.store.progress.dashboard(self.report)
         dialog = GoalDialog(board.goal.kind, board.goal.target, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.store.progress.set_goal(dialog.kind(), dialog.target.value())
+            from PySide6.QtWidgets import QMessageBox
+
+            from studyapp.core.store import StoreError
+
+            try:
+                self.store.progress.set_goal(dialog.kind(), dialog.target.value())
+            except StoreError as error:  # a full disk...: said, the goal stays as it was
+                QMessageBox.warning(self, self.tr("Daily goal"),
+                                    self.tr("Not saved: %1").replace("%1", str(error)))
+                return
             self.refresh()
 
 

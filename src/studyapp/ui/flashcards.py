@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -321,7 +320,7 @@ class FlashcardsView(QWidget):
         try:
             answer = session.grade(rating)
         except StoreError as error:
-            QMessageBox.warning(self, self.tr("Flashcards"), str(error))
+            self._not_saved(error)  # the card stays on screen, its answer shown
             return
         if len(session.steps) == steps:
             return  # not graded (the answer not shown yet, or not a grade)
@@ -419,20 +418,36 @@ class FlashcardsView(QWidget):
         self._draw()
         self._say(self.tr("{did} Ctrl+Z to undo.").format(did=text))
 
+    def _not_saved(self, error: StoreError) -> None:
+        """A write the store refused (a full disk, a read-only file): said where the learner
+        looks; the card stays as it was. A damaged file also brings the recovery dialog."""
+        self._say(self.tr("Not saved: %1").replace("%1", str(error)))
+
     def toggle_flag(self) -> None:
         if self.session is not None:
-            step = self.session.toggle_flag()
+            try:
+                step = self.session.toggle_flag()
+            except StoreError as error:
+                self._not_saved(error)
+                return
             self._marked(step, self.tr("Flagged.") if step and step.action is Action.FLAG
                          else self.tr("Flag removed."))
 
     def bury(self) -> None:
         if self.session is not None:
-            self._marked(self.session.bury(), self.tr("Buried until tomorrow."))
+            try:
+                self._marked(self.session.bury(), self.tr("Buried until tomorrow."))
+            except StoreError as error:
+                self._not_saved(error)
 
     def suspend(self) -> None:
         if self.session is not None:
-            self._marked(self.session.suspend(), self.tr(
-                "Suspended: the card stays out of reviews until you unsuspend it in Browse."))
+            try:
+                self._marked(self.session.suspend(), self.tr(
+                    "Suspended: the card stays out of reviews until you unsuspend it in "
+                    "Browse."))
+            except StoreError as error:
+                self._not_saved(error)
 
     def show_info(self) -> None:
         if self.card is not None and not self.cramming:

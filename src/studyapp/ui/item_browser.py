@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
 )
 
 from studyapp.core.questionsets.model import Card, Question, QuestionSet
+from studyapp.ui.long_text import LongText, show_text
 from studyapp.ui.set_labels import item_details, type_label
 from studyapp.ui.widgets import SMALL_GAP, plain, plain_tip
 
@@ -64,7 +66,14 @@ class ItemBrowser(QSplitter):
         self.detail.setContentsMargins(SMALL_GAP, SMALL_GAP, SMALL_GAP, SMALL_GAP)
         self.detail.setAccessibleName(self.tr("The selected question or card"))
         scroll.setWidget(self.detail)
-        self.addWidget(scroll)
+        # An item too long for the label (long_text.py) is shown here instead, laid out once.
+        self.long_detail = LongText()
+        self.long_detail.setAccessibleName(self.detail.accessibleName())
+        self.long_detail.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail_pages = QStackedWidget()
+        self.detail_pages.addWidget(scroll)
+        self.detail_pages.addWidget(self.long_detail)
+        self.addWidget(self.detail_pages)
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 1)
         self._items: list[Question | Card] = []
@@ -115,7 +124,9 @@ class ItemBrowser(QSplitter):
 
     def _show_current(self) -> None:
         item = self.current_item()
-        self.detail.setText(item_details(item) if item is not None
-                            else self.tr("Select a question or card to see it in full."))
+        text = (item_details(item) if item is not None
+                else self.tr("Select a question or card to see it in full."))
+        show_text(self.detail, self.long_detail, text)
+        self.detail_pages.setCurrentIndex(1 if self.long_detail.text() else 0)
 
 

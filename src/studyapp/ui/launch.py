@@ -7,20 +7,32 @@ profile (``InUseDialog``); a damaged one offers its newest sound backup or a fre
 keeping the damaged file (``RecoveryDialog``).
 
 While a profile is open the session holds its lock, backs it up when a backup is due
-(checked every minute; the rule is core's ``backup_due``) and when it is closed.
+(checked every minute; the rule is core's ``backup_due``) and when it is closed. Backups run
+on a thread of their own (``store_jobs.py``); the close waits for its backup at most
+``CLOSE_BACKUP_LIMIT_S``, showing "Making a backup…" when it takes time, and a backup it
+stops (the limit, or the learner closing without it) leaves nothing half-written.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
+import time
 from argparse import Namespace
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QSettings,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -40,6 +52,12 @@ APP_NAME = "StudyApp"
 SETTINGS_FILE = "settings.ini"
 BACKUP_CHECK_MS = 60_000
 RETRY_OPEN_MS = 1000
+# The close waits this long at most for its backup, then closes without it.
+CLOSE_BACKUP_LIMIT_S = 120.0
+# A close backup that takes longer than this shows "Making a backup…".
+SHOW_CLOSING_AFTER_MS = 400
+# A stopped job ends at its next step (a few MiB of copy); this long is a stuck disk.
+STOPPED_JOB_WAIT_S = 5.0
 
 
 def settings_for(data_dir: Path) -> QSettings:
@@ -194,6 +212,7 @@ class WindowSession(QObject):
         window.appearance_changed.connect(self.open_window)
         window.profile_requested.connect(self.switch_profile)
         window.restore_requested.connect(self.restore)
+        window.store_jobs = self.jobs  # File → Backups → Back up now runs on it
         window.installEventFilter(self)
         previous, self.window = self.window, window
         if previous is not None:
@@ -365,7 +384,8 @@ class WindowSession(QObject):
         self.store = None
         if self.window is not None:
             self.window.store = None  # the window writes nothing more to the damaged file
-        self.jobs.wait()
+        self.jobs.stop()  # a backup of a damaged file is no use
+        self.jobs.wait(STOPPED_JOB_WAIT_S)
         store.close()
         self.open_window()  # a fresh frame, without the views of the damaged profile
         self._offer_recovery(detail or path)
@@ -402,7 +422,8 @@ class WindowSession(QObject):
             self.window.reader.save_state()  # kept in the before-restore backup
             self.window.store = None  # the window writes nothing more to the old file
         self.backup_timer.stop()
-        self.jobs.wait()
+        self.jobs.stop()  # the file is kept as a before-restore backup anyway
+        self.jobs.wait(STOPPED_JOB_WAIT_S)
         self.store = None
         try:
             store.close_and_restore(backup)
@@ -433,7 +454,6 @@ class WindowSession(QObject):
             QMessageBox.warning(self.window, APP_NAME, str(error))
             return False
         self._install_builtin_sets(store)
-        self.jobs.wait()
         previous = self.store
         self.profile, self.store = store.profile, store  # as the file spells it
         self.open_window()  # closes the previous window, which saves its learner's place
@@ -458,21 +478,70 @@ class WindowSession(QObject):
         self.backup_timer.stop()
         self._drop_dialog()
         self._stop_listening()
-        self.jobs.wait()
         if self.store is not None:
             store, self.store = self.store, None
             self._close_store(store)
+        self.jobs.stop()
+        self.jobs.wait(STOPPED_JOB_WAIT_S)
 
     def _close_store(self, store: Store) -> None:
-        """A backup when something changed, then the store closed (WAL folded, lock freed)."""
+        """A backup when something changed (on the backup thread, waited for at most
+        ``CLOSE_BACKUP_LIMIT_S``), then the store closed (WAL folded, lock freed)."""
         from studyapp.core.store import StoreError
 
+        self.jobs.stop("check")  # the check after start-up: no verdict needed now
+        deadline = time.monotonic() + CLOSE_BACKUP_LIMIT_S
         try:
-            store.backups.backup_on_close()
+            if self._wait_for_backup(store, deadline) and store.backups.due_on_close():
+                self.jobs.backup(store.backups.job())
+                self._wait_for_backup(store, deadline)
         except StoreError:
             pass  # the profile itself is saved; a failed backup must not stop the closing
         finally:
+            self.jobs.stop()
+            self.jobs.wait(STOPPED_JOB_WAIT_S)
             store.close()
+
+    def _wait_for_backup(self, store: Store, deadline: float) -> bool:
+        """Until the running backup ends (the window's events go on meanwhile), showing
+        "Making a backup…" when it takes time. False when it was stopped instead: the
+        deadline passed, or the learner chose to close without it."""
+        from studyapp.ui.profile_dialogs import ClosingBackupDialog
+
+        loop = QEventLoop()
+        dialog: list[ClosingBackupDialog] = []
+        shown_at = time.monotonic() + SHOW_CLOSING_AFTER_MS / 1000
+        stopped = [False]
+
+        def give_up() -> None:
+            stopped[0] = True
+            self.jobs.stop("backup")
+            loop.quit()
+
+        def watch() -> None:
+            if not self.jobs.busy("backup"):
+                loop.quit()
+            elif time.monotonic() >= deadline:
+                give_up()
+            elif not dialog and time.monotonic() >= shown_at:
+                dialog.append(ClosingBackupDialog(store.profile))
+                self.jobs.progress.connect(dialog[0].show_progress)
+                dialog[0].rejected.connect(give_up)
+                dialog[0].show()
+
+        if not self.jobs.busy("backup"):
+            return True
+        timer = QTimer()
+        timer.setInterval(20)
+        timer.timeout.connect(watch)
+        timer.start()
+        loop.exec()
+        timer.stop()
+        for shown in dialog:
+            self.jobs.progress.disconnect(shown.show_progress)
+            shown.hide()  # not close(): a dialog's close is its reject, "without a backup"
+            shown.deleteLater()
+        return not stopped[0]
 
     def _system_scheme_changed(self) -> None:
         if self.window is not None and theme_choice(self.settings) is ThemeChoice.SYSTEM:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.report import Report
-from studyapp.core.store import Bookmark, Note, Store
+from studyapp.core.store import Bookmark, Note, Store, StoreError
 from studyapp.ui.formatting import local_time
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -93,6 +93,27 @@ class _NoteDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
         painter.drawText(area, flags, stamp)
         painter.restore()
+
+
+def _not_saved_label() -> QLabel:
+    """Where a tab says that the store refused a write (a full disk, a read-only file)."""
+    label = QLabel()
+    label.setObjectName("NotSaved")
+    label.setProperty("role", "muted")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _say_not_saved(label: QLabel, error: StoreError | None) -> None:
+    """``error``'s message as "Not saved: …" in ``label`` (None: the last write went well)."""
+    if error is None:
+        label.clear()
+        label.hide()
+    else:
+        label.setText(QCoreApplication.translate("NotesPanel", "Not saved: %1").replace(
+            "%1", str(error)))
+        label.show()
 
 
 def _empty_label(text: str) -> QLabel:
@@ -180,12 +201,15 @@ class NotesTab(QWidget):
         self.editor_box.hide()
         self.editor.installEventFilter(self)
 
+        self.not_saved = _not_saved_label()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.editor_box)
+        layout.addWidget(self.not_saved)
         self._update_buttons()
 
     def show_section(self, section_id: str) -> None:
@@ -214,8 +238,11 @@ class NotesTab(QWidget):
         self._draft_timer.stop()
         if self._section_id is None or self.editor_box.isHidden():
             return
-        self._store.notes.save_draft(self._section_id, self.editor.toPlainText(),
-                                     self._paragraph, self._editing)
+        try:
+            self._store.notes.save_draft(self._section_id, self.editor.toPlainText(),
+                                         self._paragraph, self._editing)
+        except StoreError as error:  # the text stays in the editor
+            _say_not_saved(self.not_saved, error)
 
     def _edited(self) -> None:
         if not self.editor_box.isHidden():
@@ -283,11 +310,16 @@ class NotesTab(QWidget):
         if not text or self._section_id is None:
             self.cancel()
             return
-        if self._editing is None:
-            saved = self._store.notes.add(self._section_id, text, self._paragraph).id
-        else:
-            saved = self._editing
-            self._store.notes.update(self._editing, text)
+        try:
+            if self._editing is None:
+                saved = self._store.notes.add(self._section_id, text, self._paragraph).id
+            else:
+                saved = self._editing
+                self._store.notes.update(self._editing, text)
+        except StoreError as error:  # the editor stays open with the text, to try again
+            _say_not_saved(self.not_saved, error)
+            return
+        _say_not_saved(self.not_saved, None)
         self.refresh()
         for row in range(self.list.count()):
             if self.list.item(row).data(ID_ROLE) == saved:
@@ -302,7 +334,10 @@ class NotesTab(QWidget):
         """Closes the editor and throws its text (and the section's draft) away."""
         self._draft_timer.stop()
         if self._section_id is not None:
-            self._store.notes.discard_draft(self._section_id)
+            try:
+                self._store.notes.discard_draft(self._section_id)
+            except StoreError as error:  # the draft is offered again next time
+                _say_not_saved(self.not_saved, error)
         self._close_editor()
         self.changed.emit()
 
@@ -323,7 +358,11 @@ class NotesTab(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._store.notes.delete(int(item.data(ID_ROLE)))
+            try:
+                self._store.notes.delete(int(item.data(ID_ROLE)))
+            except StoreError as error:
+                _say_not_saved(self.not_saved, error)
+                return
             self.refresh()
             self.changed.emit()
 
@@ -385,6 +424,8 @@ class BookmarksTab(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
+        self.not_saved = _not_saved_label()
+        layout.addWidget(self.not_saved)
         self.refresh()
 
     def refresh(self) -> None:
@@ -424,13 +465,21 @@ class BookmarksTab(QWidget):
             self.list.editItem(item)
 
     def _renamed(self, item: QListWidgetItem) -> None:
-        self._store.bookmarks.rename(int(item.data(ID_ROLE)), item.text())
+        try:
+            self._store.bookmarks.rename(int(item.data(ID_ROLE)), item.text())
+        except StoreError as error:
+            _say_not_saved(self.not_saved, error)
+            return
         self.changed.emit()
 
     def remove_selected(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self._store.bookmarks.remove(int(item.data(ID_ROLE)))
+            try:
+                self._store.bookmarks.remove(int(item.data(ID_ROLE)))
+            except StoreError as error:
+                _say_not_saved(self.not_saved, error)
+                return
             self.refresh()
             self.changed.emit()
 

@@ -4,8 +4,11 @@
   one) or quit.
 - :class:`RecoveryDialog`: the profile is damaged; restore the newest good backup, or start
   afresh with the damaged file kept aside, or quit. Nothing is overwritten.
-- :class:`BackupsDialog`: File → Backups: the backups with their dates and sizes, Back up now,
-  and Restore (after a confirmation; the window then reopens the profile).
+- :class:`BackupsDialog`: File → Backups: the backups with their dates and sizes, Back up now
+  (on the window's backup thread, ``ui/store_jobs.py``, with its progress and result shown
+  here), and Restore (after a confirmation; the window then reopens the profile).
+- :class:`ClosingBackupDialog`: "Making a backup…" while the backup on close takes time;
+  the learner can close without it.
 
 They call core services (``studyapp.core.store.backups``); none runs SQL.
 """
@@ -13,6 +16,7 @@ They call core services (``studyapp.core.store.backups``); none runs SQL.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,10 +40,14 @@ from PySide6.QtWidgets import (
 from studyapp.core.store.backups import Backup, BackupsService
 from studyapp.ui.formatting import QT_TRANSLATE_NOOP, date_time_text
 
+if TYPE_CHECKING:
+    from studyapp.ui.store_jobs import StoreJobs
+
 MARGIN = 20
 GAP = 12
 
-__all__ = ["BackupsDialog", "InUseDialog", "RecoveryDialog", "backup_when", "size_text"]
+__all__ = ["BackupsDialog", "ClosingBackupDialog", "InUseDialog", "RecoveryDialog", "backup_when",
+           "size_text"]
 
 
 def backup_when(backup: Backup) -> str:
@@ -198,9 +207,16 @@ class BackupsDialog(QDialog):
              "before-upgrade": QT_TRANSLATE_NOOP("BackupsDialog", "Before an upgrade"),
              "before-restore": QT_TRANSLATE_NOOP("BackupsDialog", "Before a restore")}
 
-    def __init__(self, service: BackupsService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: BackupsService, parent: QWidget | None = None,
+                 jobs: StoreJobs | None = None) -> None:
+        from studyapp.ui.store_jobs import StoreJobs
+
         super().__init__(parent)
         self.service = service
+        # The window's backup thread (one backup at a time), or one of the dialog's own.
+        self.jobs = jobs if jobs is not None else StoreJobs(self)
+        self.jobs.progress.connect(self._backup_progress)
+        self.jobs.finished.connect(self._job_finished)
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups"))
         self.setMinimumSize(560, 420)
@@ -233,6 +249,12 @@ class BackupsDialog(QDialog):
                                       "StudyApp, or now with Back up now."), "muted")
         self.status = _message("", "muted")
         self.status.hide()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("backupProgress")
+        self.progress.setAccessibleName(self.tr("Backup progress"))
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.running = False  # a backup is being made, and this dialog shows it
 
         buttons = QDialogButtonBox()
         self.backup_button = buttons.addButton(self.tr("&Back up now"),
@@ -253,10 +275,13 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.folder)
+        layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.refresh()
         self.table.setFocus()
+        if self.jobs.busy("backup"):  # the half-hourly one: shown as it goes on
+            self._show_running()
 
     def refresh(self) -> None:
         from studyapp.core.store import StoreError
@@ -288,18 +313,59 @@ class BackupsDialog(QDialog):
         return self.backups[rows[0].row()] if rows else None
 
     def _update_buttons(self) -> None:
-        self.restore_button.setEnabled(self.selected() is not None)
+        running = self.running
+        self.backup_button.setEnabled(not running)
+        # A restore closes the profile: not while a backup of it is being made.
+        self.restore_button.setEnabled(self.selected() is not None and not running)
 
     def backup_now(self) -> None:
+        """Starts a backup on the backup thread; its progress and result are shown here."""
         from studyapp.core.store import StoreError
 
-        try:
-            backup = self.service.backup_now()
-        except StoreError as error:
-            QMessageBox.warning(self, self.tr("Back up now"), str(error))
+        if not self.jobs.busy("backup"):
+            try:
+                started = self.jobs.backup(self.service.job())
+            except StoreError as error:
+                self._say(self.tr("Not backed up: %1").replace("%1", str(error)))
+                return
+            if not started:
+                return
+        self._show_running()
+
+    def _show_running(self) -> None:
+        self.running = True
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._say(self.tr("Making a backup…"))
+        self._update_buttons()
+
+    def _backup_progress(self, name: str, done: int, total: int) -> None:
+        if name != "backup" or not self.running:
+            return
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self._say(self.tr("Making a backup… %1%").replace(
+                "%1", str(done * 100 // total)))
+        else:
+            self.progress.setRange(0, 0)
+            self._say(self.tr("Checking the backup…"))
+
+    def _job_finished(self, name: str, problem: str) -> None:
+        from studyapp.core.store.backups import Backup
+
+        if name != "backup" or not self.running:
+            return
+        self.running = False
+        self.progress.hide()
+        if problem:
+            self._update_buttons()
+            self._say(self.tr("Not backed up: %1").replace("%1", problem))
             return
         self.refresh()
-        self._say(self.tr("Backed up: %1").replace("%1", str(backup.path)))
+        backup = self.jobs.result("backup")
+        if isinstance(backup, Backup):
+            self._say(self.tr("Backed up: %1").replace("%1", str(backup.path)))
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -323,3 +389,41 @@ class BackupsDialog(QDialog):
         if box.clickedButton() is restore:
             self.restore_chosen.emit(backup.path)
             self.accept()
+
+
+class ClosingBackupDialog(QDialog):
+    """"Making a backup…" while the backup on close takes time. Closing it (or its button)
+    closes StudyApp without that backup: the profile itself is saved, the older backups are
+    kept and nothing half-written is left."""
+
+    def __init__(self, profile: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("closingBackupDialog")
+        self.setWindowTitle("StudyApp")
+        self.setMinimumWidth(420)
+        self.heading = _message(self.tr("Making a backup of “%1”…").replace("%1", profile),
+                                "heading")
+        explanation = _message(self.tr(
+            "The profile is closed once its backup is made. Your progress is already saved."))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Backup progress"))
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 0)
+        buttons = QDialogButtonBox()
+        self.skip_button = buttons.addButton(self.tr("Close &without a backup"),
+                                             QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip_button.setAutoDefault(False)  # Enter does not throw the backup away
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(GAP)
+        layout.addWidget(self.heading)
+        layout.addWidget(explanation)
+        layout.addWidget(self.progress)
+        layout.addWidget(buttons)
+        _settle(self, layout)
+
+    def show_progress(self, name: str, done: int, total: int) -> None:
+        if name == "backup":
+            self.progress.setRange(0, total)  # 0 of 0: checking the copy, no measure
+            self.progress.setValue(done)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.quiz import QuizItem
 from studyapp.ui.icons import icon
+from studyapp.ui.long_text import LongText, show_text
 from studyapp.ui.theme import Colours
 
 
@@ -87,11 +88,15 @@ class OptionTile(QFrame):
         self.key.setObjectName("OptionKey")
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key.setFixedSize(32, 32)
-        self.text = QLabel(text)
+        self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setFont(font)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # An option too long for a label (long_text.py); a click on it still chooses it.
+        self.long_text = LongText(lines=4, clicks_through=True)
+        self.long_text.setFont(font)
+        self.long_text.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self.mark = QLabel()
         self.mark.setFixedSize(24, 24)
         self.verdict = QLabel()
@@ -104,9 +109,11 @@ class OptionTile(QFrame):
         column = QVBoxLayout()
         column.setSpacing(4)
         column.addWidget(self.text)
+        column.addWidget(self.long_text)
         column.addWidget(self.verdict)
         layout.addLayout(column, 1)
         layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        show_text(self.text, self.long_text, text)
         self.setAccessibleName(text)
         self._restyle()
 

@@ -13,6 +13,7 @@ from studyapp.core.quiz import QuizItem, answer_text, correct_answer_text, evide
 from studyapp.core.report import Report
 from studyapp.core.scoring import Grade
 from studyapp.ui.icons import icon
+from studyapp.ui.long_text import LONG_TEXT_CHARS, LongText, show_text
 from studyapp.ui.theme import Colours
 from studyapp.ui.widgets import text_label, verdict_font
 
@@ -35,6 +36,9 @@ class FeedbackPanel(QFrame):
         self.explanation = text_label()
         self.evidence = text_label()
         self.evidence.setTextFormat(Qt.TextFormat.RichText)
+        # Text too long for a label (a field at the limits, long_text.py): a box that scrolls.
+        self.long_correct, self.long_notes, self.long_explanation, self.long_evidence = (
+            LongText(lines=6), LongText(lines=6), LongText(lines=6), LongText(lines=6))
         self.read_button = QPushButton(icon("book-open", colours.text), self.tr("Read in context"))
         self.read_button.setObjectName("ReadInContextButton")
         self.read_button.setToolTip(self.tr("Open the report at this passage (R)"))
@@ -47,7 +51,9 @@ class FeedbackPanel(QFrame):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         layout.addLayout(top)
-        for widget in (self.correct, self.notes, self.explanation, self.evidence):
+        for widget in (self.correct, self.long_correct, self.notes, self.long_notes,
+                       self.explanation, self.long_explanation, self.evidence,
+                       self.long_evidence):
             layout.addWidget(widget)
         row = QHBoxLayout()
         row.addWidget(self.read_button)
@@ -75,7 +81,8 @@ class FeedbackPanel(QFrame):
         self.setStyleSheet(
             f"QFrame#FeedbackPanel {{ background: {c.alternate}; border: 1px solid {c.border};"
             f" border-left: 4px solid {colour}; border-radius: 8px; }}")
-        self.correct.setText(self.tr("Correct answer: {0}").format(correct_answer_text(item)))
+        show_text(self.correct, self.long_correct,
+                  self.tr("Correct answer: {0}").format(correct_answer_text(item)))
         notes = []
         if response is not None and grade is not None and not grade.correct:
             notes.append(self.tr("Your answer: {0}").format(answer_text(item, response)))
@@ -87,13 +94,15 @@ class FeedbackPanel(QFrame):
             for index in chosen:
                 if 0 <= index < len(question.choices) and question.choices[index].feedback:
                     notes.append(question.choices[index].feedback)
-        self.notes.setText("\n".join(notes))
-        self.notes.setVisible(bool(notes))
-        self.explanation.setText(question.explanation)
-        self.explanation.setVisible(bool(question.explanation))
+        show_text(self.notes, self.long_notes, "\n".join(notes), bool(notes))
+        show_text(self.explanation, self.long_explanation, question.explanation,
+                  bool(question.explanation))
         self._quotes = evidence_quotes(question)
         self._section = question.section if question.section in report else None
-        if self._quotes:
+        long_quotes = sum(len(q) for q in self._quotes) > LONG_TEXT_CHARS
+        self.long_evidence.set_text("\n\n".join(f"“{q}”" for q in self._quotes)
+                                    if long_quotes else "")
+        if self._quotes and not long_quotes:
             where = report.get(self._section).label if self._section else ""
             quoted = "".join(
                 f"<p style='margin: 4px 0 4px 0;'><i>“{_escape(q)}”</i></p>" for q in self._quotes)
@@ -101,7 +110,8 @@ class FeedbackPanel(QFrame):
             source = (f"<p style='color: {c.muted}; margin: 0;'>"
                       f"{_escape(from_report)}</p>" if where else "")
             self.evidence.setText(source + quoted)
-        self.evidence.setVisible(bool(self._quotes))
+        self.evidence.setVisible(bool(self._quotes) and not long_quotes)
+        self.long_evidence.setVisible(long_quotes)  # too long for rich text: plain, scrolling
         self.read_button.setVisible(self._section is not None)
         self.show()
 

@@ -28,6 +28,8 @@ from studyapp.core.quiz import QuizSession, Unfinished
 from studyapp.core.report import Report
 from studyapp.core.store import StoreError
 from studyapp.ui.icons import icon
+from studyapp.ui.long_text import LongText
+from studyapp.ui.long_text import show_text as show_long_or_short
 from studyapp.ui.quiz_answer_card import AnswerCard
 from studyapp.ui.quiz_answers import AnswerControl, PairButton, answer_control
 from studyapp.ui.quiz_feedback import FeedbackPanel
@@ -129,6 +131,7 @@ class QuestionPage(QWidget):
         self.prompt.setObjectName("QuestionPrompt")
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.long_prompt = LongText(lines=12)  # a prompt too long for a label (long_text.py)
         # A bank's picture for the question (图片 column), copied into the profile on import.
         self.profile_database: Path | None = None
         self.picture = QLabel()
@@ -149,6 +152,7 @@ class QuestionPage(QWidget):
         column_layout.addWidget(self.card)
         column_layout.addWidget(self.crumb)
         column_layout.addWidget(self.prompt)
+        column_layout.addWidget(self.long_prompt)
         column_layout.addWidget(self.picture)
         column_layout.addWidget(self.hint)
         column_layout.addLayout(self.answer_holder)
@@ -282,7 +286,8 @@ class QuestionPage(QWidget):
         prompt_font = QFont(font)
         prompt_font.setPointSizeF(font.pointSizeF() * 1.2)
         self.prompt.setFont(prompt_font)
-        self.prompt.setText(item.question.prompt)
+        self.long_prompt.setFont(prompt_font)
+        show_long_or_short(self.prompt, self.long_prompt, item.question.prompt)
         self._show_picture(item.question.image)
         section = item.question.section
         where = self.report.get(section).label if section and section in self.report else ""

@@ -26,6 +26,7 @@ from studyapp.core.report import Report
 from studyapp.core.scoring import DEFAULT_PASS_MARK
 from studyapp.ui.formatting import local_time
 from studyapp.ui.icons import icon
+from studyapp.ui.long_text import excerpt
 from studyapp.ui.quiz_question import COLUMN_WIDTH, clock_text
 from studyapp.ui.theme import Colours
 from studyapp.ui.widgets import centred, text_label, verdict_font
@@ -204,7 +205,7 @@ class ResultPage(QWidget):
                 mark = self.tr("◐ partly right")
             else:
                 mark = self.tr("✗ not right")
-            prompt = " ".join(session.items[index].question.prompt.split())
+            prompt = excerpt(session.items[index].question.prompt)  # long_text.py
             self.questions.addItem(f"{index + 1}.  {mark} — {prompt}")
         self.mistakes_button.setVisible(mistakes > 0)
         self.review_button.setEnabled(bool(shown))
@@ -279,7 +280,7 @@ class NotebookPage(QWidget):
             self.tree.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)  # the section's whole name
             for entry in entries:
-                prompt = " ".join(entry.question.question.prompt.split()) if entry.question \
+                prompt = excerpt(entry.question.question.prompt) if entry.question \
                     else entry.key
                 times = self.tr("{0}×").format(entry.wrong)
                 child = QTreeWidgetItem([prompt, times, local_time(entry.last_wrong)])

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.reading_session import ReadingSession, dwell_seconds
 from studyapp.core.report import Report, Section
 from studyapp.core.search import SearchHit
-from studyapp.core.store import Store
+from studyapp.core.store import Store, StoreError
 from studyapp.ui.contents import ContentsPanel
 from studyapp.ui.icons import icon
 from studyapp.ui.notes_panel import NotesPanel
@@ -261,7 +261,7 @@ class ReaderView(QWidget):
             self._leave_section()
             self.section = section
             self.text.show_section(self._report, section, reading_font(self._zoom))
-            self._store.sections.opened(section_id)
+            self._saved(lambda: self._store.sections.opened(section_id))
             self.reading = ReadingSession(
                 section, self._store.clock, section_id in self._store.sections.read_ids(),
                 self.dwell_for)
@@ -350,7 +350,10 @@ class ReaderView(QWidget):
     def _set_read(self, read: bool) -> None:
         if self.section is None or not self.section.is_page:
             return
-        self._store.sections.mark_read(self.section.id, read)
+        section_id = self.section.id
+        if not self._saved(lambda: self._store.sections.mark_read(section_id, read)):
+            self._update_controls()  # the button shows what is stored
+            return
         if self.reading is not None:
             self.reading.set_by_hand()
         self.refresh_progress()
@@ -388,9 +391,12 @@ class ReaderView(QWidget):
         """Writes the time spent and the position of the open section."""
         if self.section is None:
             return
+        section_id = self.section.id
         seconds = self.reading.take_unsaved() if self.reading is not None else 0.0
-        if seconds > 0:
-            self._store.sections.add_seconds(self.section.id, seconds)
+        if seconds > 0 and not self._saved(
+                lambda: self._store.sections.add_seconds(section_id, seconds)):
+            if self.reading is not None:
+                self.reading.unsaved_seconds += seconds  # written at the next flush
         self._save_position()
 
     def _leave_section(self) -> None:
@@ -402,7 +408,18 @@ class ReaderView(QWidget):
 
     def _save_position(self) -> None:
         if self.section is not None:
-            self._store.sections.set_position(self.section.id, self.text.position())
+            section_id, position = self.section.id, self.text.position()
+            self._saved(lambda: self._store.sections.set_position(section_id, position))
+
+    def _saved(self, write: Callable[[], object]) -> bool:
+        """Runs one of the reader's writes; one the store refuses (a full disk, a read-only
+        file) is said in the status bar, "Not saved: …", never as a crash. Whether it went."""
+        try:
+            write()
+        except StoreError as error:
+            self.status_message.emit(self.tr("Not saved: %1").replace("%1", str(error)))
+            return False
+        return True
 
     # -- notes and bookmarks ---------------------------------------------------------------
     def add_note(self) -> None:
@@ -426,7 +443,10 @@ class ReaderView(QWidget):
         if self.section is None:
             return
         paragraph = self.text.paragraph_at_top()
-        self._store.bookmarks.add(self.section.id, paragraph, self.section.label)
+        section = self.section
+        if not self._saved(lambda: self._store.bookmarks.add(section.id, paragraph,
+                                                              section.label)):
+            return
         self.notes_panel.bookmarks.refresh()
         self.status_message.emit(
             self.tr("Bookmarked “{label}”. Bookmarks are listed beside the text.").format(

@@ -164,12 +164,20 @@ class ScheduleDialog(QDialog):
 
     def _use_fitted(self) -> None:
         if self._result is not None:
-            self._store.reviews.apply_parameters(self._result.parameters)
+            try:
+                self._store.reviews.apply_parameters(self._result.parameters)
+            except StoreError as error:
+                self.optimise_text.setText(self.tr("Not saved: %1").replace("%1", str(error)))
+                return
             self.optimise_text.setText(self.tr("Your schedule now uses the fitted parameters; the "
                                                "previous ones are kept to go back to."))
             self.use_button.hide()
             self.previous_button.show()
 
     def _go_back(self) -> None:
-        self._store.reviews.restore_previous_parameters()
+        try:
+            self._store.reviews.restore_previous_parameters()
+        except StoreError as error:
+            self.optimise_text.setText(self.tr("Not saved: %1").replace("%1", str(error)))
+            return
         self.optimise_text.setText(self.tr("The previous schedule is back."))

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from studyapp.core.report import Report
     from studyapp.core.store import Store
     from studyapp.ui.reader import ReaderView
+    from studyapp.ui.store_jobs import StoreJobs
 
 translate = QCoreApplication.translate
 
@@ -76,6 +77,7 @@ class WindowMenus(QMainWindow):
     report: Report
     reader: ReaderView
     view_actions: dict[str, QAction]  # Go: one per view (Ctrl+1..4), in the rail's order
+    store_jobs: StoreJobs | None = None  # the session's backup thread (ui/launch.py)
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
@@ -345,7 +347,13 @@ class WindowMenus(QMainWindow):
         name, unit = self.store.progress.profile_details()
         dialog = ProfileDetailsDialog(name, unit, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.store.progress.set_profile_details(dialog.name.text(), dialog.unit.text())
+            from studyapp.core.store import StoreError
+
+            try:
+                self.store.progress.set_profile_details(dialog.name.text(), dialog.unit.text())
+            except StoreError as error:  # a full disk...: said, the details stay as they were
+                self.statusBar().showMessage(
+                    translate("MainWindow", "Not saved: %1").replace("%1", str(error)), 10000)
 
     def show_backups(self) -> None:
         """File → Backups: the profile's backups; a confirmed restore reopens the profile."""
@@ -353,7 +361,7 @@ class WindowMenus(QMainWindow):
 
         if self.store is None:
             return
-        dialog = BackupsDialog(self.store.backups, self)
+        dialog = BackupsDialog(self.store.backups, self, self.store_jobs)
         chosen: list[Path] = []
         dialog.restore_chosen.connect(chosen.append)
         dialog.exec()

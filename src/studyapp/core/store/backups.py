@@ -6,6 +6,11 @@ changes the file's schema or replaces it). Each is one self-contained SQLite fil
 journal, not WAL): copying it is safe. A backup counts only after ``PRAGMA integrity_check``
 on the copy says ``ok``; until then it is a hidden ``.partial`` file.
 
+A backup run for the window (:class:`BackupJob`) copies ``BACKUP_STEP_PAGES`` pages at a
+time from one snapshot of the profile, reports its progress between steps and can be stopped
+there or during its check (:class:`BackupStopped`; the ``.partial`` is removed, the older
+backups are kept).
+
 The rules live here, with the clock passed in:
 - :func:`backup_due`: the window backs up at most every 30 minutes of use, and only when
   something changed; and on close.
@@ -23,6 +28,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
@@ -58,6 +64,15 @@ from studyapp.core.store.service import Service, database_path
 BACKUP_EVERY = timedelta(minutes=30)
 KEEP_LAST, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 3, 7, 4, 6
 _NAME = re.compile(r"^(\d{8}T\d{6}Z)(?:-(\d+))?(?:-([a-z][a-z-]*))?\.sqlite3$")
+# Pages copied per step of a backup that reports progress (4 MiB at SQLite's default page
+# size): between steps it says how far it is and can be stopped.
+BACKUP_STEP_PAGES = 1024
+# Told how far a backup is: pages copied and pages in all; (0, 0) while the copy is checked.
+BackupProgress = Callable[[int, int], None]
+
+
+class BackupStopped(StoreError):
+    """The backup was stopped (the window closed without waiting): nothing half-written."""
 
 
 @dataclass(frozen=True)
@@ -152,9 +167,14 @@ def timestamp(moment: datetime) -> str:
 
 
 def take_backup(source: Database | sqlite3.Connection, folder: Path, moment: datetime,
-                label: str = "") -> Backup:
+                label: str = "", progress: BackupProgress | None = None,
+                stop: threading.Event | None = None) -> Backup:
     """SQLite's online backup of ``source`` into ``folder``, verified before it counts: a
-    page that cannot be read, in the profile or in the copy, is a CorruptDatabaseError."""
+    page that cannot be read, in the profile or in the copy, is a CorruptDatabaseError.
+
+    With ``progress`` or ``stop`` it copies in steps, from one snapshot of the profile (a
+    read transaction held on ``source``, so writes by other connections meanwhile neither
+    restart it nor reach it); ``stop`` set ends it with :class:`BackupStopped`."""
     conn = source.conn if isinstance(source, Database) else source
     stem = timestamp(moment)
     suffix = f"-{label}" if label else ""
@@ -171,10 +191,19 @@ def take_backup(source: Database | sqlite3.Connection, folder: Path, moment: dat
     try:
         target = sqlite3.connect(partial)
         try:
-            conn.backup(target)
+            if progress is None and stop is None:
+                conn.backup(target)
+            else:
+                _copy_in_steps(conn, target, progress, stop)
             target.execute("PRAGMA journal_mode=DELETE")
             target.execute(f"PRAGMA application_id={APPLICATION_ID}")  # what makes it ours
             target.commit()
+            if progress is not None:
+                progress(0, 0)
+            if stop is not None:  # the check of a big copy can be stopped too
+                if stop.is_set():
+                    raise BackupStopped(_STOPPED)
+                target.set_progress_handler(lambda: int(stop.is_set()), 10_000)
             verdict = integrity(target)
         finally:
             target.close()
@@ -188,6 +217,8 @@ def take_backup(source: Database | sqlite3.Connection, folder: Path, moment: dat
         os.replace(partial, final)
     except sqlite3.Error as error:
         _remove(partial)
+        if stop is not None and stop.is_set():  # the check was interrupted
+            raise BackupStopped(_STOPPED) from error
         translated = translate_error(error, folder)
         if isinstance(translated, DiskFullError | ReadOnlyProfileError):
             raise _backup_os_error(OSError(errno.ENOSPC if isinstance(
@@ -201,6 +232,28 @@ def take_backup(source: Database | sqlite3.Connection, folder: Path, moment: dat
         raise
     return Backup(final, moment.astimezone(UTC).replace(microsecond=0), final.stat().st_size,
                   label)
+
+
+_STOPPED = "The backup was stopped before it was complete; the older backups are kept."
+
+
+def _copy_in_steps(conn: sqlite3.Connection, target: sqlite3.Connection,
+                   progress: BackupProgress | None, stop: threading.Event | None) -> None:
+    def step(_status: int, remaining: int, total: int) -> None:
+        if stop is not None and stop.is_set():
+            raise BackupStopped(_STOPPED)  # SQLite ends the copy; the caller removes it
+        if progress is not None:
+            progress(total - remaining, total)
+
+    snapshot = not conn.in_transaction
+    if snapshot:  # one read transaction: the pages all come from one moment
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    try:
+        conn.backup(target, pages=BACKUP_STEP_PAGES, progress=step)
+    finally:
+        if snapshot:
+            conn.rollback()
 
 
 def prune(folder: Path) -> list[Path]:
@@ -291,11 +344,9 @@ class BackupsService(Service):
             raise StoreError("This profile is not a file, so it cannot be backed up.")
         return BackupJob(self, path, label, self.clock(), self._change_marks())
 
-    def backup_on_close(self) -> Backup | None:
-        """On close: a backup when anything changed this session, or when there is none."""
-        if self.changed() or not any(not b.label for b in self.list()):
-            return self.backup_now()
-        return None
+    def due_on_close(self) -> bool:
+        """Whether closing needs a backup: anything changed this session, or there is none."""
+        return self.changed() or not any(not b.label for b in self.list())
 
     def _change_marks(self) -> tuple[int, int]:
         return (self.db.conn.total_changes,
@@ -312,8 +363,10 @@ class BackupJob:
     moment: datetime
     marks: tuple[int, int]  # the profile's change marks when the job was made
 
-    def run(self) -> Backup:
-        """Copies, checks and (for a regular backup) prunes; StoreError says what failed."""
+    def run(self, progress: BackupProgress | None = None,
+            stop: threading.Event | None = None) -> Backup:
+        """Copies, checks and (for a regular backup) prunes; StoreError says what failed
+        (:class:`BackupStopped` when ``stop`` was set: nothing is left of it)."""
         try:
             source = sqlite3.connect(f"{self.profile_file.resolve().as_uri()}?mode=ro",
                                      uri=True, check_same_thread=False)
@@ -321,7 +374,8 @@ class BackupJob:
             raise translate_error(error, self.profile_file) from error
         try:
             source.execute("PRAGMA busy_timeout=5000")
-            backup = take_backup(source, self.service.folder, self.moment, self.label)
+            backup = take_backup(source, self.service.folder, self.moment, self.label,
+                                 progress, stop)
         except CorruptDatabaseError as error:  # the copy's check found the profile's damage
             mark_damaged(self.profile_file, f"{self.profile_file}: {error.detail or error}")
             raise
@@ -514,7 +568,8 @@ def backups_of(data_dir: Path, profile: str) -> list[Backup]:
 
 
 __all__ = [
-    "BACKUP_EVERY", "Backup", "BackupsService", "Restored", "backup_due", "backups_of",
+    "BACKUP_EVERY", "Backup", "BackupJob", "BackupProgress", "BackupStopped", "BackupsService",
+    "Restored", "backup_due", "backups_of",
     "backups_to_keep", "damaged", "list_backups", "newest_good_backup", "prune",
     "restore_backup", "set_aside", "start_afresh", "take_backup", "verify",
 ]

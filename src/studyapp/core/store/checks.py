@@ -14,6 +14,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from functools import cache
@@ -344,15 +345,20 @@ def found_damaged(path: Path) -> bool:
     return os.path.realpath(path) in _damaged
 
 
-def check_file(path: Path) -> list[str]:
+def check_file(path: Path, stop: threading.Event | None = None) -> list[str]:
     """Every page of the profile file checked through a connection of its own (for a
-    thread after start-up): ``["ok"]``, or what is damaged."""
+    thread after start-up): ``["ok"]``, or what is damaged; ``[]`` when ``stop`` was set
+    before it was through (the window is closing: no verdict)."""
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                      check_same_thread=False)) as conn:
             conn.execute("PRAGMA busy_timeout=5000")
+            if stop is not None:
+                conn.set_progress_handler(lambda: int(stop.is_set()), 10_000)
             verdict = integrity(conn, "quick_check")
     except sqlite3.DatabaseError as error:
+        if stop is not None and stop.is_set():
+            return []
         verdict = [str(error)]
     if verdict != ["ok"]:
         mark_damaged(path, f"{path}: {'; '.join(verdict)}")
