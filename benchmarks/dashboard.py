@@ -2,7 +2,8 @@
 
 dashboard: time from asking the main window for the Progress view (first time in the
            session, so the charts module loads then) until it has painted, in a fresh interpreter
-           (offscreen, 1280x800), median of RUNS. Target: at most 300 ms.
+           (offscreen, 1280x800), median of RUNS. Target: at most 150 ms (issue 16), and
+           coming back to it (Read, then Progress again) at most 40 ms.
 
 The profile is made once per run: a year of study, three hours a day, over the built-in
 cards and questions. Rows go in without the summary triggers and the summary is rebuilt
@@ -24,7 +25,8 @@ from pathlib import Path
 from benchmarks.common import Result, median
 
 RUNS = 5
-TARGET_MS = 300.0
+TARGET_MS = 150.0
+BACK_TARGET_MS = 40.0
 REVIEWS = 1_000_000
 ANSWERS = 100_000
 
@@ -131,7 +133,8 @@ def dashboard() -> Result:
             times.append(result["ms"])
             back.append(result["back_ms"])
             rows = result["activity_rows"]
-    value = round(median(times), 1)
-    return Result("dashboard", value, "ms", f"<= {TARGET_MS:g}", value <= TARGET_MS,
+    value, back_ms = round(median(times), 1), median(back)
+    return Result("dashboard", value, "ms", f"<= {TARGET_MS:g}",
+                  value <= TARGET_MS and back_ms <= BACK_TARGET_MS,
                   f"{REVIEWS:,} reviews, {ANSWERS:,} answers, {rows} summary rows; "
-                  f"coming back {median(back):.1f} ms")
+                  f"coming back {back_ms:.1f} ms (<= {BACK_TARGET_MS:g})")

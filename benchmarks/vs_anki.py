@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from benchmarks import cards
-from benchmarks.common import Result, median
+from benchmarks.common import Result, median, skipped
 
 ROUNDS = 15
 OPTIMISER_ROUNDS = 3
@@ -96,11 +96,11 @@ _RESULTS: dict[str, Result] = {}
 
 def _measure_all() -> None:
     try:
-        import anki  # noqa: F401
+        import anki.collection  # noqa: F401
     except ImportError:
         for name, target in TARGETS.items():
-            _RESULTS[name] = Result(name, 0.0, "x Anki", f"<= {target}", False,
-                                    'not run: pip install -e ".[bench]" for the anki package')
+            _RESULTS[name] = skipped(name, "x Anki", f"<= {target}",
+                                     'pip install -e ".[bench]" (the anki package)')
         return
     cached_studyapp, cached_anki = _cached()
     with tempfile.TemporaryDirectory() as folder:
