@@ -442,10 +442,14 @@ class WindowSession(QObject):
         return True
 
     def _install_builtin_sets(self, store: Store) -> None:
-        from studyapp.core.store import StoreError
+        from studyapp.core.store import CorruptDatabaseError, StoreError
 
         try:
+            if store.builtin_sets.installed():
+                return  # the usual start: the question-set readers need not load
             store.question_sets.ensure_builtin()
+        except CorruptDatabaseError:
+            pass  # core has told the session (damage_met): the recovery dialog comes next
         except (StoreError, MissingResourceError) as error:
             # The reader still works without the built-in sets; say what is wrong and go on.
             QMessageBox.warning(self.window, APP_NAME, str(error))
