@@ -449,7 +449,9 @@ class WindowSession(QObject):
                 return  # the usual start: the question-set readers need not load
             store.question_sets.ensure_builtin()
         except CorruptDatabaseError:
-            pass  # core has told the session (damage_met): the recovery dialog comes next
+            # Already reported through core's on_damage: _damage_met closes the profile
+            # unwritten and offers recovery once this start-up step returns.
+            return
         except (StoreError, MissingResourceError) as error:
             # The reader still works without the built-in sets; say what is wrong and go on.
             QMessageBox.warning(self.window, APP_NAME, str(error))
