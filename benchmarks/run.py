@@ -24,6 +24,7 @@ from benchmarks import (  # noqa: E402
     dashboard,
     imports,
     open_profile,
+    scaling,
     startup,
     vs_anki,
 )
@@ -52,6 +53,10 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "anki_optimise": vs_anki.optimise,
     "anki_warm_counts": vs_anki.warm_counts,
     "class_report_300": class_report.class_report_300,
+    "scaling_next_card": scaling.next_card,
+    "scaling_answer": scaling.answer,
+    "scaling_counts": scaling.counts,
+    "scaling_dashboard": scaling.dashboard,
 }
 RESULTS_FILE = Path(__file__).with_name("results.json")
 
