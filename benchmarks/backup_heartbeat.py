@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import Result  # noqa: E402
+from benchmarks.common import Result
 
 BEAT_MS = 5
 TARGET_FRAME_MS = 50.0

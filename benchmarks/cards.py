@@ -209,7 +209,7 @@ def _measure_all() -> None:
                 "optimize", seconds, "s", TARGET_OPTIMISE_S,
                 f"{result.items:,} items; log loss {result.old_fit.log_loss:.3f} -> "
                 f"{result.new_fit.log_loss:.3f}")
-        except Exception as error:  # noqa: BLE001 - reported, not raised
+        except Exception as error:  # reported, not raised
             _RESULTS["optimize"] = Result("optimize", 0.0, "s", f"<= {TARGET_OPTIMISE_S}",
                                           False, f"not run: {error}")
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import Result  # noqa: E402
+from benchmarks.common import Result
 
 TARGET_SECONDS = 5.0
 TARGET_MB = 600.0

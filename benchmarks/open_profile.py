@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import Result, median  # noqa: E402
+from benchmarks.common import Result, median
 
 ROUNDS = 7
 TARGET_RATIO = 0.5

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import (  # noqa: E402
+from benchmarks import (
     backup_heartbeat,
     banks,
     cards,
@@ -28,7 +28,7 @@ from benchmarks import (  # noqa: E402
     startup,
     vs_anki,
 )
-from benchmarks.common import Result  # noqa: E402
+from benchmarks.common import Result
 
 BENCHMARKS: dict[str, Callable[[], Result]] = {
     "startup": startup.startup,

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from studyapp import __version__
 from studyapp.core.language import LANGUAGES, OPTION, choose_language, option_value, use_language
-from studyapp.core.messages import N_, msg, msg_n
+from studyapp.core.messages import N_, Message, msg, msg_n
 from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile_name
 from studyapp.core.report import load_report
 from studyapp.core.resources import MissingResourceError
@@ -29,7 +29,6 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_UNAVAILABLE = 3  # the profile cannot be used now (ProfileUnavailableError)
-EXIT_IN_USE = EXIT_UNAVAILABLE
 # Commands that only read the profile: they run beside an open window (a read-only WAL
 # connection) instead of waiting for its lock.
 READ_COMMANDS = {"sets", "stats", "export", "backup", "paper"}
@@ -187,7 +186,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def run(args: argparse.Namespace) -> int:
     _use_utf8_streams()
     if sys.stdout is None:  # started with standard output closed (`studyapp report >&-`)
-        _error("studyapp: standard output is closed; nothing was done.")
+        _error(str(msg("studyapp: standard output is closed; nothing was done.")))
         return EXIT_PROBLEMS
     real_stdout, sys.stdout = sys.stdout, _Output(sys.stdout)
     try:
@@ -202,8 +201,8 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(failure.error, BrokenPipeError):
             # `studyapp report | head`: the reader went away; that is not an error.
             return EXIT_OK
-        _error(f"studyapp: cannot write to standard output "
-               f"({failure.error.strerror or failure.error}).")
+        _error(str(msg("studyapp: cannot write to standard output ({why}).",
+                       why=failure.error.strerror or failure.error)))
         return EXIT_PROBLEMS
     except Exception as error:
         status = _store_failure(error)
@@ -337,8 +336,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         if args.dry_run or store is None:
             for set_plan in plan.sets:
-                _say(f"{set_plan.path}: would import {set_plan.describe()}")
-            print("Dry run: nothing was written.")
+                _say(str(msg("{path}: would import {plan}", path=set_plan.path,
+                             plan=set_plan.describe())))
+            print(msg("Dry run: nothing was written."))
             return EXIT_OK
         summaries = iter(apply_plan(plan, store))  # all files or none
     finally:
@@ -346,14 +346,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             store.close()
     for set_plan in plan.sets:
         if set_plan.already_imported:
-            _say(f"{set_plan.path}: {set_plan.describe()}")
+            _say(str(msg("{path}: {plan}", path=set_plan.path, plan=set_plan.describe())))
             continue
         summary = next(summaries)
-        _say(
-            f"{set_plan.path}: set '{summary.set_id}': {summary.added} added, "
-            f"{summary.updated} updated, {summary.unchanged} unchanged, "
-            f"{summary.retired} retired"
-        )
+        _say(str(msg("{path}: set '{id}': {added} added, {updated} updated, {unchanged} "
+                     "unchanged, {retired} retired", path=set_plan.path, id=summary.set_id,
+                     added=summary.added, updated=summary.updated,
+                     unchanged=summary.unchanged, retired=summary.retired)))
     return EXIT_OK
 
 
@@ -380,9 +379,10 @@ def cmd_sets(args: argparse.Namespace) -> int:
         ])
         return EXIT_OK
     for info in infos:
-        origin = "built-in" if info.builtin else info.source
-        _say(f"{info.id:<24} {info.question_count:>6} questions {info.card_count:>5} cards  "
-             f"{info.title} ({origin})")
+        _say(str(msg("{id:<24} {questions:>6} questions {cards:>5} cards  {title} ({origin})",
+                     id=info.id, questions=info.question_count, cards=info.card_count,
+                     title=info.title,
+                     origin=msg("built-in") if info.builtin else info.source)))
     return EXIT_OK
 
 
@@ -401,33 +401,56 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(summary)
         return EXIT_OK
-    sections = summary["sections"]
-    print(f"Profile: {summary['profile']}")
-    print(f"Sections read: {sections['read']} of {sections['total']}")
-    for part in sections["parts"]:
-        print(f"  {part['title']}: {part['read']}/{part['sections']}")
-    minutes = summary["reading_seconds"] / 60
-    print(f"Reading time: {minutes:.0f} min")
-    print(f"Notes: {summary['notes']}, bookmarks: {summary['bookmarks']}")
-    sets = summary["question_sets"]
-    print(f"Question sets: {sets['count']} ({sets['questions']} questions, {sets['cards']} cards)")
-    cards = summary["cards"]
-    print(f"Flashcards: {cards['new']} new, {cards['learning'] + cards['relearning']} learning, "
-          f"{cards['review']} in review, {cards['due_today']} due today"
-          + (f", {cards['suspended']} suspended" if cards["suspended"] else ""))
-    print(f"Reviews: {summary['reviews']}, quiz attempts: {summary['quiz_attempts']}")
-    quiz = summary["quiz"]
-    print(f"Quiz answers: {quiz['answers']} ({quiz['correct']} right), "
-          f"{quiz['in_progress']} quizzes in progress, {quiz['mistakes']} in the mistake notebook")
-    streak, goal = summary["streak"], summary["goal"]
-    print(f"Streak: {streak['current']} days (longest {streak['longest']})")
-    print(f"Today's goal: {goal['today']:g} of {goal['target']} {goal['kind']}"
-          + (" (met)" if goal["met"] else ""))
+    for line in _stats_lines(summary):
+        print(line)
+    return EXIT_OK
+
+
+def _stats_lines(summary: dict[str, Any]) -> list[Message]:
+    """The profile summary in words, one message a line (``stats`` without --json)."""
+    sections, sets, cards = summary["sections"], summary["question_sets"], summary["cards"]
+    quiz, streak, goal = summary["quiz"], summary["streak"], summary["goal"]
+    lines = [msg("Profile: {name}", name=summary["profile"]),
+             msg("Sections read: {read} of {total}", read=sections["read"],
+                 total=sections["total"])]
+    lines += [msg("  {title}: {read}/{total}", title=part["title"], read=part["read"],
+                  total=part["sections"]) for part in sections["parts"]]
+    flashcards = {"new": cards["new"], "learning": cards["learning"] + cards["relearning"],
+                  "review": cards["review"], "due": cards["due_today"],
+                  "suspended": cards["suspended"]}
+    lines += [
+        msg("Reading time: {minutes:.0f} min", minutes=summary["reading_seconds"] / 60),
+        msg("Notes: {notes}, bookmarks: {bookmarks}", notes=summary["notes"],
+            bookmarks=summary["bookmarks"]),
+        msg("Question sets: {count} ({questions} questions, {cards} cards)",
+            count=sets["count"], questions=sets["questions"], cards=sets["cards"]),
+        msg("Flashcards: {new} new, {learning} learning, {review} in review, {due} due today, "
+            "{suspended} suspended", **flashcards) if cards["suspended"] else
+        msg("Flashcards: {new} new, {learning} learning, {review} in review, {due} due today",
+            **flashcards),
+        msg("Reviews: {reviews}, quiz attempts: {attempts}", reviews=summary["reviews"],
+            attempts=summary["quiz_attempts"]),
+        msg("Quiz answers: {answers} ({right} right), {open} quizzes in progress, {mistakes} in "
+            "the mistake notebook", answers=quiz["answers"], right=quiz["correct"],
+            open=quiz["in_progress"], mistakes=quiz["mistakes"]),
+        msg_n("Streak: {n} day (longest {longest})", "Streak: {n} days (longest {longest})",
+              streak["current"], longest=streak["longest"]),
+    ]
+    goal_values = {"today": goal["today"], "target": goal["target"],
+                   "kind": msg(_GOAL_KINDS[goal["kind"]]) if goal["kind"] in _GOAL_KINDS
+                   else goal["kind"]}
+    lines.append(msg("Today's goal: {today:g} of {target} {kind} (met)", **goal_values)
+                 if goal["met"] else msg("Today's goal: {today:g} of {target} {kind}",
+                                         **goal_values))
     weakest = [m for m in summary["mastery"] if m["score"] < 1][:3]
     if weakest:
-        print("Weakest sections: " + ", ".join(f"{m['section']} ({round(m['score'] * 100)}%)"
-                                               for m in weakest))
-    return EXIT_OK
+        lines.append(msg("Weakest sections: {sections}", sections=msg(", ").render().join(
+            msg("{section} ({percent}%)", section=m["section"],
+                percent=round(m["score"] * 100)).render() for m in weakest)))
+    return lines
+
+
+_GOAL_KINDS = {"minutes": N_("minutes"), "reviews": N_("reviews")}
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -444,11 +467,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         _error(str(refused))
         return EXIT_PROBLEMS
     except OSError as error:
-        _error(f"{target}: cannot write ({error.strerror or error})")
+        _error(str(msg("{path}: cannot write ({why})", path=target,
+                       why=error.strerror or error)))
         return EXIT_PROBLEMS
     finally:
         store.close()
-    _say(f"{target}: {count} rows")
+    _say(str(msg_n("{path}: {n} row", "{path}: {n} rows", count, path=target)))
     return EXIT_OK
 
 
@@ -470,7 +494,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
         _print_json([backup.to_dict() for backup in backups])
         return EXIT_OK
     if not backups:
-        print("No backups of this profile yet (studyapp backup makes one).")
+        print(msg("No backups of this profile yet (studyapp backup makes one)."))
     for backup in backups:
         label = f"  ({backup.label})" if backup.label else ""
         print(f"{backup.taken_at:%Y-%m-%d %H:%M:%S} UTC  {_size(backup.size):>9}  "
@@ -485,8 +509,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     restored = restore_backup(data_dir, validate_profile_name(args.profile), Path(args.backup),
                               system_clock, wait=_lock_wait())
-    print(f"{restored.profile_file}: restored from {args.backup}; the previous file was kept "
-          f"as {restored.kept}")
+    print(msg("{profile}: restored from {backup}; the previous file was kept as {kept}",
+              profile=restored.profile_file, backup=args.backup, kept=restored.kept))
     return EXIT_OK
 
 

@@ -389,3 +389,82 @@ def test_the_results_export_has_a_row_per_attempt_with_its_score_and_time(
             for row in results_rows(store, load_report()) if row[1].startswith("quiz:")]
     assert [(r["kind"], r["seconds"], r["score"], r["max_score"], r["passed"]) for r in rows] == [
         ("quiz:exam", 42, 1, 2, "no"), ("quiz:practice", 7, 0, 1, "")]
+
+
+def test_a_matching_or_ordering_left_unfinished_is_found_before_grading(
+        tmp_path: Path, clock: FakeClock) -> None:
+    from studyapp.core.quiz import Unfinished
+
+    store = open_store(tmp_path, "tester", clock=clock)
+    try:
+        store.question_sets.import_set(QuestionSet("mo", "Match and order", questions=[
+            Question("m", "match", "Match.", pairs=[("a", "1"), ("b", "2"), ("c", "3"),
+                                                    ("d", "4")]),
+            Question("o", "order", "Order.", sequence=["x", "y", "z"])]))
+        session = QuizEngine(store).start("practice", "set:mo", count=None, seed=2)
+        match = next(i for i, item in enumerate(session.items) if item.question.type == "match")
+        order = 1 - match
+        assert session.unfinished(match, [0, None, 2, None]) == Unfinished(2, 4)
+        assert session.unfinished(match, [0, 1]) == Unfinished(2, 4)  # rows not sent at all
+        assert session.unfinished(match, [3, 2, 1, 0]) is None  # all paired, if wrongly
+        shown = list(session.items[order].order)
+        assert session.unfinished(order, shown) == Unfinished(3, 3)
+        assert session.unfinished(order, shown[1:] + shown[:1]) is None
+        assert not session.given  # asking grades nothing
+    finally:
+        store.close()
+
+
+def test_a_quiz_with_no_question_is_not_started_and_leaves_no_record(
+        store: Store, engine: QuizEngine) -> None:
+    from studyapp.core.quiz import stats_summary
+
+    for mode in ("practice", "exam"):
+        assert engine.start_or_empty(mode, "set:other") is None  # type: ignore[arg-type]
+    assert engine.start_or_empty("mistakes") is None  # the notebook is empty
+    assert stats_summary(store)["attempts"] == 0
+    started = engine.start_or_empty("practice", "relationships", count=2)
+    assert started is not None and len(started.items) == 2
+
+
+def test_the_streak_and_the_exam_waiting_to_be_resumed_are_told_by_core(
+        store: Store, engine: QuizEngine, clock: FakeClock) -> None:
+    challenge = engine.start("challenge", seed=4)
+    challenge.answer(0, right(challenge.items[0]))
+    challenge.answer(1, right(challenge.items[1]))
+    assert challenge.streak == 2
+    challenge.answer(2, wrong(challenge.items[2]))
+    assert challenge.streak == 2 and challenge.finish().streak == 2
+
+    assert engine.interrupted_summary() is None
+    exam = engine.start("exam", "relationships", count=4, seed=3, time_limit_s=300)
+    exam.start_clock()
+    clock.advance(seconds=50)
+    exam.answer(0, right(exam.items[0]))
+    exam.stop_clock()
+    waiting = engine.interrupted_summary()
+    assert waiting is not None and waiting.record.id == exam.attempt_id
+    assert (waiting.answered, waiting.questions, waiting.left_s) == (1, 4, 250.0)
+
+
+def test_the_scopes_offered_are_those_with_questions_with_their_counts(store: Store) -> None:
+    from studyapp.core.quiz_scopes import MAX_TAGS, scope_choices
+    from studyapp.core.report import load_report
+
+    store.question_sets.import_set(QuestionSet("tagged", "Tagged", questions=[
+        Question(f"t{n}", "truefalse", f"T{n}?", section="problems.1", truth=True,
+                 tags=[f"tag{n:02d}"] + (["common"] if n % 2 else []))
+        for n in range(MAX_TAGS + 3)]))
+    choices = {c.scope: c for c in scope_choices(load_report(), store)}
+    scopes = list(choices)
+    assert scopes[:2] == ["relationships", "report"]
+    assert choices["relationships"].count == 16 and choices["report"].count == 24 + 15
+    assert choices["part:problems"].count == 4 + 15 and choices["part:problems"].depth == 0
+    assert choices["section:problems.1"].count == 4 + 15
+    assert choices["section:suggestions.5.1"].depth == 2
+    assert "section:suggestions.1.1" not in choices  # no question there: not offered
+    assert choices["set:tagged"].value == "Tagged" and choices["set:tagged"].count == 15
+    tags = [s for s in scopes if s.startswith("tags:")]
+    assert len(tags) == MAX_TAGS
+    assert tags[:3] == ["tags:even", "tags:odd", "tags:common"]  # the most used first
+    assert choices["tags:common"].count == 7

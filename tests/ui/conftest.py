@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from studyapp.core.clock import FakeClock
 from studyapp.core.language import ENGLISH, LanguageChoice
 from studyapp.core.report import Report, load_report
 from studyapp.core.store import Store, open_store
@@ -74,6 +75,47 @@ def make_window(qtbot: QtBot, isolated_data_dir: Path,
     for window, store in opened:
         window.close()
         store.close()
+
+
+@pytest.fixture
+def reading_clock() -> FakeClock:
+    """The clock of ``clocked_window``'s profile: it stands still until the test moves it."""
+    return FakeClock()
+
+
+@pytest.fixture
+def clocked_window(qtbot: QtBot, isolated_data_dir: Path, report: Report,
+                   reading_clock: FakeClock) -> Iterator[Callable[[], MainWindow]]:
+    """``make_window`` on a profile whose clock is ``reading_clock`` (the reader's read rule
+    and time spent run on it: see ``read_for``)."""
+    opened: list[tuple[MainWindow, Store]] = []
+
+    def make() -> MainWindow:
+        store = open_store(isolated_data_dir, "learner", clock=reading_clock)
+        window = show_main_window(qtbot, isolated_data_dir, store, report)
+        opened.append((window, store))
+        return window
+
+    yield make
+    for window, store in opened:
+        window.close()
+        store.close()
+
+
+ReadFor = Callable[[MainWindow, int], None]
+
+
+@pytest.fixture
+def read_for(qtbot: QtBot, reading_clock: FakeClock) -> ReadFor:
+    """``read_for(window, seconds)``: that many seconds go by in the reader. The clock moves
+    one second at a time and each second is seen by a tick of the reader's timer (nothing
+    sleeps: the reading session runs on ``reading_clock``)."""
+    def read(window: MainWindow, seconds: int) -> None:
+        for _ in range(seconds):
+            reading_clock.advance(seconds=1)
+            qtbot.waitUntil(lambda: window.reader.reading is not None
+                            and window.reader.reading.last_tick == reading_clock())
+    return read
 
 
 @pytest.fixture(params=["en", "zh_CN"])

@@ -337,3 +337,23 @@ def test_burying_the_last_card_can_be_undone_from_the_done_page(
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert view.stack.currentWidget() is view.review
     assert view.card is not None and view.card.key == key and not store.reviews.card(key).buried
+
+
+def test_tab_leaves_the_browse_table_in_one_step(qtbot: QtBot, make_window: WindowFactory) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from studyapp.ui.card_dialogs import BrowseDialog
+
+    window, store = make_window(5)
+    browse = BrowseDialog(store, "set:drill", "Drill", window)
+    qtbot.addWidget(browse)
+    with qtbot.waitExposed(browse):
+        browse.show()
+    browse.activateWindow()
+    qtbot.waitUntil(browse.isActiveWindow)
+    browse.search.setFocus()
+    qtbot.keyClick(browse.search, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is browse.table
+    qtbot.keyClick(browse.table, Qt.Key.Key_Tab)  # the rows are read with Up/Down, not Tab
+    assert QApplication.focusWidget() is browse.suspend_button
+    browse.close()

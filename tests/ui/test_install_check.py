@@ -72,7 +72,7 @@ def test_missing_files_are_a_broken_install(qtbot: QtBot, tmp_path: Path, shown:
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     real = install_check.resource
 
-    def without_the_report(*parts: str):  # noqa: ANN202 - a Traversable
+    def without_the_report(*parts: str):  # returns a Traversable
         return real("report", "gone.json") if parts == ("report", "report.json") else real(
             *parts)
 

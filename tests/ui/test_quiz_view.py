@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from studyapp.core.clock import FakeClock
@@ -634,3 +634,239 @@ def test_a_numeric_answer_that_is_no_number_is_not_graded(qtbot: QtBot,
     assert "is not a number" in view.question.message.text()
     assert view.question.message.isVisible()
     assert not session.answered(0) and engine.mistake_count() == 0
+
+
+# -- the result page by keyboard --------------------------------------------------------------
+def finish_a_practice(qtbot: QtBot, window: MainWindow, answers: int = 2) -> QuizView:
+    """A practice on the exam set, ``answers`` questions answered wrong, left with Esc."""
+    choose_scope(qtbot, window, "set:exam-set")
+    view = start_from_modes(qtbot, window)
+    for number in range(answers):
+        answer_wrong(qtbot, view)
+        key(qtbot, Qt.Key.Key_Return)  # feedback
+        if number < answers - 1:
+            key(qtbot, Qt.Key.Key_Return)  # the next question
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    return view
+
+
+def test_the_result_page_focuses_its_main_control_and_tab_goes_in_reading_order(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = finish_a_practice(qtbot, window)
+    result = view.result
+    qtbot.waitUntil(lambda: focused() is result.review_button)
+    # once round the page with Tab: every control, in reading order, the table left in one step
+    seen: list[object] = []
+    while len(seen) < 12:
+        key(qtbot, Qt.Key.Key_Tab)
+        current = focused()
+        if current is result.review_button:
+            break
+        if result.isAncestorOf(current):  # type: ignore[arg-type]
+            seen.append(current)
+    assert seen == [result.mistakes_button, result.back_button, result.sections,
+                    result.questions], seen
+    # Shift+Tab leaves the table in one step too
+    result.sections.setFocus()
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is result.questions
+    key(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is result.sections
+    key(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is not result.sections
+    # Enter on the question list reviews that question
+    result.questions.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question and view.question.review)
+
+
+
+def test_r_reads_in_context_once_the_feedback_shows_as_in_cards(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = quiz_of(window)
+    session = view.engine.start("practice", "set:ui-set", count=None, seed=1)
+    order = {"fill": 0, "single": 1}
+    session.items.sort(key=lambda item: order.get(item.question.type, 2))
+    open_session(qtbot, window, session)
+    key(qtbot, "r")  # an answer being typed: R is a letter of it
+    assert window.current_view() == "quiz"
+    assert view.question.control.response() == "r"  # type: ignore[union-attr]
+    key(qtbot, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(focused(), "opinions")
+    key(qtbot, Qt.Key.Key_Return)  # feedback
+    key(qtbot, Qt.Key.Key_Return)  # the single question, with evidence
+    key(qtbot, Qt.Key.Key_R)  # before answering: nothing to read yet
+    assert window.current_view() == "quiz"
+    answer_wrong(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_R)
+    assert window.current_view() == "read"
+    assert window.reader.section is not None
+    assert window.reader.section.id == "suggestions.5.1"
+    assert window.reader.text.hit_count() >= 1
+
+
+def test_a_matching_or_ordering_left_unfinished_asks_before_grading(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    view = quiz_of(window)
+    session = view.engine.start("practice", "set:ui-set", count=None, seed=1)
+    order = {"match": 0, "order": 1}
+    session.items.sort(key=lambda item: order.get(item.question.type, 2))
+    open_session(qtbot, window, session)
+    page = view.question
+    key(qtbot, "1")  # one row of three paired
+    texts = answer_dialog(qtbot, yes=False)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(texts))
+    assert "2 of 3 rows are not paired yet — answer anyway?" in texts[0]
+    assert page.state == "answering" and not session.answered(0)  # back to finish it
+    texts = answer_dialog(qtbot, yes=True)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(texts))
+    qtbot.waitUntil(lambda: page.state == "feedback")
+    assert session.answered(0) and not session.grade(0).correct  # type: ignore[union-attr]
+    key(qtbot, Qt.Key.Key_Return)  # the ordering, not moved at all
+    qtbot.waitUntil(lambda: page.index == 1)
+    texts = answer_dialog(qtbot, yes=False)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(texts))
+    assert "still in the order they were shown" in texts[0]
+    assert page.state == "answering" and not session.answered(1)
+
+
+def long_questions() -> QuestionSet:
+    """Questions as long as the built-in ones (four options of a line or two, an explanation
+    of three lines, evidence): at 960x600 the answer and its feedback overflow the page."""
+    option = "Because the leading bodies and leading cadres answer alone for a whole unit {0}"
+    explanation = ("A leader's plan does not stay on paper: it commits a whole unit or field of "
+                   "work and the people who must carry it out. ") * 2
+    return QuestionSet("long-set", "Long questions", questions=[
+        Question(f"long-{kind}", kind, "Why does the report say that rushing without careful "
+                 "study is a particular danger for leading bodies and leading cadres?",
+                 section="suggestions.5.2", explanation=explanation, evidence=EVIDENCE,
+                 choices=[Choice(option.format(n), n == 2) for n in range(4)] if kind == "single"
+                 else [], pairs=[(option.format(n), str(n)) for n in range(4)]
+                 if kind == "match" else [])
+        for kind in ("single", "match")])
+
+
+def test_the_question_stays_in_view_with_its_feedback_in_a_small_window(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    assert window.store is not None
+    window.store.question_sets.import_set(long_questions())
+    window.resize(960, 600)
+    view = quiz_of(window)
+    view.refresh()
+    choose_scope(qtbot, window, "set:long-set")
+    view = start_from_modes(qtbot, window)
+    page = view.question
+    viewport = page.scroller.viewport()
+
+    def in_view(widget: QWidget) -> bool:
+        top = widget.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + min(widget.height(), 24) <= viewport.height()
+
+    for _ in range(2):
+        answer_right(qtbot, view)
+        key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.state == "feedback")
+        for _ in range(3):  # the page scrolls once the feedback is laid out
+            QApplication.processEvents()
+        assert in_view(page.prompt), page.prompt.mapTo(viewport, QPoint(0, 0)).y()
+        control = page.control
+        if isinstance(control, MatchAnswer):  # too tall for both: its rows say right or not
+            assert in_view(control.row_labels[0])
+        else:  # the verdict in words under the options
+            assert in_view(page.feedback.verdict)
+        key(qtbot, Qt.Key.Key_Return)
+
+
+def test_an_exam_with_no_questions_says_so_and_records_nothing(
+        qtbot: QtBot, show_window: ShowWindow, isolated_data_dir: Path) -> None:
+    store = open_store(isolated_data_dir, "no-sets")  # not a question set in the profile
+    window = show_window(isolated_data_dir, store, load_report())
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+        view = quiz_of(window)
+        qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+        key(qtbot, Qt.Key.Key_Down)  # Exam
+        key(qtbot, Qt.Key.Key_Return)
+        assert view.pages.currentWidget() is view.start
+        assert "no questions for this quiz" in window.statusBar().currentMessage()
+        assert store.quizzes.summary(0)["attempts"] == 0
+    finally:
+        window.close()  # before its store
+        store.close()
+
+
+def test_enter_in_the_scope_box_starts(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    choose_scope(qtbot, window, "set:exam-set")
+    view = quiz_of(window)
+    qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+    view.start.scope.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.question)
+    assert view.session is not None and view.session.scope == "set:exam-set"
+
+
+HIDDEN_ANSWERS_EXAM = """format: studyapp-exam/1
+id: closed
+title: Closed-book exam
+scope: set:exam-set
+questions:
+  per_section:
+    suggestions.5.1: 2
+time_limit: 10
+pass_mark: 50
+answers_shown: never
+seed: 7
+"""
+
+
+def test_an_exam_that_keeps_its_answers_back_gives_no_review_from_the_result_page(
+        qtbot: QtBot, make_window: WindowFactory, clock: FakeClock) -> None:
+    from studyapp.core.exams import parse_exam, start_exam
+
+    window = make_window()
+    store = window.store
+    assert store is not None
+    exam = parse_exam(HIDDEN_ANSWERS_EXAM, "closed.studyexam")
+    store.exams.save(exam.id, exam.title, HIDDEN_ANSWERS_EXAM, "closed.studyexam")
+    open_session(qtbot, window, start_exam(store, clock, exam))
+    view = quiz_of(window)
+    answer_right(qtbot, view)
+    key(qtbot, Qt.Key.Key_Return)
+    answer_right(qtbot, view)
+    texts = answer_dialog(qtbot, yes=True)
+    key(qtbot, Qt.Key.Key_Return)  # save and submit
+    qtbot.waitUntil(lambda: bool(texts))
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.result)
+    result = view.result
+    assert not result.review_button.isEnabled()
+    qtbot.waitUntil(lambda: focused() is result.back_button)  # the page's way on, not the rail
+    result.questions.setFocus()
+    key(qtbot, Qt.Key.Key_Return)  # Enter on a question: no review of the answers kept back
+    assert view.pages.currentWidget() is view.result
+
+
+def test_tab_on_the_setup_page_stops_only_at_controls(qtbot: QtBot,
+                                                      make_window: WindowFactory) -> None:
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = quiz_of(window)
+    qtbot.waitUntil(lambda: view.start.modes.hasFocus())
+    stops = []
+    for _ in range(12):
+        key(qtbot, Qt.Key.Key_Tab)
+        if focused() is view.start.modes:
+            break
+        stops.append(focused())
+    start = view.start
+    on_page = [w for w in stops if start.isAncestorOf(w)]  # type: ignore[arg-type]
+    assert on_page == [start.scope, start.count, start.start_button], on_page

@@ -10,11 +10,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from studyapp.core.clock import FakeClock
 from studyapp.core.report import Report
 from studyapp.ui.launch import settings_for
 from studyapp.ui.main_window import MainWindow
 
 WindowFactory = Callable[[], MainWindow]
+ReadFor = Callable[[MainWindow, int], None]  # the read_for fixture (tests/ui/conftest.py)
 
 
 
@@ -139,25 +141,34 @@ def test_mark_as_read_ticks_the_contents_and_counts_the_part(
     assert reader.contents.tree.item_for("problems").text(1) == "0/3"
 
 
-def test_reaching_the_end_and_staying_marks_read(qtbot: QtBot,
-                                                 make_window: WindowFactory) -> None:
-    window = make_window()
+def test_reaching_the_end_and_staying_marks_read(qtbot: QtBot, clocked_window: WindowFactory,
+                                                 read_for: ReadFor) -> None:
+    window = clocked_window()
     reader = window.reader
-    reader.dwell_for = lambda section: 0.6
-    reader.open_section("reasons.3")
+    reader.dwell_for = lambda section: 3.0
+    reader.open_section("suggestions.3")
+    read_for(window, 4)  # long enough, but the end is not reached yet
+    assert not reader.text.at_end()
+    assert "suggestions.3" not in window.store.sections.read_ids()
     reader.text.verticalScrollBar().setValue(reader.text.verticalScrollBar().maximum())
-    qtbot.waitUntil(lambda: "reasons.3" in window.store.sections.read_ids(), timeout=5000)
+    read_for(window, 1)
+    assert "suggestions.3" in window.store.sections.read_ids()
     assert reader.read_button.isChecked()
 
 
 def test_a_section_left_quickly_is_not_marked_read(qtbot: QtBot,
-                                                   make_window: WindowFactory) -> None:
-    window = make_window()
+                                                   clocked_window: WindowFactory,
+                                                   read_for: ReadFor,
+                                                   reading_clock: FakeClock) -> None:
+    window = clocked_window()
     reader = window.reader
     reader.dwell_for = lambda section: 60.0
     reader.open_section("reasons.3")
     reader.text.verticalScrollBar().setValue(reader.text.verticalScrollBar().maximum())
-    qtbot.wait(1200)
+    read_for(window, 3)
+    reading_clock.advance(hours=1)  # a machine asleep is not reading: one tick counts 1 s
+    read_for(window, 1)
+    reader.go_next()
     assert "reasons.3" not in window.store.sections.read_ids()
 
 
@@ -299,12 +310,12 @@ def test_read_three_sections_quit_and_resume(qtbot: QtBot, make_window: WindowFa
     assert reader.contents.progress_label.text() == "3 of 28 sections read"
 
 
-def test_time_spent_is_recorded(qtbot: QtBot, make_window: WindowFactory) -> None:
-    window = make_window()
+def test_time_spent_is_recorded(clocked_window: WindowFactory, read_for: ReadFor) -> None:
+    window = clocked_window()
     window.reader.open_section("reasons.1")
-    qtbot.wait(1100)
+    read_for(window, 3)
     window.reader.open_section("reasons.2")
-    assert window.store.sections.progress("reasons.1").seconds > 0
+    assert window.store.sections.progress("reasons.1").seconds == 3
 
 
 def test_window_remembers_view_and_panels(qtbot: QtBot, make_window: WindowFactory) -> None:
@@ -523,16 +534,18 @@ def test_tab_reaches_every_part_of_the_reader(qtbot: QtBot, make_window: WindowF
         assert widget in reached, widget.objectName() or widget
 
 
-def test_marking_unread_by_hand_sticks(qtbot: QtBot, make_window: WindowFactory) -> None:
-    window = make_window()
+def test_marking_unread_by_hand_sticks(qtbot: QtBot, clocked_window: WindowFactory,
+                                       read_for: ReadFor) -> None:
+    window = clocked_window()
     reader = window.reader
-    reader.dwell_for = lambda section: 0.2
+    reader.dwell_for = lambda section: 1.0
     reader.open_section("reasons.3")
     reader.text.verticalScrollBar().setValue(reader.text.verticalScrollBar().maximum())
-    qtbot.waitUntil(lambda: "reasons.3" in window.store.sections.read_ids(), timeout=5000)
+    read_for(window, 1)
+    assert "reasons.3" in window.store.sections.read_ids()
     qtbot.mouseClick(reader.read_button, Qt.MouseButton.LeftButton)
     assert "reasons.3" not in window.store.sections.read_ids()
-    qtbot.wait(1200)  # still at the end, long past the dwell time
+    read_for(window, 3)  # still at the end, long past the dwell time
     assert "reasons.3" not in window.store.sections.read_ids()
     assert not reader.read_button.isChecked()
 

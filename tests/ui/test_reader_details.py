@@ -17,6 +17,7 @@ from studyapp.ui.main_window import MainWindow
 from studyapp.ui.theme import DARK, LIGHT, ThemeChoice, apply_theme
 
 WindowFactory = Callable[[], MainWindow]
+ReadFor = Callable[[MainWindow, int], None]  # the read_for fixture (tests/ui/conftest.py)
 
 
 
@@ -96,14 +97,15 @@ def test_parts_count_the_sections_listed_under_them(qtbot: QtBot,
 
 
 def test_a_page_of_only_links_is_never_marked_read(qtbot: QtBot,
-                                                   make_window: WindowFactory) -> None:
-    window = make_window()
+                                                   clocked_window: WindowFactory,
+                                                   read_for: ReadFor) -> None:
+    window = clocked_window()
     reader = window.reader
     reader.dwell_for = lambda section: 0.1
     reader.open_section("suggestions.5")
     assert reader.read_button.isHidden()
     qtbot.keyClick(reader.text, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-    qtbot.wait(800)
+    read_for(window, 3)
     assert "suggestions.5" not in window.store.sections.read_ids()
     assert reader.contents.tree.item_for("suggestions.5").icon(1).isNull()
     assert reader.contents.tree.item_for("suggestions.5").text(1) == "0/4"
@@ -169,35 +171,37 @@ def test_plain_n_with_nothing_selected_does_not_open_the_editor(
 
 
 def test_typing_in_search_does_not_mark_the_section_read(qtbot: QtBot,
-                                                         make_window: WindowFactory) -> None:
-    window = make_window()
+                                                         clocked_window: WindowFactory,
+                                                         read_for: ReadFor) -> None:
+    window = clocked_window()
     reader = window.reader
-    reader.dwell_for = lambda section: 0.4
+    reader.dwell_for = lambda section: 2.0
     reader.open_section("reasons.3")
     reader.text.verticalScrollBar().setValue(reader.text.verticalScrollBar().maximum())
     qtbot.keyClick(reader.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert reader.contents.search_field.hasFocus()
     for letter in "innovation":
         qtbot.keyClicks(reader.contents.search_field, letter)
-        qtbot.wait(150)
+        read_for(window, 1)
     assert "reasons.3" not in window.store.sections.read_ids()
     reader.text.setFocus()  # back to the text: the dwell time now runs
-    qtbot.waitUntil(lambda: "reasons.3" in window.store.sections.read_ids(), timeout=5000)
+    read_for(window, 2)
+    assert "reasons.3" in window.store.sections.read_ids()
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on dialogs
 def test_a_dialog_over_the_text_does_not_mark_the_section_read(
-        qtbot: QtBot, make_window: WindowFactory) -> None:
-    window = make_window()
+        qtbot: QtBot, clocked_window: WindowFactory, read_for: ReadFor) -> None:
+    window = clocked_window()
     reader = window.reader
-    reader.dwell_for = lambda section: 0.4
+    reader.dwell_for = lambda section: 2.0
     reader.open_section("reasons.3")
     reader.text.verticalScrollBar().setValue(reader.text.verticalScrollBar().maximum())
     box = QMessageBox(QMessageBox.Icon.Information, "Dialog", "Covering the text", parent=window)
     box.setWindowModality(Qt.WindowModality.ApplicationModal)
     box.show()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is box)
-    qtbot.wait(1200)
+    read_for(window, 4)
     assert "reasons.3" not in window.store.sections.read_ids()
     box.done(0)
 

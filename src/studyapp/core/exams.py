@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ import yaml
 from studyapp.core.clock import Clock
 from studyapp.core.messages import Message, msg, msg_n
 from studyapp.core.questionsets.errors import Problem, ProblemsFound
+from studyapp.core.questionsets.errors import problem as problem_at
 from studyapp.core.questionsets.model import QUESTION_TYPES
 from studyapp.core.quiz import QuizItem, QuizSession, draw, in_section, scope_filter
 from studyapp.core.scoring import Policy
@@ -85,15 +87,18 @@ def read_exam(path: Path) -> ExamDefinition:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ProblemsFound([Problem(name, 0, f"cannot be read ({error.strerror or error})")]
+        raise ProblemsFound([problem_at(name, 0, msg("cannot be read ({reason})",
+                                                     reason=error.strerror or str(error)))]
                             ) from error
     if len(data) > MAX_BYTES:
-        raise ProblemsFound([Problem(name, 0, f"is {len(data)} bytes; an exam definition is at "
-                                              f"most {MAX_BYTES} bytes")])
+        raise ProblemsFound([problem_at(name, 0, msg(
+            "is {size} bytes; an exam definition is at most {limit} bytes", size=len(data),
+            limit=MAX_BYTES))])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ProblemsFound([Problem(name, 0, f"is not UTF-8 text ({error.reason})")]) from error
+        raise ProblemsFound([problem_at(name, 0, msg("is not UTF-8 text ({reason})",
+                                                     reason=error.reason))]) from error
     return parse_exam(text, name)
 
 
@@ -104,35 +109,39 @@ def parse_exam(text: str, path: str = "exam.studyexam",
     ``section_ids``: the report's section ids (read from the report when not given)."""
     problems: list[Problem] = []
 
-    def problem(line: int, message: str) -> None:
-        problems.append(Problem(path, line, message))
+    def problem(line: int, message: Message) -> None:
+        problems.append(problem_at(path, line, message))
 
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise ProblemsFound([Problem(path, mark.line + 1 if mark else 0,
-                                     f"is not valid YAML: {error.problem or error}")]) from error
+        raise ProblemsFound([problem_at(path, mark.line + 1 if mark else 0,
+                                        msg("is not valid YAML: {error}",
+                                            error=error.problem or str(error)))]) from error
     except yaml.YAMLError as error:
-        raise ProblemsFound([Problem(path, 0, f"is not valid YAML: {error}")]) from error
+        raise ProblemsFound([problem_at(path, 0, msg("is not valid YAML: {error}",
+                                                     error=str(error)))]) from error
     if not isinstance(root, yaml.MappingNode):
-        raise ProblemsFound([Problem(path, 1, "an exam definition is a mapping of fields "
-                                              "(id: ..., title: ..., questions: ...)")])
+        raise ProblemsFound([problem_at(path, 1, msg("an exam definition is a mapping of fields "
+                                                     "(id: ..., title: ..., questions: ...)"))])
     fields: dict[str, tuple[int, yaml.Node]] = {}
     for key_node, value_node in root.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
         line = key_node.start_mark.line + 1
         if key not in _KEYS:
-            problem(line, f"unknown field '{key}' (the fields are: {', '.join(_KEYS)})")
+            problem(line, msg("unknown field '{key}' (the fields are: {fields})", key=key,
+                              fields=", ".join(_KEYS)))
         elif key in fields:
-            problem(line, f"'{key}' appears twice (first on line {fields[key][0]})")
+            problem(line, msg("'{key}' appears twice (first on line {line})", key=key,
+                              line=fields[key][0]))
         else:
             fields[key] = (line, value_node)
 
     def scalar(key: str) -> tuple[int, Any]:
         line, node = fields[key]
         if not isinstance(node, yaml.ScalarNode):
-            problem(line, f"'{key}' must be a single value")
+            problem(line, msg("'{key}' must be a single value", key=key))
             return line, None
         return line, yaml.safe_load(yaml.serialize(node)) if node.value != "" else None
 
@@ -141,7 +150,8 @@ def parse_exam(text: str, path: str = "exam.studyexam",
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            problem(line, f"'{key}' must be a whole number from {low} to {high}, not {value!r}")
+            problem(line, msg("'{key}' must be a whole number from {low} to {high}, not {value!r}",
+                              key=key, low=low, high=high, value=value))
             return None
         return value
 
@@ -149,19 +159,19 @@ def parse_exam(text: str, path: str = "exam.studyexam",
     if "format" in fields:
         line, value = scalar("format")
         if value != FORMAT:
-            problem(line, f"'format' must be {FORMAT!r} (this StudyApp reads that version), "
-                          f"not {value!r}")
+            problem(line, msg("'format' must be {format!r} (this StudyApp reads that version), "
+                              "not {value!r}", format=FORMAT, value=value))
     for key in ("id", "title"):
         if key not in fields:
-            problem(root.start_mark.line + 1, f"'{key}' is missing")
+            problem(root.start_mark.line + 1, msg("'{key}' is missing", key=key))
             continue
         line, value = scalar(key)
         value = "" if value is None else str(value).strip()
         if key == "id" and not _ID.match(value):
-            problem(line, "'id' must be 1 to 64 letters, digits, '.', '_' or '-' (starting "
-                          f"with a letter or digit), not {value!r}")
+            problem(line, msg("'id' must be 1 to 64 letters, digits, '.', '_' or '-' (starting "
+                              "with a letter or digit), not {value!r}", value=value))
         elif not value:
-            problem(line, f"'{key}' is empty")
+            problem(line, msg("'{key}' is empty", key=key))
         setattr(exam, key, value)
     if "description" in fields:
         exam.description = str(scalar("description")[1] or "")
@@ -174,10 +184,11 @@ def parse_exam(text: str, path: str = "exam.studyexam",
         exam.scope = str(value or "").strip()
         kind, _, rest = exam.scope.partition(":")
         if kind not in _SCOPE_KINDS or (kind in ("section", "part", "set", "tags") and not rest):
-            problem(line, f"'scope' must be report, relationships, section:ID, part:ID, set:ID "
-                          f"or tags:a,b, not {exam.scope!r}")
+            problem(line, msg("'scope' must be report, relationships, section:ID, part:ID, "
+                              "set:ID or tags:a,b, not {value!r}", value=exam.scope))
         elif kind in ("section", "part") and rest not in section_ids:
-            problem(line, f"'scope' names the section {rest!r}, which the report does not have")
+            problem(line, msg("'scope' names the section {section!r}, which the report does not "
+                              "have", section=rest))
     if "questions" in fields:
         _read_questions(exam, *fields["questions"], section_ids, problem)
     if "time_limit" in fields:
@@ -190,8 +201,8 @@ def parse_exam(text: str, path: str = "exam.studyexam",
     if "answers_shown" in fields:
         line, value = scalar("answers_shown")
         if value not in ANSWERS_SHOWN:
-            problem(line, f"'answers_shown' must be one of {', '.join(ANSWERS_SHOWN)}, "
-                          f"not {value!r}")
+            problem(line, msg("'answers_shown' must be one of {choices}, not {value!r}",
+                              choices=", ".join(ANSWERS_SHOWN), value=value))
         else:
             exam.answers_shown = value
     if "seed" in fields:
@@ -200,32 +211,32 @@ def parse_exam(text: str, path: str = "exam.studyexam",
         line, value = scalar("deadline")
         exam.deadline = _deadline(value)
         if value is not None and exam.deadline is None:
-            problem(line, f"'deadline' must be a date or a date and time such as 2026-12-20 "
-                          f"or 2026-12-20 18:00, not {value!r}")
+            problem(line, msg("'deadline' must be a date or a date and time such as 2026-12-20 "
+                              "or 2026-12-20 18:00, not {value!r}", value=value))
     if problems:
         raise ProblemsFound(sorted(problems))
     return exam
 
 
 def _read_questions(exam: ExamDefinition, line: int, node: yaml.Node, section_ids: set[str],
-                    problem: Any) -> None:
+                    problem: Callable[[int, Message], None]) -> None:
     if isinstance(node, yaml.ScalarNode):
         value = yaml.safe_load(yaml.serialize(node))
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 500:
-            problem(line, f"'questions' must be a number from 1 to 500, or per_type: or "
-                          f"per_section: counts, not {value!r}")
+            problem(line, msg("'questions' must be a number from 1 to 500, or per_type: or "
+                              "per_section: counts, not {value!r}", value=value))
         else:
             exam.count = value
         return
     if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
-        problem(line, "'questions' must be a number, or one of per_type: or per_section: "
-                      "with a count for each type or section")
+        problem(line, msg("'questions' must be a number, or one of per_type: or per_section: "
+                          "with a count for each type or section"))
         return
     key_node, counts_node = node.value[0]
     kind = key_node.value
     if kind not in ("per_type", "per_section") or not isinstance(counts_node, yaml.MappingNode):
-        problem(key_node.start_mark.line + 1, "under 'questions' write per_type: or "
-                                              "per_section:, each with counts")
+        problem(key_node.start_mark.line + 1, msg("under 'questions' write per_type: or "
+                                                  "per_section:, each with counts"))
         return
     counts: dict[str, int] = {}
     for name_node, count_node in counts_node.value:
@@ -234,11 +245,12 @@ def _read_questions(exam: ExamDefinition, line: int, node: yaml.Node, section_id
         count = yaml.safe_load(yaml.serialize(count_node)) \
             if isinstance(count_node, yaml.ScalarNode) else None
         if kind == "per_type" and name not in QUESTION_TYPES:
-            problem(at, f"{name!r} is not a question type ({', '.join(QUESTION_TYPES)})")
+            problem(at, msg("{name!r} is not a question type ({types})", name=name,
+                            types=", ".join(QUESTION_TYPES)))
         elif kind == "per_section" and name not in section_ids:
-            problem(at, f"{name!r} is not a section of the report")
+            problem(at, msg("{name!r} is not a section of the report", name=name))
         elif isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 500:
-            problem(at, f"the count for {name!r} must be a number from 1 to 500")
+            problem(at, msg("the count for {name!r} must be a number from 1 to 500", name=name))
         else:
             counts[name] = count
     exam.count = None

@@ -7,6 +7,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from studyapp.core.messages import msg
+
 __all__ = ["SQLITE_HEADER", "RefusedTarget", "check_export_target", "write_text_atomically"]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -61,9 +63,10 @@ def check_export_target(path: Path, data_dir: Path) -> None:
     for name in ("profiles", "backups"):
         folder = Path(os.path.realpath(Path(data_dir) / name))
         if real == folder or folder in real.parents:
-            raise RefusedTarget(f"{path}: this is inside StudyApp's {name} folder ({folder}); "
-                                "an export there could overwrite a learner's profile or "
-                                "backups. Choose another folder; nothing was written.")
+            raise RefusedTarget(msg("{path}: this is inside StudyApp's {name} folder ({folder}); "
+                                    "an export there could overwrite a learner's profile or "
+                                    "backups. Choose another folder; nothing was written.",
+                                    path=str(path), name=name, folder=str(folder)).render())
     try:
         status = os.stat(real)
     except FileNotFoundError:
@@ -71,9 +74,9 @@ def check_export_target(path: Path, data_dir: Path) -> None:
     except OSError:
         return  # the write itself reports it
     if not stat.S_ISREG(status.st_mode):
-        raise RefusedTarget(f"{path}: this is not a regular file (a folder, a named pipe or a "
-                            "device), so no export is written there. Choose a file name; "
-                            "nothing was written.")
+        raise RefusedTarget(msg("{path}: this is not a regular file (a folder, a named pipe or "
+                                "a device), so no export is written there. Choose a file name; "
+                                "nothing was written.", path=str(path)).render())
     check_not_database(real, path)
 
 
@@ -85,17 +88,19 @@ def check_not_database(real: Path, shown: Path | None = None) -> None:
         return  # a new file, or one the write itself will report
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise RefusedTarget(f"{shown or real}: this is not a regular file (a folder, a "
-                                "named pipe or a device); nothing was written.")
+            raise RefusedTarget(msg("{path}: this is not a regular file (a folder, a named pipe "
+                                    "or a device); nothing was written.",
+                                    path=str(shown or real)).render())
         head = os.read(fd, len(SQLITE_HEADER))
     except OSError:
         return
     finally:
         os.close(fd)
     if head == SQLITE_HEADER:
-        raise RefusedTarget(f"{shown or real}: this file is an SQLite database (perhaps a "
-                            "learner profile), which is never replaced by an export. Choose "
-                            "another file name; nothing was written.")
+        raise RefusedTarget(msg("{path}: this file is an SQLite database (perhaps a learner "
+                                "profile), which is never replaced by an export. Choose another "
+                                "file name; nothing was written.", path=str(shown or real)
+                                ).render())
 
 
 def _umask() -> int:

@@ -22,8 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studyapp.core.messages import msg
 from studyapp.core.questionsets import SET_ID_LINE, LoadResult, load_file
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.errors import Problem, problem
 from studyapp.core.questionsets.model import QuestionSet
 from studyapp.core.questionsets.pictures import copy_pictures, pictures_folder
 
@@ -85,10 +86,14 @@ class SetPlan:
         assert self.question_set is not None
         set_id = self.question_set.id
         if self.already_imported:
-            return f"set '{set_id}': already imported, nothing to change"
-        state = "new" if self.existing is None else "update"
-        return (f"set '{set_id}' ({state}): {len(self.added)} added, {self.updated} updated, "
-                f"{len(self.unchanged)} unchanged, {len(self.retired)} retired")
+            return msg("set '{id}': already imported, nothing to change", id=set_id).render()
+        values = {"id": set_id, "added": len(self.added), "updated": self.updated,
+                  "unchanged": len(self.unchanged), "retired": len(self.retired)}
+        if self.existing is None:
+            return msg("set '{id}' (new): {added} added, {updated} updated, {unchanged} "
+                       "unchanged, {retired} retired", **values).render()
+        return msg("set '{id}' (update): {added} added, {updated} updated, {unchanged} "
+                   "unchanged, {retired} retired", **values).render()
 
 
 @dataclass
@@ -167,17 +172,15 @@ def plan_import(files: Sequence[LoadedFile], store: Store | None,
         set_id = question_set.id
         # (The shipped file itself, byte for byte, is no trainer's file: it may be checked.)
         if set_id in builtin and shipped.get(set_id) != loaded.sha256:
-            plan.problems.insert(0, Problem(
-                loaded.path, result.id_line,
-                f"set id '{set_id}' is the id of a set built into StudyApp; importing it "
-                "would replace the built-in questions. Give your set its own id (e.g. "
-                f"'{set_id}-extra')"))
+            plan.problems.insert(0, problem(loaded.path, result.id_line, msg(
+                "set id '{id}' is the id of a set built into StudyApp; importing it would "
+                "replace the built-in questions. Give your set its own id (e.g. '{id}-extra')",
+                id=set_id)))
         if set_id in first_with:
-            plan.problems.insert(0, Problem(
-                loaded.path, result.id_line,
-                f"set id '{set_id}' is also used by {first_with[set_id]}, which is imported "
-                "too: the second would retire the first one's items. Give each set its own "
-                "id, or import the files one at a time"))
+            plan.problems.insert(0, problem(loaded.path, result.id_line, msg(
+                "set id '{id}' is also used by {other}, which is imported too: the second "
+                "would retire the first one's items. Give each set its own id, or import the "
+                "files one at a time", id=set_id, other=first_with[set_id])))
         else:
             first_with[set_id] = loaded.path
         plan.existing = known.get(set_id)

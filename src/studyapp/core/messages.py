@@ -19,7 +19,6 @@ the CLI and the window each choose the language once, at start-up.
 from __future__ import annotations
 
 import gettext
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,10 +38,6 @@ class Message:
     values: tuple[tuple[str, Any], ...] = ()
     plural: str | None = None
     count: int | None = None
-
-    @property
-    def value_map(self) -> Mapping[str, Any]:
-        return dict(self.values)
 
     def render(self, catalogue: gettext.NullTranslations | None = None) -> str:
         """The message in ``catalogue``'s language (the active one by default)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from studyapp.core.exams import ExamDefinition, draw_exam
-from studyapp.core.messages import msg
+from studyapp.core.messages import msg, msg_n
 from studyapp.core.quiz import QuizItem, correct_answer_text
 from studyapp.core.store.quizzes import StoredQuestion
 
@@ -84,7 +84,7 @@ def paper_exam(exam: ExamDefinition, questions: list[StoredQuestion]) -> PaperEx
         variants.append(PaperVariant(name, exam.seed + offset,
                                      [paper_question(n, item)
                                       for n, item in enumerate(items, start=1)]))
-    facts = [str(msg("{n} questions", n=len(keys)))]
+    facts = [str(msg_n("{n} question", "{n} questions", len(keys)))]
     if exam.time_limit_minutes:
         facts.append(str(msg("Time allowed: {minutes} minutes",
                              minutes=exam.time_limit_minutes)))

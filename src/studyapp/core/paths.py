@@ -8,6 +8,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from studyapp.core.messages import msg
+
 ENV_DATA_DIR = "STUDYAPP_DATA_DIR"
 PORTABLE_MARKER = "studyapp-portable.txt"
 DEFAULT_PROFILE = "default"
@@ -33,7 +35,8 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
         if not cli_value.strip():
             # An empty --data-dir (an unset variable in a script) must not fall back to the
             # learner's real profiles.
-            raise DataDirError("--data-dir is empty: give the folder to keep profiles in.")
+            raise DataDirError(msg("--data-dir is empty: give the folder to keep profiles in."
+                                   ).render())
         return Path(cli_value).expanduser().resolve()
     from_env = os.environ.get(ENV_DATA_DIR)
     if from_env:
@@ -69,21 +72,20 @@ def validate_profile_name(name: str | None) -> str:
         return DEFAULT_PROFILE
     cleaned = unicodedata.normalize("NFC", name.strip())
     if not _PROFILE_NAME.match(cleaned) or cleaned.startswith("-"):
-        raise DataDirError(
-            f"'{name}' cannot be used as a profile name. Use 1 to 64 letters, digits, "
-            "spaces, '-' or '_' (for example: 'zhang-wei' or '张伟')."
-        )
+        raise DataDirError(msg(
+            "'{name}' cannot be used as a profile name. Use 1 to 64 letters, digits, spaces, "
+            "'-' or '_' (for example: 'zhang-wei' or '张伟').", name=name).render())
     if cleaned.upper() in _DEVICE_NAMES:
-        raise DataDirError(
-            f"'{name}' cannot be used as a profile name: Windows reserves it for a device, "
-            "so the profile could not be copied to a Windows PC. Choose another name."
-        )
+        raise DataDirError(msg(
+            "'{name}' cannot be used as a profile name: Windows reserves it for a device, so "
+            "the profile could not be copied to a Windows PC. Choose another name.", name=name
+        ).render())
     size = len(cleaned.encode("utf-8"))
     if size > MAX_PROFILE_NAME_BYTES:
-        raise DataDirError(
-            f"The profile name '{name}' is too long for the file system ({size} bytes in "
-            f"UTF-8, at most {MAX_PROFILE_NAME_BYTES}). Choose a shorter name."
-        )
+        raise DataDirError(msg(
+            "The profile name '{name}' is too long for the file system ({size} bytes in UTF-8, "
+            "at most {limit}). Choose a shorter name.", name=name, size=size,
+            limit=MAX_PROFILE_NAME_BYTES).render())
     return cleaned
 
 

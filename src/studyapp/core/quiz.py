@@ -13,7 +13,8 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
 from studyapp.core.clock import Clock
 from studyapp.core.messages import msg
@@ -31,8 +32,19 @@ from studyapp.core.store import Store
 from studyapp.core.store.quizzes import AttemptRecord, HistoryAnswer, StoredQuestion
 from studyapp.core.trend import Trend, share, trend
 
-Mode = Literal["practice", "exam", "mistakes", "challenge", "daily"]
-MODES: tuple[Mode, ...] = ("practice", "exam", "mistakes", "challenge", "daily")
+
+class QuizMode(StrEnum):
+    """What an attempt is. Stored in the attempts table as its value, and equal to it, so
+    the mode read back from the store (and a view's "exam") compare as the member."""
+
+    PRACTICE = "practice"
+    EXAM = "exam"
+    MISTAKES = "mistakes"  # the mistake notebook
+    CHALLENGE = "challenge"  # the four relationships, until the first wrong answer
+    DAILY = "daily"
+
+
+MODES: tuple[QuizMode, ...] = tuple(QuizMode)
 RELATIONSHIPS = ("suggestions.5.1", "suggestions.5.2", "suggestions.5.3", "suggestions.5.4")
 RELATIONSHIPS_SCOPE = "relationships"
 PRACTICE_COUNT = 10
@@ -227,6 +239,15 @@ class QuizResult:
         return 100.0 * self.score / self.max_score if self.max_score else 0.0
 
 
+@dataclass(frozen=True)
+class Unfinished:
+    """An answer not finished: ``missing`` of ``total`` rows not paired (matching), or
+    every item still where it was shown (ordering: missing == total)."""
+
+    missing: int
+    total: int
+
+
 @dataclass
 class Given:
     response: Any
@@ -242,7 +263,7 @@ class QuizSession:
         self.store = store
         self.clock = clock
         self.attempt_id = record.id
-        self.mode: str = record.mode
+        self.mode = QuizMode(record.mode)
         self.scope = record.scope
         self.items = items
         self.policy = Policy.from_json(record.policy)
@@ -264,7 +285,7 @@ class QuizSession:
 
     @property
     def gives_feedback(self) -> bool:
-        return self.mode != "exam"
+        return self.mode != QuizMode.EXAM
 
     def answer(self, index: int, response: Any, duration_ms: int | None = None) -> Grade:
         """Scores and saves an answer at once (an exam may replace it until submitted)."""
@@ -277,7 +298,7 @@ class QuizSession:
         self.store.quizzes.save_answer(
             self.attempt_id, item.key, response, grade.correct, grade.score, grade.weight,
             duration_ms, time_used_s=self.time_used() if self.timed else None, position=index)
-        if self.mode == "challenge" and not grade.correct:
+        if self.mode == QuizMode.CHALLENGE and not grade.correct:
             self.ended = True
         return grade
 
@@ -286,6 +307,20 @@ class QuizSession:
         so it is neither marked wrong nor put in the mistake notebook."""
         return (self.items[index].question.type == "numeric"
                 and parse_number(str(response)) is None)
+
+    def unfinished(self, index: int, response: Any) -> Unfinished | None:
+        """A matching with rows left unpaired, or an ordering still in the order it was shown
+        in: the learner is asked before it is graded, not marked wrong without a word."""
+        item = self.items[index]
+        if not isinstance(response, list):
+            return None
+        if item.question.type == "match":
+            total = len(item.question.pairs)
+            paired = sum(1 for right in response[:total] if right is not None)
+            return Unfinished(total - paired, total) if paired < total else None
+        if item.question.type == "order" and len(response) > 1 and response == item.order:
+            return Unfinished(len(response), len(response))
+        return None
 
     def keep(self, index: int, response: Any, duration_ms: int | None = None) -> None:
         """An exam's answer as it stands on screen, saved the moment it is picked (None
@@ -345,6 +380,11 @@ class QuizSession:
             running = max(0.0, (self.clock() - self._running_since).total_seconds())
         return self._time_used + running
 
+    @property
+    def streak(self) -> int:
+        """Right answers so far (a challenge ends at the first one that is not right)."""
+        return sum(1 for given in self.given.values() if given.grade.correct)
+
     def remaining(self) -> float | None:
         if self.time_limit_s is None:
             return None
@@ -368,11 +408,11 @@ class QuizSession:
         self._running_since = None
         self._time_used = used
         counted = [item for item in self.items
-                   if self.mode == "exam" or item.key in self.given]
+                   if self.mode == QuizMode.EXAM or item.key in self.given]
         sections: dict[str, SectionResult] = {}
         total = maximum = 0.0
         right = 0
-        for item in counted:
+        for item in counted:  # right == self.streak: every right answer is counted
             given = self.given.get(item.key)
             section_id = item.question.section or ""
             part = sections.setdefault(section_id, SectionResult(section_id))
@@ -392,7 +432,7 @@ class QuizSession:
             answered=len(self.given), questions=len(self.items),
             by_section=sorted(sections.values(), key=lambda s: s.section), streak=right,
         )
-        if self.given or self.mode == "exam":
+        if self.given or self.mode == QuizMode.EXAM:
             self.store.quizzes.finish(self.attempt_id, total, maximum, verdict,
                                       time_used_s=used if self.timed else None)
         else:
@@ -407,7 +447,6 @@ class MistakeEntry:
     key: str
     wrong: int  # how often it was answered wrong
     last_wrong: str  # when last (ISO 8601, UTC)
-    first_wrong: str
     right_since: int  # later sessions with a right answer (it leaves at LEAVES_AFTER)
     question: StoredQuestion | None = None
 
@@ -422,8 +461,7 @@ def notebook_entries(history: list[HistoryAnswer]) -> dict[str, MistakeEntry]:
         if not answer.correct:
             entry = entries.get(key)
             if entry is None:
-                entry = entries[key] = MistakeEntry(key, 0, answer.answered_at,
-                                                    answer.answered_at, 0)
+                entry = entries[key] = MistakeEntry(key, 0, answer.answered_at, 0)
             entry.wrong += 1
             entry.last_wrong = answer.answered_at
             wrong_in[key] = answer.attempt_id
@@ -459,6 +497,16 @@ class DailyStatus:
     waiting: int  # questions the next daily quiz would hold
 
 
+@dataclass(frozen=True)
+class Interrupted:
+    """An exam not submitted, as the offer to resume it describes it."""
+
+    record: AttemptRecord
+    answered: int
+    questions: int
+    left_s: float
+
+
 class QuizEngine:
     """Builds sessions from the profile's questions and reads the records back."""
 
@@ -477,25 +525,48 @@ class QuizEngine:
     def count(self, scope: str) -> int:
         return len(self.candidates(scope))
 
-    def start(self, mode: Mode, scope: str = RELATIONSHIPS_SCOPE, count: int | None = None,
-              seed: int | None = None, time_limit_s: float | None = None,
-              policy: Policy | None = None, pass_mark: float | None = None) -> QuizSession:
-        """A new attempt (saved at once, so it is counted even before its first answer)."""
+    def start(self, mode: QuizMode | str, scope: str = RELATIONSHIPS_SCOPE,
+              count: int | None = None, seed: int | None = None,
+              time_limit_s: float | None = None, policy: Policy | None = None,
+              pass_mark: float | None = None) -> QuizSession:
+        """A new attempt (saved at once, so it is counted even before its first answer).
+        ``mode`` may be given as its value ("exam"); another word raises ValueError."""
+        mode = QuizMode(mode)
         seed = self.new_seed() if seed is None else seed
-        if mode == "daily":
-            items = self._daily_items(seed)
-            scope = "daily"
-        else:
-            if mode == "mistakes":
-                scope = "mistakes"
-            elif mode == "challenge":
-                scope = RELATIONSHIPS_SCOPE
-            if count is None and mode == "practice":
-                count = PRACTICE_COUNT
-            if count is None and mode == "exam":
-                count = EXAM_COUNT
-            items = draw(self.candidates(scope), count, seed)
-        if mode == "exam":
+        scope, items = self._draw(mode, scope, count, seed)
+        return self._save(mode, scope, seed, items, time_limit_s, policy, pass_mark)
+
+    def start_or_empty(self, mode: QuizMode | str, scope: str = RELATIONSHIPS_SCOPE,
+                       count: int | None = None, seed: int | None = None,
+                       time_limit_s: float | None = None, policy: Policy | None = None,
+                       pass_mark: float | None = None) -> QuizSession | None:
+        """A new attempt, or None and nothing written when there is no question for it."""
+        mode = QuizMode(mode)
+        seed = self.new_seed() if seed is None else seed
+        scope, items = self._draw(mode, scope, count, seed)
+        if not items:
+            return None
+        return self._save(mode, scope, seed, items, time_limit_s, policy, pass_mark)
+
+    def _draw(self, mode: QuizMode, scope: str, count: int | None,
+              seed: int) -> tuple[str, list[QuizItem]]:
+        """The mode's scope and the questions drawn for it."""
+        if mode == QuizMode.DAILY:
+            return "daily", self._daily_items(seed)
+        if mode == QuizMode.MISTAKES:
+            scope = "mistakes"
+        elif mode == QuizMode.CHALLENGE:
+            scope = RELATIONSHIPS_SCOPE
+        if count is None and mode == QuizMode.PRACTICE:
+            count = PRACTICE_COUNT
+        if count is None and mode == QuizMode.EXAM:
+            count = EXAM_COUNT
+        return scope, draw(self.candidates(scope), count, seed)
+
+    def _save(self, mode: QuizMode, scope: str, seed: int, items: list[QuizItem],
+              time_limit_s: float | None, policy: Policy | None,
+              pass_mark: float | None) -> QuizSession:
+        if mode == QuizMode.EXAM:
             if time_limit_s is None:
                 time_limit_s = EXAM_MINUTES * 60.0
             if pass_mark is None:
@@ -513,7 +584,17 @@ class QuizEngine:
 
     def interrupted_exam(self) -> AttemptRecord | None:
         """An exam that was never submitted (left, or cut short by a crash)."""
-        return self.store.quizzes.unfinished("exam")
+        return self.store.quizzes.unfinished(QuizMode.EXAM)
+
+    def interrupted_summary(self) -> Interrupted | None:
+        """What the resume offer says of the exam not submitted: when it started, how many
+        of its questions are answered, and the time it has left."""
+        record = self.interrupted_exam()
+        if record is None:
+            return None
+        left = max(0.0, (record.time_limit_s or 0.0) - record.time_used_s)
+        return Interrupted(record, len(self.store.quizzes.answers(record.id)),
+                           len(record.plan), left)
 
     def resume(self, attempt_id: int) -> QuizSession:
         """The attempt as it was left: its questions in the same order with the same option
@@ -558,7 +639,7 @@ class QuizEngine:
     # the challenge
     def best_streak(self) -> int:
         return max((int(a.score or 0) for a in
-                    self.store.quizzes.finished_attempts("challenge")), default=0)
+                    self.store.quizzes.finished_attempts(QuizMode.CHALLENGE)), default=0)
 
     def relationship_scores(self) -> list[RelationshipScore]:
         sections = {q.key: q.question.section for q in self.store.quizzes.questions()}
@@ -583,7 +664,7 @@ class QuizEngine:
     def daily_status(self) -> DailyStatus:
         study_day = self.store.days
         days = {study_day.day_of(datetime.fromisoformat(a.finished_at))
-                for a in self.store.quizzes.finished_attempts("daily") if a.finished_at}
+                for a in self.store.quizzes.finished_attempts(QuizMode.DAILY) if a.finished_at}
         today = study_day.day_of(self.clock())
         streak = 0
         day = today if today in days else date.fromordinal(today.toordinal() - 1)
@@ -622,5 +703,5 @@ __all__ = [
     "DailyStatus", "MODES", "MistakeEntry", "QuizEngine", "QuizItem", "QuizResult",
     "QuizSession", "RELATIONSHIPS", "RelationshipScore", "SectionResult", "answer_text",
     "correct_answer_text", "draw", "evidence_quotes", "in_section", "notebook_entries",
-    "scope_filter", "stats_summary",
+    "Interrupted", "Unfinished", "scope_filter", "stats_summary",
 ]

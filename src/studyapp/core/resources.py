@@ -11,6 +11,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from studyapp.core.messages import msg
+
 
 class MissingResourceError(RuntimeError):
     """A file that ships with the app is not where it should be (a broken install)."""
@@ -24,9 +26,9 @@ def _root(kind: str) -> Traversable:
     source_tree = Path(__file__).resolve().parents[3] / kind
     if source_tree.is_dir():
         return source_tree
-    raise MissingResourceError(
-        f"The app's '{kind}' folder is missing. Reinstall StudyApp to repair it."
-    )
+    raise MissingResourceError(msg(
+        "The app's '{kind}' folder is missing. Reinstall StudyApp to repair it.", kind=kind
+    ).render())
 
 
 def resource(*parts: str) -> Traversable:
@@ -44,9 +46,9 @@ def read_text(*parts: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError) as error:
-        raise MissingResourceError(
-            f"The app's resource '{'/'.join(parts)}' is missing. Reinstall StudyApp to repair it."
-        ) from error
+        raise MissingResourceError(msg(
+            "The app's resource '{name}' is missing. Reinstall StudyApp to repair it.",
+            name="/".join(parts)).render()) from error
 
 
 def _join(root: Traversable, parts: tuple[str, ...]) -> Traversable:

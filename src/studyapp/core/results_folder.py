@@ -14,6 +14,7 @@ import re
 import socket
 from pathlib import Path
 
+from studyapp.core.messages import msg
 from studyapp.core.report import Report
 from studyapp.core.store import Store
 
@@ -50,8 +51,9 @@ def write_results_file(store: Store, report: Report, folder: Path,
     from studyapp.core.stats import results_csv, results_rows
 
     if not folder.is_dir():
-        raise FolderUnreachable(f"{folder}: the results folder is not there (a USB stick "
-                                "not plugged in, or a share not reachable)")
+        raise FolderUnreachable(msg("{folder}: the results folder is not there (a USB stick "
+                                    "not plugged in, or a share not reachable)",
+                                    folder=str(folder)).render())
     target = folder / results_file_name(store.profile, pc or this_pc())
     write_text_atomically(target, results_csv(results_rows(store, report)),
                           encoding="utf-8-sig")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
-from studyapp.core.scheduling import AGAIN, GOOD, RATINGS
+from studyapp.core.scheduling import AGAIN, RATINGS
 from studyapp.core.store.reviews import Answer, ReviewsService, StudyCard
 
 MAX_ANSWER_MS = 60_000  # a card left on screen over lunch counts as a minute
@@ -138,13 +138,6 @@ class ReviewSession:
         self.steps.append(Step(Action.GRADE, answer.card_key, answer=answer))
         self.next()
         return answer
-
-    def grade_shown_or_reveal(self) -> Answer | None:
-        """Enter or Space: shows the answer, or, once shown, grades Good (as in Anki)."""
-        if self.revealed:
-            return self.grade(GOOD)
-        self.reveal()
-        return None
 
     # -- the card's own marks --------------------------------------------------------------
     def bury(self) -> Step | None:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studyapp.core.fsrs_math import FsrsMath
+from studyapp.core.messages import msg, msg_n
 
 if TYPE_CHECKING:
     import fsrs
@@ -35,7 +36,6 @@ NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATINGS = (AGAIN, HARD, GOOD, EASY)
-RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
 LEARN_AHEAD = timedelta(minutes=20)  # learning cards this close are shown rather than waited for
 MIN_REVIEWS_TO_OPTIMISE = 400
 # The optimiser fits on at most this many training items, drawn at random (seeded) from a
@@ -115,16 +115,17 @@ class ReviewSettings:
         """What is out of range, in words for the learner (empty when all is well)."""
         found = []
         if not 0.70 <= self.desired_retention <= 0.99:
-            found.append("Desired retention must be between 70% and 99%.")
+            found.append(msg("Desired retention must be between 70% and 99%.").render())
         if not 0 <= self.new_per_day <= 9999 or not 0 <= self.reviews_per_day <= 99999:
-            found.append("Daily limits must be between 0 and 9999 new, 99999 reviews.")
+            found.append(msg("Daily limits must be between 0 and 9999 new, 99999 reviews."
+                             ).render())
         if any(step <= 0 or step >= 24 * 60 for step in
                (*self.learning_steps, *self.relearning_steps)):
-            found.append("Each step must be between 1 minute and 1439 minutes.")
+            found.append(msg("Each step must be between 1 minute and 1439 minutes.").render())
         if not 0 <= self.day_starts_at <= 23:
-            found.append("The day must start at an hour from 0 to 23.")
+            found.append(msg("The day must start at an hour from 0 to 23.").render())
         if self.leech_threshold < 1:
-            found.append("The leech threshold must be at least one lapse.")
+            found.append(msg("The leech threshold must be at least one lapse.").render())
         return found
 
 
@@ -251,12 +252,6 @@ def _py_fsrs_scheduler(parameters: tuple[float, ...] | None, retention: float,
 def card_number(card_key: str) -> int:
     """A stable number for a card (py-fsrs wants an integer id; this one never changes)."""
     return zlib.crc32(card_key.encode("utf-8"))
-
-
-def default_parameters() -> tuple[float, ...]:
-    import fsrs.scheduler
-
-    return tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
 
 
 # -- the optimiser -----------------------------------------------------------------------------
@@ -390,8 +385,11 @@ def optimise(history: Sequence[tuple[str, int, int]],
         raise OptimiserUnavailable(str(error)) from error
     if len(history) < MIN_REVIEWS_TO_OPTIMISE:
         more = MIN_REVIEWS_TO_OPTIMISE - len(history)
-        raise ValueError(f"{more} more reviews are needed before your schedule can be fitted "
-                         f"to your own history ({MIN_REVIEWS_TO_OPTIMISE} in all).")
+        raise ValueError(msg_n("{n} more review is needed before your schedule can be fitted "
+                               "to your own history ({total} in all).",
+                               "{n} more reviews are needed before your schedule can be fitted "
+                               "to your own history ({total} in all).", more,
+                               total=MIN_REVIEWS_TO_OPTIMISE).render())
     items = _items(history)
     old = list(current) if current else list(DEFAULT_PARAMETERS)
     fitted = FSRS(old).compute_parameters(items.items)

@@ -66,6 +66,7 @@ class CardInfoDialog(QDialog):
         history.verticalHeader().hide()
         history.setShowGrid(False)
         history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        history.setTabKeyNavigation(False)  # Tab goes on to Close, not cell by cell
         for row, review in enumerate(reversed(info.reviews)):
             when = datetime.fromisoformat(review.reviewed_at).astimezone()
             history.setItem(row, 0, QTableWidgetItem(date_time_text(when)))
@@ -108,6 +109,7 @@ class BrowseDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons in one step
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):

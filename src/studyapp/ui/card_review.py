@@ -110,7 +110,7 @@ class CardFace(QFrame):
         self.evidence.setVisible(revealed and bool(self.evidence.text()))
         self.context_button.setVisible(revealed and card is not None and bool(card.section_id))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
                                       Qt.KeyboardModifier.KeypadModifier)
@@ -212,7 +212,7 @@ class ReviewPage(QWidget):
         layout.addWidget(self.face, 1, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(grade_row)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.face.setMinimumWidth(min(760, max(320, self.width() - 96)))
 
@@ -265,7 +265,7 @@ class StatePage(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(2)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.back_button.click()
         else:

@@ -97,7 +97,7 @@ class ChartBox(QWidget):
         self.description = text
         self.setAccessibleDescription(text)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         return QSize(480, 260)
 
     # -- the text alternative --------------------------------------------------------------
@@ -110,16 +110,16 @@ class ChartBox(QWidget):
             label = f"{label} ({self.data.x_title})"
         return f"{label}: {values}"
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.focused.emit(f"{self.data.title}. {self.description}")
         self.update()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.update()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         count = len(self.data.labels)
         key = Qt.Key(event.key())
         if not count or key not in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home,
@@ -140,14 +140,14 @@ class ChartBox(QWidget):
         self.focused.emit(f"{self.data.title}. {text}")
         self.update()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         index = self.index_at(event.position().toPoint())
         if index != self.current:
             self.current = index
             self.update()
         super().mouseMoveEvent(event)
 
-    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def leaveEvent(self, event: QEvent) -> None:
         if not self.hasFocus():
             self.current = None
             self.update()
@@ -171,7 +171,7 @@ class ChartBox(QWidget):
         return min(count - 1, max(0, int((point.x() - plot.left()) // slot)))
 
     # -- painting --------------------------------------------------------------------------
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         self.paint(painter, self.rect(), focus=self.hasFocus())
         painter.end()

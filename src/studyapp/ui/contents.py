@@ -89,11 +89,11 @@ class ContentsTree(QTreeWidget):
         for child in section.children:
             self._add(child, item)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._wrap_titles()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Right and Left open the next and previous section here too, as they do in the
         text: the contents opens fully expanded, so a tree's own use of them (expand,
         collapse, go to the parent) has little to do; Plus and Minus still expand and
@@ -256,7 +256,7 @@ class SearchResults(QListWidget):
         self.itemActivated.connect(lambda item: self.hit_activated.emit(item.data(HIT_ROLE)))
         self.itemClicked.connect(lambda item: self.hit_activated.emit(item.data(HIT_ROLE)))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.doItemsLayout()  # results wrap to the new width
 
@@ -382,7 +382,7 @@ class ContentsPanel(QWidget):
         self.search_field.clear()
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: object, event: object) -> bool:
         if watched is self.search_field and isinstance(event, QKeyEvent) and (
             event.type() == QKeyEvent.Type.KeyPress
         ):

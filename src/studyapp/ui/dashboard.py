@@ -97,7 +97,6 @@ class Figure(Panel):
 
 class DashboardView(QWidget):
     practise_requested = Signal(str, str)  # "cards" or "quiz" (or "read"), section id
-    goal_requested = Signal()
 
     def __init__(self, store: Store, report: Report, colours: Colours,
                  parent: QWidget | None = None) -> None:
@@ -241,7 +240,7 @@ class DashboardView(QWidget):
         self.page = page  # into the scroller once filled (refresh)
 
     # -- filling ---------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
 

@@ -109,7 +109,7 @@ class DeckList(QTreeWidget):
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.start_requested.emit(str(item.data(0, DECK_ROLE)))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             deck_id = self.current_deck()
             if deck_id:

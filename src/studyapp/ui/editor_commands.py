@@ -39,10 +39,10 @@ class EditCommand(QUndoCommand):
         self.merge_key = merge_key
         self._first = True
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return MERGE_ID if self.merge_key else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, EditCommand) and other.merge_key == self.merge_key
                 and self.edit.op == other.edit.op == "replace"
                 and self.edit.index == other.edit.index):
@@ -67,7 +67,7 @@ class UndoKeysToStack(QObject):
         super().__init__(window)
         self.window = window
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
                 and isinstance(watched, QWidget) and watched.window() is self.window
                 and _is_undo_key(event)):

@@ -280,7 +280,7 @@ class ItemForm(QWidget):
                 chain.append(widget)
         return chain
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab goes down the form as it reads: rows of options made later would otherwise
         come last in Qt's focus chain. From the last field, Tab leaves the form."""
         chain = self.tab_chain()

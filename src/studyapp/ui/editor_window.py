@@ -124,7 +124,7 @@ class EditorWindow(QMainWindow):
         self.resize(1280, 800)
         splitter.setSizes([260, 560, 460])
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: Any) -> None:
         """The list, the form and the panes keep their shares (18 : 47 : 35) as it resizes."""
         super().resizeEvent(event)
         width = self.splitter.width()
@@ -166,7 +166,6 @@ class EditorWindow(QMainWindow):
         redo = self.stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addActions([undo, redo])
-        self.undo_action, self.redo_action = undo, redo
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         new_menu = edit_menu.addMenu(self.tr("&New question"))
@@ -597,7 +596,7 @@ class EditorWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if (self.ask_on_close and not self.stack.isClean() and not self.draft.read_only
                 and not self._may_leave()):
             event.ignore()

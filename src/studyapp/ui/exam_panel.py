@@ -27,7 +27,7 @@ from studyapp.ui.widgets import text_label
 class _ExamList(QListWidget):
     start_requested = Signal()
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.start_requested.emit()
             event.accept()

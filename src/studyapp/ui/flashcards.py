@@ -187,7 +187,7 @@ class FlashcardsView(QWidget):
         else:
             self.decks.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale or self.stack.currentWidget() is self._deck_holder:
             self._fill_decks()

@@ -75,16 +75,6 @@ def local_time(stamp: str | None) -> str:
         return stamp or "–"
 
 
-def number_text(value: int) -> str:
-    """A whole number with the language's digit grouping: '12,345'."""
-    return QLocale().toString(value)
-
-
-def percent_text(value: float | None) -> str:
-    """A share as a whole percentage, '85%'; '–' when there is none."""
-    return "–" if value is None else f"{QLocale().toString(round(value * 100))}%"
-
-
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for pyside6-lupdate under ``context`` and returns it unchanged: for
     tables of shown words, translated with ``QCoreApplication.translate(context, text)`` (or

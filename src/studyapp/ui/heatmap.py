@@ -62,10 +62,10 @@ class HeatMap(QWidget):
         # The Monday WEEKS - 1 weeks before the week of today.
         return self.today - timedelta(days=self.today.weekday() + 7 * (WEEKS - 1))
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         return QSize(LEFT + WEEKS * (CELL + GAP), TOP + 7 * (CELL + GAP) + 4)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         return QSize(LEFT + WEEKS * (MIN_CELL + GAP), TOP + 7 * (CELL + GAP) + 4)
 
     @property
@@ -112,7 +112,7 @@ class HeatMap(QWidget):
         self.setAccessibleDescription(self.day_text)
         self.day_changed.emit(self.day_text)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         muted = QColor(self.colours.muted)
@@ -145,7 +145,7 @@ class HeatMap(QWidget):
             painter.drawRoundedRect(self._cell(self.current).adjusted(-2, -2, 2, 2), 3, 3)
         painter.end()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         steps = {Qt.Key.Key_Left: -7, Qt.Key.Key_Right: 7, Qt.Key.Key_Up: -1,
                  Qt.Key.Key_Down: 1}
         key = Qt.Key(event.key())
@@ -162,16 +162,16 @@ class HeatMap(QWidget):
         self._describe()
         self.update()
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self._describe()
         self.update()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.update()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().toPoint())
         if day is not None:
             self.current = day

@@ -58,7 +58,7 @@ class _TintedSvgEngine(QIconEngine):
             self._pixmaps[key] = pixmap
         return self._pixmaps[key]
 
-    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,  # noqa: N802
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
                      scale: float) -> QPixmap:
         pixmap = self.pixmap(QSize(round(size.width() * scale), round(size.height() * scale)),
                              mode, state)

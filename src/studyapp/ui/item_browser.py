@@ -70,7 +70,7 @@ class ItemBrowser(QSplitter):
         self._items: list[Question | Card] = []
         self._sized = False
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:  # the list's width hint would otherwise leave the detail a sliver
             self._sized = True

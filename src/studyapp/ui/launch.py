@@ -210,7 +210,7 @@ class WindowSession(QObject):
                 "MainWindow", "The window is now in English; no restart is needed."), 8000)
         return window
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The window closed while a start-up dialog waits: the learner has given up.
         if (watched is self.window and event.type() == QEvent.Type.Close
                 and self.dialog is not None):

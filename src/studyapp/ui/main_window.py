@@ -333,7 +333,7 @@ class MainWindow(WorkbenchMenus):
         else:
             self.resize(1280, 800)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.store is not None:
             self.reader.save_state()
             if self._quiz_view is not None:

@@ -60,7 +60,7 @@ class _NoteDelegate(QStyledItemDelegate):
         width = view.viewport().width() if isinstance(view, QListWidget) else option.rect.width()
         return max(40, width - 2 * PADDING)
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
+    def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         text, stamp = self._blocks(option, index)
         metrics = QFontMetrics(option.font)
@@ -327,7 +327,7 @@ class NotesTab(QWidget):
             self.refresh()
             self.changed.emit()
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: object, event: object) -> bool:
         from PySide6.QtGui import QKeyEvent
 
         if watched is self.editor and isinstance(event, QKeyEvent) and (

@@ -111,7 +111,7 @@ class AnswerCard(QFrame):
 class CardSquare(QToolButton):
     arrow = Signal(int)
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: Any) -> None:
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -10,
                  Qt.Key.Key_Down: 10}
         if event.key() in steps:

@@ -43,7 +43,6 @@ class AnswerControl(QWidget):
         super().__init__(parent)
         self.item = item
         self.colours = colours
-        self.answer_font = font
         self.locked = False
 
     def response(self) -> Any:
@@ -158,7 +157,7 @@ class OptionTile(QFrame):
             self.mark.clear()
             self.setAccessibleDescription("")
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.enabled_for_input:
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             self.toggled.emit()
@@ -166,7 +165,7 @@ class OptionTile(QFrame):
             return
         super().mousePressEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and self.enabled_for_input:
             self.toggled.emit()
             event.accept()
@@ -307,7 +306,7 @@ class TextAnswer(AnswerControl):
 class OrderList(QListWidget):
     move_requested = Signal(int)  # -1 up, +1 down
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         modifiers = event.modifiers()
         moving = modifiers & (Qt.KeyboardModifier.ControlModifier
                               | Qt.KeyboardModifier.AltModifier)
@@ -320,7 +319,7 @@ class OrderList(QListWidget):
             return
         super().keyPressEvent(event)
 
-    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt's name
+    def keyboardSearch(self, search: str) -> None:
         pass  # number keys belong to the page
 
 
@@ -378,7 +377,7 @@ class OrderAnswer(AnswerControl):
         height = sum(self.list.sizeHintForRow(r) for r in range(self.list.count()))
         self.list.setMinimumHeight(height + 2 * self.list.frameWidth() + 8)
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._fit_height()
 
@@ -442,7 +441,7 @@ class OrderAnswer(AnswerControl):
 
 # -- match ------------------------------------------------------------------------------------
 class PairButton(QPushButton):
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.ignore()  # Enter answers
@@ -518,7 +517,6 @@ class MatchAnswer(AnswerControl):
             f" color: {colours.highlighted_text}; border-color: {colours.highlight};"
             f" font-weight: 700; }}")
         self.chosen: list[int | None] = [None] * len(self.rows)
-        self.solution_labels: list[QLabel] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)

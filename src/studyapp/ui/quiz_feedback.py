@@ -37,7 +37,7 @@ class FeedbackPanel(QFrame):
         self.evidence.setTextFormat(Qt.TextFormat.RichText)
         self.read_button = QPushButton(icon("book-open", colours.text), self.tr("Read in context"))
         self.read_button.setObjectName("ReadInContextButton")
-        self.read_button.setToolTip(self.tr("Open the report at this passage (Ctrl+Shift+R)"))
+        self.read_button.setToolTip(self.tr("Open the report at this passage (R)"))
         self.read_button.clicked.connect(self._read)
         top = QHBoxLayout()
         top.setSpacing(8)

@@ -5,10 +5,11 @@ N, the countdown, the answer card, flag and submit)."""
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.quiz import QuizSession
+from studyapp.core.quiz import QuizSession, Unfinished
 from studyapp.core.report import Report
 from studyapp.core.store import StoreError
 from studyapp.ui.icons import icon
@@ -43,6 +44,19 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class PageState(StrEnum):
+    """Where the learner is with the question on the page."""
+
+    ANSWERING = "answering"
+    FEEDBACK = "feedback"  # answered: the feedback shows (practice-like modes, the review)
+
+
+def show_text(label: QLabel, text: str) -> None:
+    """A line that takes no room when empty (the page must fit a small window)."""
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 # -- one question -----------------------------------------------------------------------------
@@ -65,7 +79,7 @@ class QuestionPage(QWidget):
         self.session: QuizSession | None = None
         self.control: AnswerControl | None = None
         self.review = False
-        self.state = "answering"  # or "feedback"
+        self.state = PageState.ANSWERING
         self.shown_at: datetime | None = None
         self._last_clock_save = 0.0
         self.time_ran_out = False
@@ -141,8 +155,8 @@ class QuestionPage(QWidget):
         column_layout.addWidget(self.message)
         column_layout.addWidget(self.feedback)
         column_layout.addStretch(1)
-        holder = QWidget()
-        holder_layout = QHBoxLayout(holder)
+        holder = self.holder = QWidget()
+        holder_layout = self.holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
         centred(holder_layout, column)
         self.scroller = QScrollArea()
@@ -195,7 +209,8 @@ class QuestionPage(QWidget):
         shortcut("Ctrl+G", self.toggle_flag)
         shortcut("Ctrl+K", self.toggle_card)
         shortcut("Ctrl+Return", self.submit_exam)
-        shortcut("Ctrl+Shift+R", self.feedback._read)
+        shortcut("R", self.read_evidence)  # as in Cards: once the answer is shown
+        shortcut("Ctrl+Shift+R", self.read_evidence)
 
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -278,10 +293,10 @@ class QuestionPage(QWidget):
         self.counter.setText(self.tr("Question {0} of {1}").format(index + 1, len(session.items)))
         if session.mode == "challenge" and not self.review:
             self.counter.setText(self.tr("Question {0} · streak {1}").format(
-                index + 1, sum(1 for g in session.given.values() if g.grade.correct)))
+                index + 1, session.streak))
         self.progress.setRange(0, len(session.items))
         self.progress.setValue(index + (1 if self.review else 0))
-        self.message.setText("")
+        show_text(self.message, "")
         self.feedback.hide()
         given = session.response(index)
         if given is not None:
@@ -289,10 +304,10 @@ class QuestionPage(QWidget):
         if self.review or (session.gives_feedback and session.answered(index)):
             self.control.lock(show_solution=True)
             self.feedback.show_grade(item, session.grade(index), given, self.report)
-            self.state = "feedback"
+            self.state = PageState.FEEDBACK
         else:
-            self.state = "answering"
-        self.hint.setText("" if self.state == "feedback" else self.control.hint())
+            self.state = PageState.ANSWERING
+        show_text(self.hint, "" if self.state is PageState.FEEDBACK else self.control.hint())
         self.flag_button.setChecked(session.flagged(index))
         self.previous_button.setEnabled(index > 0)
         self._update_primary()
@@ -305,7 +320,7 @@ class QuestionPage(QWidget):
 
     def _focus_answer(self) -> None:
         if self.control is not None and self.isVisible():
-            if self.state == "feedback":
+            if self.state is PageState.FEEDBACK:
                 self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
             else:
                 self.control.focus_first()
@@ -318,19 +333,19 @@ class QuestionPage(QWidget):
             self.primary.setText(self.tr("Back to the result") if last else self.tr("Next"))
         elif self.exam:
             self.primary.setText(self.tr("Save and submit…") if last else self.tr("Save and next"))
-        elif self.state == "answering":
+        elif self.state is PageState.ANSWERING:
             self.primary.setText(self.tr("Answer"))
         else:
             over = last or session.ended
             self.primary.setText(self.tr("See the result") if over else self.tr("Next question"))
 
     def _changed(self) -> None:
-        self.message.setText("")
+        show_text(self.message, "")
         self.save_current()  # an exam keeps every choice the moment it is made
 
     # -- keys and actions ------------------------------------------------------------------
     def number(self, number: int) -> None:
-        if self.control is not None and self.state == "answering" and not self.review:
+        if self.control is not None and self.state is PageState.ANSWERING and not self.review:
             self.control.number_pressed(number)
 
     def enter(self) -> None:
@@ -356,14 +371,20 @@ class QuestionPage(QWidget):
             else:
                 self.show_question(self.index + 1)
             return
-        if self.state == "answering":
+        if self.state is PageState.ANSWERING:
             response = self.control.response()
             if response is None:
-                self.message.setText(self.tr("Choose or type an answer first; Esc leaves."))
+                show_text(self.message, self.tr("Choose or type an answer first; Esc leaves."))
                 return
             if session.not_a_number(self.index, response):
-                self.message.setText(self.tr("“{answer}” is not a number: type it in digits, "
+                show_text(self.message, self.tr("“{answer}” is not a number: type it in digits, "
                                              "e.g. 4 or 2.5.").format(answer=response))
+                return
+            unfinished = session.unfinished(self.index, response)
+            if unfinished is not None and not self._answer_anyway(
+                    session.items[self.index].question.type, unfinished):
+                self.window().activateWindow()
+                self._focus_answer()
                 return
             try:
                 grade = session.answer(self.index, response, self._duration_ms())
@@ -372,16 +393,46 @@ class QuestionPage(QWidget):
                 return
             self.control.lock(show_solution=True)
             self.feedback.show_grade(session.items[self.index], grade, response, self.report)
-            self.hint.setText("")
-            self.state = "feedback"
+            show_text(self.hint, "")
+            self.state = PageState.FEEDBACK
             self._update_primary()
             self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
-            QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.feedback, 0, 0))
+            QTimer.singleShot(0, self._keep_question_in_view)
             return
         if session.ended or self.index >= len(session.items) - 1:
             self.finish()
         else:
             self.show_question(self.index + 1)
+
+    def _keep_question_in_view(self) -> None:
+        """After an answer: the feedback scrolled into view, but never the question out of
+        it; when both cannot fit, the prompt stays at the top and the feedback starts below."""
+        holder = self.holder
+        self.holder_layout.activate()  # the feedback was just shown: place it first
+        margin = 8
+        prompt_top = self.prompt.mapTo(holder, QPoint(0, 0)).y() - margin
+        feedback_bottom = self.feedback.mapTo(holder, QPoint(0, self.feedback.height())).y()
+        wanted = feedback_bottom + margin - self.scroller.viewport().height()
+        self.scroller.verticalScrollBar().setValue(max(0, min(prompt_top, wanted)))
+
+    def _answer_anyway(self, kind: str, unfinished: Unfinished) -> bool:
+        """Asks before grading an answer core finds unfinished; True to grade it."""
+        if kind == "order":
+            text = self.tr("The items are still in the order they were shown — answer anyway?")
+        elif unfinished.missing == 1:
+            text = self.tr("1 of {total} rows is not paired yet — answer anyway?").format(
+                total=unfinished.total)
+        else:
+            text = self.tr("{missing} of {total} rows are not paired yet — answer anyway?").format(
+                missing=unfinished.missing, total=unfinished.total)
+        return confirm(self, self.tr("Answer"), text, self.tr("&Answer anyway"),
+                       self.tr("&Go back to the question"), default_yes=False)
+
+    def read_evidence(self) -> None:
+        """R: the report at the question's passage, once the feedback shows (the rule of
+        Cards: the answer first, then the context). Typing R into an answer box stays text."""
+        if self.state is PageState.FEEDBACK and self.feedback.read_button.isVisible():
+            self.feedback.read_button.click()
 
     def _duration_ms(self) -> int | None:
         if self.session is None or self.shown_at is None:
@@ -404,8 +455,7 @@ class QuestionPage(QWidget):
     def _not_saved(self, error: StoreError) -> None:
         """The store's plain message (a full disk says so) where the learner looks; what
         was saved before stays saved, and the answer stays on screen to try again."""
-        self.message.setText(self.tr("Not saved: %1").replace("%1", str(error)))
-        self.message.show()
+        show_text(self.message, self.tr("Not saved: %1").replace("%1", str(error)))
 
     def step(self, delta: int) -> None:
         if self.session is None or not (self.exam or self.review):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -56,16 +57,17 @@ class ResultPage(QWidget):
         self.sections.setShowGrid(False)
         self.sections.setAlternatingRowColors(True)
         self.sections.setWordWrap(True)
+        self.sections.setTabKeyNavigation(False)  # Tab leaves the table in one step
         header = self.sections.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.questions = QListWidget()
         self.questions.setObjectName("ResultQuestions")
+        self.shown: list[int] = []  # the session's questions the list shows, in its order
         self.questions.setWordWrap(True)
         self.questions.setAccessibleName(self.tr("Questions: Enter reviews one"))
-        self.questions.itemActivated.connect(
-            lambda item: self.review_requested.emit(self.questions.row(item)))
+        self.questions.itemActivated.connect(self._review_item)
         self.review_button = QPushButton(self.tr("Review question by question"))
         self.review_button.setObjectName("ReviewButton")
         self.review_button.clicked.connect(lambda: self.review_requested.emit(0))
@@ -106,6 +108,26 @@ class ResultPage(QWidget):
         escape = QShortcut(QKeySequence("Escape"), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back)
+        # Tab in reading order: the table, the list, then the buttons left to right.
+        order = [self.sections, self.questions, self.review_button, self.mistakes_button,
+                 self.back_button]
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    def focus_main(self) -> None:
+        """Focus on the page's main control, never the navigation rail: the review, or the
+        way back when there is nothing to review (or the exam keeps its answers back)."""
+        main = self.review_button if self.review_button.isEnabled() else self.back_button
+        main.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def allow_review(self, allowed: bool) -> None:
+        """An exam may keep its answers back (the trainer's choice): then no review, by the
+        button or by a question of the list."""
+        self.review_button.setEnabled(allowed and bool(self.shown))
+
+    def _review_item(self, item: QListWidgetItem) -> None:
+        if self.review_button.isEnabled():
+            self.review_requested.emit(self.questions.row(item))
 
     def show_result(self, session: QuizSession, result: QuizResult, time_ran_out: bool,
                     best_before: int, mistakes: int) -> None:
@@ -183,7 +205,6 @@ class ResultPage(QWidget):
         self.mistakes_button.setVisible(mistakes > 0)
         self.review_button.setEnabled(bool(shown))
         self.questions.setCurrentRow(0)
-        self.review_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 # -- the notebook -----------------------------------------------------------------------------

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.quiz import EXAM_COUNT, EXAM_MINUTES, PRACTICE_COUNT, QuizEngine, scope_filter
+from studyapp.core.quiz import EXAM_COUNT, EXAM_MINUTES, PRACTICE_COUNT, QuizEngine
+from studyapp.core.quiz_scopes import ScopeChoice, scope_choices
 from studyapp.core.report import Report
 from studyapp.core.scoring import DEFAULT_PASS_MARK
 from studyapp.ui.icons import icon
@@ -44,7 +45,7 @@ class TileDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.colours = colours
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
+    def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(320, 62)
 
@@ -87,7 +88,7 @@ class TileDelegate(QStyledItemDelegate):
 class ModeList(QListWidget):
     start_requested = Signal()
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.start_requested.emit()
             event.accept()
@@ -189,6 +190,11 @@ class StartPage(QWidget):
                 enter = QShortcut(QKeySequence(keys), field)
                 enter.setContext(Qt.ShortcutContext.WidgetShortcut)
                 enter.activated.connect(lambda box=field: self._start_from(box))
+        for choice in (self.scope, self.policy):  # a closed combo box passes Enter on unused
+            for keys in ("Return", "Enter"):
+                enter = QShortcut(QKeySequence(keys), choice)
+                enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+                enter.activated.connect(self._start)
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("StartQuizButton")
         self.start_button.setDefault(True)
@@ -246,6 +252,7 @@ class StartPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing
         holder = QWidget()
         holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
@@ -277,41 +284,29 @@ class StartPage(QWidget):
         self._start()
 
     def fill_scopes(self, report: Report, engine: QuizEngine) -> None:
+        """The scopes core offers (scope_choices), named, each with its question count."""
         current = self.scope.currentData() or "relationships"
-        stored = engine.store.quizzes.questions()
-
-        def count(scope: str) -> int:
-            keep = scope_filter(scope)
-            return sum(1 for q in stored if keep(q))
-
-        entries: list[tuple[str, str]] = [
-            ("relationships", self.tr("The four relationships — III (5)")),
-            ("report", self.tr("The whole report")),
-        ]
-        for section in report.sections:
-            depth = len(section.ancestors())
-            if depth <= 2:
-                kind = "part" if depth == 0 else "section"
-                entries.append((f"{kind}:{section.id}", "    " * depth + section.label))
-        for info in engine.store.question_sets.list():
-            entries.append((f"set:{info.id}", self.tr("Set: {0}").format(info.title)))
-        tags: dict[str, int] = {}
-        for q in stored:
-            for tag in q.question.tags:
-                tags[tag] = tags.get(tag, 0) + 1
-        for tag in sorted(tags, key=lambda t: (-tags[t], t))[:12]:
-            entries.append((f"tags:{tag}", self.tr("Tag: {0}").format(tag)))
         self.scope.blockSignals(True)
         self.scope.clear()
         self.scope_counts = {}
-        for scope, text in entries:
-            n = count(scope)
-            self.scope_counts[scope] = n
-            if n or scope in ("relationships", "report"):
-                self.scope.addItem(f"{text}  ({n})", scope)
+        for choice in scope_choices(report, engine.store):
+            self.scope_counts[choice.scope] = choice.count
+            self.scope.addItem(f"{self._scope_name(report, choice)}  ({choice.count})",
+                               choice.scope)
         index = self.scope.findData(current)
         self.scope.setCurrentIndex(max(0, index))
         self.scope.blockSignals(False)
+
+    def _scope_name(self, report: Report, choice: ScopeChoice) -> str:
+        if choice.kind == "relationships":
+            return self.tr("The four relationships — III (5)")
+        if choice.kind == "report":
+            return self.tr("The whole report")
+        if choice.kind == "set":
+            return self.tr("Set: {0}").format(choice.value)
+        if choice.kind == "tags":
+            return self.tr("Tag: {0}").format(choice.value)
+        return "    " * choice.depth + report.get(choice.value).label
 
     def set_lines(self, lines: dict[str, str]) -> None:
         self.lines = lines

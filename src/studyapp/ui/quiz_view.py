@@ -84,7 +84,7 @@ class QuizView(QWidget):
         # the window opens (start-up shows only the first view).
         self._stale = True
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: Any) -> None:
         if self._stale:
             self.refresh()
         super().showEvent(event)
@@ -143,14 +143,13 @@ class QuizView(QWidget):
         self.start.show_interrupted(self._interrupted_text() if interrupted else None)
 
     def _interrupted_text(self) -> str:
-        record = self.engine.interrupted_exam()
-        if record is None:
+        waiting = self.engine.interrupted_summary()
+        if waiting is None:
             return ""
-        answered = len(self.store.quizzes.answers(record.id))
-        left = max(0.0, (record.time_limit_s or 0) - record.time_used_s)
         return self.tr("An exam started {0} was not submitted: {1} of {2} questions answered, "
-                       "{3} left.").format(local_time(record.started_at), answered,
-                                      len(record.plan), clock_text(left))
+                       "{3} left.").format(local_time(waiting.record.started_at),
+                                           waiting.answered, waiting.questions,
+                                           clock_text(waiting.left_s))
 
     def entered(self) -> None:
         """The learner came to the Quiz view (Ctrl+3): focus where they can go on."""
@@ -169,6 +168,8 @@ class QuizView(QWidget):
             self.question._focus_answer()
         elif page is self.offer:
             self.offer.resume_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page is self.result:
+            self.result.focus_main()
 
     def show_start(self) -> None:
         self.session = None
@@ -204,11 +205,10 @@ class QuizView(QWidget):
                       "pass_mark": self.start.pass_mark.value() / 100,
                       "policy": Policy(multiple=self.start.policy.currentData())}
         if mode in ("practice", "exam"):
-            session = self.engine.start(mode, scope, count=count, **kwargs)  # type: ignore
+            session = self.engine.start_or_empty(mode, scope, count=count, **kwargs)
         else:
-            session = self.engine.start(mode)  # type: ignore[arg-type]
-        if not session.items:
-            session.finish()
+            session = self.engine.start_or_empty(mode)
+        if session is None:
             self.status_message.emit(self.tr("There are no questions for this quiz yet."))
             self.show_start()
             return
@@ -227,8 +227,11 @@ class QuizView(QWidget):
             return
         session = self.engine.resume(record.id)
         self.open(session)
-        self.status_message.emit(self.tr("Exam resumed with {0} answers and {1} left.").format(
-            len(session.given), clock_text(session.remaining() or 0)))
+        answers, left = len(session.given), clock_text(session.remaining() or 0)
+        self.status_message.emit(
+            self.tr("Exam resumed with 1 answer and {left} left.").format(left=left)
+            if answers == 1 else
+            self.tr("Exam resumed with {0} answers and {1} left.").format(answers, left))
 
     def submit_interrupted(self) -> None:
         record = self.engine.interrupted_exam()
@@ -251,11 +254,11 @@ class QuizView(QWidget):
         self.session = session
         self.result.show_result(session, session.result, self.question.time_ran_out,
                                 getattr(self, "_best_before", 0), self.engine.mistake_count())
-        if not answers_visible(self.store, session.attempt_id, self.store.clock()):
-            self.result.review_button.setEnabled(False)  # the exam keeps its answers back
+        self.result.allow_review(  # an exam may keep its answers back
+            answers_visible(self.store, session.attempt_id, self.store.clock()))
         self.pages.setCurrentWidget(self.result)
         self.window().activateWindow()  # after the submit question's message box
-        self.result.review_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.result.focus_main()
 
     def review(self, row: int) -> None:
         if self.session is None:

@@ -8,7 +8,6 @@ automatically once they have reached the end of a section and stayed a reasonabl
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.core.reading_session import ReadingSession, dwell_seconds
 from studyapp.core.report import Report, Section
 from studyapp.core.search import SearchHit
 from studyapp.core.store import Store
@@ -36,16 +36,7 @@ from studyapp.ui.theme import Colours, clamp_zoom, reading_font
 TICK_MS = 500
 FLUSH_SECONDS = 15.0  # time spent is written at most this often while reading
 POSITION_SAVE_MS = 400
-MIN_DWELL_SECONDS = 5.0
-MAX_DWELL_SECONDS = 60.0
-WORDS_PER_DWELL_SECOND = 10.0  # a quick read: well under half of a normal reading speed
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def dwell_seconds(section: Section) -> float:
-    """How long a learner stays at the end of a section before it counts as read."""
-    words = sum(len(_WORD.findall(p)) for p in section.paragraphs)
-    return min(MAX_DWELL_SECONDS, max(MIN_DWELL_SECONDS, words / WORDS_PER_DWELL_SECOND))
 
 
 class ReaderView(QWidget):
@@ -63,13 +54,8 @@ class ReaderView(QWidget):
         self._colours = colours
         self.dwell_for: Callable[[Section], float] = dwell_seconds
         self.section: Section | None = None
+        self.reading: ReadingSession | None = None  # this visit's time and read rule
         self._zoom = clamp_zoom(int(str(settings.value("reader/zoom", 0))))
-        self._reading_seconds = 0.0  # this visit, counted only while the text is in front
-        self._unflushed_seconds = 0.0
-        self._last_tick = time.monotonic()
-        # Auto-marking stops for the rest of a visit once the section is read or the learner
-        # has set it by hand (marking a section unread must stick).
-        self._may_auto_mark = False
 
         self.contents = ContentsPanel(report, colours)
         self.contents.section_activated.connect(self.open_section)
@@ -276,11 +262,9 @@ class ReaderView(QWidget):
             self.section = section
             self.text.show_section(self._report, section, reading_font(self._zoom))
             self._store.sections.opened(section_id)
-            self._last_tick = time.monotonic()
-            self._reading_seconds = 0.0
-            # A part that only lists its sections is not a page to read: never marked.
-            self._may_auto_mark = section.is_page and (
-                section_id not in self._store.sections.read_ids())
+            self.reading = ReadingSession(
+                section, self._store.clock, section_id in self._store.sections.read_ids(),
+                self.dwell_for)
             self.notes_panel.notes.show_section(section_id)
             self._show_note_count()
         self.contents.tree.select(section_id)
@@ -367,7 +351,8 @@ class ReaderView(QWidget):
         if self.section is None or not self.section.is_page:
             return
         self._store.sections.mark_read(self.section.id, read)
-        self._may_auto_mark = False
+        if self.reading is not None:
+            self.reading.set_by_hand()
         self.refresh_progress()
         self._update_controls()
         self.read_changed.emit()
@@ -376,24 +361,18 @@ class ReaderView(QWidget):
              else self.tr("Marked “{label}” as not read.")).format(label=self.section.label))
 
     def _tick(self) -> None:
-        """Counts reading time while the app is in front, and marks a section read once the
-        learner has reached its end and stayed there long enough -- reading: not typing in
-        the search field, and with no dialog over the window."""
-        now = time.monotonic()
-        elapsed, self._last_tick = now - self._last_tick, now
-        if self.section is None or not self.isVisible():
+        """Tells the reading session what the learner has in front of them; the session
+        counts the time and says when the section counts as read."""
+        reading = self.reading
+        if reading is None:
             return
-        if QGuiApplication.applicationState() != Qt.ApplicationState.ApplicationActive:
-            return
-        step = min(elapsed, 2 * TICK_MS / 1000)
-        self._unflushed_seconds += step
-        if self._unflushed_seconds >= FLUSH_SECONDS:
+        in_front = self.isVisible() and (QGuiApplication.applicationState()
+                                         == Qt.ApplicationState.ApplicationActive)
+        now_read = reading.tick(in_front=in_front, reading=in_front and self._reading_now(),
+                                at_end=self.text.at_end())
+        if reading.unsaved_seconds >= FLUSH_SECONDS:
             self.flush()
-        if not self._reading_now():
-            return
-        self._reading_seconds += step
-        if (self._may_auto_mark and self.text.at_end()
-                and self._reading_seconds >= self.dwell_for(self.section)):
+        if now_read:
             self._set_read(True)
 
     def _reading_now(self) -> bool:
@@ -409,9 +388,9 @@ class ReaderView(QWidget):
         """Writes the time spent and the position of the open section."""
         if self.section is None:
             return
-        if self._unflushed_seconds > 0:
-            self._store.sections.add_seconds(self.section.id, self._unflushed_seconds)
-            self._unflushed_seconds = 0.0
+        seconds = self.reading.take_unsaved() if self.reading is not None else 0.0
+        if seconds > 0:
+            self._store.sections.add_seconds(self.section.id, seconds)
         self._save_position()
 
     def _leave_section(self) -> None:
@@ -485,11 +464,11 @@ class ReaderView(QWidget):
             text += self.tr(" · draft")
         self.notes_button.setText(text)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_navigation_labels()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.centre and event.type() == QEvent.Type.Resize:
             self._fit_navigation_labels()  # the column's own width, whatever changed it
         return super().eventFilter(watched, event)

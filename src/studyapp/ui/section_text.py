@@ -292,20 +292,16 @@ class SectionText(QTextBrowser):
         frame_format.setRightMargin(side)
         root.setFrameFormat(frame_format)
 
-    def text_column(self) -> tuple[float, float]:
-        """Left and right edges of the text column in viewport coordinates (for tests)."""
-        return self._side_margin, self.viewport().width() - self._side_margin
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_column()
         self._apply_pending()
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)  # may scroll to the text cursor...
         self._apply_pending()  # ...but a restored place wins
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         bar = self.verticalScrollBar()
         self._learner_scrolled()
         key, modifiers = event.key(), event.modifiers()

@@ -48,7 +48,7 @@ class ShortcutsDialog(QDialog):
             (self.tr("Quiz: pick or tick an option; pair a row (matching)"), "1 … 9"),
             (self.tr("Quiz: answer, then go on after the feedback"), "Enter"),
             (self.tr("Quiz: move the selected item (ordering)"), "Ctrl+Up, Ctrl+Down"),
-            (self.tr("Quiz: read the evidence in context"), "Ctrl+Shift+R"),
+            (self.tr("Quiz: read the evidence in context"), "R"),
             (self.tr("Exam: previous / next question"), "PageUp, PageDown"),
             (self.tr("Exam: flag the question"), "Ctrl+G"),
             (self.tr("Exam: show the answer card"), "Ctrl+K"),

@@ -275,11 +275,11 @@ class WindowMenus(QMainWindow):
         window.imported.connect(self._imported)
         self.editors = [w for w in getattr(self, "editors", []) if w.isVisible()] + [window]
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_files(event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = self._dropped_files(event.mimeData().urls())
         if paths:
             event.acceptProposedAction()

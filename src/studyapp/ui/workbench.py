@@ -197,7 +197,6 @@ class WorkbenchMenus(WindowMenus):
                               skipped=len(report.skipped), path=target), parent=self)
         if report.skipped:
             box.setDetailedText("\n".join(str(s) for s in report.skipped))
-        self.last_class_report = report
         box.exec()
 
     # -- the results folder ------------------------------------------------------------------

@@ -24,9 +24,10 @@ from types import ModuleType
 
 from studyapp.core.formats import ALIASES as _ALIASES
 from studyapp.core.formats import EXTENSIONS, FORMAT_NAMES, FORMATS
-from studyapp.core.questionsets._text import Undecodable, decode_text, undecodable_message
+from studyapp.core.messages import Message, msg
+from studyapp.core.questionsets._text import Undecodable, decode_text, undecodable
 from studyapp.core.questionsets.checks import check_set
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.errors import Problem, problem
 from studyapp.core.questionsets.limits import MAX_FILE_BYTES, cap_problems
 from studyapp.core.questionsets.model import QuestionSet
 from studyapp.core.user_files import UnreadableFile, read_user_file, sha256_hex
@@ -143,19 +144,18 @@ def _load_file(path: str | os.PathLike[str], format: str | None) -> LoadResult:
     if format is not None:
         kind = _ALIASES.get(format.lower(), format.lower())
         if kind not in FORMATS and kind != "txt":
-            return _fail(name, f"unknown format '{format}'; use one of {', '.join(FORMAT_NAMES)}")
+            return _fail(name, msg("unknown format '{format}'; use one of {formats}",
+                                   format=format, formats=", ".join(FORMAT_NAMES)))
     else:
         found = EXTENSIONS.get(Path(name).suffix.lower())
         if found is None:
-            return _fail(
-                name,
-                "unknown kind of file; question sets are "
-                f"{', '.join(EXTENSIONS)} files (or name the format with --format)",
-            )
+            return _fail(name, msg("unknown kind of file; question sets are {extensions} files "
+                                   "(or name the format with --format)",
+                                   extensions=", ".join(EXTENSIONS)))
         kind = found
-    data, problem = _read_bytes(name)
-    if problem is not None or data is None:
-        return _fail(name, problem or "cannot read the file")
+    data, unreadable = _read_bytes(name)
+    if unreadable is not None or data is None:
+        return _fail(name, unreadable or msg("cannot read the file"))
     result = _parse_data(kind, data, name)
     result.sha256 = sha256_hex(data)
     return result
@@ -170,7 +170,7 @@ def _parse_data(kind: str, data: bytes, name: str) -> LoadResult:
         if isinstance(text, Undecodable):
             # (NUL bytes are binary junk whatever the extension says: the plain words.)
             csv = kind == "csv" and text is not Undecodable.NUL_BYTES
-            return _fail(name, undecodable_message(text, csv=csv))
+            return _fail(name, undecodable(text, csv=csv))
         if kind == "txt":
             kind = _txt_kind(text)
         result = _parse_text(kind, text, name)
@@ -215,20 +215,21 @@ def _id_line(text: str) -> int:
     return text.count("\n", 0, found.start()) + 1 if found else 0
 
 
-def _fail(path: str, message: str) -> LoadResult:
-    return LoadResult(None, [Problem(path, 0, message)])
+def _fail(path: str, message: Message) -> LoadResult:
+    return LoadResult(None, [problem(path, 0, message)])
 
 
 def _unsupported(path: str, kind: str) -> LoadResult:
-    return _fail(path, f"{kind} files are not supported by this build of StudyApp")
+    return _fail(path, msg("{kind} files are not supported by this build of StudyApp",
+                           kind=kind))
 
 
-def _read_bytes(path: str) -> tuple[bytes | None, str | None]:
+def _read_bytes(path: str) -> tuple[bytes | None, Message | None]:
     """The file's bytes, read once (user_files.py), or why not."""
     try:
         return read_user_file(path, MAX_FILE_BYTES), None
     except UnreadableFile as error:
-        return None, str(error.message)
+        return None, error.message
 
 
 def _decode(data: bytes) -> str | None:
@@ -238,7 +239,7 @@ def _decode(data: bytes) -> str | None:
 
 def _parser(kind: str) -> ModuleType | None:
     # Each parser is imported only when a file needs it; a build without one says so.
-    module = "tabular" if kind in ("csv", "xlsx") else kind
+    module = {"csv": "csv_file", "xlsx": "tabular"}.get(kind, kind)
     try:
         return importlib.import_module(f"studyapp.core.questionsets.{module}")
     except ModuleNotFoundError as error:

@@ -14,6 +14,8 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import PurePath
 
+from studyapp.core.messages import Message, msg
+
 # Chinese characters (CJK ideographs, extension A, compatibility) are kept in set ids, as in
 # the native format's schema (setId), so that 题库 第一章.csv gives the id 题库-第一章.
 SET_ID_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -72,7 +74,10 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-NOT_CHINESE_OR_UNICODE = "this file is not in a Chinese or Unicode encoding; save it as UTF-8"
+def shorten(text: str) -> str:
+    """A cell or line as a message quotes it: on one line, at most 40 characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 40 else flat[:37] + "..."
 
 
 _NOT_IN_UTF16_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufeff\ufffe\uffff]")
@@ -114,18 +119,21 @@ def decode_text(data: bytes) -> str | Undecodable:
     return Undecodable.UNKNOWN_ENCODING if chinese is None else chinese
 
 
-def undecodable_message(reason: Undecodable, csv: bool = False) -> str:
+def undecodable(reason: Undecodable, csv: bool = False) -> Message:
     """What to tell the trainer; a CSV file is named in the words of Excel's Save As dialog."""
     if reason is Undecodable.NUL_BYTES:
-        return ("this is not a CSV text file (it contains NUL bytes); in Excel use Save As "
-                "'CSV UTF-8', or import the .xlsx file itself" if csv else
-                "this is not a text file (it contains NUL bytes); save it as text (UTF-8) and "
-                "try again")
+        return (msg("this is not a CSV text file (it contains NUL bytes); in Excel use Save As "
+                    "'CSV UTF-8', or import the .xlsx file itself") if csv else
+                msg("this is not a text file (it contains NUL bytes); save it as text (UTF-8) "
+                    "and try again"))
     if reason is Undecodable.BROKEN_UTF16:
-        return ("the file starts like UTF-16 text but is not; save it as "
-                + ("CSV UTF-8" if csv else "UTF-8"))
-    return f"{NOT_CHINESE_OR_UNICODE} (in Excel: Save As 'CSV UTF-8')" if csv else \
-        NOT_CHINESE_OR_UNICODE
+        return msg("the file starts like UTF-16 text but is not; save it as {encoding}",
+                   encoding="CSV UTF-8" if csv else "UTF-8")
+    return (msg("this file is not in a Chinese or Unicode encoding; save it as UTF-8 (in Excel: "
+                "Save As 'CSV UTF-8')") if csv else
+            msg("this file is not in a Chinese or Unicode encoding; save it as UTF-8"))
+
+
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -135,7 +143,7 @@ def decode_chinese(data: bytes) -> str | None:
     GB18030 decodes nearly any bytes, so a Big5, Shift-JIS or cp1252 file would be stored as
     garbled characters. The decoded text is kept only when it is mostly common Chinese
     characters; else Big5 is tried the same way. None when neither reads as Chinese (say
-    :data:`NOT_CHINESE_OR_UNICODE`).
+    :func:`undecodable`).
     """
     for encoding in ("gb18030", "cp950"):
         try:

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from studyapp.core.messages import Message, msg
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path, split_lines
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.errors import Problem, problem
 from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items
 from studyapp.core.questionsets.model import Choice, Question, QuestionSet
 
@@ -64,10 +65,10 @@ def parse(text: str, path: str) -> LoadResult:
     # A blank line after question text: more text then starts a new question.
     text_ended = False
 
-    def fail(line: int, message: str) -> None:
+    def fail(line: int, message: Message) -> None:
         """Report the broken question and skip its remaining option/ANSWER lines."""
         nonlocal current, in_orphan_run
-        problems.append(Problem(path, line, message))
+        problems.append(problem(path, line, message))
         current = None
         in_orphan_run = True
 
@@ -82,15 +83,15 @@ def parse(text: str, path: str) -> LoadResult:
         is_answer = option is None and _ANSWER.match(line) is not None
         if option is None and not is_answer and _ANSWER_ANY_CASE.match(line):
             fail(current.line if current else number,
-                 f"the answer line {number} must be written ANSWER: X, in capitals, as Aiken "
-                 "requires")
+                 msg("the answer line {line} must be written ANSWER: X, in capitals, as Aiken "
+                     "requires", line=number))
             in_orphan_run = False
             continue
         if option is not None or is_answer:
             if current is None:
                 if not in_orphan_run:
-                    fail(number, "option or ANSWER line without a question: each question "
-                                 "starts with its text on a line of its own")
+                    fail(number, msg("option or ANSWER line without a question: each "
+                                     "question starts with its text on a line of its own"))
                 if is_answer:
                     in_orphan_run = False  # ANSWER ends the broken question
                 continue
@@ -99,15 +100,17 @@ def parse(text: str, path: str) -> LoadResult:
                 expected = _LETTERS[len(current.options)] if len(current.options) < 26 else "-"
                 choice = line[option.end():].strip()
                 if letter != expected:
-                    fail(current.line, f"option {letter} on line {number} should be {expected}: "
-                                       "options are lettered A, B, C... in order")
+                    fail(current.line, msg("option {letter} on line {line} should be "
+                                           "{expected}: options are lettered A, B, C... in order",
+                                           letter=letter, line=number, expected=expected))
                 elif not choice:
-                    fail(current.line, f"option {letter} on line {number} is empty")
+                    fail(current.line, msg("option {letter} on line {line} is empty",
+                                           letter=letter, line=number))
                 else:
                     current.options.append(choice)
                 continue
             finished = _finish(current, line, number)
-            if isinstance(finished, str):
+            if isinstance(finished, Message):
                 fail(current.line, finished)
             else:
                 questions.append(finished)
@@ -122,17 +125,18 @@ def parse(text: str, path: str) -> LoadResult:
             current.text.append(line)
         else:
             if current is not None:
-                problems.append(Problem(
-                    path, current.line, "question not finished: it has no ANSWER: line before "
-                                        f"the next question starts on line {number}"))
+                problems.append(problem(
+                    path, current.line, msg("question not finished: it has no ANSWER: line "
+                                            "before the next question starts on line {line}",
+                                            line=number)))
             current = _Open(number, [line])
         text_ended = False
     if current is not None:
-        problems.append(Problem(path, current.line,
-                                "question not finished: the file ends before its ANSWER: line"))
+        problems.append(problem(path, current.line, msg(
+            "question not finished: the file ends before its ANSWER: line")))
     if not questions:
         if not problems:
-            problems.append(Problem(path, 0, "no Aiken questions found in the file"))
+            problems.append(problem(path, 0, msg("no Aiken questions found in the file")))
         return LoadResult(None, problems)
     question_set = QuestionSet(
         id=set_id_from_path(path),
@@ -144,21 +148,21 @@ def parse(text: str, path: str) -> LoadResult:
     return LoadResult(question_set, problems)
 
 
-def _finish(current: _Open, line: str, number: int) -> Question | str:
+def _finish(current: _Open, line: str, number: int) -> Question | Message:
     """The question closed by its ANSWER line, or what is wrong with it."""
     if len(current.options) < 2:
-        return (f"the question has only {len(current.options)} option(s) before its ANSWER line "
-                f"(line {number}); it needs at least 2")
+        return msg("the question has only {count} option(s) before its ANSWER line "
+                   "(line {line}); it needs at least 2", count=len(current.options), line=number)
     value = line[len("ANSWER:"):].strip()
     letter = value[:1]
     # "ANSWER: B" (Moodle reads only the first character; "B)" or "B." are fine too).
     if not letter or letter not in _LETTERS or value[1:2].isalnum():
-        return (f"ANSWER on line {number} must be one option letter, e.g. ANSWER: B "
-                f"(found '{value[:20]}')")
+        return msg("ANSWER on line {line} must be one option letter, e.g. ANSWER: B "
+                   "(found '{found}')", line=number, found=value[:20])
     index = _LETTERS.index(letter)
     if index >= len(current.options):
-        return (f"ANSWER: {letter} on line {number} names no option; the options go from A to "
-                f"{_LETTERS[len(current.options) - 1]}")
+        return msg("ANSWER: {letter} on line {line} names no option; the options go from A to "
+                   "{last}", letter=letter, line=number, last=_LETTERS[len(current.options) - 1])
     choices = [Choice(text=text, correct=position == index)
                for position, text in enumerate(current.options)]
     return Question(id=f"q{current.line}", type="single", prompt="\n".join(current.text),

@@ -12,7 +12,8 @@ import math
 import unicodedata
 from typing import TYPE_CHECKING
 
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.messages import Message, msg
+from studyapp.core.questionsets.errors import Problem, problem
 from studyapp.core.questionsets.limits import (
     MAX_FIELD_CHARS,
     MAX_ITEMS,
@@ -67,20 +68,23 @@ def _long_fields(question_set: QuestionSet, path: str) -> list[Problem]:
     """A problem for each text longer than MAX_FIELD_CHARS (a quiz could not show it)."""
     problems = []
     for question in question_set.questions:
-        texts = [("the prompt", question.prompt), ("the explanation", question.explanation),
-                 ("the evidence", question.evidence)]
-        texts += [("an option", choice.text) for choice in question.choices]
-        texts += [("an option's feedback", choice.feedback) for choice in question.choices]
-        texts += [("an answer", answer) for answer in question.accepted]
-        texts += [("a pair", left + right) for left, right in question.pairs]
-        texts += [("an item", item) for item in question.sequence]
-        problems += [field_too_long(path, question.line, f"question {question.id}: {what}",
+        texts = [(msg("the prompt"), question.prompt),
+                 (msg("the explanation"), question.explanation),
+                 (msg("the evidence"), question.evidence)]
+        texts += [(msg("an option"), choice.text) for choice in question.choices]
+        texts += [(msg("an option's feedback"), choice.feedback) for choice in question.choices]
+        texts += [(msg("an answer"), answer) for answer in question.accepted]
+        texts += [(msg("a pair"), left + right) for left, right in question.pairs]
+        texts += [(msg("an item"), item) for item in question.sequence]
+        problems += [field_too_long(path, question.line,
+                                    msg("question {id}: {what}", id=question.id, what=what),
                                     len(text))
                      for what, text in texts if len(text) > MAX_FIELD_CHARS]
     for card in question_set.cards:
-        texts = [("the front", card.front), ("the back", card.back),
-                 ("the explanation", card.explanation), ("the evidence", card.evidence)]
-        problems += [field_too_long(path, card.line, f"card {card.id}: {what}", len(text))
+        texts = [(msg("the front"), card.front), (msg("the back"), card.back),
+                 (msg("the explanation"), card.explanation), (msg("the evidence"), card.evidence)]
+        problems += [field_too_long(path, card.line,
+                                    msg("card {id}: {what}", id=card.id, what=what), len(text))
                      for what, text in texts if len(text) > MAX_FIELD_CHARS]
     return problems
 
@@ -100,8 +104,14 @@ def describe_character(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
 
 
+def noun_of(noun: str) -> Message:
+    """"question" or "card" (as the readers name an item), in the trainer's language."""
+    return msg("question") if noun == "question" else msg("card")
+
+
 def duplicate_ids(path: str, items: list[tuple[str, str, int]]) -> list[Problem]:
-    """A problem for each (noun, id, line) whose id an earlier item already has.
+    """A problem for each (noun, id, line) whose id an earlier item already has; ``noun`` is
+    "question" or "card".
 
     Ids are compared in Unicode normal form C, so "é" typed as one character or as "e" and
     an accent are the same id.
@@ -114,11 +124,11 @@ def duplicate_ids(path: str, items: list[tuple[str, str, int]]) -> list[Problem]
             first[key] = (noun, line)
             continue
         other_noun, other_line = first[key]
-        problems.append(Problem(
-            path, line,
-            f"id '{item_id}' is used twice: by the {other_noun} on line {other_line} "
-            f"and by the {noun} on line {line}; ids must be unique in a set",
-        ))
+        problems.append(problem(path, line, msg(
+            "id '{id}' is used twice: by the {other} on line {other_line} "
+            "and by the {noun} on line {line}; ids must be unique in a set",
+            id=item_id, other=noun_of(other_noun), other_line=other_line, noun=noun_of(noun),
+            line=line)))
     return problems
 
 
@@ -129,8 +139,8 @@ class _Checker:
         self.problems: list[Problem] = []
         self._texts: dict[str, str] = {}
 
-    def add(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+    def add(self, line: int, message: Message) -> None:
+        self.problems.append(problem(self.path, line, message))
 
     def duplicate_ids(self, question_set: QuestionSet) -> None:
         items: list[tuple[str, str, int]] = []
@@ -142,122 +152,142 @@ class _Checker:
             if item.id.strip():
                 items.append((noun, item.id, item.line))
             else:
-                self.add(item.line, f"a {noun} has no id; give every question and card an id")
+                self.add(item.line, msg("a {noun} has no id; give every question and card an id",
+                                        noun=noun_of(noun)))
         self.problems += duplicate_ids(self.path, items)
 
     def invisible_in_id(self, noun: str, item_id: str, line: int) -> None:
         found = invisible_characters(item_id)
         if found:
             names = ", ".join(describe_character(char) for char in found[:3])
-            self.add(line, f"the {noun} id '{item_id}' contains an invisible character "
-                           f"({names}); ids may hold only visible characters, so that two ids "
-                           "that look the same are the same")
+            self.add(line, msg("the {noun} id '{id}' contains an invisible character "
+                               "({names}); ids may hold only visible characters, so that two "
+                               "ids that look the same are the same",
+                               noun=msg("set") if noun == "set" else noun_of(noun), id=item_id,
+                               names=names))
 
     def question(self, question: Question) -> None:
-        label = f"question '{question.id}'"
+        label = msg("question '{id}'", id=question.id)
         if not question.prompt.strip():
-            self.add(question.line, f"{label}: the prompt is empty")
+            self.add(question.line, msg("{item}: the prompt is empty", item=label))
         self.source(label, question.line, question.section, question.evidence)
         if question.difficulty is not None and not 1 <= question.difficulty <= 5:
-            self.add(question.line, f"{label}: difficulty must be from 1 (easy) to 5 (hard), "
-                                    f"not {question.difficulty}")
+            self.add(question.line, msg("{item}: difficulty must be from 1 (easy) to 5 (hard), "
+                                        "not {value}", item=label, value=question.difficulty))
         kind = question.type
         if kind in ("single", "multiple"):
             self.choices(label, question)
         elif kind == "truefalse" and question.truth is None:
-            self.add(question.line, f"{label}: a truefalse question needs the answer true or false")
+            self.add(question.line, msg("{item}: a truefalse question needs the answer true or "
+                                        "false", item=label))
         elif kind == "fill" and not any(answer.strip() for answer in question.accepted):
-            self.add(question.line, f"{label}: a fill question needs at least one accepted answer")
+            self.add(question.line, msg("{item}: a fill question needs at least one accepted "
+                                        "answer", item=label))
         elif kind == "match":
             self.pairs(label, question)
         elif kind == "order" and len([item for item in question.sequence if item.strip()]) < 2:
-            self.add(question.line, f"{label}: an order question needs at least 2 items, "
-                                    f"this one has {len(question.sequence)}")
+            self.add(question.line, msg("{item}: an order question needs at least 2 items, "
+                                        "this one has {count}", item=label,
+                                        count=len(question.sequence)))
         elif kind == "numeric":
             self.numeric(label, question)
 
-    def choices(self, label: str, question: Question) -> None:
+    def choices(self, label: Message, question: Question) -> None:
         count = len(question.choices)
         if not MIN_CHOICES <= count <= MAX_CHOICES:
-            self.add(question.line, f"{label}: a question needs {MIN_CHOICES} to {MAX_CHOICES} "
-                                    f"options; this one has {count}")
+            self.add(question.line, msg("{item}: a question needs {low} to {high} options; "
+                                        "this one has {count}", item=label, low=MIN_CHOICES,
+                                        high=MAX_CHOICES, count=count))
         for index, choice in enumerate(question.choices):
             if not choice.text.strip():
-                self.add(question.line, f"{label}: option {_letter(index)} is empty")
+                self.add(question.line, msg("{item}: option {letter} is empty", item=label,
+                                            letter=_letter(index)))
         correct = sum(1 for choice in question.choices if choice.correct)
         if question.type == "single" and correct != 1:
-            self.add(question.line, f"{label}: a single question needs exactly one correct "
-                                    f"option; this one has {correct}")
+            self.add(question.line, msg("{item}: a single question needs exactly one correct "
+                                        "option; this one has {count}", item=label,
+                                        count=correct))
         if question.type == "multiple" and correct < 1:
-            self.add(question.line, f"{label}: a multiple question needs at least one correct "
-                                    "option")
+            self.add(question.line, msg("{item}: a multiple question needs at least one "
+                                        "correct option", item=label))
 
-    def pairs(self, label: str, question: Question) -> None:
+    def pairs(self, label: Message, question: Question) -> None:
         if len(question.pairs) < 2:
-            self.add(question.line, f"{label}: a match question needs at least 2 pairs, "
-                                    f"this one has {len(question.pairs)}")
+            self.add(question.line, msg("{item}: a match question needs at least 2 pairs, "
+                                        "this one has {count}", item=label,
+                                        count=len(question.pairs)))
         seen: set[str] = set()
         for left, right in question.pairs:
             if not left.strip() or not right.strip():
-                self.add(question.line, f"{label}: a pair has an empty side")
+                self.add(question.line, msg("{item}: a pair has an empty side", item=label))
             key = normalise_space(left).casefold()
             if key in seen:
-                self.add(question.line, f"{label}: the left side '{left}' appears in two pairs; "
-                                        "each left side must be different")
+                self.add(question.line, msg("{item}: the left side '{left}' appears in two "
+                                            "pairs; each left side must be different",
+                                            item=label, left=left))
             seen.add(key)
 
-    def numeric(self, label: str, question: Question) -> None:
+    def numeric(self, label: Message, question: Question) -> None:
         if not question.numeric:
-            self.add(question.line, f"{label}: a numeric question needs an answer or a range")
+            self.add(question.line, msg("{item}: a numeric question needs an answer or a range",
+                                        item=label))
         for answer in question.numeric:
             numbers = [n for n in (answer.value, answer.tolerance, answer.low, answer.high)
                        if n is not None]
             if not all(math.isfinite(n) for n in numbers):
-                self.add(question.line, f"{label}: numbers must be finite")
+                self.add(question.line, msg("{item}: numbers must be finite", item=label))
                 continue
             has_range = answer.low is not None and answer.high is not None
             if answer.value is None and not has_range:
-                self.add(question.line, f"{label}: a numeric answer needs a value or a range "
-                                        "[low, high]")
+                self.add(question.line, msg("{item}: a numeric answer needs a value or a range "
+                                            "[low, high]", item=label))
             if has_range and answer.low > answer.high:  # type: ignore[operator]
-                self.add(question.line, f"{label}: the range is reversed: low {answer.low:g} is "
-                                        f"above high {answer.high:g}")
+                self.add(question.line, msg("{item}: the range is reversed: low {low:g} is above "
+                                            "high {high:g}", item=label, low=answer.low,
+                                            high=answer.high))
             if answer.tolerance < 0:
-                self.add(question.line, f"{label}: the tolerance must not be negative")
+                self.add(question.line, msg("{item}: the tolerance must not be negative",
+                                            item=label))
 
     def card(self, card: Card) -> None:
-        label = f"card '{card.id}'"
+        label = msg("card '{id}'", id=card.id)
         if not card.front.strip():
-            self.add(card.line, f"{label}: the front is empty")
+            self.add(card.line, msg("{item}: the front is empty", item=label))
         if not card.back.strip():
-            self.add(card.line, f"{label}: the back is empty")
+            self.add(card.line, msg("{item}: the back is empty", item=label))
         self.source(label, card.line, card.section, card.evidence)
 
-    def source(self, label: str, line: int, section: str | None, evidence: str) -> None:
+    def source(self, label: Message, line: int, section: str | None, evidence: str) -> None:
         if section is not None and section not in self.report:
-            self.add(line, f"{label}: '{section}' is not a report section"
-                           f"{self._did_you_mean(section)}; section ids look like "
-                           "intro, problems.1, reasons.4, suggestions.5.2 "
-                           "(see 'studyapp report --json' for all of them)")
+            close = difflib.get_close_matches(section, self.report.section_ids, n=1,
+                                              cutoff=0.6)
+            self.add(line, msg("{item}: '{section}' is not a report section (did you mean "
+                               "'{close}'?); section ids look like intro, problems.1, "
+                               "reasons.4, suggestions.5.2 (see 'studyapp report --json' for "
+                               "all of them)", item=label, section=section, close=close[0])
+                     if close else
+                     msg("{item}: '{section}' is not a report section; section ids look like "
+                         "intro, problems.1, reasons.4, suggestions.5.2 (see 'studyapp report "
+                         "--json' for all of them)", item=label, section=section))
             return
         if not evidence.strip():
             return
         if section is None:
-            self.add(line, f"{label}: evidence needs a section; add 'section:' with the id of "
-                           "the section it is quoted from")
+            self.add(line, msg("{item}: evidence needs a section; add 'section:' with the id of "
+                               "the section it is quoted from", item=label))
             return
         if section not in self._texts:
             self._texts[section] = section_text(self.report, section)
         quotes = evidence_quotes(evidence)
         for number, quote in enumerate(quotes, start=1):
             if normalise_space(quote) not in self._texts[section]:
-                which = f"evidence quote {number}" if len(quotes) > 1 else "evidence"
-                self.add(line, f"{label}: {which} not found in section {section}; it must be "
-                               "copied word for word from that section")
-
-    def _did_you_mean(self, section: str) -> str:
-        close = difflib.get_close_matches(section, self.report.section_ids, n=1, cutoff=0.6)
-        return f" (did you mean '{close[0]}'?)" if close else ""
+                self.add(line, msg("{item}: evidence quote {number} not found in section "
+                                   "{section}; it must be copied word for word from that "
+                                   "section", item=label, number=number, section=section)
+                         if len(quotes) > 1 else
+                         msg("{item}: evidence not found in section {section}; it must be "
+                             "copied word for word from that section", item=label,
+                             section=section))
 
 
 def _letter(index: int) -> str:

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from studyapp.core.messages import Message, msg, render
+
 Severity = Literal["error", "warning"]
 
 
@@ -41,7 +43,8 @@ class Problem:
         if self.column is not None:
             where += f":{self.column}"
         if self.is_warning:
-            return escape_controls(f"{where}: warning: {self.message}")
+            return escape_controls(msg("{where}: warning: {message}", where=where,
+                                       message=self.message).render())
         return escape_controls(f"{where}: {self.message}")
 
 
@@ -66,10 +69,16 @@ def escape_controls(text: str) -> str:
     return "".join(out)
 
 
-def warning(path: str, line: int, message: str, column: int | None = None,
+def problem(path: str, line: int, message: Message, column: int | None = None,
+            column_name: str | None = None) -> Problem:
+    """A problem whose ``message`` is rendered now, in the language chosen at start-up."""
+    return Problem(path, line, message.render(), column, "error", column_name)
+
+
+def warning(path: str, line: int, message: str | Message, column: int | None = None,
             column_name: str | None = None) -> Problem:
     """A problem that does not block an import (reported as ``... warning: ...``)."""
-    return Problem(path, line, message, column, "warning", column_name)
+    return Problem(path, line, render(message), column, "warning", column_name)
 
 
 class ProblemsFound(Exception):

@@ -19,10 +19,11 @@ import math
 import re
 from dataclasses import dataclass
 
+from studyapp.core.messages import Message, msg
 from studyapp.core.questionsets import LoadResult
 from studyapp.core.questionsets._text import file_stem, set_id_from_path, slugify, split_lines
 from studyapp.core.questionsets.checks import MAX_CHOICES
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.questionsets.errors import Problem, problem
 from studyapp.core.questionsets.limits import MAX_ITEM_CHARS, MAX_ITEMS, too_many_items
 from studyapp.core.questionsets.model import Choice, NumericAnswer, Question, QuestionSet
 
@@ -44,16 +45,26 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _TEXT_FORMATS = ("moodle", "html", "plain", "markdown")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _BLANK = "____"
-# Shown next to brace problems: the usual cause is a literal brace in the text.
-_ESCAPE_HINT = r"write a literal brace as \{ or \}"
 
-_TOO_LONG = (f"this question, with its answers, is longer than {MAX_ITEM_CHARS:,} characters; "
-             "shorten it")
+
+def _escape_hint() -> Message:
+    """Shown next to brace problems: the usual cause is a literal brace in the text."""
+    return msg("write a literal brace as {open} or {close}", open="\\{", close="\\}")
+
+
+def _too_long() -> Message:
+    return msg("this question, with its answers, is longer than {limit:,} characters; "
+               "shorten it", limit=MAX_ITEM_CHARS)
+
 _GIFT_HINT = re.compile(r"\{[ \t\r\n]*(?:[=~#]|(?:TRUE|FALSE|T|F)[ \t]*[}#])")
 
 
 class _Invalid(Exception):
     """A malformed question: becomes one Problem at the question's line."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.english)
+        self.message = message
 
 
 @dataclass
@@ -61,7 +72,7 @@ class _Parsed:
     line: int
     name: str
     question: Question | None = None
-    problem: str = ""
+    problem: Message | None = None
 
 
 def looks_like_gift(text: str) -> bool:
@@ -82,20 +93,21 @@ def parse(text: str, path: str) -> LoadResult:
         return LoadResult(None, [too_many_items(path, blocks[MAX_ITEMS][1])])
     parsed = [_parse_block(lines, first_line, category)
               if sum(map(len, lines)) <= MAX_ITEM_CHARS
-              else _Parsed(first_line, "", None, _TOO_LONG)
+              else _Parsed(first_line, "", None, _too_long())
               for lines, first_line, category in blocks]
     ids = _question_ids(parsed)
     problems: list[Problem] = []
     questions: list[Question] = []
     for item in parsed:
         if item.question is None:
-            problems.append(Problem(path, item.line, item.problem))
+            assert item.problem is not None
+            problems.append(problem(path, item.line, item.problem))
             continue
         item.question.id = ids[item.line]
         questions.append(item.question)
     if not questions:
         if not problems:
-            problems.append(Problem(path, 0, "no GIFT questions found in the file"))
+            problems.append(problem(path, 0, msg("no GIFT questions found in the file")))
         return LoadResult(None, problems)
     question_set = QuestionSet(
         id=set_id_from_path(path),
@@ -180,13 +192,13 @@ def _parse_block(lines: list[str], line: int, category: str | None) -> _Parsed:
         if text.startswith("::"):
             end = text.find("::", 2)
             if end < 0:
-                raise _Invalid("the question name is not closed: write it as ::name:: "
-                               "before the question text")
+                raise _Invalid(msg("the question name is not closed: write it as ::name:: "
+                                   "before the question text"))
             name = _restore(text[2:end]).strip()
             text = text[end + 2:].strip()
         question = _parse_question(text, line)
     except _Invalid as invalid:
-        return _Parsed(line, name, problem=str(invalid))
+        return _Parsed(line, name, problem=invalid.message)
     question.tags = tags
     return _Parsed(line, name, question=question)
 
@@ -204,22 +216,26 @@ def _parse_question(text: str, line: int) -> Question:
     start = text.find("{")
     finish = text.find("}")
     if start < 0 and finish < 0:
-        raise _Invalid("description items (text without an answer block {...}) are not "
-                       "supported (there is nothing to answer); remove it or add an answer block")
+        raise _Invalid(msg("description items (text without an answer block {{...}}) are not "
+                           "supported (there is nothing to answer); remove it or add an answer "
+                           "block"))
     if finish < 0:
-        raise _Invalid("the answer block is not closed: '{' has no matching '}' before the next "
-                       f"blank line (blank lines separate questions; {_ESCAPE_HINT})")
+        raise _Invalid(msg("the answer block is not closed: '{open}' has no matching '{close}' "
+                           "before the next blank line (blank lines separate questions; {hint})",
+                           open="{", close="}", hint=_escape_hint()))
     if start < 0:
-        raise _Invalid(f"'}}' without an opening '{{' ({_ESCAPE_HINT})")
+        raise _Invalid(msg("'}}' without an opening '{{' ({hint})", hint=_escape_hint()))
     if finish < start:
-        raise _Invalid(f"'}}' comes before the '{{' of the answer block ({_ESCAPE_HINT})")
+        raise _Invalid(msg("'}}' comes before the '{{' of the answer block ({hint})",
+                           hint=_escape_hint()))
     answer_text = text[start + 1:finish]
     rest = text[finish + 1:]
     if "{" in answer_text:
-        raise _Invalid(f"'{{' inside the answer block: blocks cannot be nested ({_ESCAPE_HINT})")
+        raise _Invalid(msg("'{{' inside the answer block: blocks cannot be nested ({hint})",
+                           hint=_escape_hint()))
     if "{" in rest or "}" in rest:
-        raise _Invalid("more than one answer block: a question has exactly one {...} "
-                       f"({_ESCAPE_HINT})")
+        raise _Invalid(msg("more than one answer block: a question has exactly one {{...}} "
+                           "({hint})", hint=_escape_hint()))
 
     # Missing-word format: the block in mid-sentence becomes a blank in the prompt.
     if rest.strip():
@@ -238,8 +254,8 @@ def _parse_question(text: str, line: int) -> Question:
     question = Question(id="", type="single", prompt=prompt, explanation=explanation, line=line)
 
     if not answer_text:
-        raise _Invalid("essay questions are not supported (they need a human to grade); "
-                       "remove it or turn it into another type")
+        raise _Invalid(msg("essay questions are not supported (they need a human to grade); "
+                           "remove it or turn it into another type"))
     if answer_text.startswith("#"):
         _numerical(question, answer_text[1:], text_format)
     elif "~" in answer_text:
@@ -285,7 +301,8 @@ def _weight(answer: str) -> tuple[float | None, str]:
         return None, answer
     percent = float(match.group(1))
     if not -100.0 <= percent <= 100.0:
-        raise _Invalid(f"answer weight {match.group(0)} is outside -100%..100%")
+        raise _Invalid(msg("answer weight {weight} is outside -100%..100%",
+                           weight=match.group(0)))
     return percent / 100.0, answer[match.end():]
 
 
@@ -302,10 +319,10 @@ def _multiple_choice(question: Question, answer_text: str, text_format: str) -> 
     single = "=" in answer_text
     answers = _split_answers(answer_text.replace("=", "~="), "~")
     if len(answers) < 2:
-        raise _Invalid("a multiple-choice question needs at least 2 answers")
+        raise _Invalid(msg("a multiple-choice question needs at least 2 answers"))
     if len(answers) > _MAX_ANSWERS:  # refused before each one is parsed (bounded work)
-        raise _Invalid(f"a multiple-choice question has {len(answers):,} answers; a question "
-                       f"may have at most {MAX_CHOICES}")
+        raise _Invalid(msg("a multiple-choice question has {count:,} answers; a question "
+                           "may have at most {limit}", count=len(answers), limit=MAX_CHOICES))
     choices: list[Choice] = []
     any_weight = False
     for answer in answers:
@@ -317,7 +334,7 @@ def _multiple_choice(question: Question, answer_text: str, text_format: str) -> 
             any_weight = any_weight or weight is not None
         text, feedback = _with_feedback(answer, text_format)
         if not text:
-            raise _Invalid("an answer is empty (check for a stray ~ or =)")
+            raise _Invalid(msg("an answer is empty (check for a stray ~ or =)"))
         choices.append(Choice(text=text, feedback=feedback, weight=weight))
     for choice in choices:
         choice.weight = choice.weight or 0.0
@@ -325,9 +342,9 @@ def _multiple_choice(question: Question, answer_text: str, text_format: str) -> 
     if single:
         right = sum(choice.correct for choice in choices)
         if right > 1:
-            raise _Invalid(f"{right} answers are marked fully right (=); a one-answer question "
-                           "needs exactly one (for several right answers use ~%50% weights "
-                           "instead of =)")
+            raise _Invalid(msg("{count} answers are marked fully right (=); a one-answer "
+                               "question needs exactly one (for several right answers use "
+                               "~%50% weights instead of =)", count=right))
         if not any_weight:
             # All or nothing: no partial credit was written, so none is stored.
             for choice in choices:
@@ -335,11 +352,11 @@ def _multiple_choice(question: Question, answer_text: str, text_format: str) -> 
     else:
         total = sum(choice.weight or 0.0 for choice in choices if choice.correct)
         if total == 0:
-            raise _Invalid("no right answer: mark it with = (one right answer) or give the right "
-                           "answers positive weights such as ~%50%")
+            raise _Invalid(msg("no right answer: mark it with = (one right answer) or give the "
+                               "right answers positive weights such as ~%50%"))
         if round(total, 2) != 1.0:
-            raise _Invalid(f"the positive answer weights add up to {total * 100:g}%; "
-                           "they must add up to 100%")
+            raise _Invalid(msg("the positive answer weights add up to {total:g}%; "
+                               "they must add up to 100%", total=total * 100))
     question.type = "single" if single else "multiple"
     question.choices = choices
 
@@ -350,18 +367,19 @@ def _matching(question: Question, answer_text: str, text_format: str) -> None:
     for answer in answers:
         left, arrow, right = answer.partition("->")
         if not arrow:
-            raise _Invalid(f"matching answer '{_restore(answer)[:60]}' has no '->': write each "
-                           "pair as =left -> right")
+            raise _Invalid(msg("matching answer '{answer}' has no '->': write each "
+                               "pair as =left -> right", answer=_restore(answer)[:60]))
         left_text = _with_format(left.strip(), text_format)[0]
         right_text = _restore(right).strip()
         if not right_text:
-            raise _Invalid(f"matching answer '{_restore(answer)[:60]}' has nothing after '->'")
+            raise _Invalid(msg("matching answer '{answer}' has nothing after '->'",
+                               answer=_restore(answer)[:60]))
         # "= -> Chat" is a Moodle distractor: a right-hand item matching nothing. A pair
         # list cannot hold it, and the question is still fair without it, so it is left out.
         if left_text:
             pairs.append((left_text, right_text))
     if len(pairs) < 2:
-        raise _Invalid("a matching question needs at least 2 pairs (=left -> right)")
+        raise _Invalid(msg("a matching question needs at least 2 pairs (=left -> right)"))
     question.type = "match"
     question.pairs = pairs
 
@@ -392,12 +410,13 @@ def _short_answer(question: Question, answer_text: str, text_format: str) -> Non
         text = _with_feedback(answer, text_format)[0]
         if text and (weight is None or weight >= 1.0):
             if "*" in text:
-                raise _Invalid(f"the short answer '{text[:60]}' uses the wildcard *, "
-                               "which is not supported; list the accepted answers instead")
+                raise _Invalid(msg("the short answer '{answer}' uses the wildcard *, "
+                                   "which is not supported; list the accepted answers instead",
+                                   answer=text[:60]))
             accepted.append(text)
     if not accepted:
-        raise _Invalid("the short-answer question has no fully right answer "
-                       "(=answer or =%100%answer)")
+        raise _Invalid(msg("the short-answer question has no fully right answer "
+                           "(=answer or =%100%answer)"))
     question.type = "fill"
     question.accepted = accepted
 
@@ -407,8 +426,8 @@ def _numerical(question: Question, answer_text: str, text_format: str) -> None:
     answer_text = answer_text.partition("~")[0]
     answers = _split_answers(answer_text, "=")
     if not answers:
-        raise _Invalid("the numerical question has no answer: write it as {#number}, "
-                       "{#number:margin} or {#low..high}")
+        raise _Invalid(msg("the numerical question has no answer: write it as {{#number}}, "
+                           "{{#number:margin}} or {{#low..high}}"))
     accepted: list[NumericAnswer] = []
     for answer in answers:
         weight, answer = _weight(answer)
@@ -418,8 +437,8 @@ def _numerical(question: Question, answer_text: str, text_format: str) -> None:
         if weight is None or weight >= 1.0:
             accepted.append(numeric)
     if not accepted:
-        raise _Invalid("the numerical question has no fully right answer (=number or "
-                       "=%100%number)")
+        raise _Invalid(msg("the numerical question has no fully right answer (=number or "
+                           "=%100%number)"))
     question.type = "numeric"
     question.numeric = accepted
 
@@ -430,13 +449,14 @@ def _numeric_answer(text: str) -> NumericAnswer:
         low_text, _, high_text = text.partition("..")
         low, high = _number(low_text), _number(high_text)
         if low > high:
-            raise _Invalid(f"the range {text} goes from high to low; write it as low..high")
+            raise _Invalid(msg("the range {range} goes from high to low; write it as low..high",
+                               range=text))
         return NumericAnswer(low=low, high=high)
     if text.find(":") > 0:
         value_text, _, tolerance_text = text.partition(":")
         value, tolerance = _number(value_text), _number(tolerance_text)
         if tolerance < 0:
-            raise _Invalid(f"the margin in {text} is negative")
+            raise _Invalid(msg("the margin in {answer} is negative", answer=text))
         return NumericAnswer(value=value, tolerance=tolerance)
     return NumericAnswer(value=_number(text))
 
@@ -447,8 +467,10 @@ def _number(text: str) -> float:
         value = float(text)
         if math.isfinite(value):
             return value
-    hint = " (use a dot as the decimal separator)" if re.fullmatch(r"[+-]?\d+,\d+", text) else ""
-    raise _Invalid(f"'{text[:60]}' is not a number{hint}")
+    if re.fullmatch(r"[+-]?\d+,\d+", text):
+        raise _Invalid(msg("'{text}' is not a number (use a dot as the decimal separator)",
+                           text=text[:60]))
+    raise _Invalid(msg("'{text}' is not a number", text=text[:60]))
 
 
 _BREAK_TAGS = frozenset(

@@ -9,10 +9,12 @@ one at the limit.
 
 from __future__ import annotations
 
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.messages import Message, msg, msg_n
+from studyapp.core.questionsets.errors import Problem, problem
 
 __all__ = ["MAX_FIELD_CHARS", "MAX_FILE_BYTES", "MAX_ITEM_CHARS", "MAX_ITEMS", "MAX_PARAGRAPHS",
-           "MAX_PROBLEMS", "cap_problems", "field_too_long", "too_many_items"]
+           "MAX_PROBLEMS", "cap_problems", "field_too_long", "too_many_items",
+           "too_many_items_message"]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Questions and cards in one file, all formats together.
@@ -31,14 +33,19 @@ MAX_PROBLEMS = 1_000
 
 def too_many_items(path: str, line: int) -> Problem:
     """The problem at the ``line`` where the file's question number MAX_ITEMS + 1 starts."""
-    return Problem(path, line, f"the file has more than {MAX_ITEMS:,} questions; split it "
-                               "into smaller sets (the rest of the file was not read)")
+    return problem(path, line, too_many_items_message())
 
 
-def field_too_long(path: str, line: int, what: str, length: int) -> Problem:
+def too_many_items_message() -> Message:
+    return msg("the file has more than {limit:,} questions; split it into smaller sets (the "
+               "rest of the file was not read)", limit=MAX_ITEMS)
+
+
+def field_too_long(path: str, line: int, what: str | Message, length: int) -> Problem:
     """``what`` (e.g. "the prompt") holds ``length`` characters, more than MAX_FIELD_CHARS."""
-    return Problem(path, line, f"{what} has {length:,} characters, more than the "
-                               f"{MAX_FIELD_CHARS:,} a field may hold; shorten it")
+    return problem(path, line, msg("{what} has {length:,} characters, more than the "
+                                   "{limit:,} a field may hold; shorten it",
+                                   what=what, length=length, limit=MAX_FIELD_CHARS))
 
 
 def cap_problems(problems: list[Problem], path: str) -> list[Problem]:
@@ -47,6 +54,8 @@ def cap_problems(problems: list[Problem], path: str) -> list[Problem]:
         return problems
     more = len(problems) - MAX_PROBLEMS
     last = problems[MAX_PROBLEMS - 1]
-    return problems[:MAX_PROBLEMS] + [Problem(
-        path, last.line, f"... and {more:,} more problems (only the first {MAX_PROBLEMS:,} "
-                         "are listed; fix these and check the file again)")]
+    return problems[:MAX_PROBLEMS] + [problem(path, last.line, msg_n(
+        "... and {n:,} more problem (only the first {limit:,} are listed; fix these and "
+        "check the file again)",
+        "... and {n:,} more problems (only the first {limit:,} are listed; fix these and "
+        "check the file again)", more, limit=MAX_PROBLEMS))]

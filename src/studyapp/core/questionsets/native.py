@@ -33,9 +33,10 @@ from yaml.events import (
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from studyapp.core.messages import Message, msg
 from studyapp.core.questionsets.checks import duplicate_ids
-from studyapp.core.questionsets.errors import Problem
-from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items
+from studyapp.core.questionsets.errors import Problem, problem
+from studyapp.core.questionsets.limits import MAX_ITEMS, too_many_items_message
 from studyapp.core.questionsets.model import (
     Card,
     Choice,
@@ -70,8 +71,8 @@ _AS_TEXT = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, message: Message) -> None:
+        super().__init__(message.english)
         self.line = line
         self.message = message
 
@@ -96,9 +97,6 @@ class _Loader(_Events):
     """Safe loader: a source of parsing events, a tag resolver and the scalar constructors."""
 
 
-_ANCHORS = ("YAML anchors and aliases ('&name', '*name') are not allowed; "
-            "write each value out in full")
-_TOO_DEEP = f"the file is nested more than {MAX_DEPTH} levels deep"
 _NUMBER_TAGS = (_BOOL, _INT, _FLOAT)
 _CONSTRUCTED_TAGS = (_NULL, _BOOL, _INT, _FLOAT)
 
@@ -127,8 +125,8 @@ class _Reader:
             None if None in resolvers or loader.yaml_path_resolvers else frozenset(resolvers)
         )
 
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+    def problem(self, line: int, message: Message) -> None:
+        self.problems.append(problem(self.path, line, message))
 
     def document(self) -> tuple[int | None, Any]:
         """The line of the only document's root (None when the stream is empty) and its value.
@@ -170,19 +168,22 @@ class _Reader:
             try:
                 value = self.loader.construct_object(node)
             except (ValueError, LookupError, yaml.YAMLError):  # e.g. !!bool maybe, !!float ''
-                self.problem(line, f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}")
+                self.problem(line, msg("'{value}' is not a valid {type}", value=event.value,
+                                       type=tag.rsplit(':', 1)[-1]))
                 return None
             return value
-        self.problem(line, f"the YAML tag '{tag}' is not supported in question sets")
+        self.problem(line, msg("the YAML tag '{tag}' is not supported in question sets", tag=tag))
         return None
 
     def _node(self, event: Any, depth: int, build: bool) -> Any:
         """The value of the node that ``event`` starts (None when not ``build``)."""
         line = event.start_mark.line + 1
         if isinstance(event, AliasEvent) or event.anchor is not None:
-            raise _Refused(line, _ANCHORS)
+            raise _Refused(line, msg("YAML anchors and aliases ('&name', '*name') are not "
+                                     "allowed; write each value out in full"))
         if depth > MAX_DEPTH:
-            raise _Refused(line, _TOO_DEEP)
+            raise _Refused(line, msg("the file is nested more than {depth} levels deep",
+                                     depth=MAX_DEPTH))
         if isinstance(event, ScalarEvent):
             return self._scalar(self._tag(event), event, line) if build else None
         is_sequence = isinstance(event, SequenceStartEvent)
@@ -191,7 +192,8 @@ class _Reader:
             tag = self._resolve(SequenceNode if is_sequence else MappingNode, None,
                                 event.implicit)
         if build and tag != (_SEQ if is_sequence else _MAP):
-            self.problem(line, f"the YAML tag '{tag}' is not supported in question sets")
+            self.problem(line, msg("the YAML tag '{tag}' is not supported in question sets",
+                                   tag=tag))
             build = False
         if is_sequence:
             return self._sequence(line, depth, build)
@@ -210,7 +212,7 @@ class _Reader:
             if depth == 2:  # an item of a top-level list: a question or a card
                 self.items += 1
                 if self.items > MAX_ITEMS:
-                    raise _Refused(item_line, too_many_items(self.path, item_line).message)
+                    raise _Refused(item_line, too_many_items_message())
             if kind is ScalarEvent and event.anchor is None and depth < MAX_DEPTH:
                 if seq is not None:
                     tag = self._tag(event)
@@ -249,13 +251,12 @@ class _Reader:
             keep = False
             if mapping is not None:
                 if not isinstance(key, str):
-                    self.problem(key_line, "keys must be plain words such as 'prompt' or 'answer'")
+                    self.problem(key_line, msg("keys must be plain words such as 'prompt' or "
+                                               "'answer'"))
                 elif key in mapping:
-                    self.problem(
-                        key_line,
-                        f"'{key}' appears twice (first on line {mapping.key_lines[key]}); "
-                        "keep only one",
-                    )
+                    self.problem(key_line, msg("'{key}' appears twice (first on line {line}); "
+                                               "keep only one", key=key,
+                                               line=mapping.key_lines[key]))
                 else:
                     keep = True
             event = get_event()
@@ -291,7 +292,7 @@ def parse(text: str, path: str) -> LoadResult:
         finally:
             loader.dispose()
     except _Refused as refused:
-        return LoadResult(None, [Problem(path, refused.line, refused.message)])
+        return LoadResult(None, [problem(path, refused.line, refused.message)])
     except yaml.MarkedYAMLError as error:
         return LoadResult(None, [_yaml_problem(path, error)])
     except yaml.reader.ReaderError as error:
@@ -299,21 +300,21 @@ def parse(text: str, path: str) -> LoadResult:
             line = text.encode("utf-8")[: error.position].count(b"\n") + 1
         else:
             line = text[: error.position].count("\n") + 1
-        return LoadResult(None, [Problem(
-            path, line, f"the file contains a control character (code {error.character:#x}) "
-            "that YAML does not allow; remove it")])
+        return LoadResult(None, [problem(path, line, msg(
+            "the file contains a control character (code {code:#x}) that YAML does not allow; "
+            "remove it", code=error.character))])
     except yaml.YAMLError as error:
-        return LoadResult(None, [Problem(path, 0, f"this is not valid YAML: {error}")])
+        return LoadResult(None, [problem(path, 0, msg("this is not valid YAML: {error}",
+                                                      error=str(error)))])
     except UnicodeEncodeError:
-        return LoadResult(None, [Problem(path, 0, "the text contains characters that are not "
-                                                  "valid Unicode; save it as UTF-8 again")])
+        return LoadResult(None, [problem(path, 0, msg("the text contains characters that are "
+                                                      "not valid Unicode; save it as UTF-8 "
+                                                      "again"))])
     if root_line is None:
-        return LoadResult(None, [Problem(path, 0, "the file is empty")])
+        return LoadResult(None, [problem(path, 0, msg("the file is empty"))])
     if not isinstance(document, _Map):
-        reader.problem(
-            root_line,
-            "a question set must start with keys such as 'format:', 'id:' and 'title:'",
-        )
+        reader.problem(root_line, msg("a question set must start with keys such as 'format:', "
+                                      "'id:' and 'title:'"))
         return LoadResult(None, _sorted(reader.problems))
     _coerce_text(document)
     problems = reader.problems
@@ -332,7 +333,7 @@ def _yaml_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     line = mark.line + 1 if mark is not None else 0
     column = mark.column + 1 if mark is not None else None
     what = " ".join(part for part in (error.context, error.problem) if part)
-    return Problem(path, line, f"YAML syntax error: {what}", column)
+    return problem(path, line, msg("YAML syntax error: {what}", what=what), column)
 
 
 # --- Step 1b: text fields given as unquoted numbers or booleans -------------------------------
@@ -417,7 +418,7 @@ def _letters(answer: Any) -> list[str]:
     return found
 
 
-def _evidence(item: _Map, label: str, path: str, problems: list[Problem]) -> str:
+def _evidence(item: _Map, label: Message, path: str, problems: list[Problem]) -> str:
     """One quote as written (line breaks are spaces), or a list of quotes joined one a line."""
     value = item.get("evidence")
     if isinstance(value, str):
@@ -427,11 +428,9 @@ def _evidence(item: _Map, label: str, path: str, problems: list[Problem]) -> str
     quotes: list[str] = []
     for index, quote in enumerate(value):
         if isinstance(quote, str) and "\n" in quote:
-            problems.append(Problem(
-                path, value.item_lines[index],
-                f"{label}: evidence quote {index + 1} runs over several lines; write each quote "
-                "as one line of the list",
-            ))
+            problems.append(problem(path, value.item_lines[index], msg(
+                "{item}: evidence quote {number} runs over several lines; write each quote "
+                "as one line of the list", item=label, number=index + 1)))
         elif isinstance(quote, str):
             quotes.append(quote)
     return join_evidence(quotes)
@@ -456,8 +455,8 @@ def _to_model(
     questions = document.get("questions")
     cards = document.get("cards")
     if not (isinstance(questions, list) and questions) and not (isinstance(cards, list) and cards):
-        problems.append(Problem(path, document.line,
-                                "the set has no questions and no cards; add at least one"))
+        problems.append(problem(path, document.line,
+                                msg("the set has no questions and no cards; add at least one")))
     ids: list[tuple[str, str, int]] = []
     for kind, noun in (("questions", "question"), ("cards", "card")):
         items = document.get(kind)
@@ -489,7 +488,8 @@ def _to_model(
     return question_set
 
 
-def _question(item: _Map, label: str, path: str, problems: list[Problem]) -> Question | None:
+def _question(item: _Map, label: Message, path: str, problems: list[Problem]
+              ) -> Question | None:
     question = Question(
         id=item["id"],
         type=item["type"],
@@ -511,11 +511,9 @@ def _question(item: _Map, label: str, path: str, problems: list[Problem]) -> Que
         last = LETTERS[len(options) - 1]
         wrong = [letter for letter in named if LETTERS.index(letter) >= len(options)]
         if wrong:
-            problems.append(Problem(
-                path, answer_line,
-                f"{label}: answer '{''.join(wrong)}' names no option; this question has "
-                f"options A-{last}",
-            ))
+            problems.append(problem(path, answer_line, msg(
+                "{item}: answer '{answer}' names no option; this question has options A-{last}",
+                item=label, answer="".join(wrong), last=last)))
             return None
         for index, option in enumerate(options):
             text, feedback = (
@@ -536,10 +534,10 @@ def _question(item: _Map, label: str, path: str, problems: list[Problem]) -> Que
         if "answer" in item:
             numbers.append(answer)
         if not all(_finite(number) for number in numbers):
-            problems.append(Problem(
+            problems.append(problem(
                 path, answer_line if "answer" in item else item.key_lines.get("range", item.line),
-                f"{label}: numbers must be ordinary finite numbers (not .inf or .nan)",
-            ))
+                msg("{item}: numbers must be ordinary finite numbers (not .inf or .nan)",
+                    item=label)))
             return None
         if "range" in item:
             low, high = item["range"]
@@ -602,10 +600,9 @@ def _dump_question(question: Question) -> dict[str, Any]:
         out["items"] = list(question.sequence)
     else:
         if len(question.numeric) != 1:
-            raise ValueError(
-                f"question '{question.id}' has {len(question.numeric)} numeric answers; "
-                "the native format holds exactly one value or range"
-            )
+            raise ValueError(msg("question '{id}' has {count} numeric answers; the native format "
+                                 "holds exactly one value or range", id=question.id,
+                                 count=len(question.numeric)).render())
         numeric = question.numeric[0]
         if numeric.low is not None and numeric.high is not None:
             out["range"] = [_number(numeric.low), _number(numeric.high)]

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from studyapp.core.questionsets.errors import Problem
+from studyapp.core.messages import N_, Message, msg
+from studyapp.core.questionsets.errors import Problem, problem
 from studyapp.core.questionsets.model import (
     QUESTION_TYPES,
 )
@@ -98,7 +99,7 @@ def _schema_problems(document: _Map, path: str, problems: list[Problem]) -> set[
                 and not unknown_key:
             broken.add((where[0], where[1]))
         for line, message in _describe(document, error):
-            problems.append(Problem(path, line, message))
+            problems.append(problem(path, line, message))
     return broken
 
 
@@ -114,16 +115,17 @@ def _line_of(document: _Map, where: list[Any]) -> int:
     return line
 
 
-def _item_label(document: _Map, kind: str, index: int) -> str:
-    noun = "question" if kind == "questions" else "card"
+def _item_label(document: _Map, kind: str, index: int) -> Message:
     items = document.get(kind)
     item = items[index] if isinstance(items, _Seq) and index < len(items) else None
     if isinstance(item, _Map) and isinstance(item.get("id"), str) and item["id"]:
-        return f"{noun} '{item['id']}'"
-    return f"{noun} {index + 1}"
+        return (msg("question '{id}'", id=item["id"]) if kind == "questions"
+                else msg("card '{id}'", id=item["id"]))
+    return (msg("question {number}", number=index + 1) if kind == "questions"
+            else msg("card {number}", number=index + 1))
 
 
-def _field_name(where: list[Any]) -> str:
+def _field_name(where: list[Any]) -> str | Message:
     """'options' -> "options", ['options', 1] -> "option B", ['pairs', 0, 'left'] -> ..."""
     if not where:
         return ""
@@ -131,135 +133,158 @@ def _field_name(where: list[Any]) -> str:
     if not rest or not isinstance(rest[0], int):
         return ".".join(str(part) for part in where)
     index = rest[0]
+    name: str | Message
     if head == "options":
-        name = f"option {LETTERS[index] if index < len(LETTERS) else index + 1}"
+        name = msg("option {letter}", letter=LETTERS[index] if index < len(LETTERS) else index + 1)
     elif head == "range":
-        name = "the low end of range" if index == 0 else "the high end of range"
+        name = msg("the low end of range") if index == 0 else msg("the high end of range")
+    elif head in _ENTRY_NAMES:
+        name = msg(_ENTRY_NAMES[head], number=index + 1)
     else:
-        singular = {"pairs": "pair", "items": "item", "tags": "tag", "answer": "answer"}
-        name = f"{singular.get(str(head), str(head))} {index + 1}"
+        name = f"{head} {index + 1}"
     if len(rest) > 1:
-        name += " " + ".".join(str(part) for part in rest[1:])
+        name = msg("{field} {key}", field=name, key=".".join(str(part) for part in rest[1:]))
     return name
 
 
+_ENTRY_NAMES = {"pairs": N_("pair {number}"), "items": N_("item {number}"),
+                "tags": N_("tag {number}"), "answer": N_("answer {number}")}
+
 _TYPE_WORDS = {
-    "string": "text",
-    "array": "a list",
-    "object": "keys and values (such as 'text: ...')",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
+    "string": N_("text"),
+    "array": N_("a list"),
+    "object": N_("keys and values (such as 'text: ...')"),
+    "number": N_("a number"),
+    "integer": N_("a whole number"),
+    "boolean": N_("true or false"),
 }
 
 
-def _kind_of(value: Any) -> str:
+def _kind_of(value: Any) -> str | Message:
     if value is None:
-        return "empty"
+        return msg("empty")
     if isinstance(value, bool):
         return f"{str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return msg("the number {value}", value=value)
     if isinstance(value, str):
-        return "text"
+        return msg("text")
     if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+        return msg("a list")
+    return msg("a mapping")
 
 
 def _known_keys(schema_part: dict[str, Any]) -> list[str]:
     return list(schema_part.get("properties", {}))
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | Message:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return msg(" (did you mean '{word}'?)", word=close[0]) if close else ""
 
 
-def _describe(document: _Map, error: ValidationError) -> list[tuple[int, str]]:
+def _describe(document: _Map, error: ValidationError) -> list[tuple[int, Message]]:
     """One or more (line, message) for a schema error."""
     where = list(error.absolute_path)
-    prefix, field_path = "", where
+    label: Message | None = None
+    field_path = where
     item: Any = None
     if len(where) >= 2 and where[0] in ("questions", "cards") and isinstance(where[1], int):
-        prefix = _item_label(document, where[0], where[1]) + ": "
+        label = _item_label(document, where[0], where[1])
         field_path = where[2:]
         item = document[where[0]][where[1]]
     kind = item.get("type") if isinstance(item, _Map) else None
-    kind_text = f"a {kind} question" if isinstance(kind, str) else "a question"
+    kind_text = msg("a {kind} question", kind=kind) if isinstance(kind, str) else msg("a question")
     field = _field_name(field_path)
+    this = field or msg("this")
     line = _line_of(document, where)
     instance = error.instance
     validator = error.validator
 
-    def said(message: str) -> list[tuple[int, str]]:
-        return [(line, prefix + message)]
+    def of_item(message: Message) -> Message:
+        return message if label is None else msg("{item}: {problem}", item=label,
+                                                 problem=message)
+
+    def said(message: Message) -> list[tuple[int, Message]]:
+        return [(line, of_item(message))]
 
     if validator == "additionalProperties" and isinstance(instance, _Map):
         known = _known_keys(error.schema)
         extras = [key for key in instance if key not in known]
-        container = f" in {field}" if field else ""
         return [
-            (instance.key_lines.get(key, line),
-             f"{prefix}unknown key '{key}'{container}{_did_you_mean(key, known)}")
+            (instance.key_lines.get(key, line), of_item(
+                msg("unknown key '{key}' in {field}{hint}", key=key, field=field,
+                    hint=_did_you_mean(key, known)) if field else
+                msg("unknown key '{key}'{hint}", key=key, hint=_did_you_mean(key, known))))
             for key in extras
         ]
     if validator == "required" and isinstance(instance, dict):
         missing = [key for key in error.validator_value if key not in instance]
-        if not prefix and not field_path:
-            need = "a question set"
+        need: str | Message
+        if label is None and not field_path:
+            need = msg("a question set")
         elif where and where[0] == "cards" and not field_path:
-            need = "a card"
+            need = msg("a card")
         elif not field_path:
             need = kind_text
         else:
             need = field
-        return [(line, f"{prefix}missing '{key}' ({need} needs it)") for key in missing]
+        return [(line, of_item(msg("missing '{key}' ({need} needs it)", key=key, need=need)))
+                for key in missing]
     if validator is None and isinstance(item, _Map):
         # A `false` subschema: keys that do not belong with this type. jsonschema does not
         # say which key it was, so name every such key of the item (duplicates are merged).
         return [
-            (item.key_lines[key], f"{prefix}'{key}' does not belong in {kind_text}{_uses(kind)}")
+            (item.key_lines[key], of_item(msg("'{key}' does not belong in {kind}{uses}", key=key,
+                                              kind=kind_text, uses=_uses(kind))))
             for key in _forbidden(kind) if key in item
         ]
     if validator == "type":
         expected = error.validator_value
         wanted = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(str(word), str(word)) for word in wanted)
+        words = msg(" or ").render().join(
+            msg(_TYPE_WORDS[str(word)]).render() if str(word) in _TYPE_WORDS else str(word)
+            for word in wanted)
         if instance is None or instance == "":
-            return said(f"{field or 'this'} is empty")
-        hint = ""
+            return said(msg("{field} is empty", field=this))
         if "string" in wanted and isinstance(instance, (list, dict)):
-            hint = " (put text containing ': ' or starting with '[' or '{' in quotes)"
-        return said(f"{field or 'this'} must be {words}, not {_kind_of(instance)}{hint}")
+            return said(msg("{field} must be {words}, not {found} (put text containing ': ' or "
+                            "starting with '[' or '{{' in quotes)", field=this, words=words,
+                            found=_kind_of(instance)))
+        return said(msg("{field} must be {words}, not {found}", field=this, words=words,
+                        found=_kind_of(instance)))
     if validator == "const" and field_path == ["format"]:
-        return said(f"format must be '{FORMAT_TAG}' (found '{instance}')")
+        return said(msg("format must be '{tag}' (found '{found}')", tag=FORMAT_TAG,
+                        found=instance))
     if validator == "enum" and field_path == ["type"]:
-        return said(
-            f"'{instance}' is not a question type; use one of {', '.join(QUESTION_TYPES)}"
-            + (_did_you_mean(instance, QUESTION_TYPES) if isinstance(instance, str) else "")
-        )
+        return said(msg("'{value}' is not a question type; use one of {types}{hint}",
+                        value=instance, types=", ".join(QUESTION_TYPES),
+                        hint=_did_you_mean(instance, QUESTION_TYPES)
+                        if isinstance(instance, str) else ""))
     if validator == "pattern":
-        return said(_pattern_message(field_path, instance, kind, top=not prefix))
+        return said(_pattern_message(field_path, instance, kind, top=label is None))
     if validator == "minLength":
-        return said(f"{field} is empty")
+        return said(msg("{field} is empty", field=field))
     if validator in ("minItems", "maxItems"):
         return said(_count_message(field_path, instance, kind))
     if field_path == ["points"] and validator in ("exclusiveMinimum", "maximum", "type"):
-        return said(f"points must be a number above 0 and at most 1000 (the question's weight "
-                    f"in an exam score), not {instance!r}")
+        return said(msg("points must be a number above 0 and at most 1000 (the question's "
+                        "weight in an exam score), not {value!r}", value=instance))
     if validator in ("minimum", "maximum"):
         if field_path == ["difficulty"]:
-            return said(f"difficulty must be from 1 (easy) to 5 (hard), not {instance}")
-        return said(f"{field} must not be negative")
+            return said(msg("difficulty must be from 1 (easy) to 5 (hard), not {value}",
+                            value=instance))
+        return said(msg("{field} must not be negative", field=field))
     if validator == "anyOf" and field_path == ["evidence"]:
-        return said("evidence must be a quote, or a list of quotes (one per part of the answer)")
+        return said(msg("evidence must be a quote, or a list of quotes (one per part of the "
+                        "answer)"))
     if validator == "anyOf" and field_path == ["answer"]:
-        return said('answer must be the letters of the correct options, like "AC" or [A, C]')
+        return said(msg('answer must be the letters of the correct options, like "AC" or '
+                        '[A, C]'))
     if validator == "oneOf" and kind == "numeric":
-        return said("a numeric question needs either 'answer' (with an optional 'tolerance') "
-                    "or 'range: [low, high]', not both")
-    return said(f"{field or 'this'}: {error.message}")
+        return said(msg("a numeric question needs either 'answer' (with an optional "
+                        "'tolerance') or 'range: [low, high]', not both"))
+    return said(msg("{field}: {error}", field=this, error=error.message))
 
 
 def _forbidden(kind: Any) -> list[str]:
@@ -269,52 +294,58 @@ def _forbidden(kind: Any) -> list[str]:
     return []
 
 
-def _uses(kind: Any) -> str:
-    uses = {
-        "single": "options and answer",
-        "multiple": "options and answer",
-        "truefalse": "answer: true or false",
-        "fill": "answer (one text or a list of accepted texts)",
-        "match": "pairs",
-        "order": "items",
-        "numeric": "answer with tolerance, or range",
-    }
-    return f" (it uses {uses[kind]})" if kind in uses else ""
+_USES = {
+    "single": N_("options and answer"),
+    "multiple": N_("options and answer"),
+    "truefalse": N_("answer: true or false"),
+    "fill": N_("answer (one text or a list of accepted texts)"),
+    "match": N_("pairs"),
+    "order": N_("items"),
+    "numeric": N_("answer with tolerance, or range"),
+}
 
 
-def _pattern_message(field_path: list[Any], value: Any, kind: Any, top: bool) -> str:
+def _uses(kind: Any) -> str | Message:
+    return msg(" (it uses {keys})", keys=msg(_USES[kind])) if kind in _USES else ""
+
+
+def _pattern_message(field_path: list[Any], value: Any, kind: Any, top: bool) -> Message:
     if field_path == ["id"] and top:
-        return (f"the set id '{value}' may contain only lowercase letters, digits, '.', '_' "
-                "and '-', starting with a letter or digit (e.g. four-relationships)")
+        return msg("the set id '{value}' may contain only lowercase letters, digits, '.', '_' "
+                   "and '-', starting with a letter or digit (e.g. four-relationships)",
+                   value=value)
     if field_path and field_path[0] == "answer":
         if kind == "single":
-            return f"answer must be the letter of the correct option (A to H), not '{value}'"
-        return f'answer must be the letters of the correct options, like "AC" or [A, C], ' \
-               f"not '{value}'"
+            return msg("answer must be the letter of the correct option (A to H), not '{value}'",
+                       value=value)
+        return msg('answer must be the letters of the correct options, like "AC" or [A, C], '
+                   "not '{value}'", value=value)
     if field_path == ["section"]:
-        return (f"'{value}' is not a section id; section ids look like intro, problems.1 or "
-                "suggestions.5.2")
+        return msg("'{value}' is not a section id; section ids look like intro, problems.1 or "
+                   "suggestions.5.2", value=value)
     if field_path == ["language"]:
-        return f"language must be a language code such as en or zh-CN, not '{value}'"
+        return msg("language must be a language code such as en or zh-CN, not '{value}'",
+                   value=value)
     if field_path == ["id"]:
-        return "id must not contain line breaks"
-    return f"{_field_name(field_path)} has an unexpected form: '{value}'"
+        return msg("id must not contain line breaks")
+    return msg("{field} has an unexpected form: '{value}'", field=_field_name(field_path),
+               value=value)
 
 
-def _count_message(field_path: list[Any], value: Any, kind: Any) -> str:
+def _count_message(field_path: list[Any], value: Any, kind: Any) -> Message:
     count = len(value) if isinstance(value, (list, str)) else 0
-    name = _field_name(field_path)
     if field_path == ["options"]:
-        return f"a question needs 2 to 8 options; this one has {count}"
+        return msg("a question needs 2 to 8 options; this one has {count}", count=count)
     if field_path == ["pairs"]:
-        return f"a match question needs at least 2 pairs; this one has {count}"
+        return msg("a match question needs at least 2 pairs; this one has {count}", count=count)
     if field_path == ["items"]:
-        return f"an order question needs at least 2 items; this one has {count}"
+        return msg("an order question needs at least 2 items; this one has {count}",
+                   count=count)
     if field_path == ["range"]:
-        return "range must be two numbers: [low, high]"
+        return msg("range must be two numbers: [low, high]")
     if field_path == ["answer"]:
-        return "answer is an empty list"
-    return f"{name} has {count} entries"
+        return msg("answer is an empty list")
+    return msg("{field} has {count} entries", field=_field_name(field_path), count=count)
 
 
 # --- Step 3: values to the model -------------------------------------------------------------

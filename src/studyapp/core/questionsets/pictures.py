@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from studyapp.core.messages import msg
 from studyapp.core.questionsets.model import QuestionSet
 from studyapp.core.user_files import UnreadableFile, read_user_file
 
@@ -79,10 +80,11 @@ def _read_as_planned(source: Path, image: str) -> bytes:
     try:
         data = read_user_file(source, MAX_PICTURE_BYTES)
     except UnreadableFile as error:
-        raise OSError(f"{source}: {error.message}") from error
+        raise OSError(msg("{path}: {problem}", path=str(source), problem=error.message).render()
+                      ) from error
     if _name(data, source) != image:
-        raise OSError(f"{source}: the picture changed after the question file was read; "
-                      "import the file again")
+        raise OSError(msg("{path}: the picture changed after the question file was read; "
+                          "import the file again", path=str(source)).render())
     return data
 
 

@@ -193,7 +193,7 @@ def _names_the_answer(question: Question) -> Iterator[tuple[int, Message]]:
 
 
 def _bare_explanation(item: Question | Card) -> Iterator[tuple[int, Message]]:
-    kind = "question" if isinstance(item, Question) else "card"
+    kind = msg("question") if isinstance(item, Question) else msg("card")
     if not item.explanation.strip():
         if isinstance(item, Question):
             yield item.line, msg("question '{id}': no explanation; say why the answer is right "
@@ -227,7 +227,7 @@ def _heading_evidence(item: Question | Card, report: Report) -> Iterator[tuple[i
     heading = normalised(report.get(item.section).heading)
     for quote in evidence_quotes(item.evidence):
         if heading and normalised(quote) and normalised(quote) in heading:
-            kind = "question" if isinstance(item, Question) else "card"
+            kind = msg("question") if isinstance(item, Question) else msg("card")
             yield item.line, msg("{kind} '{id}': the evidence is the section's heading, which "
                                  "names a topic and proves no answer; quote the sentence that "
                                  "does", kind=kind, id=item.id)

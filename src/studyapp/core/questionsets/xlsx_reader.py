@@ -26,6 +26,7 @@ from typing import Any
 
 from lxml import etree
 
+from studyapp.core.messages import Message, msg
 from studyapp.core.questionsets.zipguard import ZipRefused, iter_member
 
 __all__ = ["MAX_SHARED_STRINGS", "MAX_SPREAD_CELLS", "Workbook", "open_workbook"]
@@ -54,8 +55,8 @@ _DATE_LETTERS = re.compile(r"[dmyhs]", re.IGNORECASE)
 class SheetTooLarge(Exception):
     """The sheet's cells are spread further than MAX_SPREAD_CELLS; ``row`` where it was seen."""
 
-    def __init__(self, row: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, row: int, message: Message) -> None:
+        super().__init__(message.render())
         self.row = row
         self.message = message
 
@@ -171,9 +172,9 @@ class Workbook:
             width = max(cells) + 1 if cells else 0
             spread += width
             if spread > MAX_SPREAD_CELLS:
-                raise SheetTooLarge(number, f"the sheet's cells are spread over more than "
-                                            f"{MAX_SPREAD_CELLS:,} cells; copy the questions "
-                                            "into a new workbook")
+                raise SheetTooLarge(number, msg(
+                    "the sheet's cells are spread over more than {limit:,} cells; copy the "
+                    "questions into a new workbook", limit=MAX_SPREAD_CELLS))
             values = [""] * width
             for index, text in cells.items():
                 values[index] = text
@@ -243,7 +244,7 @@ def open_workbook(archive: zipfile.ZipFile) -> Workbook:
     try:
         root = _whole(archive, "xl/workbook.xml")
     except KeyError as missing:
-        raise ZipRefused("the workbook part is missing", damaged=True) from missing
+        raise ZipRefused(msg("the workbook part is missing"), damaged=True) from missing
     properties = root.find(f"{_MAIN}workbookPr")
     book.epoch_1904 = properties is not None and properties.get("date1904") in ("1", "true")
     targets = _worksheet_targets(archive)
@@ -283,9 +284,9 @@ def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
     for item in _elements(iter_member(archive, name), ("{*}si",)):
         strings.append(_rich_text(item))
         if len(strings) > MAX_SHARED_STRINGS:
-            raise ZipRefused(f"the workbook has more than {MAX_SHARED_STRINGS:,} different "
-                             "texts; no sheet of questions needs that many (split it into "
-                             "smaller files)")
+            raise ZipRefused(msg("the workbook has more than {limit:,} different texts; no sheet "
+                                 "of questions needs that many (split it into smaller files)",
+                                 limit=MAX_SHARED_STRINGS))
     return strings
 
 

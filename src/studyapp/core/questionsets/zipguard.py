@@ -17,7 +17,7 @@ Usage::
         with open_zip(data) as archive:
             xml = read_member(archive, "word/document.xml")
     except ZipRefused as refused:
-        problems.append(Problem(path, 0, str(refused)))
+        problems.append(problem(path, 0, refused.message))
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from studyapp.core.messages import Message, msg
 
 __all__ = ["DEFAULT_LIMITS", "ZipLimits", "ZipRefused", "iter_member", "open_zip", "read_member"]
 
@@ -50,14 +52,15 @@ DEFAULT_LIMITS = ZipLimits()
 
 
 class ZipRefused(Exception):
-    """The archive is refused; ``str()`` is the message for the trainer.
+    """The archive is refused; ``message`` (and ``str()``, rendered) is for the trainer.
 
     ``damaged`` is True when the bytes are not a readable archive at all (rather than one
     too large), so that a format can say in its own words how to save the file again.
     """
 
-    def __init__(self, message: str, damaged: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, message: Message, damaged: bool = False) -> None:
+        super().__init__(message.render())
+        self.message = message
         self.damaged = damaged
 
 
@@ -74,7 +77,7 @@ def open_zip(data: bytes, limits: ZipLimits = DEFAULT_LIMITS) -> zipfile.ZipFile
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-        raise ZipRefused("the file is damaged: it is not a readable zip archive",
+        raise ZipRefused(msg("the file is damaged: it is not a readable zip archive"),
                          damaged=True) from error
     try:
         check_archive(archive, limits)
@@ -88,25 +91,27 @@ def check_archive(archive: zipfile.ZipFile, limits: ZipLimits = DEFAULT_LIMITS) 
     """Raise :class:`ZipRefused` when the archive's declared sizes exceed ``limits``."""
     infos = archive.infolist()
     if len(infos) > limits.members:
-        raise ZipRefused(f"the file holds {len(infos):,} parts, more than the "
-                         f"{limits.members:,} a document may have; it is not a normal document")
+        raise ZipRefused(msg("the file holds {count:,} parts, more than the {limit:,} a document "
+                             "may have; it is not a normal document", count=len(infos),
+                             limit=limits.members))
     total = 0
     for info in infos:
         size = info.file_size
         if size > limits.member_bytes:
-            raise ZipRefused(
-                f"the part {_shown(info.filename)} inflates to {_megabytes(size)}, more than "
-                f"the {_megabytes(limits.member_bytes)} allowed; split the file into smaller "
-                "ones")
+            raise ZipRefused(msg(
+                "the part {part} inflates to {size}, more than the {limit} allowed; split the "
+                "file into smaller ones", part=_shown(info.filename), size=_megabytes(size),
+                limit=_megabytes(limits.member_bytes)))
         if size > limits.ratio_floor and size > limits.ratio * max(info.compress_size, 1):
-            raise ZipRefused(
-                f"the part {_shown(info.filename)} inflates {size // max(info.compress_size, 1):,}"
-                f" times (to {_megabytes(size)}): no real document compresses like that, so "
-                "it was not opened")
+            raise ZipRefused(msg(
+                "the part {part} inflates {ratio:,} times (to {size}): no real document "
+                "compresses like that, so it was not opened", part=_shown(info.filename),
+                ratio=size // max(info.compress_size, 1), size=_megabytes(size)))
         total += size
     if total > limits.total_bytes:
-        raise ZipRefused(f"the file inflates to {_megabytes(total)}, more than the "
-                         f"{_megabytes(limits.total_bytes)} allowed; split it into smaller ones")
+        raise ZipRefused(msg("the file inflates to {size}, more than the {limit} allowed; split "
+                             "it into smaller ones", size=_megabytes(total),
+                             limit=_megabytes(limits.total_bytes)))
 
 
 def read_member(archive: zipfile.ZipFile, name: str, limit: int | None = None) -> bytes:
@@ -124,8 +129,9 @@ def iter_member(archive: zipfile.ZipFile, name: str, limit: int | None = None,
     bound = DEFAULT_LIMITS.member_bytes if limit is None else limit
     info = archive.getinfo(name)
     if info.file_size > bound:
-        raise ZipRefused(f"the part {_shown(name)} inflates to {_megabytes(info.file_size)}, "
-                         f"more than the {_megabytes(bound)} allowed")
+        raise ZipRefused(msg("the part {part} inflates to {size}, more than the {limit} allowed",
+                             part=_shown(name), size=_megabytes(info.file_size),
+                             limit=_megabytes(bound)))
     seen = 0
     try:
         with archive.open(info) as member:
@@ -135,12 +141,12 @@ def iter_member(archive: zipfile.ZipFile, name: str, limit: int | None = None,
                     return
                 seen += len(block)
                 if seen > bound:
-                    raise ZipRefused(f"the part {_shown(name)} is larger than the "
-                                     f"{_megabytes(bound)} allowed")
+                    raise ZipRefused(msg("the part {part} is larger than the {limit} allowed",
+                                         part=_shown(name), limit=_megabytes(bound)))
                 yield block
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
             RuntimeError) as error:
-        raise ZipRefused(f"the part {_shown(name)} is damaged and cannot be read",
+        raise ZipRefused(msg("the part {part} is damaged and cannot be read", part=_shown(name)),
                          damaged=True) from error
 
 

@@ -33,6 +33,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from studyapp.core.clock import Clock
+from studyapp.core.messages import msg
 from studyapp.core.paths import backups_dir, canonical_profile_name, lock_path, profiles_dir
 from studyapp.core.store.checks import (
     APPLICATION_ID,
@@ -112,7 +113,8 @@ def list_backups(folder: Path) -> list[Backup]:
     except FileNotFoundError:
         return []
     except OSError as error:
-        raise StoreError(f"The backups folder {folder} cannot be read ({error}).") from error
+        raise StoreError(msg("The backups folder {folder} cannot be read ({why}).",
+                             folder=str(folder), why=str(error)).render()) from error
     for entry in entries:
         match = _NAME.match(entry.name)
         # The name gives the time; what StudyApp wrote (its header and application id)
@@ -350,17 +352,15 @@ def restore_backup(data_dir: Path, profile: str, source: Path, clock: Clock,
     source = _find_backup(data_dir, name, source)
     problem = verify(source)
     if problem is not None:
-        raise CorruptDatabaseError(
-            f"The backup {source} cannot be restored: {problem}. Nothing was changed; "
-            "choose another backup."
-        )
+        raise CorruptDatabaseError(msg(
+            "The backup {path} cannot be restored: {problem}. Nothing was changed; choose "
+            "another backup.", path=str(source), problem=problem).render())
     try:
         lock = ProfileLock.acquire(lock_path(target), wait=wait)
     except LockBusy:
-        raise ProfileInUseError(
-            f"The profile '{name}' is open in another StudyApp. Close it there, then restore; "
-            "nothing was changed."
-        ) from None
+        raise ProfileInUseError(msg(
+            "The profile '{name}' is open in another StudyApp. Close it there, then restore; "
+            "nothing was changed.", name=name).render()) from None
     except OSError as error:
         raise _backup_os_error(error, target.parent) from error
     restoring = target.with_name(f".{target.name}.restoring")
@@ -418,11 +418,11 @@ def replace_retrying(source: Path, target: Path) -> None:
             return
         except PermissionError as error:
             if attempt == tries - 1:
-                raise ProfileInUseError(
-                    f"The file {target} is open in another program ({error.strerror or error})"
-                    ", so StudyApp cannot replace it. Close the other StudyApp (or the program "
-                    "using the file) and try again; nothing was changed."
-                ) from error
+                raise ProfileInUseError(msg(
+                    "The file {path} is open in another program ({why}), so StudyApp cannot "
+                    "replace it. Close the other StudyApp (or the program using the file) and "
+                    "try again; nothing was changed.", path=str(target),
+                    why=error.strerror or str(error)).render()) from error
             time.sleep(REPLACE_PAUSE)
         except OSError as error:
             raise _backup_os_error(error, target.parent) from error
@@ -437,9 +437,9 @@ def start_afresh(data_dir: Path, profile: str, clock: Clock,
     try:
         lock = ProfileLock.acquire(lock_path(target), wait=wait)
     except LockBusy:
-        raise ProfileInUseError(
-            f"The profile '{name}' is open in another StudyApp; nothing was changed."
-        ) from None
+        raise ProfileInUseError(msg(
+            "The profile '{name}' is open in another StudyApp; nothing was changed.", name=name
+        ).render()) from None
     try:
         aside = set_aside(target, clock())
         forget_damage(target)
@@ -454,9 +454,9 @@ def _find_backup(data_dir: Path, name: str, source: Path) -> Path:
     in_folder = backups_dir(data_dir, name) / source.name
     if in_folder.is_file():
         return in_folder
-    raise StoreError(
-        f"There is no backup {source} (studyapp backups lists this profile's backups)."
-    )
+    raise StoreError(msg(
+        "There is no backup {path} (studyapp backups lists this profile's backups).",
+        path=str(source)).render())
 
 
 def _keep_current(target: Path, data_dir: Path, name: str, clock: Clock) -> Path | None:
@@ -500,13 +500,12 @@ def _remove(path: Path) -> None:
 
 def _backup_os_error(error: OSError, folder: Path) -> StoreError:
     if error.errno == errno.ENOSPC:
-        return DiskFullError(
-            f"The disk that holds {folder} is full, so the backup could not be written. "
-            "Free some space on it and try again; nothing was changed."
-        )
-    return ReadOnlyProfileError(
-        f"StudyApp cannot write to {folder} ({error.strerror or error}); nothing was changed."
-    )
+        return DiskFullError(msg(
+            "The disk that holds {folder} is full, so the backup could not be written. Free "
+            "some space on it and try again; nothing was changed.", folder=str(folder)).render())
+    return ReadOnlyProfileError(msg(
+        "StudyApp cannot write to {folder} ({why}); nothing was changed.", folder=str(folder),
+        why=error.strerror or str(error)).render())
 
 
 def backups_of(data_dir: Path, profile: str) -> list[Backup]:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from studyapp.core.messages import Message, msg
 from studyapp.core.migrations import MIGRATION_SET, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -67,21 +68,32 @@ class ReadOnlyProfileError(ProfileUnavailableError):
 
 
 def damaged(path: Path, detail: str) -> CorruptDatabaseError:
-    error = CorruptDatabaseError(
-        f"The profile file {path} is damaged ({detail}). StudyApp has not changed it. "
-        "Restore a backup (studyapp backups, then studyapp restore BACKUP; or open StudyApp, "
-        "which offers it), or move the file away to start afresh."
-    )
+    error = CorruptDatabaseError(msg(
+        "The profile file {path} is damaged ({detail}). StudyApp has not changed it. Restore a "
+        "backup (studyapp backups, then studyapp restore BACKUP; or open StudyApp, which "
+        "offers it), or move the file away to start afresh.", path=str(path), detail=detail
+    ).render())
     error.detail = f"{path}: {detail}"
     return error
 
 
 def disk_full(where: Path | None) -> DiskFullError:
-    place = f" {where}" if where is not None else ""
-    return DiskFullError(
-        f"The disk that holds{place or ' the profile'} is full, so StudyApp cannot save. "
-        "Free some space on it and try again; nothing that was saved before is lost."
-    )
+    if where is None:
+        return DiskFullError(msg(
+            "The disk that holds the profile is full, so StudyApp cannot save. Free some space "
+            "on it and try again; nothing that was saved before is lost.").render())
+    return DiskFullError(msg(
+        "The disk that holds {path} is full, so StudyApp cannot save. Free some space on it "
+        "and try again; nothing that was saved before is lost.", path=str(where)).render())
+
+
+def _the_profile(path: Path | None, start: bool = False) -> Message:
+    """"the profile /x/y.sqlite3" (or "the profile"), as a message names it; ``start``: at
+    the start of a sentence."""
+    if path is None:
+        return msg("The profile") if start else msg("the profile")
+    return (msg("The profile {path}", path=str(path)) if start
+            else msg("the profile {path}", path=str(path)))
 
 
 def translate_error(error: sqlite3.Error, path: Path | None = None) -> StoreError:
@@ -90,37 +102,35 @@ def translate_error(error: sqlite3.Error, path: Path | None = None) -> StoreErro
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(error)
     lower = text.lower()
-    where = f" {path}" if path is not None else ""
     if primary == sqlite3.SQLITE_FULL or "disk is full" in lower:
         return disk_full(path)
     if primary == sqlite3.SQLITE_READONLY or "readonly" in lower or "read-only" in lower:
-        return ReadOnlyProfileError(
-            f"StudyApp cannot write to the profile{where}: the file or its folder is "
-            f"read-only ({text}). Make it writable, or copy the data folder somewhere you can "
-            "write to and use --data-dir; nothing was changed."
-        )
+        return ReadOnlyProfileError(msg(
+            "StudyApp cannot write to {profile}: the file or its folder is read-only ({why}). "
+            "Make it writable, or copy the data folder somewhere you can write to and use "
+            "--data-dir; nothing was changed.", profile=_the_profile(path), why=text).render())
     if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in lower:
-        return ProfileInUseError(
-            f"The profile{where} is busy: another program is writing to it. Close other "
-            "StudyApp windows and try again; nothing was changed."
-        )
+        return ProfileInUseError(msg(
+            "{profile} is busy: another program is writing to it. Close other StudyApp "
+            "windows and try again; nothing was changed.",
+            profile=_the_profile(path, start=True)).render())
     if (primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in lower
             or "not a database" in lower or "no such table" in lower
             or "no such column" in lower):
         return damaged(path or Path("?"), text)
     if primary == sqlite3.SQLITE_CANTOPEN:
-        return ReadOnlyProfileError(
-            f"StudyApp cannot open the profile{where} ({text}). Check that the folder exists "
-            "and that you may write to it."
-        )
+        return ReadOnlyProfileError(msg(
+            "StudyApp cannot open {profile} ({why}). Check that the folder exists and that you "
+            "may write to it.", profile=_the_profile(path), why=text).render())
     if primary == sqlite3.SQLITE_IOERR or "disk i/o error" in lower:
         if path is not None and _nearly_full(path):
             return disk_full(path)
-        return ProfileUnavailableError(
-            f"The disk that holds the profile{where} could not be read or written ({text}). "
-            "If it is a USB stick or a network drive, check that it is still there."
-        )
-    return StoreError(f"The profile{where} could not be used ({text}).")
+        return ProfileUnavailableError(msg(
+            "The disk that holds {profile} could not be read or written ({why}). If it is a "
+            "USB stick or a network drive, check that it is still there.",
+            profile=_the_profile(path), why=text).render())
+    return StoreError(msg("{profile} could not be used ({why}).",
+                          profile=_the_profile(path, start=True), why=text).render())
 
 
 def _nearly_full(path: Path) -> bool:
@@ -146,15 +156,13 @@ def os_error(error: OSError, where: Path, name: str = "") -> StoreError:
     if error.errno == errno.ENOSPC:
         return disk_full(where)
     if error.errno == errno.ENAMETOOLONG:
-        return StoreError(
-            f"The profile name '{name}' is too long for the file system of {where}. "
-            "Choose a shorter name."
-        )
-    return ReadOnlyProfileError(
-        f"StudyApp cannot write to its data folder {where} ({error.strerror or error}). "
-        "Choose a folder you can write to with --data-dir or STUDYAPP_DATA_DIR, "
-        "or ask IT to give you write access."
-    )
+        return StoreError(msg(
+            "The profile name '{name}' is too long for the file system of {where}. Choose a "
+            "shorter name.", name=name, where=str(where)).render())
+    return ReadOnlyProfileError(msg(
+        "StudyApp cannot write to its data folder {where} ({why}). Choose a folder you can "
+        "write to with --data-dir or STUDYAPP_DATA_DIR, or ask IT to give you write access.",
+        where=str(where), why=error.strerror or str(error)).render())
 
 
 def read_header(path: Path, size: int = 100) -> bytes:
@@ -182,17 +190,16 @@ def check_header(path: Path) -> None:
     try:
         header = read_header(path, len(SQLITE_HEADER))
     except OSError as error:
-        raise ReadOnlyProfileError(
-            f"StudyApp cannot read the profile file {path} ({error.strerror or error})."
-        ) from error
+        raise ReadOnlyProfileError(msg(
+            "StudyApp cannot read the profile file {path} ({why}).", path=str(path),
+            why=error.strerror or str(error)).render()) from error
     if not header:
         raise damaged(path, "the file is empty: 0 bytes")
     if header != SQLITE_HEADER:
-        problem = CorruptDatabaseError(
-            f"The profile file {path} is not a StudyApp database (it may be damaged, or "
-            "another program's file). StudyApp has not changed it. Move it away to start "
-            "afresh, or restore a backup."
-        )
+        problem = CorruptDatabaseError(msg(
+            "The profile file {path} is not a StudyApp database (it may be damaged, or another "
+            "program's file). StudyApp has not changed it. Move it away to start afresh, or "
+            "restore a backup.", path=str(path)).render())
         problem.detail = f"{path}: not an SQLite database"
         raise problem
 
@@ -200,11 +207,10 @@ def check_header(path: Path) -> None:
 def check_writable(path: Path) -> None:
     for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if file.exists() and not os.access(file, os.W_OK):
-            raise ReadOnlyProfileError(
-                f"The file {file} is read-only, so StudyApp cannot save progress in the "
-                "profile. Make it writable again (or ask IT to), then try again; nothing "
-                "was changed."
-            )
+            raise ReadOnlyProfileError(msg(
+                "The file {path} is read-only, so StudyApp cannot save progress in the "
+                "profile. Make it writable again (or ask IT to), then try again; nothing was "
+                "changed.", path=str(file)).render())
 
 
 def integrity(conn: sqlite3.Connection, check: str = "integrity_check") -> list[str]:
@@ -258,18 +264,17 @@ def check_identity(db: Database, path: Path, name: str) -> list[str]:
     tables.discard(migrations.migrations_table)  # made first, before any migration runs
     ours = application_id == APPLICATION_ID or (application_id == 0 and bool(applied))
     if not ours and (tables or application_id != 0):
-        raise ForeignDatabaseError(
-            f"The file {path} is an SQLite database, but not a StudyApp profile (another "
+        raise ForeignDatabaseError(msg(
+            "The file {path} is an SQLite database, but not a StudyApp profile (another "
             "program's data?). StudyApp has not changed it. Move it elsewhere or choose "
-            "another profile name."
-        )
+            "another profile name.", path=str(path)).render())
     if ours and not applied:
         raise damaged(path, "its table of schema versions is missing")
     if set(applied) - known_migrations():
-        raise NewerDatabaseError(
-            f"The profile '{name}' ({path}) was saved by a newer version of StudyApp. "
-            "Install that version (or newer) to open it; nothing was changed."
-        )
+        raise NewerDatabaseError(msg(
+            "The profile '{name}' ({path}) was saved by a newer version of StudyApp. Install "
+            "that version (or newer) to open it; nothing was changed.", name=name,
+            path=str(path)).render())
     return applied
 
 

@@ -34,6 +34,7 @@ from typing import Literal
 from sqlite_utils import Database
 
 from studyapp.core.clock import Clock, system_clock
+from studyapp.core.messages import msg
 from studyapp.core.migrations import migrations
 from studyapp.core.paths import (
     DEFAULT_PROFILE,
@@ -156,11 +157,10 @@ def profile_free(data_dir: Path, profile: str) -> bool:
 
 
 def _in_use(name: str) -> ProfileInUseError:
-    return ProfileInUseError(
-        f"The profile '{name}' is open in another StudyApp (a window, or a command still "
-        "running). Close it there and try again, or use another profile; nothing was "
-        "changed."
-    )
+    return ProfileInUseError(msg(
+        "The profile '{name}' is open in another StudyApp (a window, or a command still "
+        "running). Close it there and try again, or use another profile; nothing was changed.",
+        name=name).render())
 
 
 def _acquire_waiting(path: Path, name: str, wait: float) -> ProfileLock:

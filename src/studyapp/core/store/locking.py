@@ -160,10 +160,6 @@ class ProfileLock:
         with _registry_guard:
             return _held[self._key][0]
 
-    @property
-    def released(self) -> bool:
-        return self._released
-
 
 _BACKEND = platform_backend()
 

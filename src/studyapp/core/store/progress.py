@@ -27,7 +27,6 @@ from studyapp.core.trend import Direction, Trend, share, trend
 if TYPE_CHECKING:
     from studyapp.core.report import Report
 
-HEAT_MAP_DAYS = 371  # 53 weeks: a full year of columns
 FORECAST_DAYS = 30
 GOAL_KINDS = ("minutes", "reviews")
 DEFAULT_GOAL = ("minutes", 20)

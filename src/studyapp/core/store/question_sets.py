@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from studyapp.core.clock import Clock, iso
+from studyapp.core.messages import msg
 from studyapp.core.questionsets import collector_paused
 from studyapp.core.questionsets.model import Card, Question, QuestionSet
 from studyapp.core.store.builtin_sets import builtin_files_to_install
@@ -247,7 +248,8 @@ class QuestionSetsService(Service):
         for info in self.list():
             if info.id == set_id:
                 return info
-        raise StoreError(f"There is no question set '{set_id}' in this profile.")
+        raise StoreError(msg("There is no question set '{id}' in this profile.",
+                                 id=set_id).render())
 
     def get(self, set_id: str) -> QuestionSet:
         """The set as it is now: its active (not retired) questions and cards."""
@@ -257,7 +259,8 @@ class QuestionSetsService(Service):
             [set_id],
         ))
         if not found:
-            raise StoreError(f"There is no question set '{set_id}' in this profile.")
+            raise StoreError(msg("There is no question set '{id}' in this profile.",
+                                 id=set_id).render())
         question_set = QuestionSet(**{**found[0], "builtin": bool(found[0]["builtin"])})
         for row in self.db.query(
             "SELECT id, type, section_id, prompt, body_json, explanation, evidence, tags, "
@@ -288,9 +291,8 @@ class QuestionSetsService(Service):
         """Removes a trainer's set; learners' results stay in the history tables."""
         info = self.info(set_id)
         if info.builtin:
-            raise StoreError(
-                f"'{info.title}' is built into StudyApp and cannot be removed."
-            )
+            raise StoreError(msg("'{title}' is built into StudyApp and cannot be removed.",
+                                 title=info.title).render())
         with self.db.atomic():
             self.db.execute("DELETE FROM question_sets WHERE id = ?", [set_id])
 
@@ -303,10 +305,9 @@ class QuestionSetsService(Service):
             result = load_file(path)
             if result.question_set is None or not result.ok:
                 problems = "; ".join(str(p) for p in result.problems[:3])
-                raise StoreError(
-                    f"The built-in question set {path.name} is damaged ({problems}). "
-                    "Reinstall StudyApp to repair it."
-                )
+                raise StoreError(msg("The built-in question set {name} is damaged ({problems}). "
+                                     "Reinstall StudyApp to repair it.", name=path.name,
+                                     problems=problems).render())
             result.question_set.builtin = True
             result.question_set.source = path.name
             summaries.append(self.import_set(result.question_set, sha256=digest))

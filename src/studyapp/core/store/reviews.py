@@ -28,6 +28,7 @@ from studyapp.core.decks import (
     build_decks,
     deck_members,
 )
+from studyapp.core.messages import msg
 from studyapp.core.report import Report
 from studyapp.core.scheduling import (
     LEARN_AHEAD,
@@ -252,13 +253,13 @@ class ReviewsService(Service):
                 return deck
         if deck_id == RELATIONSHIPS_DECK:
             return self.decks()[0]
-        raise StoreError(f"There is no deck '{deck_id}' in this profile.")
+        raise StoreError(msg("There is no deck '{id}' in this profile.", id=deck_id).render())
 
     def _deck_param(self, deck_id: str) -> str:
         """The deck's id for the queries' ``:deck`` (its members are in the temp table)."""
         self._deck_data()
         if deck_id not in self._member_ids:
-            raise StoreError(f"There is no deck '{deck_id}' in this profile.")
+            raise StoreError(msg("There is no deck '{id}' in this profile.", id=deck_id).render())
         return deck_id
 
     def _fresh_counts(self, now: datetime) -> tuple[datetime, datetime]:
@@ -345,7 +346,7 @@ class ReviewsService(Service):
         """What is left today in one deck."""
         self._fresh_counts(self.clock())
         if deck_id not in self._member_ids:
-            raise StoreError(f"There is no deck '{deck_id}' in this profile.")
+            raise StoreError(msg("There is no deck '{id}' in this profile.", id=deck_id).render())
         new = learning = review = 0
         for grp in self._member_ids[deck_id]:
             counts = self._per_group.get(grp)
@@ -409,7 +410,7 @@ class ReviewsService(Service):
             f"SELECT {_CARD_COLUMNS} FROM card_state s JOIN cards c "
             "ON c.set_id = s.set_id AND c.id = s.item_id WHERE s.card_key = ?", [card_key]))
         if not rows:
-            raise StoreError(f"There is no card '{card_key}' in this profile.")
+            raise StoreError(msg("There is no card '{id}' in this profile.", id=card_key).render())
         return self._study_card(rows[0])
 
     def _study_card(self, row: dict[str, Any]) -> StudyCard:
@@ -474,7 +475,7 @@ class ReviewsService(Service):
             "WHERE card_key = ?",
             [card_key]))
         if not rows:
-            raise StoreError(f"There is no card '{card_key}' in this profile.")
+            raise StoreError(msg("There is no card '{id}' in this profile.", id=card_key).render())
         return rows[0]
 
     def undo(self, review_id: int) -> str:
@@ -485,12 +486,12 @@ class ReviewsService(Service):
                 "SELECT card_key, before_json, reviewed_at, state FROM review_log WHERE id = ?",
                 [review_id]).fetchone()
             if row is None or row[1] is None:
-                raise StoreError("That grade cannot be undone.")
+                raise StoreError(msg("That grade cannot be undone.").render())
             card_key, before_json, reviewed_at, graded_state = row
             latest = self.db.execute("SELECT max(id) FROM review_log WHERE card_key = ?",
                                      [card_key]).fetchone()[0]
             if latest != review_id:
-                raise StoreError("Only the latest grade of a card can be undone.")
+                raise StoreError(msg("Only the latest grade of a card can be undone.").render())
             before = json.loads(before_json)
             current = self._state_row(card_key)
             self.db.execute(
@@ -582,15 +583,6 @@ class ReviewsService(Service):
 
     def review_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM review_log").fetchone()[0])
-
-    def reviews_since(self, moment: datetime) -> list[ReviewRecord]:
-        return [
-            ReviewRecord(row["id"], row["rating"], row["reviewed_at"], row["duration_ms"],
-                         row["state"])
-            for row in self.db.query(
-                "SELECT id, rating, reviewed_at, duration_ms, state FROM review_log "
-                "WHERE reviewed_at >= ? ORDER BY id", [iso(moment)])
-        ]
 
     # -- optimising ----------------------------------------------------------------------
     def history(self, max_items: int | None = None) -> list[tuple[str, int, int]]:
