@@ -166,7 +166,7 @@ class MainWindow(WorkbenchMenus):
         # learner reads, so the first visit to Cards or Progress need not wait for them.
         self.reader.text.viewport().installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.Paint and self.store is not None
                 and watched is self.reader.text.viewport()):
             watched.removeEventFilter(self)
