@@ -17,6 +17,7 @@ gives the same table.
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -124,6 +125,14 @@ def make_profile(data_dir: Path) -> None:
     store.close()
 
 
+def _probe_environment() -> dict[str, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # An installed app has its bytecode compiled (as in benchmarks/startup.py): this
+    # machine's PYTHONDONTWRITEBYTECODE would make every run compile the views' sources.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def dashboard() -> Result:
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
@@ -132,7 +141,7 @@ def dashboard() -> Result:
         for _ in range(RUNS):
             out = subprocess.run(
                 [sys.executable, "-c", _PROBE, str(data_dir)], capture_output=True, text=True,
-                check=True, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+                check=True, env=_probe_environment())
             result = json.loads(out.stdout.strip().splitlines()[-1])
             times.append(result["ms"])
             back.append(result["back_ms"])
