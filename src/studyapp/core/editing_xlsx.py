@@ -23,7 +23,8 @@ LETTERS = "ABCDEFGH"
 HEADERS = ["编号", "题型", "题干", *(f"选项{letter}" for letter in LETTERS), "答案", "解析",
            "章节", "难度", "标签", "原文", "分值"]
 _WIDTHS = {"编号": 10, "题型": 8, "题干": 48, "答案": 14, "解析": 36, "章节": 16, "难度": 6,
-           "标签": 22, "原文": 48, "分值": 6}
+           "标签": 22, "原文": 48, "分值": 6,
+           "选项乱序": 8}
 
 
 def default_name(question_set: QuestionSet) -> str:
@@ -31,9 +32,12 @@ def default_name(question_set: QuestionSet) -> str:
 
 
 def _headers(question_set: QuestionSet) -> list[str]:
-    """The template's columns, and 选项A解析.. (an option's feedback) when the set has any."""
+    """The template's columns, 选项A解析.. (an option's feedback) when the set has any, and
+    选项乱序 when a question keeps its options in their written order."""
     noted = any(choice.feedback for q in question_set.questions for choice in q.choices)
-    return HEADERS + ([f"选项{letter}解析" for letter in LETTERS] if noted else [])
+    fixed = any(not q.shuffle for q in question_set.questions if q.type in SPREADSHEET_TYPES)
+    return (HEADERS + ([f"选项{letter}解析" for letter in LETTERS] if noted else [])
+            + (["选项乱序"] if fixed else []))
 
 
 def _row(item: Question | Card, headers: list[str]) -> list[object]:
@@ -45,7 +49,8 @@ def _row(item: Question | Card, headers: list[str]) -> list[object]:
     else:
         cells.update({"题型": _TYPE_WORDS[item.type], "题干": item.prompt,
                       "难度": item.difficulty if item.difficulty is not None else "",
-                      "分值": item.points if item.points is not None else ""})
+                      "分值": item.points if item.points is not None else "",
+                      "选项乱序": "" if item.shuffle else "否"})
         for letter, choice in zip(LETTERS, item.choices, strict=False):
             cells[f"选项{letter}"] = choice.text
             cells[f"选项{letter}解析"] = choice.feedback

@@ -858,3 +858,15 @@ def test_a_million_empty_rows_are_skipped_without_reading_them() -> None:
     assert b"".join(_without_empty_rows(blocks)) == (
         b'<sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
         b'<row r="60000"><c><v>2</v></c></row></sheetData>')
+
+
+def test_a_shuffle_column_keeps_the_written_order_only_where_it_says_no() -> None:
+    # Options that refer to each other ("(first)", "(second)") must not be shuffled; the
+    # question editor writes this column for them when it exports a set as a spreadsheet.
+    header = "编号,题型,题干,选项A,选项B,答案,选项乱序"
+    kept, shuffled, default = loaded(f"{header}\nq1,单选,Which?,First,Second,A,否\n"
+                                     "q2,单选,Which?,First,Second,A,是\n"
+                                     "q3,单选,Which?,First,Second,A,\n")
+    assert (kept.shuffle, shuffled.shuffle, default.shuffle) == (False, True, True)
+    [(line, _column, message)] = problems_of(f"{header}\nq1,单选,Which?,First,Second,A,maybe\n")
+    assert line == 2 and "选项乱序" in message and "'maybe'" in message

@@ -117,6 +117,7 @@ class SheetRow:
         tags = grouped + [tag for tag in tags if tag not in grouped]
         difficulty = self.difficulty()
         points = self.points()
+        shuffle = self.shuffle()
         image = self.image()
         if section is not None and "\n" in section:
             self.fail(msg("{field} must be one section id on one line, e.g. suggestions.5.2",
@@ -145,7 +146,7 @@ class SheetRow:
                             explanation=explanation, evidence=evidence, tags=tags,
                             difficulty=difficulty, points=points, image=image,
                             image_source=self.picture_source if image else "",
-                            line=self.number)
+                            shuffle=shuffle, line=self.number)
         if kind in ("single", "multiple"):
             self.choices(question, options, answer)
             self.feedback(question, options)
@@ -189,6 +190,19 @@ class SheetRow:
                           "0.5 (the question's weight in an exam score)",
                           field=self.reader.name("points"), value=shorten(text)), "points")
             return None
+        return value
+
+    def shuffle(self) -> bool:
+        """选项乱序: 否 keeps the options in their written order; empty shuffles them."""
+        text = self.get("shuffle")
+        if not text:
+            return True
+        value = TRUTH.get(truth_key(text))
+        if value is None:
+            self.fail(msg("{field} '{value}' must be 是 or 否 (yes or no); 否 keeps the options "
+                          "in their written order", field=self.reader.name("shuffle"),
+                          value=shorten(text)), "shuffle")
+            return True
         return value
 
     def image(self) -> str:

@@ -42,6 +42,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "evidence": ("原文", "原文依据", "依据", "evidence"),
     "points": ("分值", "分数", "题目分值", "试题分值", "试题分数", "题目分数", "每题分值", "points",
                "score", "marks"),
+    # 否 keeps the options in their written order (options that refer to each other).
+    "shuffle": ("选项乱序", "乱序", "打乱选项", "随机选项", "shuffle", "shuffle options"),
     # Columns that group questions: each one's value becomes a tag; 题库名称 (else 科目名称)
     # names the set when every row gives the same one.
     "bank": ("题库名称", "题库", "所属题库", "bank", "question bank", "bank name"),
@@ -59,7 +61,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
 MEANINGS = {"id": "id", "number": "number (order and id)", "type": "type",
             "prompt": "question", "answer": "answer", "explanation": "explanation",
             "section": "section", "difficulty": "difficulty", "tags": "tags",
-            "evidence": "evidence", "points": "points", "bank": "tag (and set title)",
+            "evidence": "evidence", "points": "points",
+            "shuffle": "shuffle options", "bank": "tag (and set title)",
             "subject": "tag (and set title)", "topic": "tag", "field": "tag", "image": "image",
             **{f"option {letter}": f"option {letter}" for letter in LETTERS},
             **{f"feedback {letter}": f"option {letter} feedback" for letter in LETTERS}}
