@@ -31,6 +31,7 @@ _.freeze_panes  # core/class_report.py, core/editing_xlsx.py: openpyxl reads the
 _.alignment  # core/editing_xlsx.py (openpyxl)
 _.creator  # core/editing_xlsx.py (openpyxl)
 ARGPARSE_WORDS  # cli.py: marks argparse's words for Babel
+__getattr__  # core/store/__init__.py: Python asks it for the names loaded with a service
 _._  # cli.py: argparse._, argparse's own gettext lookup
 
 # -- records: fields filled from a stored row and kept whole --------------------------------

@@ -13,11 +13,16 @@ class Result:
     value: float
     unit: str
     target: str  # e.g. "<= 2.0"
-    met: bool
+    met: bool | None  # None: not run here (detail says why), e.g. an optional package missing
     detail: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def skipped(name: str, unit: str, target: str, why: str) -> Result:
+    """A benchmark this machine cannot run: recorded with ``met: null``, never a failure."""
+    return Result(name, 0.0, unit, target, None, f"skipped: {why}")
 
 
 def median(values: list[float]) -> float:

@@ -4,15 +4,47 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 
-from studyapp import cli
+# The options the window takes (cli.py's global options): a start with only these skips
+# building the command line's full parser, whose help texts load core's catalogue.
+_WINDOW_OPTIONS = {"--data-dir": "data_dir", "--profile": "profile", "--lang": "lang"}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = cli.parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    window_args = window_options(argv)
+    if window_args is not None:
+        return main_gui_with(window_args)
+    from studyapp import cli
+
+    args = cli.parse_args(argv)
     if args.command is None:
         return main_gui_with(args)
     return cli.run(args)
+
+
+def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's options when ``argv`` is nothing but well-formed ``--data-dir``,
+    ``--profile`` and ``--lang`` (the usual start); None for anything else, which the full
+    parser in cli.py then reads (commands, help, abbreviations, and its usage errors)."""
+    from studyapp.core.language import LANGUAGES
+
+    found = dict.fromkeys(_WINDOW_OPTIONS.values())
+    words = list(argv)
+    while words:
+        option, equals, value = words.pop(0).partition("=")
+        if option not in _WINDOW_OPTIONS:
+            return None
+        if not equals:
+            if not words or words[0].startswith("-"):
+                return None
+            value = words.pop(0)
+        dest = _WINDOW_OPTIONS[option]
+        if not value.strip() or (dest == "lang" and value not in LANGUAGES):
+            return None
+        found[dest] = value
+    return argparse.Namespace(command=None, **found)
 
 
 def main_gui() -> int:

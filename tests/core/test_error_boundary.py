@@ -9,6 +9,7 @@ import inspect
 import shutil
 import sqlite3
 from collections import namedtuple
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,9 @@ def cards(count: int) -> QuestionSet:
 
 
 def services(store: Store) -> list[Service]:
+    for name, attribute in vars(Store).items():  # the services made when first asked for
+        if isinstance(attribute, cached_property):
+            getattr(store, name)
     return [value for value in vars(store).values() if isinstance(value, Service)]
 
 

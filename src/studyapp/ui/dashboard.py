@@ -237,7 +237,7 @@ class DashboardView(QWidget):
         self.mastery_panel.layout_.addLayout(self.mastery_grid)
         layout.addWidget(self.mastery_panel)
         layout.addStretch(1)
-        self.scroller.setWidget(page)  # last: children added to a shown page stay hidden
+        self.page = page  # into the scroller once filled (refresh)
 
     # -- filling ---------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -249,7 +249,8 @@ class DashboardView(QWidget):
         board = self.store.progress.dashboard(self.report)
         if board is self.board:
             return
-        if not self.built:
+        first = not self.built
+        if first:
             self._build()
         self.board = board
         self._fill_header(board)
@@ -260,6 +261,10 @@ class DashboardView(QWidget):
         self._fill_charts(board)
         self._fill_relationships(board)
         self._fill_mastery(board)
+        if first:
+            # Filled off screen, its hundreds of widgets show with it at once (a widget
+            # added to a shown page must be shown one by one, each laid out on its own).
+            self.scroller.setWidget(self.page)
 
     def _fill_header(self, board: Dashboard) -> None:
         who = " · ".join(part for part in (board.display_name, board.unit) if part)

@@ -465,6 +465,8 @@ class WindowSession(QObject):
         from studyapp.core.store import CorruptDatabaseError, StoreError
 
         try:
+            if store.builtin_sets.installed():
+                return  # the usual start: the question-set readers need not load
             store.question_sets.ensure_builtin()
         except CorruptDatabaseError:
             # Already reported through core's on_damage: _damage_met closes the profile

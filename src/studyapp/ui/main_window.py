@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -162,6 +162,22 @@ class MainWindow(WorkbenchMenus):
         last_view = str(self.settings.value("window/view", "read"))
         self.show_view(last_view if last_view in self.views else "read")
         self.reader.resume()
+        # After the reader's first frame, the services the other views use load while the
+        # learner reads, so the first visit to Cards or Progress need not wait for them.
+        self.reader.text.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Paint and self.store is not None
+                and watched is self.reader.text.viewport()):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._load_services)  # once this frame is on screen
+        return super().eventFilter(watched, event)
+
+    def _load_services(self) -> None:
+        store = self.store
+        if store is not None:
+            for name in ("progress", "question_sets", "quizzes"):  # progress loads reviews
+                getattr(store, name)
 
     def cards(self) -> FlashcardsView:
         """The Cards view, built on first use."""

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from studyapp.core.exams import EXTENSION
 from studyapp.ui.window_menus import WindowMenus
 
 translate = QCoreApplication.translate
@@ -71,6 +70,8 @@ class WorkbenchMenus(WindowMenus):
             paths = [Path(name) for name in names if name]
             if not paths:
                 return
+        from studyapp.core.exams import EXTENSION  # loads with the exams, not at start-up
+
         exams = [p for p in paths if p.suffix.lower() == EXTENSION]
         if exams:
             self.import_exams(exams)
@@ -79,11 +80,14 @@ class WorkbenchMenus(WindowMenus):
             super().import_files(rest)
 
     def _patterns(self) -> str:
+        from studyapp.core.exams import EXTENSION
         from studyapp.core.formats import EXTENSIONS
 
         return " ".join(f"*{ext}" for ext in [*EXTENSIONS, EXTENSION])
 
     def _dropped_files(self, urls: list[QUrl]) -> list[Path]:
+        from studyapp.core.exams import EXTENSION
+
         exams = [Path(url.toLocalFile()) for url in urls
                  if url.isLocalFile() and url.toLocalFile().lower().endswith(EXTENSION)]
         return super()._dropped_files(urls) + (exams if self.store is not None else [])

@@ -16,7 +16,10 @@ one complete file.
 from __future__ import annotations
 
 import sqlite3
+from functools import cached_property
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -25,6 +28,7 @@ from studyapp.core.clock import Clock, system_clock
 from studyapp.core.paths import DEFAULT_PROFILE
 from studyapp.core.store.annotations import Bookmark, BookmarksService, Note, NotesService
 from studyapp.core.store.backups import Backup, BackupsService, Restored, restore_backup
+from studyapp.core.store.builtin_sets import BuiltinSetsService, builtin_installed
 from studyapp.core.store.checks import closed_signature, found_damaged
 from studyapp.core.store.connection import (
     LOCK_WAIT_SECONDS,
@@ -41,19 +45,31 @@ from studyapp.core.store.connection import (
     open_database,
     store_errors,
 )
-from studyapp.core.store.exams import ExamsService
 from studyapp.core.store.locking import ProfileLock
-from studyapp.core.store.progress import ProgressService
-from studyapp.core.store.question_sets import (
-    ImportSummary,
-    QuestionSetsService,
-    SetInfo,
-    builtin_installed,
-    item_key,
-)
-from studyapp.core.store.quizzes import QuizAttempt, QuizzesService
 from studyapp.core.store.reading import SectionProgress, SectionsService
-from studyapp.core.store.reviews import ReviewsService
+
+if TYPE_CHECKING:
+    from studyapp.core.store.exams import ExamsService
+    from studyapp.core.store.progress import ProgressService
+    from studyapp.core.store.question_sets import (
+        ImportSummary,
+        QuestionSetsService,
+        SetInfo,
+        item_key,
+    )
+    from studyapp.core.store.quizzes import QuizAttempt, QuizzesService
+    from studyapp.core.store.reviews import ReviewsService
+    from studyapp.core.studyday import StudyDay
+
+# Names this package hands on from the modules that load with their service (see Store).
+_LATER = {"ImportSummary": "question_sets", "SetInfo": "question_sets",
+          "item_key": "question_sets", "QuizAttempt": "quizzes"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LATER:
+        return getattr(import_module(f"studyapp.core.store.{_LATER[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Store:
@@ -76,15 +92,47 @@ class Store:
         self.sections = SectionsService(db, clock)
         self.notes = NotesService(db, clock)
         self.bookmarks = BookmarksService(db, clock)
-        self.question_sets = QuestionSetsService(db, clock)
-        self.quizzes = QuizzesService(db, clock)
-        self.exams = ExamsService(db, clock)
-        self.reviews = ReviewsService(db, clock)
-        # One study day for the dashboard, the Cards view and the daily quiz: its hour is
-        # the review settings' day_starts_at, its zone ``store.reviews.tz``.
-        self.days = self.reviews.days
-        self.progress = ProgressService(db, clock, self.days)
-        self.progress.attach_cards(self.reviews)
+        self.builtin_sets = BuiltinSetsService(db)
+        # The other services load with their modules when first asked for: the window's
+        # first frame (the reader) needs none of them.
+
+    @cached_property
+    def question_sets(self) -> QuestionSetsService:
+        from studyapp.core.store.question_sets import QuestionSetsService
+
+        return QuestionSetsService(self.db, self.clock)
+
+    @cached_property
+    def quizzes(self) -> QuizzesService:
+        from studyapp.core.store.quizzes import QuizzesService
+
+        return QuizzesService(self.db, self.clock)
+
+    @cached_property
+    def exams(self) -> ExamsService:
+        from studyapp.core.store.exams import ExamsService
+
+        return ExamsService(self.db, self.clock)
+
+    @cached_property
+    def reviews(self) -> ReviewsService:
+        from studyapp.core.store.reviews import ReviewsService
+
+        return ReviewsService(self.db, self.clock)
+
+    @property
+    def days(self) -> StudyDay:
+        """One study day for the dashboard, the Cards view and the daily quiz: its hour is
+        the review settings' day_starts_at, its zone ``store.reviews.tz``."""
+        return self.reviews.days
+
+    @cached_property
+    def progress(self) -> ProgressService:
+        from studyapp.core.store.progress import ProgressService
+
+        progress = ProgressService(self.db, self.clock, self.days)
+        progress.attach_cards(self.reviews)
+        return progress
 
     def close(self) -> None:
         """Checkpoints the WAL into the main file, closes the connection, lets the lock go."""

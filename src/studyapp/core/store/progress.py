@@ -342,11 +342,10 @@ class ProgressService(Service):
 
     def _compute(self, report: Report) -> Dashboard:
         today = self.today()
-        days = self._days()
+        days, totals = self._days()
         meta = self._meta()
         mastery = self._mastery(report)
         by_id = {m.section_id: m for m in mastery}
-        totals = self._totals()
         if self.cards is not None:
             counts = self.cards.card_counts()
             cards_total, due, learned = counts["total"], counts["due_today"], counts["review"]
@@ -388,15 +387,9 @@ class ProgressService(Service):
     def _count(self, sql: str, params: list[Any] | None = None) -> int:
         return int(self.db.execute(sql, params or []).fetchone()[0])
 
-    def _totals(self) -> dict[str, int]:
-        row = self.db.execute(
-            "SELECT coalesce(sum(reviews), 0), coalesce(sum(recalls), 0), "
-            "coalesce(sum(recalls_passed), 0), coalesce(sum(answers), 0), "
-            "coalesce(sum(correct), 0) FROM activity").fetchone()
-        return dict(zip(["reviews", "recalls", "recalls_passed", "answers", "correct"],
-                        (int(value) for value in row), strict=True))
-
-    def _days(self) -> dict[date, DayActivity]:
+    def _days(self) -> tuple[dict[date, DayActivity], dict[str, int]]:
+        """Each study day's activity, and the totals of all time (from the same scan of the
+        activity table, the dashboard's largest)."""
         sums: dict[date, list[float]] = {}
         for row in self.db.execute(
             "SELECT hour, sum(reviews), sum(again), sum(hard), sum(good), sum(easy), "
@@ -418,7 +411,11 @@ class ProgressService(Service):
                                    n[9], float(v[10]))
             if activity.reviews or activity.answers or activity.reading_seconds > 0:
                 result[day] = activity
-        return dict(sorted(result.items()))
+        # reviews, recalls, recalls_passed, answers, correct: columns 0, 5, 6, 7, 8
+        totals = {name: int(sum(v[column] for v in sums.values())) for name, column in (
+            ("reviews", 0), ("recalls", 5), ("recalls_passed", 6), ("answers", 7),
+            ("correct", 8))}
+        return dict(sorted(result.items())), totals
 
     def _mastery(self, report: Report) -> list[SectionMastery]:
         history = {row[0]: row[1:] for row in self.db.execute(

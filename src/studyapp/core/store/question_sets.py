@@ -6,7 +6,6 @@ import builtins
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -15,36 +14,11 @@ from studyapp.core.clock import Clock, iso
 from studyapp.core.messages import msg
 from studyapp.core.questionsets import collector_paused
 from studyapp.core.questionsets.model import Card, Question, QuestionSet
+from studyapp.core.store.builtin_sets import builtin_files_to_install
 from studyapp.core.store.checks import StoreError
 from studyapp.core.store.service import Service
 
 PROGRESS_EVERY = 500
-
-
-def builtin_installed(db: Database) -> bool:
-    """Whether every built-in set shipped is in the profile, as shipped (a reader beside a
-    window that is still installing them waits for it)."""
-    return not _builtin_files_to_install(db)
-
-
-def _builtin_files_to_install(db: Database) -> list[tuple[Path, str]]:
-    """The shipped set files (with their sha256) that the profile lacks or has older."""
-    from studyapp.core.questionsets import sha256_of
-    from studyapp.core.resources import questions_dir
-
-    known = {
-        row[0]: row[1]
-        for row in db.execute("SELECT source, sha256 FROM question_sets WHERE builtin = 1")
-    }
-    missing = []
-    for entry in sorted(questions_dir().iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith((".yaml", ".yml")) or not entry.is_file():
-            continue
-        path = Path(str(entry))
-        digest = sha256_of(path)
-        if known.get(entry.name) != digest:
-            missing.append((path, digest))
-    return missing
 
 
 def item_key(set_id: str, item_id: str) -> str:
@@ -327,7 +301,7 @@ class QuestionSetsService(Service):
         from studyapp.core.questionsets import load_file
 
         summaries = []
-        for path, digest in _builtin_files_to_install(self.db):
+        for path, digest in builtin_files_to_install(self.db):
             result = load_file(path)
             if result.question_set is None or not result.ok:
                 problems = "; ".join(str(p) for p in result.problems[:3])
