@@ -129,6 +129,10 @@
         <translation>还没有备份。关闭 StudyApp 时会自动备份第一份，也可以点“立即备份”。</translation>
     </message>
     <message>
+        <source>Backup progress</source>
+        <translation>备份进度</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -141,8 +145,20 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Back up now</source>
-        <translation>立即备份</translation>
+        <source>Not backed up: %1</source>
+        <translation>未备份：%1</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Making a backup… %1%</source>
+        <translation>正在备份… %1%</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
     </message>
     <message>
         <source>Backed up: %1</source>
@@ -249,6 +265,10 @@
     <message>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -420,6 +440,25 @@
     <message>
         <source>Class report</source>
         <translation>班级报告</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingBackupDialog</name>
+    <message>
+        <source>Making a backup of “%1”…</source>
+        <translation>正在备份“%1”…</translation>
+    </message>
+    <message>
+        <source>The profile is closed once its backup is made. Your progress is already saved.</source>
+        <translation>备份完成后即关闭档案。你的学习进度已经保存。</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>备份进度</translation>
+    </message>
+    <message>
+        <source>Close &amp;without a backup</source>
+        <translation>不备份直接关闭(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -773,6 +812,14 @@
     <message>
         <source>Read it</source>
         <translation>去阅读</translation>
+    </message>
+    <message>
+        <source>Daily goal</source>
+        <translation>每日目标</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1545,10 @@
     <message>
         <source>{did} Ctrl+Z to undo.</source>
         <translation>{did}按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>Flagged.</source>
@@ -2248,6 +2299,10 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
         <translation>学习进度报告已保存到 {path}。</translation>
     </message>
     <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
         <source>New profile</source>
         <translation>新建档案</translation>
     </message>
@@ -2490,6 +2545,10 @@ Name of the new profile:</source>
 </context>
 <context>
     <name>NotesPanel</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
     <message>
         <source>Enter or double-click to edit</source>
         <translation>按 Enter 或双击编辑</translation>
@@ -3474,6 +3533,10 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
         <translation>已将“{label}”标记为未读。</translation>
     </message>
     <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
         <source>Select a passage first, then press N; Ctrl+N notes the whole section.</source>
         <translation>请先选中一段文字再按 N；按 Ctrl+N 为整节添加笔记。</translation>
     </message>
@@ -3813,6 +3876,10 @@ Learners&apos; history (answers, reviews and scores) is kept. Importing the file
     <message>
         <source>Fitted to {n} reviews. You recalled {actual:.0%} of the cards you reviewed; the current schedule expected {old_r:.0%}, the fitted one expects {new_r:.0%}. Prediction error (lower is better): {old:.1%} now, {new:.1%} fitted.</source>
         <translation>已根据 {n} 次复习进行优化。你复习的卡片中记住了 {actual:.0%}；当前计划预计为 {old_r:.0%}，优化后的计划预计为 {new_r:.0%}。预测误差（越低越好）：当前 {old:.1%}，优化后 {new:.1%}。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>Your schedule now uses the fitted parameters; the previous ones are kept to go back to.</source>
