@@ -93,6 +93,10 @@
         <translation>自动</translation>
     </message>
     <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
