@@ -133,3 +133,16 @@ def test_the_paper_exam_names_a_handed_out_exam_as_the_glossary_does(learner: St
         language.use_language("en")
     assert facts[-1] == "考试：final"
     assert not [fact for fact in facts if "模拟考试" in fact]
+
+
+def test_an_exam_files_problem_in_chinese_says_kaoshi() -> None:
+    from studyapp.core import language
+
+    language.use_language("zh_CN")
+    try:
+        with pytest.raises(ProblemsFound) as raised:
+            parse_exam("- not a mapping\n", "final.studyexam")
+        said = [p.message for p in raised.value.problems]
+    finally:
+        language.use_language("en")
+    assert [text for text in said if text.startswith("考试定义应由字段组成")], said
