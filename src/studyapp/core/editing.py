@@ -6,11 +6,12 @@ a QUndoCommand, so undo and redo are the same functions run backwards.
 
 One rule for checking: :func:`check` writes the draft exactly as Save would (native YAML,
 ``native.dump``), reads that text back with the native reader and the common checks, and
-plans its import as ``studyapp validate`` does (``importing.plan_import`` against an empty
-profile). The editor's problems and warnings are therefore those ``studyapp validate`` prints
-for the saved file, at the same lines and in the same words except one: a field is named as
-the form labels it (``FORM_FIELD_NAMES``: "the question is empty", where the file's problem
-says "prompt is empty"). Each is placed on the question or card whose lines it names.
+plans its import as ``studyapp validate --quality`` does (``importing.plan_import`` against
+an empty profile). The editor's problems and warnings are therefore those ``studyapp validate
+--quality`` prints for the saved file (the quality warnings come once the set has no
+problem), at the same lines and in the same words except one: a field is named as the form
+labels it (``FORM_FIELD_NAMES``: "the question is empty", where the file's problem says
+"prompt is empty"). Each is placed on the question or card whose lines it names.
 
 Ids are stable: opening and saving keeps every item's id and the set's id, so a re-import
 keeps the learners' history of every unchanged item. A new item gets the next free id in
@@ -285,8 +286,9 @@ FORM_FIELD_NAMES = {
 }
 
 
-def check(draft: Draft) -> Findings:
-    """What ``studyapp validate`` says about the file Save would write (see the module)."""
+def check(draft: Draft, quality: bool = True) -> Findings:
+    """What ``studyapp validate --quality`` (or without ``quality``, plain ``validate``) says
+    about the file Save would write (see the module)."""
     from studyapp.core.importing import LoadedFile, plan_import
     from studyapp.core.questionsets import load_text
     from studyapp.core.questionsets.native import dump
@@ -303,7 +305,7 @@ def check(draft: Draft) -> Findings:
     finally:
         FIELD_NAMES.reset(named)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    plan = plan_import([LoadedFile(path, result, digest)], None)
+    plan = plan_import([LoadedFile(path, result, digest)], None, quality=quality)
     starts = _item_lines(text)
     lines = [line for line, _, _ in starts]
 
