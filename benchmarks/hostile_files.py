@@ -14,7 +14,8 @@ still running at 240 s with 940 MB); a .docx part declared as 1 KB inflating to 
 19 MB of Aiken 25.5 s / 866 MB, GIFT 29 s / 811 MB, YAML 25 s / 666 MB; an xlsx with 1.99M
 shared strings 30 s, 1M empty rows 16.8 s, one cell at XFD1048576 5-7 s, 200k empty rows
 6.3-7 s; a 2.5 MB text paper 8.6 s; a CSV of 100k bad rows 5.4-6.9 s; 14 MB of GIFT escapes
-565 MB.
+565 MB. Before the fix of the near-duplicate check, ``validate --quality`` of 10,000 questions
+written with 18 words (yaml_10k_few_words_quality) ran for minutes (1,000 of them: 21 s).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ SIZE_LIMIT = 20 * 1024 * 1024  # questionsets.MAX_FILE_BYTES
 _CHILD = """
 import sys
 from studyapp.app import main
-code = main(["validate", sys.argv[1]])
+code = main(["validate", *sys.argv[1:]])
 with open("/proc/self/status") as status:
     peak = next(line.split()[1] for line in status if line.startswith("VmHWM"))
 print(f"PEAK {int(peak) / 1024:.0f}", file=sys.stderr)
@@ -195,6 +196,29 @@ CSV_TEXT = "type,question,A,B,answer\n" + (
     "single,領導幹部提高創新能力的關鍵是什麼？,加強學習與實踐,擴大規模,A\n"
     "single,次のうち正しいものはどれですか。,東京,大阪,A\n") * 2000
 
+def _few_words_set(questions: int) -> bytes:
+    """A set at the question limit written with 18 words: every prompt shares most of its
+    words with thousands of others, the worst case of the near-duplicate check."""
+    rng = random.Random(7)
+    words = ("innovation ability leadership cadres reform practice masses method courage "
+             "pilot county system research team policy development thinking reality").split()
+
+    def phrase(count: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(count))
+
+    lines = ["format: studyapp-questions/1", "id: few-words", "title: Few words", "questions:"]
+    for n in range(questions):
+        lines += [f"- id: q{n}", "  type: single", "  section: suggestions.5.2",
+                  f"  prompt: {phrase(12)}?", f"  explanation: {phrase(8)}",
+                  "  evidence: Dare to charge and charge is not the same.", "  options:",
+                  *(f"  - {phrase(rng.randint(4, 9))} {n}-{letter}" for letter in "abcd"),
+                  f"  answer: {'ABCD'[n % 4]}"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+# With --quality (studyapp validate --quality: the import dialog's and the editor's checks).
+QUALITY = {"yaml_10k_few_words_quality"}
+
 FILES: dict[str, tuple[str, Callable[[], bytes] | None]] = {
     "xlsx_merge_run_6kb": ("merge.xlsx", lambda: _workbook(
         lambda xml: xml.replace(b"</worksheet>", b"<mergeCells>" + b"<mergeCell " * 60_000))),
@@ -249,6 +273,7 @@ FILES: dict[str, tuple[str, Callable[[], bytes] | None]] = {
     "xlsx_200k_empty_cells_rows": ("emptyrows.xlsx", lambda: _workbook(lambda xml: xml.replace(
         b"</sheetData>", b"".join(b'<row r="%d"><c r="A%d"/></row>' % (n, n)
                                   for n in range(3, 200_003)) + b"</sheetData>"))),
+    "yaml_10k_few_words_quality": ("few-words.yaml", lambda: _few_words_set(10_000)),
     "xlsx_cell_xfd1048576": ("far.xlsx", lambda: _workbook(lambda xml: xml.replace(
         b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t>'
                          b"</is></c></row></sheetData>"))),
@@ -266,7 +291,8 @@ def measure(name: str) -> Result:
         size = path.stat().st_size if build is not None else 0
         started = time.perf_counter()
         try:
-            child = subprocess.run([sys.executable, "-c", _CHILD, str(path)],
+            options = ["--quality"] if name in QUALITY else []
+            child = subprocess.run([sys.executable, "-c", _CHILD, str(path), *options],
                                    capture_output=True, text=True, encoding="utf-8",
                                    timeout=GIVE_UP_SECONDS)
         except subprocess.TimeoutExpired:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -209,6 +209,28 @@ def test_evidence_is_picked_from_the_report_and_passes_the_word_for_word_check(
     [finding] = window.findings.problems
     assert "evidence not found in section suggestions.5.2" in finding.problem.message
     assert "evidence not found" in window.item_form.problems.text()
+
+
+def test_the_checks_follow_the_typing_off_the_gui_thread(
+        qtbot: QtBot, open_editor) -> None:  # type: ignore[no-untyped-def]
+    window = open_editor(editing.new_draft("Checked while typing"))
+    press(qtbot, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, "Daring to charge and charging are the same.")
+    window.item_form.evidence.setFocus()
+    type_text(qtbot, "Words the report never says.")
+    # No explicit check: the pause after typing starts one in a worker, and its findings land.
+    qtbot.waitUntil(lambda: "evidence needs a section" in window.item_form.problems.text(),
+                    timeout=10000)
+    assert window.tabs.tabText(2) != window.tr("Problems")
+    # Findings of a check that began before the latest edit are dropped when they arrive.
+    window.check_in_background()
+    stale = window.findings
+    window.item_form.evidence.selectAll()
+    type_text(qtbot, "x")
+    window.check_timer.stop()
+    QThreadPool.globalInstance().waitForDone(10000)
+    qtbot.wait(50)  # the queued result is delivered (and ignored)
+    assert window.findings is stale
 
 
 def test_a_builtin_set_is_read_only_until_duplicated(

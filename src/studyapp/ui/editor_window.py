@@ -13,10 +13,11 @@ the main window lists its own); Tab goes list → form → panes.
 from __future__ import annotations
 
 import copy
+import functools
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,6 +48,24 @@ from studyapp.ui.widgets import fit_to_screen
 
 CHECK_DELAY_MS = 250  # after the last keystroke: the checks and the preview follow the typing
 KINDS: tuple[ItemKind, ItemKind] = ("questions", "cards")
+
+
+class CheckSignals(QObject):
+    checked = Signal(int, object)  # generation, Findings (None: the check itself failed)
+
+
+def check_job(signals: CheckSignals, generation: int, draft: Draft) -> None:
+    """The checks of a copy of the draft, off the GUI thread: on a set of thousands of
+    questions they take seconds, and typing must not wait for them."""
+    findings: Findings | None
+    try:
+        findings = editing.check(draft)
+    except Exception:  # the next pause in typing checks again; Save checks on its own
+        findings = None
+    try:
+        signals.checked.emit(generation, findings)
+    except RuntimeError:
+        pass  # the window has closed: nobody is waiting for these findings
 
 
 class EditorWindow(QMainWindow):
@@ -117,7 +136,12 @@ class EditorWindow(QMainWindow):
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(CHECK_DELAY_MS)
-        self.check_timer.timeout.connect(self.run_checks)
+        self.check_timer.timeout.connect(self.check_in_background)
+        # Findings of a check that started before the latest edit are dropped.
+        self._check_generation = 0
+        self._check_signals = CheckSignals(self)
+        self._check_signals.checked.connect(self._checked_in_background)
+        self.stack.indexChanged.connect(self._forget_running_check)
         self.undo_keys = UndoKeysToStack(self)
         QApplication.instance().installEventFilter(self.undo_keys)  # type: ignore[union-attr]
         self._build_menus()
@@ -433,8 +457,27 @@ class EditorWindow(QMainWindow):
 
     # -- checks -----------------------------------------------------------------------------
     def run_checks(self) -> None:
+        """Checks the draft now (on opening and saving, when the answer must be current)."""
         self.check_timer.stop()
-        self.findings = editing.check(self.draft)
+        self._forget_running_check()
+        self._show_findings(editing.check(self.draft))
+
+    def check_in_background(self) -> None:
+        self._forget_running_check()
+        snapshot = copy.copy(self.draft)
+        snapshot.question_set = copy.deepcopy(self.draft.question_set)
+        QThreadPool.globalInstance().start(functools.partial(
+            check_job, self._check_signals, self._check_generation, snapshot))
+
+    def _forget_running_check(self) -> None:
+        self._check_generation += 1
+
+    def _checked_in_background(self, generation: int, findings: Findings | None) -> None:
+        if generation == self._check_generation and findings is not None:
+            self._show_findings(findings)
+
+    def _show_findings(self, findings: Findings) -> None:
+        self.findings = findings
         if self.draft.load_problems:
             self.findings.problems[:0] = [Finding(p) for p in self.draft.load_problems]
         places = {(kind, index): self.place_name(kind, index)
@@ -513,7 +556,6 @@ class EditorWindow(QMainWindow):
         return self.save_to(target)
 
     def save_to(self, target: Path) -> bool:
-        self.run_checks()
         try:
             editing.save(self.draft, target)
         except (OSError, ValueError) as error:

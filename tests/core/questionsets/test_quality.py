@@ -109,6 +109,29 @@ def test_select_all_with_counts_varied_from_one_to_all_is_fine() -> None:
         "right options from 1 to all"]
 
 
+def near_duplicates(prompts: list[str]) -> list[str]:
+    texts = ["Decide after the facts are known", "Decide before the facts are known",
+             "Copy what another unit decided", "Wait for the superior to decide"]
+    found = warnings_of(a_set([single(i, i % 4, texts, prompt=prompt)
+                               for i, prompt in enumerate(prompts)]))
+    return [line for line in found if "nearly the same prompt" in line]
+
+
+def test_a_prompt_reworded_by_two_words_is_a_near_duplicate() -> None:
+    # Two content words of ten changed: too few words shared for the word test (2/3 < 3/4),
+    # but the wording is the other's but for them. The prompts between are not alike.
+    base = ("When the county pilot of the reform fails, what should the leading cadre "
+            "report to the masses first?")
+    reworded = base.replace("county", "township").replace("masses", "public")
+    between = ["Which habit keeps a leading body from copying another unit's plan?",
+               "What does the report ask of cadres who fear taking responsibility?",
+               "Why must innovation start from the actual conditions of a place?"]
+    assert near_duplicates([base, *between, reworded]) == [
+        "4: question 's4': nearly the same prompt as question 's0' (line 0); one gives the "
+        "other away"]
+    assert near_duplicates([base, *between]) == []
+
+
 def test_the_cli_warns_with_quality_and_still_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(BIASED)]) == 0
     assert "warning" not in capsys.readouterr().err

@@ -570,7 +570,10 @@ def dump(question_set: QuestionSet) -> str:
         document["questions"] = [_dump_question(q) for q in question_set.questions]
     if question_set.cards:
         document["cards"] = [_dump_card(card) for card in question_set.cards]
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    # libyaml's emitter writes what the pure-Python one does, ten times faster (the editor
+    # checks the text Save would write after every pause in typing).
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _number(value: float) -> int | float:

@@ -19,6 +19,7 @@ The checks and their thresholds are listed in docs/question-format.md ("Question
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections import Counter
 from collections.abc import Iterator
@@ -33,7 +34,7 @@ from studyapp.core.questionsets.surface import (
     most_cued,
     section_source,
 )
-from studyapp.core.questionsets.wording import content_words, normalised, word_set
+from studyapp.core.questionsets.wording import content_words, normalised, tokens, word_set
 from studyapp.core.report import Report, load_report
 
 MAX_KEY_POSITION_SHARE = 0.40  # of the single questions, for one option letter
@@ -45,6 +46,12 @@ MAX_VERBATIM_TRUE_SHARE = 0.60  # of the verbatim statements, the share that are
 MAX_PROMPT_RATIO = 0.85  # difflib ratio of two prompts' text
 MAX_PROMPT_JACCARD = 0.75  # share of words two prompts have in common
 MIN_JACCARD_WORDS = 4  # shorter prompts are compared by their text only
+MAX_CANDIDATES = 100  # later prompts weighed against each prompt, the rarest words' first
+MAX_WORDING_COMPARISONS = 8  # of those, compared word by word (the most word pairs shared)
+# Two long prompts 85% alike in wording differ in a word or two, so they share far more than
+# this of their pairs of neighbouring words (a substituted word breaks two pairs).
+MIN_PAIR_SHARE = 0.2
+MIN_WORDING_RATIO = 0.6  # alike in fewer of their words than this: not 85% alike in letters
 MIN_OWN_WORDS = 3  # words an explanation adds to the prompt and the evidence
 MIN_MATCH_PAIRS = 3
 
@@ -201,8 +208,7 @@ def _bare_explanation(item: Question | Card) -> Iterator[tuple[int, Message]]:
         return
     explanation = normalised(item.explanation)
     evidence = normalised(" ".join(evidence_quotes(item.evidence)))
-    if evidence and (explanation in evidence or
-                     difflib.SequenceMatcher(None, explanation, evidence).ratio() > 0.75):
+    if evidence and (explanation in evidence or _alike(explanation, evidence, 0.75)):
         yield item.line, msg("{kind} '{id}': the explanation only repeats the evidence; say "
                              "why the answer is right", kind=kind, id=item.id)
         return
@@ -235,30 +241,85 @@ def _heading_evidence(item: Question | Card, report: Report) -> Iterator[tuple[i
 
 
 def _near_duplicates(questions: list[Question]) -> Iterator[tuple[int, Message]]:
-    """Pairs of prompts nearly alike in text or words. Only pairs that share one of a
-    prompt's rarest words are compared: two prompts with more than MAX_PROMPT_JACCARD of
-    their words in common must share one of the rarest quarter of either's words, so a set
-    of 100,000 questions is checked in seconds, not hours."""
-    prepared = [(q, normalised(q.prompt), set(content_words(q.prompt))) for q in questions]
+    """Pairs of prompts nearly alike in words or in wording. Each prompt is weighed against
+    at most MAX_CANDIDATES later ones, those that share its rarest words first (two prompts
+    with more than MAX_PROMPT_JACCARD of their words in common share one of the rarest
+    quarter of either's words). The costlier comparison of wording runs for at most
+    MAX_WORDING_COMPARISONS of them, those with the most word pairs in common (a prompt
+    reworded by a word or two keeps most of its word pairs): a file at the 10,000-question
+    limit, even one written with a handful of words, is checked in seconds, not hours."""
+    prepared = [_Prompt(q) for q in questions]
     postings: dict[str, list[int]] = {}
-    for index, (_, _, words) in enumerate(prepared):
-        for word in words:
+    for index, prompt in enumerate(prepared):
+        for word in prompt.words:
             postings.setdefault(word, []).append(index)
-    for index, (one, text_one, words_one) in enumerate(prepared):
-        rarest = sorted(words_one, key=lambda word: (len(postings[word]), word))
-        candidates = {other for word in rarest[: len(rarest) // 4 + 1]
-                      for other in postings[word] if other > index}
-        for other in sorted(candidates):
-            two, text_two, words_two = prepared[other]
-            union = words_one | words_two
-            jaccard = (len(words_one & words_two) / len(union)
-                       if min(len(words_one), len(words_two)) >= MIN_JACCARD_WORDS else 0.0)
-            matcher = difflib.SequenceMatcher(None, text_one, text_two)
-            close = (matcher.real_quick_ratio() > MAX_PROMPT_RATIO
-                     and matcher.quick_ratio() > MAX_PROMPT_RATIO
-                     and matcher.ratio() > MAX_PROMPT_RATIO)
-            if close or jaccard > MAX_PROMPT_JACCARD:
-                yield two.line, msg(
-                    "question '{id}': nearly the same prompt as question '{other}' (line "
-                    "{line}); one gives the other away", id=two.id, other=one.id,
-                    line=one.line)
+    for index, one in enumerate(prepared):
+        rarest = sorted(one.words, key=lambda word: (len(postings[word]), word))
+        candidates: set[int] = set()
+        for word in rarest[: len(rarest) // 4 + 1]:
+            later = postings[word]
+            start = bisect.bisect_right(later, index)
+            candidates.update(later[start:start + MAX_CANDIDATES - len(candidates)])
+            if len(candidates) >= MAX_CANDIDATES:
+                break
+        close: list[int] = []
+        to_compare: list[tuple[float, int]] = []
+        words, pairs, long = one.words, one.pairs, one.long
+        for other in candidates:
+            two = prepared[other]
+            if not (long and two.long):
+                to_compare.append((0.0, other))
+                continue
+            common = len(words & two.words)
+            if common / (len(words) + len(two.words) - common) > MAX_PROMPT_JACCARD:
+                close.append(other)
+                continue
+            common = len(pairs & two.pairs)
+            shared = common / max(1, len(pairs) + len(two.pairs) - common)
+            if shared >= MIN_PAIR_SHARE:
+                to_compare.append((-shared, other))
+        to_compare.sort()
+        close.extend(other for _, other in to_compare[:MAX_WORDING_COMPARISONS]
+                     if one.worded_like(prepared[other]))
+        for other in sorted(close):
+            later_question = prepared[other].question
+            yield later_question.line, msg(
+                "question '{id}': nearly the same prompt as question '{other}' (line "
+                "{line}); one gives the other away", id=later_question.id, other=one.question.id,
+                line=one.question.line)
+
+
+class _Prompt:
+    """A prompt's words as the near-duplicate check weighs them."""
+
+    def __init__(self, question: Question) -> None:
+        self.question = question
+        self.tokens = tokens(question.prompt)
+        self.words = set(content_words(question.prompt))
+        self.pairs = set(zip(self.tokens, self.tokens[1:], strict=False))
+        self.long = len(self.words) >= MIN_JACCARD_WORDS
+        self.text = " ".join(self.tokens)
+
+    def worded_like(self, other: _Prompt) -> bool:
+        """More than MAX_PROMPT_RATIO of the two texts in common, letter by letter, in order.
+        Long prompts are first compared word by word (weighted by length, far cheaper), and
+        only those close by words are compared by letters (a reworded "county"/"township"
+        still shares letters)."""
+        if self.long and other.long:
+            blocks = difflib.SequenceMatcher(None, self.tokens, other.tokens).get_matching_blocks()
+            common = sum(len(token) + 1 for a, _, size in blocks
+                         for token in self.tokens[a:a + size])
+            by_words = 2 * common / (len(self.text) + len(other.text) + 2)
+            if by_words > MAX_PROMPT_RATIO:
+                return True
+            if by_words < MIN_WORDING_RATIO:
+                return False
+        return _alike(self.text, other.text, MAX_PROMPT_RATIO)
+
+
+def _alike(one: str, two: str, ratio: float) -> bool:
+    """More than ``ratio`` of the two texts in common, letter by letter, in order (the cheap
+    upper bounds first)."""
+    matcher = difflib.SequenceMatcher(None, one, two)
+    return (matcher.real_quick_ratio() > ratio and matcher.quick_ratio() > ratio
+            and matcher.ratio() > ratio)

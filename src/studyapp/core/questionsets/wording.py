@@ -8,6 +8,7 @@ one word; "innovative", "innovation" and "innovate" are one word) and no functio
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -31,6 +32,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold().replace("\u2019", "'"))
 
 
+@functools.lru_cache(maxsize=65536)  # a set repeats its words thousands of times
 def stem(word: str) -> str:
     """A crude stem: "charging" and "charge" -> "charg", "innovative" -> "innov"."""
     if len(word) <= 3 or not word.isascii():
