@@ -164,3 +164,23 @@ def test_the_spreadsheet_export_reads_back_as_the_same_questions(tmp_path: Path)
     assert reread.question_set.id == draft.question_set.id
     assert without_lines(reread.question_set.questions) == without_lines(kept)
     assert without_lines(reread.question_set.cards) == without_lines(draft.question_set.cards)
+
+
+def test_a_set_without_problems_gets_the_quality_warnings_on_their_items(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # As `studyapp validate --quality` prints them for the saved file, placed on the question.
+    draft = editing.new_draft("Week 2", set_id="week-2")
+    question = editing.blank_question(draft, "truefalse", "suggestions.5.2")
+    question.prompt = "Daring to charge is not the same as charging recklessly."
+    question.evidence = "Dare to charge and charge is not the same."
+    draft.question_set.questions.append(question)
+    path = tmp_path / "week-2.yaml"
+    editing.save(draft, path)
+    findings = editing.check(draft)
+    assert findings.problems == []
+    assert main(["validate", "--quality", str(path)]) == 0
+    printed = [line for line in capsys.readouterr().err.splitlines()
+               if line.startswith(str(path))]
+    assert [str(f.problem) for f in findings.warnings] == printed
+    assert any("no explanation" in f.problem.message for f in findings.for_item("questions", 0))
+    assert editing.check(draft, quality=False).warnings == []

@@ -6,10 +6,10 @@ a QUndoCommand, so undo and redo are the same functions run backwards.
 
 One rule for checking: :func:`check` writes the draft exactly as Save would (native YAML,
 ``native.dump``), reads that text back with the native reader and the common checks, and
-plans its import as ``studyapp validate`` does (``importing.plan_import`` against an empty
-profile). The editor's problems and warnings are therefore those ``studyapp validate`` prints
-for the saved file, word for word; each is placed on the question or card whose lines it
-names.
+plans its import as ``studyapp validate --quality`` does (``importing.plan_import`` against
+an empty profile). The editor's problems and warnings are therefore those ``studyapp validate
+--quality`` prints for the saved file, word for word (the quality warnings come once the set
+has no problem); each is placed on the question or card whose lines it names.
 
 Ids are stable: opening and saving keeps every item's id and the set's id, so a re-import
 keeps the learners' history of every unchanged item. A new item gets the next free id in
@@ -269,8 +269,9 @@ class Findings:
         return [f for f in self.problems + self.warnings if f.kind == kind and f.index == index]
 
 
-def check(draft: Draft) -> Findings:
-    """What ``studyapp validate`` says about the file Save would write (see the module)."""
+def check(draft: Draft, quality: bool = True) -> Findings:
+    """What ``studyapp validate --quality`` (or without ``quality``, plain ``validate``) says
+    about the file Save would write (see the module)."""
     from studyapp.core.importing import LoadedFile, plan_import
     from studyapp.core.questionsets import load_text
     from studyapp.core.questionsets.native import dump
@@ -282,7 +283,7 @@ def check(draft: Draft) -> Findings:
         return Findings([Finding(Problem(path, 0, str(error)))])
     result = load_text(text, path, "native")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    plan = plan_import([LoadedFile(path, result, digest)], None)
+    plan = plan_import([LoadedFile(path, result, digest)], None, quality=quality)
     starts = _item_lines(text)
     lines = [line for line, _, _ in starts]
 
