@@ -113,6 +113,27 @@ def test_the_section_last_read_shows_before_the_profile_opens(qtbot: QtBot, tmp_
     again.close()
 
 
+def test_a_new_theme_before_the_text_is_painted_still_opens_the_profile(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    session = start(qtbot, tmp_path)
+    assert session.window is not None
+    session.window.reader.open_section(session.window.report.sections[3].id)
+    session.window.close()
+    session.close()
+    again = start_gui(args(tmp_path))
+    assert again is not None and again.window is not None
+    first = again.window
+    qtbot.addWidget(first)
+    assert first.text_pending
+    first.appearance_changed.emit()  # the window is rebuilt before its text was painted
+    assert again.window is not first and again.window is not None
+    qtbot.addWidget(again.window)
+    qtbot.waitUntil(lambda: again.store is not None)
+    assert again.window.store is again.store
+    again.window.close()
+    again.close()
+
+
 def test_another_profiles_place_is_not_shown_before_the_profile_opens(
         qtbot: QtBot, tmp_path: Path) -> None:
     session = start(qtbot, tmp_path)

@@ -229,6 +229,8 @@ class WindowSession(QObject):
             previous.close()  # saves its state, which the new window then restores
             previous.deleteLater()
             window.restoreGeometry(previous.saveGeometry())
+            if previous.text_pending:  # replaced before its text was painted (a new theme)
+                QTimer.singleShot(0, self.open_profile)
         if self.store is not None:
             self.report = self.report or load_report()
             window.attach(self.store, self.report)

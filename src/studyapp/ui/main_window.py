@@ -63,6 +63,7 @@ class MainWindow(WorkbenchMenus):
         self.store: Store | None = None
         self.profile_name = profile
         self._early_reader: ReaderView | None = None  # the text before the profile opens
+        self.text_pending = False  # that text is shown but not painted yet
         self.setObjectName("MainWindow")
         self.setWindowTitle("StudyApp")
         # Room for the contents, the reading column and the notes side by side (the panels'
@@ -144,6 +145,7 @@ class MainWindow(WorkbenchMenus):
         reader.resume()
         reader.text.viewport().installEventFilter(self)
         self._early_reader = reader
+        self.text_pending = True
         return True
 
     def attach(self, store: Store, report: Report) -> None:
@@ -201,6 +203,7 @@ class MainWindow(WorkbenchMenus):
         if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
             if self._early_reader is not None and watched is self._early_reader.text.viewport():
                 watched.removeEventFilter(self)
+                self.text_pending = False
                 QTimer.singleShot(0, self.text_painted.emit)  # once this frame is on screen
             elif self.store is not None and watched is self.reader.text.viewport():
                 watched.removeEventFilter(self)
