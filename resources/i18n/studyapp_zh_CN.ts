@@ -93,6 +93,10 @@
         <translation>自动</translation>
     </message>
     <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
@@ -935,16 +939,8 @@
         <translation>新建卡片(&amp;C)</translation>
     </message>
     <message>
-        <source>D&amp;uplicate the item</source>
-        <translation>复制此条目(&amp;I)</translation>
-    </message>
-    <message>
         <source>&amp;Delete the item</source>
         <translation>删除此条目(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Move &amp;up</source>
-        <translation>上移(&amp;P)</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
@@ -975,7 +971,15 @@
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <source>The p&amp;roblems</source>
+        <source>Dupl&amp;icate the item</source>
+        <translation>复制此条目(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Move u&amp;p</source>
+        <translation>上移(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The pro&amp;blems</source>
         <translation>问题(&amp;B)</translation>
     </message>
     <message>
@@ -2163,10 +2167,6 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
         <translation>导入题库(&amp;I)…</translation>
     </message>
     <message>
-        <source>&amp;Question sets…</source>
-        <translation>题库管理(&amp;S)…</translation>
-    </message>
-    <message>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
@@ -2199,10 +2199,6 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <source>&amp;Profile</source>
-        <translation>档案(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;New profile…</source>
         <translation>新建档案(&amp;N)…</translation>
     </message>
@@ -2219,7 +2215,15 @@ Choose Add files… or drop question-set files here ({extensions}).</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Appearance</source>
+        <source>Question &amp;sets…</source>
+        <translation>题库管理(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofile</source>
+        <translation>档案(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;ppearance</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>

@@ -477,9 +477,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from studyapp.core.store.backups import MANUAL
+
     store = _open_store(args)
     try:
-        backup = store.backups.backup_now()
+        backup = store.backups.backup_now(MANUAL)
     finally:
         store.close()
     print(backup.path)

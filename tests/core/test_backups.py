@@ -15,6 +15,7 @@ from studyapp.core.store import CorruptDatabaseError, StoreError, open_store
 from studyapp.core.store import backups as backups_module
 from studyapp.core.store.backups import (
     BACKUP_EVERY,
+    MANUAL,
     backup_due,
     backups_to_keep,
     list_backups,
@@ -95,6 +96,29 @@ def test_the_service_backs_up_on_its_timer_and_prunes_over_six_weeks(tmp_path: P
         with closing(sqlite3.connect(backup.path)) as conn:
             assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_backup_on_request_right_after_an_automatic_one_is_manual(tmp_path: Path) -> None:
+    """Back up now and `studyapp backup` label theirs: the list tells them from the timer's
+    (both had no label, so File → Backups called a backup by hand Automatic). A manual backup
+    is rotated and resets the 30 minutes like an automatic one."""
+    clock = FakeClock(datetime(2026, 3, 1, 8, 0, tzinfo=UTC))
+    store = open_store(tmp_path, "default", clock=clock)
+    try:
+        assert store.backups.backup_if_due() is not None
+        store.notes.add("intro", "a note")
+        clock.advance(seconds=10)
+        store.backups.backup_now(MANUAL)
+        assert [b.label for b in store.backups.list()] == [MANUAL, ""]
+        store.notes.add("intro", "another note")
+        clock.advance(minutes=29)
+        assert store.backups.backup_if_due() is None  # 29 minutes since the manual one
+        clock.advance(minutes=1)
+        assert store.backups.backup_if_due() is not None
+        assert [b.label for b in store.backups.list()] == ["", MANUAL, ""]
+        assert all(b.rotated for b in store.backups.list())
+    finally:
+        store.close()
 
 
 def test_close_backs_up_only_when_something_changed(tmp_path: Path) -> None:

@@ -68,7 +68,16 @@ def test_the_editor_finds_exactly_what_validate_prints_for_the_saved_file(
     assert main(["validate", str(path)]) == 1
     printed = [line for line in capsys.readouterr().err.splitlines()
                if line.startswith(str(path))]
-    assert [str(f.problem) for f in findings.problems + findings.warnings] == printed
+    # The same problems at the same places; only a field is named as the form labels it.
+    renamed = {": prompt is": ": the question is", ": answer ": ": the answer ",
+               ": front is": ": the card's front is", ": back is": ": the card's back is"}
+    expected = []
+    for text in printed:
+        for key, name in renamed.items():
+            text = text.replace(key, name)
+        expected.append(text)
+    assert expected != printed
+    assert [str(f.problem) for f in findings.problems + findings.warnings] == expected
     # Each is placed on its item: the empty prompts on their questions, the evidence on the last.
     assert {f.index for f in findings.problems if f.kind == "questions"} == set(range(8))
     assert any("evidence not found" in f.problem.message
@@ -164,6 +173,29 @@ def test_the_spreadsheet_export_reads_back_as_the_same_questions(tmp_path: Path)
     assert reread.question_set.id == draft.question_set.id
     assert without_lines(reread.question_set.questions) == without_lines(kept)
     assert without_lines(reread.question_set.cards) == without_lines(draft.question_set.cards)
+
+
+def test_in_chinese_the_editor_names_a_field_as_its_form_does(tmp_path: Path) -> None:
+    """The form says 题目 / 答案 / 正面; the editor's problems say so too, where the file's
+    own problems (studyapp validate) keep the key as written in it (prompt)."""
+    from studyapp.core import language
+
+    draft = editing.new_draft("Week 1")
+    draft.question_set.questions.append(editing.blank_question(draft, "single"))
+    draft.question_set.cards.append(editing.blank_card(draft))
+    path = tmp_path / "week-1.yaml"
+    editing.save(draft, path)
+    language.use_language("zh_CN")
+    try:
+        shown = [f.problem.message for f in editing.check(draft).problems]
+        in_file = [p.message for p in load_file(path).problems]
+    finally:
+        language.use_language("en")
+    assert "题目“q-001”：“题目” 为空" in shown
+    assert any(text.startswith("题目“q-001”：“答案” 必须是正确选项的字母") for text in shown)
+    assert "卡片“card-001”：“正面” 为空" in shown
+    assert not [text for text in shown if "prompt" in text or "answer" in text]
+    assert "题目“q-001”：prompt 为空" in in_file
 
 
 def test_a_set_without_problems_gets_the_quality_warnings_on_their_items(

@@ -118,3 +118,31 @@ def test_the_class_report_skips_damaged_foreign_and_older_files_by_name(
     assert "checksum" in reasons["cut.csv"]
     assert "not a StudyApp results file" in reasons["foreign.csv"]
     assert "not UTF-8" in reasons["binary.csv"]
+
+
+def test_the_paper_exam_names_a_handed_out_exam_as_the_glossary_does(learner: Store) -> None:
+    """docs/zh-glossary.md: an exam a trainer hands out is 考试; 模拟考试 is the built-in one."""
+    from studyapp.core import language
+    from studyapp.core.paper import paper_exam
+
+    exam = parse_exam(EXAM, "final.studyexam")
+    language.use_language("zh_CN")
+    try:
+        facts = paper_exam(exam, learner.quizzes.questions()).facts
+    finally:
+        language.use_language("en")
+    assert facts[-1] == "考试：final"
+    assert not [fact for fact in facts if "模拟考试" in fact]
+
+
+def test_an_exam_files_problem_in_chinese_says_kaoshi() -> None:
+    from studyapp.core import language
+
+    language.use_language("zh_CN")
+    try:
+        with pytest.raises(ProblemsFound) as raised:
+            parse_exam("- not a mapping\n", "final.studyexam")
+        said = [p.message for p in raised.value.problems]
+    finally:
+        language.use_language("en")
+    assert [text for text in said if text.startswith("考试定义应由字段组成")], said

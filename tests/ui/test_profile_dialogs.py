@@ -26,7 +26,13 @@ from pytestqt.qtbot import QtBot
 
 from studyapp.core.paths import profile_path
 from studyapp.core.store import open_store
-from studyapp.core.store.backups import Backup, BackupJob, BackupProgress, list_backups
+from studyapp.core.store.backups import (
+    MANUAL,
+    Backup,
+    BackupJob,
+    BackupProgress,
+    list_backups,
+)
 from studyapp.core.store.locking import held_locks
 from studyapp.ui.launch import WindowSession, start_gui
 from studyapp.ui.profile_dialogs import (
@@ -262,7 +268,34 @@ def test_file_backups_lists_backs_up_and_restores_with_confirmation(
     assert session.window is not old_window  # the profile was reopened in a fresh window
     assert [n.text for n in session.store.notes.all()] == ["first note"]
     labels = [b.label for b in session.store.backups.list()]
-    assert labels == ["before-restore", ""]
+    assert labels == ["before-restore", MANUAL]
+    finish(session)
+
+
+def test_back_up_now_right_after_the_automatic_backup_is_listed_as_manual(
+        qtbot: QtBot, tmp_path: Path, messages: list[str]) -> None:
+    session = start(qtbot, tmp_path)
+    assert session.store is not None and session.window is not None
+    assert session.backup_if_due()  # the timer's backup
+    qtbot.waitUntil(lambda: not session.jobs.busy())
+    session.store.notes.add("intro", "a note")
+    seen: list[QWidget] = []
+    state: dict[str, list[str]] = {}
+
+    def back_up(dialog: BackupsDialog) -> None:
+        try:
+            click(qtbot, dialog.backup_button)
+            qtbot.waitUntil(lambda: dialog.status.text().startswith("Backed up: "))
+            state["kinds"] = [dialog.table.item(row, 2).text()
+                              for row in range(dialog.table.rowCount())]
+        finally:
+            dialog.reject()
+
+    when_shown(BackupsDialog, back_up, seen)
+    session.window.backups_action.trigger()
+    # Newest first; two in one second keep only the newer, the manual one.
+    assert state["kinds"] in (["Manual", "Automatic"], ["Manual"])
+    assert messages == []
     finish(session)
 
 

@@ -147,9 +147,17 @@ def _mnemonic_clashes(menu_bar: QMenuBar) -> list[str]:
     return clashes
 
 
+@pytest.fixture(params=["en", "zh_CN"])
+def menu_language(request: pytest.FixtureRequest) -> str:
+    """Each menu test runs in English and in Chinese (the Chinese fixture only when asked)."""
+    if request.param == "zh_CN":
+        request.getfixturevalue("chinese")
+    return str(request.param)
+
+
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen, the editor's form
-def test_chinese_menus_give_each_entry_its_own_letter(
-        qtbot: QtBot, chinese: str, isolated_data_dir: Path, store: Store,
+def test_menus_give_each_entry_its_own_letter(
+        qtbot: QtBot, menu_language: str, isolated_data_dir: Path, store: Store,
         show_window: Callable[..., QMainWindow]) -> None:
     from studyapp.core import editing
     from studyapp.core.report import load_report

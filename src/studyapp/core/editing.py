@@ -8,8 +8,10 @@ One rule for checking: :func:`check` writes the draft exactly as Save would (nat
 ``native.dump``), reads that text back with the native reader and the common checks, and
 plans its import as ``studyapp validate --quality`` does (``importing.plan_import`` against
 an empty profile). The editor's problems and warnings are therefore those ``studyapp validate
---quality`` prints for the saved file, word for word (the quality warnings come once the set
-has no problem); each is placed on the question or card whose lines it names.
+--quality`` prints for the saved file (the quality warnings come once the set has no
+problem), at the same lines and in the same words except one: a field is named as the form
+labels it (``FORM_FIELD_NAMES``: "the question is empty", where the file's problem says
+"prompt is empty"). Each is placed on the question or card whose lines it names.
 
 Ids are stable: opening and saving keeps every item's id and the set's id, so a re-import
 keeps the learners' history of every unchanged item. A new item gets the next free id in
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from studyapp.core.messages import N_
 from studyapp.core.questionsets.errors import Problem
 from studyapp.core.questionsets.model import (
     QUESTION_TYPES,
@@ -269,19 +272,38 @@ class Findings:
         return [f for f in self.problems + self.warnings if f.kind == kind and f.index == index]
 
 
+# The form's names for the keys of the file (ui/editor_form.py labels them so): a problem in
+# the editor names the field the trainer sees ("the question is empty", 题目为空), not the
+# key Save writes ("prompt is empty").
+FORM_FIELD_NAMES = {
+    "prompt": N_("the question"), "front": N_("the card's front"),
+    "back": N_("the card's back"), "options": N_("the options"), "answer": N_("the answer"),
+    "pairs": N_("the pairs"), "items": N_("the items"),
+    "explanation": N_("the explanation shown after answering"),
+    "evidence": N_("the evidence quotes"), "section": N_("the section"), "tags": N_("the tags"),
+    "difficulty": N_("the difficulty"), "points": N_("the points"), "id": N_("the id"),
+    "title": N_("the title"), "description": N_("the description"),
+}
+
+
 def check(draft: Draft, quality: bool = True) -> Findings:
     """What ``studyapp validate --quality`` (or without ``quality``, plain ``validate``) says
     about the file Save would write (see the module)."""
     from studyapp.core.importing import LoadedFile, plan_import
     from studyapp.core.questionsets import load_text
     from studyapp.core.questionsets.native import dump
+    from studyapp.core.questionsets.native_schema import FIELD_NAMES
 
     path = draft.check_path
     try:
         text = dump(draft.question_set)
     except ValueError as error:
         return Findings([Finding(Problem(path, 0, str(error)))])
-    result = load_text(text, path, "native")
+    named = FIELD_NAMES.set(FORM_FIELD_NAMES)
+    try:
+        result = load_text(text, path, "native")
+    finally:
+        FIELD_NAMES.reset(named)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     plan = plan_import([LoadedFile(path, result, digest)], None, quality=quality)
     starts = _item_lines(text)

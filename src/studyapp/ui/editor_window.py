@@ -180,9 +180,9 @@ class EditorWindow(QMainWindow):
                                                 True)
         edit_menu.addAction(self.new_actions["card"])
         self.item_actions = [
-            self._action(self.tr("D&uplicate the item"), "Ctrl+D", self.duplicate_item, True),
+            self._action(self.tr("Dupl&icate the item"), "Ctrl+D", self.duplicate_item, True),
             self._action(self.tr("&Delete the item"), "Ctrl+Delete", self.delete_item, True),
-            self._action(self.tr("Move &up"), "Alt+Up", lambda: self.move_item(-1), True),
+            self._action(self.tr("Move u&p"), "Alt+Up", lambda: self.move_item(-1), True),
             self._action(self.tr("Move do&wn"), "Alt+Down", lambda: self.move_item(1), True),
             self._action(self.tr("Use the selected passage as &evidence"), "Ctrl+E",
                          self.report_pane.use_selection, True),
@@ -197,7 +197,7 @@ class EditorWindow(QMainWindow):
             self._action(self.tr("The &form"), "Ctrl+J", self._focus_form),
             self._action(self.tr("The &preview"), "Ctrl+P", self._focus_preview),
             self._action(self.tr("The &report"), "Ctrl+R", lambda: self._show_report(None)),
-            self._action(self.tr("The p&roblems"), "Ctrl+Shift+M", self._focus_problems),
+            self._action(self.tr("The pro&blems"), "Ctrl+Shift+M", self._focus_problems),
             self._action(self.tr("&Next problem"), "F8", self.next_problem),
         ])
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.store.backups import Backup, BackupsService
+from studyapp.core.store.backups import MANUAL, Backup, BackupsService
 from studyapp.ui.formatting import QT_TRANSLATE_NOOP, date_time_text
 
 if TYPE_CHECKING:
@@ -204,6 +204,7 @@ class BackupsDialog(QDialog):
 
     # Shown through self.tr(); QT_TRANSLATE_NOOP marks them for pyside6-lupdate.
     KINDS = {"": QT_TRANSLATE_NOOP("BackupsDialog", "Automatic"),
+             MANUAL: QT_TRANSLATE_NOOP("BackupsDialog", "Manual"),
              "before-upgrade": QT_TRANSLATE_NOOP("BackupsDialog", "Before an upgrade"),
              "before-restore": QT_TRANSLATE_NOOP("BackupsDialog", "Before a restore")}
 
@@ -324,7 +325,7 @@ class BackupsDialog(QDialog):
 
         if not self.jobs.busy("backup"):
             try:
-                started = self.jobs.backup(self.service.job())
+                started = self.jobs.backup(self.service.job(MANUAL))
             except StoreError as error:
                 self._say(self.tr("Not backed up: %1").replace("%1", str(error)))
                 return

@@ -84,7 +84,7 @@ class WindowMenus(QMainWindow):
         file_menu = menus.addMenu(translate("MainWindow", "&File"))
         self.import_action = self._action(translate("MainWindow", "&Import question set…"),
                                           "Ctrl+O", self.import_files, "file-up")
-        self.sets_action = self._action(translate("MainWindow", "&Question sets…"),
+        self.sets_action = self._action(translate("MainWindow", "Question &sets…"),
                                         "Ctrl+Shift+Q", self.manage_sets)
         self.data_folder_action = self._action(translate("MainWindow", "Open &data folder"),
                                                None, self.open_data_folder)
@@ -108,7 +108,7 @@ class WindowMenus(QMainWindow):
                                            self.show_backups)
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
-        self.profiles_menu = file_menu.addMenu(translate("MainWindow", "&Profile"))
+        self.profiles_menu = file_menu.addMenu(translate("MainWindow", "Pr&ofile"))
         self.profiles_menu.aboutToShow.connect(self._fill_profiles_menu)
         self.new_profile_action = QAction(translate("MainWindow", "&New profile…"), self)
         self.new_profile_action.triggered.connect(self.new_profile)
@@ -119,7 +119,7 @@ class WindowMenus(QMainWindow):
         self.go_menu.addActions(list(self.view_actions.values()))
         self.reading_menu = menus.addMenu(translate("MainWindow", "&Reading"))
         self.view_menu = menus.addMenu(translate("MainWindow", "&View"))
-        theme_menu = self.view_menu.addMenu(translate("MainWindow", "&Appearance"))
+        theme_menu = self.view_menu.addMenu(translate("MainWindow", "A&ppearance"))
         self.theme_actions = QActionGroup(self)
         for choice, text in ((ThemeChoice.SYSTEM, translate("MainWindow", "Follow the &system")),
                              (ThemeChoice.LIGHT, translate("MainWindow", "&Light")),

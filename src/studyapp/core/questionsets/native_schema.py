@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -125,11 +126,20 @@ def _item_label(document: _Map, kind: str, index: int) -> Message:
             else msg("card {number}", number=index + 1))
 
 
+# Names for a key (N_ texts) used instead of the key as written: the question editor sets
+# its form's labels here while it checks (core/editing.py), so that its problems name the
+# field the trainer sees (题目, not prompt); a file's problems keep the key.
+FIELD_NAMES: ContextVar[Mapping[str, str] | None] = ContextVar("FIELD_NAMES", default=None)
+
+
 def _field_name(where: list[Any]) -> str | Message:
     """'options' -> "options", ['options', 1] -> "option B", ['pairs', 0, 'left'] -> ..."""
     if not where:
         return ""
     head, rest = where[0], where[1:]
+    names = FIELD_NAMES.get()
+    if not rest and names is not None and head in names:
+        return msg(names[head])
     if not rest or not isinstance(rest[0], int):
         return ".".join(str(part) for part in where)
     index = rest[0]
@@ -279,8 +289,8 @@ def _describe(document: _Map, error: ValidationError) -> list[tuple[int, Message
         return said(msg("evidence must be a quote, or a list of quotes (one per part of the "
                         "answer)"))
     if validator == "anyOf" and field_path == ["answer"]:
-        return said(msg('answer must be the letters of the correct options, like "AC" or '
-                        '[A, C]'))
+        return said(msg('{field} must be the letters of the correct options, like "AC" or '
+                        '[A, C]', field=field))
     if validator == "oneOf" and kind == "numeric":
         return said(msg("a numeric question needs either 'answer' (with an optional "
                         "'tolerance') or 'range: [low, high]', not both"))
@@ -315,11 +325,12 @@ def _pattern_message(field_path: list[Any], value: Any, kind: Any, top: bool) ->
                    "and '-', starting with a letter or digit (e.g. four-relationships)",
                    value=value)
     if field_path and field_path[0] == "answer":
+        answer = _field_name(["answer"])
         if kind == "single":
-            return msg("answer must be the letter of the correct option (A to H), not '{value}'",
-                       value=value)
-        return msg('answer must be the letters of the correct options, like "AC" or [A, C], '
-                   "not '{value}'", value=value)
+            return msg("{field} must be the letter of the correct option (A to H), not "
+                       "'{value}'", field=answer, value=value)
+        return msg('{field} must be the letters of the correct options, like "AC" or [A, C], '
+                   "not '{value}'", field=answer, value=value)
     if field_path == ["section"]:
         return msg("'{value}' is not a section id; section ids look like intro, problems.1 or "
                    "suggestions.5.2", value=value)
@@ -344,7 +355,7 @@ def _count_message(field_path: list[Any], value: Any, kind: Any) -> Message:
     if field_path == ["range"]:
         return msg("range must be two numbers: [low, high]")
     if field_path == ["answer"]:
-        return msg("answer is an empty list")
+        return msg("{field} is an empty list", field=_field_name(field_path))
     return msg("{field} has {count} entries", field=_field_name(field_path), count=count)
 
 

@@ -1,10 +1,11 @@
 """Backups of a profile: taken with SQLite's online backup, verified, kept by a calendar rule.
 
 Backups live in ``DATA/backups/NAME/`` as ``20260105T090000Z.sqlite3`` (UTC time of the
-backup; ``-before-upgrade`` or ``-before-restore`` added for the ones StudyApp takes before it
-changes the file's schema or replaces it). Each is one self-contained SQLite file (rollback
-journal, not WAL): copying it is safe. A backup counts only after ``PRAGMA integrity_check``
-on the copy says ``ok``; until then it is a hidden ``.partial`` file.
+backup; ``-manual`` added for the ones taken on request (File → Backups → Back up now,
+``studyapp backup``), ``-before-upgrade`` or ``-before-restore`` for the ones StudyApp takes
+before it changes the file's schema or replaces it). Each is one self-contained SQLite file
+(rollback journal, not WAL): copying it is safe. A backup counts only after
+``PRAGMA integrity_check`` on the copy says ``ok``; until then it is a hidden ``.partial`` file.
 
 A backup run for the window (:class:`BackupJob`) copies ``BACKUP_STEP_PAGES`` pages at a
 time from one snapshot of the profile, reports its progress between steps and can be stopped
@@ -17,7 +18,8 @@ The rules live here, with the clock passed in:
 - :func:`backups_to_keep`: the 3 newest (the last hour or so of study: a close never pushes
   out the morning's backup), and the newest backup of each of the 7 most recent days, of each
   of the 4 most recent ISO weeks and of each of the 6 most recent months that have one (UTC
-  calendar). Labelled backups are never pruned: there are few, and they are the ones to go
+  calendar), over the automatic and the manual backups alike. The other labelled backups are
+  never pruned: there are few, and they are the ones to go
   back to.
 """
 
@@ -62,6 +64,10 @@ from studyapp.core.store.locking import LOCK_WAIT_SECONDS, LockBusy, ProfileLock
 from studyapp.core.store.service import Service, database_path
 
 BACKUP_EVERY = timedelta(minutes=30)
+# The label of a backup taken on request; like the automatic ones ("") it is rotated by the
+# calendar rule and resets the 30 minutes, but the list says who made it.
+MANUAL = "manual"
+ROTATED = ("", MANUAL)
 KEEP_LAST, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 3, 7, 4, 6
 _NAME = re.compile(r"^(\d{8}T\d{6}Z)(?:-(\d+))?(?:-([a-z][a-z-]*))?\.sqlite3$")
 # Pages copied per step of a backup that reports progress (4 MiB at SQLite's default page
@@ -80,7 +86,12 @@ class Backup:
     path: Path
     taken_at: datetime  # UTC
     size: int  # bytes
-    label: str = ""  # "" for the regular ones; "before-upgrade", "before-restore"
+    label: str = ""  # "" automatic; MANUAL; "before-upgrade", "before-restore"
+
+    @property
+    def rotated(self) -> bool:
+        """Whether the calendar rule prunes it (automatic and manual backups)."""
+        return self.label in ROTATED
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": str(self.path), "taken_at": self.taken_at.isoformat(),
@@ -257,8 +268,8 @@ def _copy_in_steps(conn: sqlite3.Connection, target: sqlite3.Connection,
 
 
 def prune(folder: Path) -> list[Path]:
-    """Deletes the regular backups the calendar rule no longer keeps; returns them."""
-    regular = [b for b in list_backups(folder) if not b.label]
+    """Deletes the rotated backups the calendar rule no longer keeps; returns them."""
+    regular = [b for b in list_backups(folder) if b.rotated]
     keep = backups_to_keep(b.taken_at for b in regular)
     removed = []
     seen: set[datetime] = set()
@@ -323,7 +334,7 @@ class BackupsService(Service):
     def backup_now(self, label: str = "") -> Backup:
         backup = take_backup(self.db, self.folder, self.clock(), label)
         self._seen = self._change_marks()
-        if not label:
+        if backup.rotated:
             prune(self.folder)
         return backup
 
@@ -332,7 +343,7 @@ class BackupsService(Service):
         return self.backup_now() if self.due() else None
 
     def due(self) -> bool:
-        regular = [b for b in self.list() if not b.label]
+        regular = [b for b in self.list() if b.rotated]
         last = regular[0].taken_at if regular else None
         return backup_due(last, self.clock(), self.changed() or last is None)
 
@@ -346,7 +357,7 @@ class BackupsService(Service):
 
     def due_on_close(self) -> bool:
         """Whether closing needs a backup: anything changed this session, or there is none."""
-        return self.changed() or not any(not b.label for b in self.list())
+        return self.changed() or not any(b.rotated for b in self.list())
 
     def _change_marks(self) -> tuple[int, int]:
         return (self.db.conn.total_changes,
@@ -365,8 +376,8 @@ class BackupJob:
 
     def run(self, progress: BackupProgress | None = None,
             stop: threading.Event | None = None) -> Backup:
-        """Copies, checks and (for a regular backup) prunes; StoreError says what failed
-        (:class:`BackupStopped` when ``stop`` was set: nothing is left of it)."""
+        """Copies, checks and (for an automatic or manual backup) prunes; StoreError says
+        what failed (:class:`BackupStopped` when ``stop`` was set: nothing is left of it)."""
         try:
             source = sqlite3.connect(f"{self.profile_file.resolve().as_uri()}?mode=ro",
                                      uri=True, check_same_thread=False)
@@ -382,7 +393,7 @@ class BackupJob:
         finally:
             source.close()
         self.service._seen = self.marks
-        if not self.label:
+        if backup.rotated:
             prune(self.service.folder)
         return backup
 
