@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +20,7 @@ from studyapp.core import report as report_module
 from studyapp.core.resources import read_text
 from studyapp.core.store import open_store
 from studyapp.ui.launch import WindowSession, run_gui, start_gui
+from studyapp.ui.reader import ReaderView
 
 
 @pytest.fixture
@@ -78,6 +80,77 @@ def test_the_frame_shows_before_the_profile_is_open(qtbot: QtBot, tmp_path: Path
     assert session.window.current_view() == "read"
     session.window.close()
     session.close()
+
+
+def test_the_section_last_read_shows_before_the_profile_opens(qtbot: QtBot, tmp_path: Path,
+                                                               shown: list[str]) -> None:
+    session = start(qtbot, tmp_path)
+    window = session.window
+    assert window is not None
+    page = next(s for s in window.report.sections if s.is_page and s.id != "intro")
+    window.reader.open_section(page.id)
+    qtbot.mouseClick(window.reader.read_button, Qt.MouseButton.LeftButton)
+    window.close()
+    session.close()
+
+    again = start_gui(args(tmp_path))
+    assert again is not None and again.window is not None
+    qtbot.addWidget(again.window)
+    assert again.store is None  # the text comes from the report and settings.ini alone
+    reader = again.window.findChild(ReaderView)
+    assert reader is not None and reader.isVisible()
+    assert reader.section is not None and reader.section.id == page.id
+    assert page.label in reader.text.toPlainText()
+    assert not reader.read_button.isEnabled()  # the read mark comes with the profile
+    assert not again.window.import_action.isEnabled()
+    qtbot.waitUntil(lambda: again.store is not None)
+    assert again.window.reader is reader and reader.section.id == page.id
+    assert reader.read_button.isEnabled() and reader.read_button.isChecked()
+    assert again.window.import_action.isEnabled()
+    assert again.store.sections.last_opened() == page.id
+    assert shown == []
+    again.window.close()
+    again.close()
+
+
+def test_a_new_theme_before_the_text_is_painted_still_opens_the_profile(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    session = start(qtbot, tmp_path)
+    assert session.window is not None
+    session.window.reader.open_section(session.window.report.sections[3].id)
+    session.window.close()
+    session.close()
+    again = start_gui(args(tmp_path))
+    assert again is not None and again.window is not None
+    first = again.window
+    qtbot.addWidget(first)
+    assert first.text_pending
+    first.appearance_changed.emit()  # the window is rebuilt before its text was painted
+    assert again.window is not first and again.window is not None
+    qtbot.addWidget(again.window)
+    qtbot.waitUntil(lambda: again.store is not None)
+    assert again.window.store is again.store
+    again.window.close()
+    again.close()
+
+
+def test_another_profiles_place_is_not_shown_before_the_profile_opens(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    session = start(qtbot, tmp_path)
+    assert session.window is not None
+    session.window.reader.open_section(session.window.report.sections[3].id)
+    session.window.close()
+    session.close()
+    other = start_gui(args(tmp_path, "other"))
+    assert other is not None and other.window is not None
+    qtbot.addWidget(other.window)
+    assert other.window.findChild(ReaderView) is None
+    assert "Opening the profile" in other.window.opening.text()
+    qtbot.waitUntil(lambda: other.store is not None)
+    assert other.window.reader.section is not None
+    assert other.window.reader.section.id == "intro"  # that learner's own first start
+    other.window.close()
+    other.close()
 
 
 def test_a_data_dir_that_cannot_be_written(qtbot: QtBot, tmp_path: Path,

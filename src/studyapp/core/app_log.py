@@ -9,9 +9,8 @@ UTF-8 text that a learner can send to their IT contact.
 from __future__ import annotations
 
 import logging
-import platform
+import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -22,6 +21,35 @@ BACKUPS = 3
 LOGGER = "studyapp"
 
 log = logging.getLogger(LOGGER)
+
+
+class RotatingLog(logging.FileHandler):
+    """The log file, rolled over to ``.1`` .. ``.BACKUPS`` before a record would take it
+    past ``MAX_BYTES``: logging.handlers' RotatingFileHandler's rule, without that module
+    (it brings socket and pickle into every start of the window)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() > 0 and (
+                    self.stream.tell() + len(f"{self.format(record)}\n".encode(
+                        self.encoding or "utf-8")) >= MAX_BYTES):
+                self._roll_over()
+        except (OSError, ValueError):
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()  # closed before the renames (Windows cannot rename it open)
+            self.stream = None
+        base = Path(self.baseFilename)
+        for number in range(BACKUPS - 1, 0, -1):
+            older = base.with_name(f"{base.name}.{number}")
+            if older.exists():
+                os.replace(older, base.with_name(f"{base.name}.{number + 1}"))
+        os.replace(base, base.with_name(f"{base.name}.1"))
+        self.stream = self._open()
 
 
 def log_path(data_dir: Path) -> Path:
@@ -35,8 +63,7 @@ def start_logging(data_dir: Path) -> Path | None:
     stop_logging()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                      encoding="utf-8")
+        handler = RotatingLog(path, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
@@ -57,7 +84,7 @@ def stop_logging() -> None:
 
 def is_logging_to(path: Path) -> bool:
     """Whether the log is open on ``path`` (so a message may tell the learner it is there)."""
-    return any(isinstance(handler, RotatingFileHandler)
+    return any(isinstance(handler, RotatingLog)
                and Path(handler.baseFilename) == path.absolute()
                for handler in log.handlers if handler.get_name() == LOG_FILE)
 
@@ -65,9 +92,21 @@ def is_logging_to(path: Path) -> bool:
 def log_start(data_dir: Path) -> None:
     from studyapp import __version__
 
+    system, machine = _system()
     log.info("StudyApp %s starting: Python %s on %s (%s); program %s; data %s", __version__,
-             platform.python_version(), platform.platform(), platform.machine(),
+             ".".join(map(str, sys.version_info[:3])), system, machine,
              Path(sys.executable).resolve().parent, data_dir)
+
+
+def _system() -> tuple[str, str]:
+    """The operating system and machine, for the log. On POSIX from os.uname():
+    platform.platform() runs ``uname -p`` in a subprocess and reads the Python binary."""
+    if hasattr(os, "uname"):
+        uname = os.uname()
+        return f"{uname.sysname}-{uname.release}", uname.machine
+    import platform
+
+    return platform.platform(), platform.machine()
 
 
 def log_error(kind: type[BaseException], error: BaseException,

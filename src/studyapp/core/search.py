@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 import weakref
 from dataclasses import dataclass
 
@@ -26,6 +25,8 @@ class ReportSearch:
     :meth:`close`, or when the search object goes (never left for the collector to find)."""
 
     def __init__(self, report: Report) -> None:
+        import sqlite3  # at the first search, not when the reader is built at start-up
+
         self._conn = sqlite3.connect(":memory:")
         self._closer = weakref.finalize(self, self._conn.close)
         self._conn.execute(

@@ -35,16 +35,18 @@ set nothing) and ``settings.language.locked``. Load once at start-up and pass th
 
 from __future__ import annotations
 
-import configparser
 import os
 import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from studyapp.core.messages import Message, msg
+
+if TYPE_CHECKING:
+    import configparser
 
 FILE_NAME = "studyapp-site.ini"
 ENV_FILE = "STUDYAPP_SITE_SETTINGS"
@@ -185,6 +187,8 @@ def _read(path: Path, problems: list[Message]) -> configparser.ConfigParser | No
         problems.append(msg("{path}:{line}: not UTF-8 text; save the file as UTF-8",
                             path=path, line=data[:error.start].count(b"\n") + 1))
         return None
+    import configparser  # only when a machine-wide file exists: most starts have none
+
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read_string(text, source=str(path))

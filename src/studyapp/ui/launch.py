@@ -115,8 +115,10 @@ def _log_thread_error(hook: threading.ExceptHookArgs) -> None:
 
 def start_gui(args: Namespace) -> WindowSession | None:
     """Shows the window's frame and opens the profile right after (from the event loop),
-    so the learner sees the app while the database layer loads. None when the data folder
-    or profile name cannot be used (the user has been told why)."""
+    so the learner sees the app while the database layer loads. A learner who was reading
+    sees that section's text in the frame already (where settings.ini says), and the
+    profile opens once it is painted. None when the data folder or profile name cannot be
+    used (the user has been told why)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -135,8 +137,11 @@ def start_gui(args: Namespace) -> WindowSession | None:
     if not _install_is_whole(app, data_dir):
         return None
     session = WindowSession(app, data_dir, profile, option)
-    session.open_window()
-    QTimer.singleShot(0, session.open_profile)
+    window = session.open_window(text_first=True)
+    if session.report is not None:  # the text is shown: the profile opens once it is painted
+        window.text_painted.connect(session.open_profile)
+    else:
+        QTimer.singleShot(0, session.open_profile)
     return session
 
 
@@ -199,9 +204,13 @@ class WindowSession(QObject):
         self.jobs = StoreJobs(self)
         self.jobs.finished.connect(self._job_finished)
         self.damage_met.connect(self._damage_met)
-        self._stop_listening = _listen_for_damage(self)
+        # Core's news of damage is heard from the first open on (its module is the store's).
+        self._stop_listening: Callable[[], None] | None = None
 
-    def open_window(self) -> MainWindow:
+    def open_window(self, text_first: bool = False) -> MainWindow:
+        """A new window for the session's profile. ``text_first`` (the start): before the
+        profile is open, the section the learner was reading is shown where the settings
+        say, and ``self.report`` is set when it was."""
         from studyapp.ui.main_window import MainWindow
 
         before = current_language().code
@@ -220,9 +229,19 @@ class WindowSession(QObject):
             previous.close()  # saves its state, which the new window then restores
             previous.deleteLater()
             window.restoreGeometry(previous.saveGeometry())
+            if previous.text_pending:  # replaced before its text was painted (a new theme)
+                QTimer.singleShot(0, self.open_profile)
         if self.store is not None:
             self.report = self.report or load_report()
             window.attach(self.store, self.report)
+        elif text_first:
+            try:
+                report = load_report()
+            except MissingResourceError:
+                pass  # the profile's open says so
+            else:
+                if window.show_text_early(report):
+                    self.report = report
         window.show()
         if previous is not None and current_language().code != before:
             window.statusBar().showMessage(QCoreApplication.translate(
@@ -250,8 +269,10 @@ class WindowSession(QObject):
             open_store,
         )
 
+        if self._stop_listening is None:
+            self._stop_listening = _listen_for_damage(self)
         try:
-            report = load_report()
+            report = self.report or load_report()
             store = open_store(self.data_dir, self.profile, wait=0.5)
         except ProfileInUseError as error:
             self._offer_another_profile(str(error))
@@ -479,7 +500,8 @@ class WindowSession(QObject):
     def close(self) -> None:
         self.backup_timer.stop()
         self._drop_dialog()
-        self._stop_listening()
+        if self._stop_listening is not None:
+            self._stop_listening()
         if self.store is not None:
             store, self.store = self.store, None
             self._close_store(store)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from studyapp.ui.dashboard import DashboardView
     from studyapp.ui.flashcards import FlashcardsView
     from studyapp.ui.quiz_view import QuizView
+    from studyapp.ui.reader import ReaderView
 
 VIEWS = [
     # (key, rail label, icon, what the view is for)
@@ -47,6 +48,9 @@ VIEWS = [
 
 
 class MainWindow(WorkbenchMenus):
+    # The reader's text, shown before the profile opened, is on screen: time to open it.
+    text_painted = Signal()
+
     def __init__(self, settings: QSettings, data_dir: Path, colours: Colours,
                  theme: ThemeChoice, profile: str) -> None:
         """The window's frame: rail, menus and status bar. :meth:`attach` adds the views
@@ -57,6 +61,9 @@ class MainWindow(WorkbenchMenus):
         self.colours = colours
         self.theme = theme
         self.store: Store | None = None
+        self.profile_name = profile
+        self._early_reader: ReaderView | None = None  # the text before the profile opens
+        self.text_pending = False  # that text is shown but not painted yet
         self.setObjectName("MainWindow")
         self.setWindowTitle("StudyApp")
         # Room for the contents, the reading column and the notes side by side (the panels'
@@ -122,6 +129,25 @@ class MainWindow(WorkbenchMenus):
         self.set_ready(False)
         self._restore_geometry()
 
+    def show_text_early(self, report: Report) -> bool:
+        """Shows the section the learner was reading, where the settings say, before the
+        profile is open (``text_painted`` follows its first paint); False when there is
+        nothing to show that way (a first start, another view last time)."""
+        from studyapp.ui.reader import ReaderView, saved_place
+
+        if (str(self.settings.value("window/view", "read")) != "read"
+                or saved_place(self.settings, self.profile_name, report) is None):
+            return False
+        self.report = report
+        reader = ReaderView(None, report, self.settings, self.colours, profile=self.profile_name)
+        self.stack.addWidget(reader)
+        self.stack.setCurrentWidget(reader)
+        reader.resume()
+        reader.text.viewport().installEventFilter(self)
+        self._early_reader = reader
+        self.text_pending = True
+        return True
+
     def attach(self, store: Store, report: Report) -> None:
         """Adds the views for the open profile and goes back to where the learner was."""
         from studyapp.ui.reader import ReaderView
@@ -129,7 +155,12 @@ class MainWindow(WorkbenchMenus):
         self.store = store
         self.report = report
         self.profile_label.setToolTip(str(store.path))
-        self.reader = ReaderView(store, report, self.settings, self.colours)
+        early, self._early_reader = self._early_reader, None
+        if early is not None:
+            self.reader = early
+            early.attach_store(store)  # read marks, notes, and the visit counted
+        else:
+            self.reader = ReaderView(store, report, self.settings, self.colours)
         self.reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.reader.read_changed.connect(self._show_reading_status)
         # The Cards view is built when first used (see cards()): start-up shows the reader.
@@ -151,7 +182,8 @@ class MainWindow(WorkbenchMenus):
             "progress": self.progress_page,
         }
         for page in self.views.values():
-            self.stack.addWidget(page)
+            if self.stack.indexOf(page) < 0:
+                self.stack.addWidget(page)
         self._add_reader_actions()
         self.cards_menu = QMenu(self.tr("&Cards"), self)
         self.cards_menu.aboutToShow.connect(self.cards)
@@ -161,16 +193,21 @@ class MainWindow(WorkbenchMenus):
         self.set_ready(True)
         last_view = str(self.settings.value("window/view", "read"))
         self.show_view(last_view if last_view in self.views else "read")
-        self.reader.resume()
+        if early is None:
+            self.reader.resume()
         # After the reader's first frame, the services the other views use load while the
         # learner reads, so the first visit to Cards or Progress need not wait for them.
         self.reader.text.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Paint and self.store is not None
-                and watched is self.reader.text.viewport()):
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._load_services)  # once this frame is on screen
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            if self._early_reader is not None and watched is self._early_reader.text.viewport():
+                watched.removeEventFilter(self)
+                self.text_pending = False
+                QTimer.singleShot(0, self.text_painted.emit)  # once this frame is on screen
+            elif self.store is not None and watched is self.reader.text.viewport():
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, self._load_services)  # once this frame is on screen
         return super().eventFilter(watched, event)
 
     def _load_services(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
@@ -32,8 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.report import Report
-from studyapp.core.store import Bookmark, Note, Store, StoreError
+from studyapp.core.store_errors import StoreError
 from studyapp.ui.formatting import local_time
+
+if TYPE_CHECKING:
+    from studyapp.core.store import Bookmark, Note, Store
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -3,12 +3,18 @@
 Reading progress goes to the profile through ``store.sections``: the first opening, the time
 spent (while the window is active), the scroll position, and "read" -- set by the learner or
 automatically once they have reached the end of a section and stayed a reasonable time.
+
+The view can show its text before the profile is open (``store`` None): the section and
+place the learner was at come from the settings (:func:`saved_place`), and
+:meth:`ReaderView.attach_store` adds what needs the profile (read marks, notes, the time
+kept) once it is open. The text is what the learner waits for at start-up.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
@@ -26,17 +32,34 @@ from PySide6.QtWidgets import (
 from studyapp.core.reading_session import ReadingSession, dwell_seconds
 from studyapp.core.report import Report, Section
 from studyapp.core.search import SearchHit
-from studyapp.core.store import Store, StoreError
+from studyapp.core.store_errors import StoreError
 from studyapp.ui.contents import ContentsPanel
 from studyapp.ui.icons import icon
-from studyapp.ui.notes_panel import NotesPanel
 from studyapp.ui.section_text import SectionText
 from studyapp.ui.theme import Colours, clamp_zoom, reading_font
+
+if TYPE_CHECKING:
+    from studyapp.core.store import Store
 
 TICK_MS = 500
 FLUSH_SECONDS = 15.0  # time spent is written at most this often while reading
 POSITION_SAVE_MS = 400
 _WORD = re.compile(r"\w+", re.UNICODE)
+PLACE_KEY = "reader/place"  # profile, section id, scroll position: the text before the profile
+
+
+def saved_place(settings: QSettings, profile: str, report: Report) -> tuple[str, float] | None:
+    """The section and position ``profile``'s learner was reading, as the settings last
+    kept them; None when they name another profile or a section the report lacks."""
+    value = settings.value(PLACE_KEY)
+    if not isinstance(value, list) or len(value) != 3 or value[0] != profile:
+        return None
+    section_id, position = str(value[1]), str(value[2])
+    try:
+        fraction = float(position)
+    except ValueError:
+        return None
+    return (section_id, fraction) if section_id in report else None
 
 
 class ReaderView(QWidget):
@@ -44,11 +67,12 @@ class ReaderView(QWidget):
     status_message = Signal(str)
     practise_requested = Signal(str)  # "Practise this section": open its flashcard deck
 
-    def __init__(self, store: Store, report: Report, settings: QSettings, colours: Colours,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, report: Report, settings: QSettings,
+                 colours: Colours, parent: QWidget | None = None, profile: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("ReaderView")
         self._store = store
+        self._profile = store.profile if store is not None else profile
         self._report = report
         self._settings = settings
         self._colours = colours
@@ -129,18 +153,17 @@ class ReaderView(QWidget):
         palette.setColor(centre.backgroundRole(), self.text.palette().base().color())
         centre.setPalette(palette)
 
-        self.notes_panel = NotesPanel(store, report)
-        self.notes_panel.bookmarks.open_requested.connect(self.open_section)
-        self.notes_panel.notes.changed.connect(self._show_note_count)
-        self.notes_panel.notes.closed.connect(
-            lambda: self.text.setFocus(Qt.FocusReason.OtherFocusReason))
+        # The notes need the profile: until it is open, an empty panel holds their place.
+        notes_place = QWidget()
+        notes_place.setMinimumWidth(220)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("ReaderSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.contents)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.notes_panel)
+        self.splitter.addWidget(notes_place)
+        self._notes_side = notes_place  # the notes panel once the profile is open
         self.splitter.splitterMoved.connect(lambda *_: self._fit_navigation_labels())
         self.splitter.setStretchFactor(1, 1)
         self.contents.setMinimumWidth(200)
@@ -155,7 +178,7 @@ class ReaderView(QWidget):
             self.splitter.restoreState(saved)
         self.contents.setVisible(settings.value("reader/contents_visible", "true") == "true")
         # Hidden until asked for: the text gets the room (the Notes button shows the count).
-        self.notes_panel.setVisible(settings.value("reader/notes_visible", "false") == "true")
+        notes_place.setVisible(settings.value("reader/notes_visible", "false") == "true")
 
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
@@ -169,11 +192,49 @@ class ReaderView(QWidget):
         self.actions_by_name = self._make_actions()
         # Tab follows the layout: contents (search, tree), the text and its buttons, notes.
         chain = [self.contents.search_field, self.contents.tree, self.text,
-                 self.previous_button, self.read_button, self.notes_button, self.next_button,
-                 self.notes_panel]
+                 self.previous_button, self.read_button, self.notes_button, self.next_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+        for button in (self.read_button, self.notes_button, self.practise_button):
+            button.setEnabled(False)  # until the profile is open
+        if store is not None:
+            self._attach(store)
+
+    def _attach(self, store: Store) -> None:
+        """What needs the profile: the notes panel, the read marks, the buttons."""
+        from studyapp.ui.notes_panel import NotesPanel
+
+        self._store = store
+        self._profile = store.profile
+        panel = NotesPanel(store, self._report)
+        panel.bookmarks.open_requested.connect(self.open_section)
+        panel.notes.changed.connect(self._show_note_count)
+        panel.notes.closed.connect(lambda: self.text.setFocus(Qt.FocusReason.OtherFocusReason))
+        notes_place, self._notes_side = self._notes_side, panel
+        panel.setVisible(not notes_place.isHidden())
+        self.splitter.replaceWidget(self.splitter.indexOf(notes_place), panel)
+        notes_place.deleteLater()
+        self.notes_panel = panel
+        QWidget.setTabOrder(self.next_button, panel)
+        for button in (self.read_button, self.notes_button, self.practise_button):
+            button.setEnabled(True)
         self.refresh_progress()
+
+    def attach_store(self, store: Store) -> None:
+        """The profile is open: read marks and notes join the text shown from the settings,
+        and the visit is counted; the profile's own last place wins if it differs."""
+        self._attach(store)
+        last = store.sections.last_opened()
+        section = self.section
+        if section is None or section.id != last:
+            self.section = None
+            self.resume()
+            return
+        self._start_visit(section)
+        stored = store.sections.progress(section.id).position
+        if abs(stored - self.text.position()) > 0.001:
+            self.text.restore_position(stored)
+        self._update_controls()
 
     # -- actions ---------------------------------------------------------------------------
     def _make_actions(self) -> dict[str, QAction]:
@@ -218,8 +279,9 @@ class ReaderView(QWidget):
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.text.customContextMenuRequested.connect(self._text_menu)
         actions["toggle_contents"].setChecked(not self.contents.isHidden())
-        actions["toggle_notes"].setChecked(not self.notes_panel.isHidden())
-        self.notes_button.setChecked(not self.notes_panel.isHidden())
+        notes_shown = not self._notes_side.isHidden()
+        actions["toggle_notes"].setChecked(notes_shown)
+        self.notes_button.setChecked(notes_shown)
         # N with a passage selected: the quick way to note it (only while the text has focus).
         quick_note = QAction(self.tr("Note the selected passage"), self.text)
         quick_note.setShortcut(QKeySequence("N"))
@@ -232,7 +294,13 @@ class ReaderView(QWidget):
 
     # -- opening sections ------------------------------------------------------------------
     def resume(self) -> None:
-        """Opens the section the learner was reading last, at the same place."""
+        """Opens the section the learner was reading last, at the same place (before the
+        profile is open, where the settings say)."""
+        if self._store is None:
+            place = saved_place(self._settings, self._profile, self._report)
+            if place is not None:
+                self.open_section(place[0], position=place[1])
+            return
         last = self._store.sections.last_opened()
         if last is None or last not in self._report:
             self.welcome.setText(
@@ -261,18 +329,31 @@ class ReaderView(QWidget):
             self._leave_section()
             self.section = section
             self.text.show_section(self._report, section, reading_font(self._zoom))
-            self._saved(lambda: self._store.sections.opened(section_id))
-            self.reading = ReadingSession(
-                section, self._store.clock, section_id in self._store.sections.read_ids(),
-                self.dwell_for)
-            self.notes_panel.notes.show_section(section_id)
-            self._show_note_count()
+            self._start_visit(section)
         self.contents.tree.select(section_id)
         if paragraph is not None:
             self.text.scroll_to_paragraph(paragraph)
         else:
             self.text.restore_position(position or 0.0)
         self._update_controls()
+        self._keep_place()
+        self._settings.sync()  # the next start shows this section before the profile opens
+
+    def _start_visit(self, section: Section) -> None:
+        """The profile's part of opening a section: recorded, timed, its notes shown."""
+        store = self._store
+        if store is None:
+            return
+        self._saved(lambda store: store.sections.opened(section.id))
+        self.reading = ReadingSession(
+            section, store.clock, section.id in store.sections.read_ids(), self.dwell_for)
+        self.notes_panel.notes.show_section(section.id)
+        self._show_note_count()
+
+    def _keep_place(self) -> None:
+        if self.section is not None:
+            self._settings.setValue(PLACE_KEY, [self._profile, self.section.id,
+                                                repr(self.text.position())])
 
     def open_hit(self, hit: SearchHit) -> None:
         words = _WORD.findall(self.contents.search_field.text().lower())
@@ -324,7 +405,8 @@ class ReaderView(QWidget):
         self.next_button.setToolTip(self.tr("Next: {label} (Right or Alt+Right)").format(
             label=following.label) if following else "")
         self._fit_navigation_labels()
-        read = self.section.id in self._store.sections.read_ids() and self.section.is_page
+        read = (self._store is not None and self.section.is_page
+                and self.section.id in self._store.sections.read_ids())
         self.read_button.setVisible(self.section.is_page)
         self.actions_by_name["mark_read"].setEnabled(self.section.is_page)
         self.read_button.setChecked(read)
@@ -336,10 +418,11 @@ class ReaderView(QWidget):
 
     # -- progress --------------------------------------------------------------------------
     def refresh_progress(self) -> None:
-        self.contents.show_progress(self._store.sections.read_ids())
+        if self._store is not None:
+            self.contents.show_progress(self._store.sections.read_ids())
 
     def toggle_read(self) -> None:
-        if self.section is None:
+        if self.section is None or self._store is None:
             return
         read = self.section.id in self._store.sections.read_ids()
         self._set_read(not read)
@@ -351,7 +434,7 @@ class ReaderView(QWidget):
         if self.section is None or not self.section.is_page:
             return
         section_id = self.section.id
-        if not self._saved(lambda: self._store.sections.mark_read(section_id, read)):
+        if not self._saved(lambda store: store.sections.mark_read(section_id, read)):
             self._update_controls()  # the button shows what is stored
             return
         if self.reading is not None:
@@ -394,7 +477,7 @@ class ReaderView(QWidget):
         section_id = self.section.id
         seconds = self.reading.take_unsaved() if self.reading is not None else 0.0
         if seconds > 0 and not self._saved(
-                lambda: self._store.sections.add_seconds(section_id, seconds)):
+                lambda store: store.sections.add_seconds(section_id, seconds)):
             if self.reading is not None:
                 self.reading.unsaved_seconds += seconds  # written at the next flush
         self._save_position()
@@ -409,13 +492,17 @@ class ReaderView(QWidget):
     def _save_position(self) -> None:
         if self.section is not None:
             section_id, position = self.section.id, self.text.position()
-            self._saved(lambda: self._store.sections.set_position(section_id, position))
+            self._saved(lambda store: store.sections.set_position(section_id, position))
+            self._keep_place()
 
-    def _saved(self, write: Callable[[], object]) -> bool:
+    def _saved(self, write: Callable[[Store], object]) -> bool:
         """Runs one of the reader's writes; one the store refuses (a full disk, a read-only
-        file) is said in the status bar, "Not saved: …", never as a crash. Whether it went."""
+        file) is said in the status bar, "Not saved: …", never as a crash. Whether it went
+        (nothing goes before the profile is open)."""
+        if self._store is None:
+            return False
         try:
-            write()
+            write(self._store)
         except StoreError as error:
             self.status_message.emit(self.tr("Not saved: %1").replace("%1", str(error)))
             return False
@@ -433,6 +520,8 @@ class ReaderView(QWidget):
 
     def _note_selection(self) -> None:
         """N in the text: a note on the selected passage; with nothing selected, says how."""
+        if self._store is None:
+            return  # the notes come with the profile
         if not self.text.textCursor().hasSelection():
             self.status_message.emit(self.tr(
                 "Select a passage first, then press N; Ctrl+N notes the whole section."))
@@ -444,8 +533,8 @@ class ReaderView(QWidget):
             return
         paragraph = self.text.paragraph_at_top()
         section = self.section
-        if not self._saved(lambda: self._store.bookmarks.add(section.id, paragraph,
-                                                              section.label)):
+        if not self._saved(lambda store: store.bookmarks.add(section.id, paragraph,
+                                                             section.label)):
             return
         self.notes_panel.bookmarks.refresh()
         self.status_message.emit(
@@ -478,7 +567,11 @@ class ReaderView(QWidget):
         self.notes_button.setChecked(shown)
 
     def _show_note_count(self) -> None:
-        count = len(self._store.notes.for_section(self.section.id)) if self.section else 0
+        store = self._store
+        if store is None:
+            self.notes_button.setText(self.tr("Notes"))  # the count comes with the profile
+            return
+        count = len(store.notes.for_section(self.section.id)) if self.section else 0
         text = self.tr("Notes ({count})").format(count=count) if count else self.tr("Notes")
         if self.notes_panel.notes.has_draft():
             text += self.tr(" · draft")
@@ -507,11 +600,12 @@ class ReaderView(QWidget):
         self._tick_timer.stop()
         self._position_timer.stop()
         self.flush()
-        self.notes_panel.notes.keep_draft()
+        if self._store is not None:
+            self.notes_panel.notes.keep_draft()
         self.contents.close_search()
         self._settings.setValue("reader/splitter", self.splitter.saveState())
         self._settings.setValue("reader/contents_visible",
                                 "false" if self.contents.isHidden() else "true")
         self._settings.setValue("reader/notes_visible",
-                                "false" if self.notes_panel.isHidden() else "true")
+                                "false" if self._notes_side.isHidden() else "true")
 

@@ -17,13 +17,15 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from studyapp.core import app_log
-from studyapp.core.store import StoreError
-from studyapp.core.store.backups import BackupJob
-from studyapp.core.store.checks import check_file
+from studyapp.core.store_errors import StoreError
+
+if TYPE_CHECKING:
+    from studyapp.core.store.backups import BackupJob
 
 __all__ = ["StoreJobs"]
 
@@ -53,6 +55,8 @@ class StoreJobs(QObject):
 
     def check(self, profile_file: Path) -> bool:
         """Checks every page of the file (the open skipped it: the file was as closed)."""
+        from studyapp.core.store.checks import check_file
+
         return self._start("check", lambda stop: check_file(profile_file, stop))
 
     def result(self, name: str) -> object:

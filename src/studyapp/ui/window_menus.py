@@ -32,7 +32,6 @@ from studyapp.core.language import LANGUAGES
 from studyapp.core.language import SETTINGS_KEY as LANGUAGE_KEY
 from studyapp.ui.formatting import QT_TRANSLATE_NOOP, plural
 from studyapp.ui.icons import icon
-from studyapp.ui.shortcuts_dialog import ShortcutsDialog
 from studyapp.ui.theme import Colours, ThemeChoice
 from studyapp.ui.translations import current_language
 
@@ -416,6 +415,8 @@ class WindowMenus(QMainWindow):
 
 
     def show_shortcuts(self) -> None:
+        from studyapp.ui.shortcuts_dialog import ShortcutsDialog  # not needed at start-up
+
         ShortcutsDialog(self.all_actions(), self).exec()
 
     def show_about(self) -> None:

@@ -1,7 +1,9 @@
 """What a profile's file must be before StudyApp writes to it, and the errors that say why not.
 
-Kept apart from ``connection.py`` (opening) and ``backups.py`` (copies), which both use it,
-so that neither imports the other's internals. Every error a store raises is a
+The error classes themselves are in ``core/store_errors.py`` (the window catches them
+before the database layer loads); the store's modules import them from here. Kept apart
+from ``connection.py`` (opening) and ``backups.py`` (copies), which both use it, so that
+neither imports the other's internals. Every error a store raises is a
 :class:`StoreError`; the ones that mean "this profile cannot be used now" are
 :class:`ProfileUnavailableError` (the CLI's exit status 3). :func:`translate_error` names the
 real cause of an ``sqlite3`` error; :func:`is_studyapp_file` recognises a file StudyApp wrote
@@ -24,6 +26,16 @@ from sqlite_utils import Database
 
 from studyapp.core.messages import Message, msg
 from studyapp.core.migrations import MIGRATION_SET, migrations
+from studyapp.core.store_errors import (
+    CorruptDatabaseError,
+    DiskFullError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    ProfileInUseError,
+    ProfileUnavailableError,
+    ReadOnlyProfileError,
+    StoreError,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # PRAGMA application_id of every StudyApp profile and backup: "STUD" (files made before it
@@ -34,38 +46,6 @@ APPLICATION_ID_OFFSET = 68
 # Below this many free bytes an I/O error on the profile's disk is a full disk: SQLite often
 # reports ENOSPC in WAL mode as SQLITE_IOERR, not SQLITE_FULL.
 NEARLY_FULL_BYTES = 1 << 20
-
-
-class StoreError(RuntimeError):
-    """The profile cannot be opened or changed; ``args[0]`` is a message for the user."""
-
-
-class ProfileUnavailableError(StoreError):
-    """The profile cannot be used now; nothing was changed (the CLI exits with status 3)."""
-
-
-class ProfileInUseError(ProfileUnavailableError):
-    pass
-
-
-class NewerDatabaseError(ProfileUnavailableError):
-    pass
-
-
-class CorruptDatabaseError(ProfileUnavailableError):
-    detail: str = ""  # what is damaged, without advice (the window shows its own)
-
-
-class ForeignDatabaseError(ProfileUnavailableError):
-    pass
-
-
-class DiskFullError(ProfileUnavailableError):
-    pass
-
-
-class ReadOnlyProfileError(ProfileUnavailableError):
-    pass
 
 
 def damaged(path: Path, detail: str) -> CorruptDatabaseError:
