@@ -27,6 +27,7 @@ m004_flashcards
 m005_quizzes
 m007_progress_indexes
 m009_exams
+m008_card_groups_in_use
 _.freeze_panes  # core/class_report.py, core/editing_xlsx.py: openpyxl reads them on save
 _.alignment  # core/editing_xlsx.py (openpyxl)
 _.creator  # core/editing_xlsx.py (openpyxl)

@@ -85,15 +85,15 @@ def groups_of(deck: Deck, groups: Iterable[CardGroup]) -> list[int]:
     return [g.id for g in groups if deck.matches(g)]
 
 
-def deck_members(decks: Sequence[Deck], groups: Sequence[CardGroup]) -> dict[str, list[int]]:
-    """deck id -> its group numbers (in the groups' order): the same answer as ``groups_of``
-    for every deck, from one pass over the groups (a profile has hundreds of decks and
-    thousands of groups, so deck by deck would be hundreds of thousands of ``matches``)."""
+def decks_of_groups(decks: Sequence[Deck], groups: Sequence[CardGroup]
+                    ) -> dict[int, list[str]]:
+    """group number -> the ids of the decks it is in (in the decks' order within each rule):
+    one pass over the groups (a profile has hundreds of decks and thousands of groups, so
+    deck by deck would be hundreds of thousands of ``matches``)."""
     by_section: dict[str, list[str]] = {}  # section id -> decks of it (relationships too)
     by_set: dict[str, list[str]] = {}
     by_tag: dict[tuple[str, str], list[str]] = {}
     whole_report: list[str] = []
-    members: dict[str, list[int]] = {deck.id: [] for deck in decks}
     for deck in decks:
         if deck.kind in ("relationships", "section"):
             by_section.setdefault(deck.section_id, []).append(deck.id)
@@ -103,6 +103,7 @@ def deck_members(decks: Sequence[Deck], groups: Sequence[CardGroup]) -> dict[str
             by_set.setdefault(deck.set_id, []).append(deck.id)
         elif deck.kind == "tag":
             by_tag.setdefault((deck.set_id, deck.tag), []).append(deck.id)
+    found_by_group: dict[int, list[str]] = {}
     for group in groups:
         found: list[str] = []
         if group.section_id:
@@ -115,6 +116,16 @@ def deck_members(decks: Sequence[Deck], groups: Sequence[CardGroup]) -> dict[str
         found += by_set.get(group.set_id, ())
         for tag in dict.fromkeys(group.tags):
             found += by_tag.get((group.set_id, tag), ())
+        found_by_group[group.id] = found
+    return found_by_group
+
+
+def deck_members(decks: Sequence[Deck], decks_of: dict[int, list[str]]
+                 ) -> dict[str, list[int]]:
+    """deck id -> its group numbers (in the groups' order), from ``decks_of_groups``: the
+    same answer as ``groups_of`` for every deck."""
+    members: dict[str, list[int]] = {deck.id: [] for deck in decks}
+    for group_id, found in decks_of.items():
         for deck_id in found:
-            members[deck_id].append(group.id)
+            members[deck_id].append(group_id)
     return members

@@ -27,6 +27,7 @@ from studyapp.core.decks import (
     Deck,
     build_decks,
     deck_members,
+    decks_of_groups,
 )
 from studyapp.core.messages import msg
 from studyapp.core.report import Report
@@ -46,6 +47,8 @@ from studyapp.core.scheduling import (
     optimise,
 )
 from studyapp.core.store.checks import StoreError
+from studyapp.core.store.day_queue import NEW as QUEUE_NEW
+from studyapp.core.store.day_queue import DayQueue, Row
 from studyapp.core.store.service import Service
 from studyapp.core.studyday import StudyDay
 
@@ -149,7 +152,14 @@ class ReviewsService(Service):
         self._report = report
         self._decks: tuple[str, list[Deck], list[CardGroup]] | None = None
         self._decks_of: dict[int, list[str]] = {}  # group number -> the decks it is in
-        self._member_ids: dict[str, list[int]] = {}  # deck id -> its group numbers
+        self._members: dict[str, list[int]] | None = None  # deck id -> its group numbers
+        self._members_table = False  # temp.deck_members made for these decks
+        # What the connection has seen: (PRAGMA data_version, total_changes). The first
+        # moves when another connection commits, the second with every write on this one;
+        # this service's own writes move the mark along with them (_wrote).
+        self._mark: tuple[int, int] | None = None
+        self._decks_checked = False  # the decks' fingerprint was read since the mark moved
+        self._queues: dict[str, DayQueue] = {}  # deck id -> its queue today (with counts)
         # The day's counts, kept up to date by this service's own writes (the only writer
         # of card_state besides imports, which change the fingerprint) and computed afresh
         # when the day, the sets or the settings change.
@@ -202,40 +212,56 @@ class ReviewsService(Service):
         return self.days.bounds(now)
 
     # -- decks ---------------------------------------------------------------------------
+    def _check_outside(self) -> None:
+        """Drops what another writer may have made stale: another connection's commit
+        (cards graded elsewhere) clears the counts and queues; a write on this connection
+        that was not this service's (an import) has the decks' fingerprint read again."""
+        conn = self.db.conn
+        mark = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+        if mark != self._mark:
+            if self._mark is None or mark[0] != self._mark[0]:
+                self._counts_key = None
+            self._decks_checked = False
+            self._mark = mark
+
+    def _wrote(self) -> None:
+        """After this service's own write (its caches already moved with it)."""
+        if self._mark is not None:
+            self._mark = (self._mark[0], self.db.conn.total_changes)
+
     def _deck_data(self) -> tuple[list[Deck], list[CardGroup]]:
+        self._check_outside()
+        if self._decks is not None and self._decks_checked:
+            return self._decks[1], self._decks[2]
         fingerprint = str(self.db.execute(
             "SELECT (SELECT group_concat(id || ':' || sha256 || ':' || imported_at, ',') "
             "FROM question_sets), (SELECT max(id) FROM card_groups)").fetchone())
+        self._decks_checked = True
         if self._decks is None or self._decks[0] != fingerprint:
             groups = [
-                CardGroup(row["id"], row["set_id"], row["section_id"],
-                          tuple(str(t) for t in json.loads(row["tags"] or "[]")))
-                for row in self.db.query(
-                    "SELECT id, set_id, section_id, tags FROM card_groups WHERE id IN "
-                    "(SELECT DISTINCT grp FROM card_state WHERE retired = 0) ORDER BY id")
+                CardGroup(number, set_id, section_id,
+                          tuple(str(t) for t in json.loads(tags or "[]")))
+                for number, set_id, section_id, tags in self.db.execute(
+                    "SELECT id, set_id, section_id, tags FROM card_groups g WHERE EXISTS "
+                    "(SELECT 1 FROM card_state s WHERE s.grp = g.id AND s.retired = 0) "
+                    "ORDER BY id").fetchall()
             ]
-            titles = {row["id"]: row["title"] for row in self.db.query(
-                "SELECT id, title FROM question_sets ORDER BY builtin DESC, title")}
+            titles = dict(self.db.execute(
+                "SELECT id, title FROM question_sets ORDER BY builtin DESC, title").fetchall())
             decks = build_decks(self._report_or_load(), groups, titles)
             self._decks = (fingerprint, decks, groups)
-            self._member_ids = deck_members(decks, groups)
-            self._decks_of = {}
-            for deck_id, members in self._member_ids.items():
-                for grp in members:
-                    self._decks_of.setdefault(grp, []).append(deck_id)
-            # Made by CREATE ... AS SELECT, which changes no rows as SQLite counts them:
-            # the Progress view's cache, keyed on the connection's total_changes, stays valid.
-            self.db.execute("DROP TABLE IF EXISTS temp.deck_members")
-            self.db.execute(
-                "CREATE TEMP TABLE deck_members AS SELECT "
-                "CAST(json_extract(value, '$[0]') AS TEXT) AS deck, "  # typed columns: the
-                "CAST(json_extract(value, '$[1]') AS INTEGER) AS grp "  # index serves both
-                "FROM json_each(?)",
-                [json.dumps([(deck_id, grp) for deck_id, members in self._member_ids.items()
-                             for grp in members])])
-            self.db.execute("CREATE UNIQUE INDEX temp.deck_members_key "
-                            "ON deck_members (deck, grp)")
+            self._decks_of = decks_of_groups(decks, groups)
+            self._members = None
+            self._members_table = False
         return self._decks[1], self._decks[2]
+
+    def _member_ids(self) -> dict[str, list[int]]:
+        """deck id -> its group numbers (made when first asked: counts need only the
+        groups' decks)."""
+        self._deck_data()
+        if self._members is None:
+            self._members = deck_members(self.decks(), self._decks_of)
+        return self._members
 
     def _report_or_load(self) -> Report:
         if self._report is None:
@@ -257,9 +283,23 @@ class ReviewsService(Service):
 
     def _deck_param(self, deck_id: str) -> str:
         """The deck's id for the queries' ``:deck`` (its members are in the temp table)."""
-        self._deck_data()
-        if deck_id not in self._member_ids:
+        members = self._member_ids()
+        if deck_id not in members:
             raise StoreError(msg("There is no deck '{id}' in this profile.", id=deck_id).render())
+        if not self._members_table:
+            # Made by CREATE ... AS SELECT, which changes no rows as SQLite counts them:
+            # the Progress view's cache, keyed on the connection's total_changes, stays valid.
+            self.db.execute("DROP TABLE IF EXISTS temp.deck_members")
+            self.db.execute(
+                "CREATE TEMP TABLE deck_members AS SELECT "
+                "CAST(json_extract(value, '$[0]') AS TEXT) AS deck, "  # typed columns: the
+                "CAST(json_extract(value, '$[1]') AS INTEGER) AS grp "  # index serves both
+                "FROM json_each(?)",
+                [json.dumps([(deck, grp) for deck, groups in members.items()
+                             for grp in groups])])
+            self.db.execute("CREATE UNIQUE INDEX temp.deck_members_key "
+                            "ON deck_members (deck, grp)")
+            self._members_table = True
         return deck_id
 
     def _fresh_counts(self, now: datetime) -> tuple[datetime, datetime]:
@@ -275,6 +315,7 @@ class ReviewsService(Service):
                 "AND state IN (0, 2) GROUP BY state", [iso(start)]).fetchall())
             self._day_text = (iso(start), iso(end))
             self._counts_key = key
+            self._queues = {}
         return start, end
 
     def _left_today(self) -> tuple[int, int]:
@@ -307,9 +348,13 @@ class ReviewsService(Service):
         return counts
 
     def _count_change(self, before: dict[str, Any], after: dict[str, Any]) -> None:
-        """Moves a card between the cached counts (a grade, an undo, a suspension...)."""
+        """Moves a card between the cached counts and queues (a grade, an undo, a
+        suspension...)."""
+        self._wrote()
         if self._counts_key is None:
             return
+        for queue in self._queues.values():
+            queue.change(before, after)
         now, end = iso(self.clock()), self._day_text[1]
         for row, delta in ((before, -1), (after, 1)):
             if row["retired"] or row["suspended"] or row["grp"] is None or (
@@ -345,10 +390,11 @@ class ReviewsService(Service):
     def counts(self, deck_id: str) -> DeckCounts:
         """What is left today in one deck."""
         self._fresh_counts(self.clock())
-        if deck_id not in self._member_ids:
+        members = self._member_ids()
+        if deck_id not in members:
             raise StoreError(msg("There is no deck '{id}' in this profile.", id=deck_id).render())
         new = learning = review = 0
-        for grp in self._member_ids[deck_id]:
+        for grp in members[deck_id]:
             counts = self._per_group.get(grp)
             if counts is not None:
                 new, learning, review = new + counts[0], learning + counts[1], review + counts[2]
@@ -362,13 +408,19 @@ class ReviewsService(Service):
         takes the early review into account)."""
         now = self.clock()
         _start, end = self._fresh_counts(now)
+        if not ahead:
+            key = self._day_queue(deck_id, end).next_key(
+                iso(now), iso(now + LEARN_AHEAD), *(left > 0 for left in self._left_today()))
+            return None if key is None else self.show(key, now)
         params: dict[str, Any] = {
             "now": iso(now), "end": iso(end), "deck": self._deck_param(deck_id),
             "ahead": iso(now + LEARN_AHEAD),
         }
         new_left, reviews_left = self._left_today()
-        # Each choice is one or more (state, condition, order) queries; the earliest due of
-        # them wins. One state per query, so that the queue index yields the order.
+        # Studying ahead: the day's queue (DayQueue, which gives the same cards in the same
+        # order), then any card due later. Each choice is one or more (state, condition,
+        # order) queries; the earliest due of them wins. One state per query, so that the
+        # queue index yields the order.
         learning_now = [(1, "due <= :now", "due"), (3, "due <= :now", "due")]
         choices = [learning_now]
         if reviews_left:
@@ -376,8 +428,7 @@ class ReviewsService(Service):
         if new_left:
             choices.append([(0, "1", "position")])
         choices.append([(1, "due <= :ahead", "due"), (3, "due <= :ahead", "due")])
-        if ahead:
-            choices.append([(1, "1", "due"), (2, "1", "due"), (3, "1", "due")])
+        choices.append([(1, "1", "due"), (2, "1", "due"), (3, "1", "due")])
         # One statement for all of them (a LIMIT 1 index search each); the first choice
         # with a card wins.
         parts = [
@@ -389,6 +440,31 @@ class ReviewsService(Service):
             return None
         first = min(row[0] for row in found)
         return self.show(min(row[1:] for row in found if row[0] == first)[1], now)
+
+    def _day_queue(self, deck_id: str, end: datetime) -> DayQueue:
+        """The deck's queue today (after _fresh_counts, which drops it when stale)."""
+        queue = self._queues.get(deck_id)
+        if queue is None:
+            params = {"deck": self._deck_param(deck_id), "end": iso(end)}
+            free = f"suspended = 0 AND retired = 0 AND {_IN_DECK.format(table='card_state.')}"
+
+            def fetch(state: int, limit: int) -> list[Row]:
+                if state == QUEUE_NEW:
+                    sql = ("SELECT position, grp, buried_until IS NOT NULL, "
+                           "coalesce(buried_until, ''), rowid, card_key, buried_until "
+                           f"FROM card_state WHERE state = 0 AND {free} "
+                           "ORDER BY position, grp, buried_until, rowid LIMIT :limit")
+                else:
+                    due = "due < :end" if state == REVIEW else "due IS NOT NULL"
+                    sql = ("SELECT due, rowid, card_key, buried_until FROM card_state "
+                           f"WHERE state = {state} AND {due} AND {free} "
+                           "ORDER BY due, rowid LIMIT :limit")
+                return [tuple(row) for row in self.db.conn.execute(
+                    sql, {**params, "limit": limit}).fetchall()]
+
+            queue = DayQueue(set(self._member_ids()[deck_id]), iso(end), fetch)
+            self._queues[deck_id] = queue
+        return queue
 
     def show(self, card_key: str, now: datetime | None = None) -> StudyCard:
         """The card as the review screen shows it: with the four grades' outcomes."""
@@ -406,33 +482,39 @@ class ReviewsService(Service):
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
     def card(self, card_key: str) -> StudyCard:
-        rows = list(self.db.query(
+        row = self.db.conn.execute(
             f"SELECT {_CARD_COLUMNS} FROM card_state s JOIN cards c "
-            "ON c.set_id = s.set_id AND c.id = s.item_id WHERE s.card_key = ?", [card_key]))
-        if not rows:
+            "ON c.set_id = s.set_id AND c.id = s.item_id WHERE s.card_key = ?",
+            [card_key]).fetchone()
+        if row is None:
             raise StoreError(msg("There is no card '{id}' in this profile.", id=card_key).render())
-        return self._study_card(rows[0])
+        return self._study_card(row)
 
-    def _study_card(self, row: dict[str, Any]) -> StudyCard:
-        now = iso(self.clock())
+    def _study_card(self, row: tuple[Any, ...]) -> StudyCard:
+        """A card from a row of _CARD_COLUMNS (plain tuple: cheaper than a dict per card)."""
+        (key, set_id, item_id, due, stability, difficulty, state, step, reps, lapses,
+         last_review, suspended, buried_until, flag, leech, section_id, front, back,
+         explanation, evidence, tags) = row
+        memory = Memory(state=state, step=step, stability=stability, difficulty=difficulty,
+                        due=_moment(due), last_review=_moment(last_review), reps=reps,
+                        lapses=lapses)
         return StudyCard(
-            key=row["card_key"], set_id=row["set_id"], item_id=row["item_id"],
-            section_id=row["section_id"], front=row["front"], back=row["back"],
-            explanation=row["explanation"], evidence=row["evidence"],
-            tags=[str(t) for t in json.loads(row["tags"] or "[]")], memory=_memory(row),
-            flag=row["flag"], leech=bool(row["leech"]), suspended=bool(row["suspended"]),
-            buried=bool(row["buried_until"] and row["buried_until"] > now),
+            key=key, set_id=set_id, item_id=item_id, section_id=section_id, front=front,
+            back=back, explanation=explanation, evidence=evidence,
+            tags=[str(t) for t in json.loads(tags or "[]")], memory=memory, flag=flag,
+            leech=bool(leech), suspended=bool(suspended),
+            buried=bool(buried_until and buried_until > iso(self.clock())),
         )
 
     def cram_cards(self, deck_id: str, limit: int = 200, seed: int | None = None
                    ) -> list[StudyCard]:
         """Cards of the deck to drill without touching the schedule (suspended ones left
         out), in a shuffled order."""
-        rows = list(self.db.query(
+        rows = self.db.execute(
             f"SELECT {_CARD_COLUMNS} FROM card_state s JOIN cards c ON c.set_id = s.set_id "
             f"AND c.id = s.item_id WHERE s.suspended = 0 AND s.retired = 0 "
             f"AND {_IN_DECK.format(table='s.')} ORDER BY s.position",
-            {"deck": self._deck_param(deck_id)}))
+            {"deck": self._deck_param(deck_id)}).fetchall()
         cards = [self._study_card(row) for row in rows]
         random.Random(seed).shuffle(cards)
         return cards[:limit]
@@ -442,6 +524,7 @@ class ReviewsService(Service):
         """Grades the card now: its new state and the review-log row in one transaction."""
         now = self.clock()
         settings = self.settings()
+        self._check_outside()
         with self.db.atomic():
             before = self._state_row(card_key)
             memory = _memory(before)
@@ -471,8 +554,8 @@ class ReviewsService(Service):
 
     def _state_row(self, card_key: str) -> dict[str, Any]:
         rows = list(self.db.query(
-            f"SELECT {', '.join(_MEMORY_COLUMNS)}, retired, grp FROM card_state "
-            "WHERE card_key = ?",
+            f"SELECT {', '.join(_MEMORY_COLUMNS)}, retired, grp, position, card_key, rowid "
+            "FROM card_state WHERE card_key = ?",
             [card_key]))
         if not rows:
             raise StoreError(msg("There is no card '{id}' in this profile.", id=card_key).render())
@@ -481,6 +564,7 @@ class ReviewsService(Service):
     def undo(self, review_id: int) -> str:
         """Takes back a grade: the card's state before it comes back exactly and the review
         leaves the log. Only a card's latest grade can be taken back. Returns the card."""
+        self._check_outside()
         with self.db.atomic():
             row = self.db.execute(
                 "SELECT card_key, before_json, reviewed_at, state FROM review_log WHERE id = ?",
@@ -505,6 +589,7 @@ class ReviewsService(Service):
 
     # -- the card's own marks -------------------------------------------------------------
     def _set(self, card_key: str, column: str, value: Any) -> None:
+        self._check_outside()
         with self.db.atomic():
             before = self._state_row(card_key)
             self.db.execute(f"UPDATE card_state SET {column} = ? WHERE card_key = ?",
