@@ -160,9 +160,9 @@ class ReviewsService(Service):
         self._mark: tuple[int, int] | None = None
         self._decks_checked = False  # the decks' fingerprint was read since the mark moved
         self._queues: dict[str, DayQueue] = {}  # deck id -> its queue today (with counts)
-        # The day's counts, kept up to date by this service's own writes (the only writer
-        # of card_state besides imports, which change the fingerprint) and computed afresh
-        # when the day, the sets or the settings change.
+        # The day's counts (and queues), kept up to date by this service's own writes and
+        # computed afresh when the day, the sets or the settings change, or anyone else
+        # wrote (_check_outside).
         self._counts_key: tuple[str, str] | None = None  # (fingerprint, the day's end)
         self._per_group: dict[int, list[int]] = {}  # group -> [new, learning, review]
         self._done: dict[int, int] = {}  # reviews today by the state graded: 0 new, 2 review
@@ -213,14 +213,14 @@ class ReviewsService(Service):
 
     # -- decks ---------------------------------------------------------------------------
     def _check_outside(self) -> None:
-        """Drops what another writer may have made stale: another connection's commit
-        (cards graded elsewhere) clears the counts and queues; a write on this connection
-        that was not this service's (an import) has the decks' fingerprint read again."""
+        """Drops what another writer may have made stale: after another connection's
+        commit (cards graded elsewhere) or a write on this one that was not this service's
+        (an import), the counts and queues are computed again and the decks' fingerprint
+        is read again."""
         conn = self.db.conn
         mark = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
         if mark != self._mark:
-            if self._mark is None or mark[0] != self._mark[0]:
-                self._counts_key = None
+            self._counts_key = None
             self._decks_checked = False
             self._mark = mark
 
