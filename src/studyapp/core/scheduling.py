@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studyapp.core.fsrs_math import FsrsMath
@@ -171,7 +171,11 @@ class Scheduler:
 
     def preview(self, number: int, memory: Memory, now: datetime) -> dict[int, Outcome]:
         """The four outcomes, Again to Easy, for a card shown ``now``."""
-        return {rating: self.review(number, memory, rating, now) for rating in RATINGS}
+        now = now.astimezone(UTC)
+        last = memory.last_review.astimezone(UTC) if memory.last_review else None
+        draw: list[float] = []  # the fuzz draw, the same for the four (card, review count)
+        return {rating: self._review(number, memory, rating, now, last, draw)
+                for rating in RATINGS}
 
     def review(self, number: int, memory: Memory, rating: int, now: datetime) -> Outcome:
         """The card's memory after ``rating`` at ``now``. ``number`` is the card's stable
@@ -179,18 +183,27 @@ class Scheduler:
         the same interval)."""
         if rating not in RATINGS:
             raise ValueError(f"A grade is 1 (Again) to 4 (Easy), not {rating}.")
-        now = now.astimezone(UTC)
+        return self._review(
+            number, memory, rating, now.astimezone(UTC),
+            memory.last_review.astimezone(UTC) if memory.last_review else None, [])
+
+    @cached_property
+    def _math(self) -> FsrsMath:
+        return _fsrs_math(self.settings)
+
+    def _review(self, number: int, memory: Memory, rating: int, now: datetime,
+                last_review: datetime | None, draw: list[float]) -> Outcome:
+        """review() with ``now`` and ``last_review`` in UTC; ``draw`` holds the fuzz draw
+        once made."""
         if memory.state == NEW:
-            step = _fsrs_math(self.settings).review(LEARNING, 0, None, None, None, rating, now)
+            step = self._math.review(LEARNING, 0, None, None, None, rating, now)
         else:
-            step = _fsrs_math(self.settings).review(
-                memory.state, memory.step, memory.stability, memory.difficulty,
-                memory.last_review.astimezone(UTC) if memory.last_review else None, rating,
-                now)
+            step = self._math.review(memory.state, memory.step, memory.stability,
+                                     memory.difficulty, last_review, rating, now)
         due = now + step.interval
         if step.state == REVIEW:
             due = now + timedelta(days=self._fuzzed_days(
-                number, memory.reps, round((due - now) / timedelta(days=1))))
+                number, memory.reps, round((due - now) / timedelta(days=1)), draw))
         lapsed = memory.state == REVIEW and rating == AGAIN
         after = Memory(
             state=step.state, step=step.step, stability=step.stability,
@@ -199,7 +212,7 @@ class Scheduler:
         )
         return Outcome(rating, after, due - now)
 
-    def _fuzzed_days(self, number: int, reps: int, days: int) -> int:
+    def _fuzzed_days(self, number: int, reps: int, days: int, draw: list[float]) -> int:
         if days < 2.5:
             return days
         delta = 1.0
@@ -208,8 +221,9 @@ class Scheduler:
         low = max(2, round(days - delta))
         high = min(round(days + delta), self.settings.maximum_interval)
         low = min(low, high)
-        draw = random.Random((number << 20) ^ reps).random()
-        return min(int(draw * (high - low + 1) + low), self.settings.maximum_interval)
+        if not draw:
+            draw.append(random.Random((number << 20) ^ reps).random())
+        return min(int(draw[0] * (high - low + 1) + low), self.settings.maximum_interval)
 
     def retrievability(self, memory: Memory, now: datetime) -> float | None:
         """The chance of recalling the card ``now`` (None for a card never reviewed)."""

@@ -160,6 +160,10 @@ class ReviewsService(Service):
         self._mark: tuple[int, int] | None = None
         self._decks_checked = False  # the decks' fingerprint was read since the mark moved
         self._queues: dict[str, DayQueue] = {}  # deck id -> its queue today (with counts)
+        # Rows of _CARD_COLUMNS for the cards at the head of the queues (read with them, so
+        # the next card needs no look-up of its own); a card the service writes leaves it.
+        self._card_rows: dict[str, tuple[Any, ...]] = {}
+        self._bounds: tuple[datetime, datetime, Any] | None = None  # today's, and the rules
         # The day's counts (and queues), kept up to date by this service's own writes and
         # computed afresh when the day, the sets or the settings change, or anyone else
         # wrote (_check_outside).
@@ -304,9 +308,15 @@ class ReviewsService(Service):
 
     def _fresh_counts(self, now: datetime) -> tuple[datetime, datetime]:
         """Brings the day's cached counts up to date; returns the day's bounds."""
-        start, end = self.day(now)
         self._deck_data()
         assert self._decks is not None
+        rules = self.days.rules()
+        bounds = self._bounds
+        if (bounds is not None and self._counts_key is not None and bounds[2] == rules
+                and self._counts_key[0] == self._decks[0] and bounds[0] <= now < bounds[1]):
+            return bounds[0], bounds[1]  # the same day, nothing changed
+        start, end = self.day(now)
+        self._bounds = (start, end, rules)
         key = (self._decks[0], iso(end))
         if key != self._counts_key:
             self._per_group = self._group_counts(now, end, None)
@@ -316,6 +326,7 @@ class ReviewsService(Service):
             self._day_text = (iso(start), iso(end))
             self._counts_key = key
             self._queues = {}
+            self._card_rows = {}
         return start, end
 
     def _left_today(self) -> tuple[int, int]:
@@ -355,6 +366,7 @@ class ReviewsService(Service):
             return
         for queue in self._queues.values():
             queue.change(before, after)
+        self._card_rows.pop(before["card_key"], None)
         now, end = iso(self.clock()), self._day_text[1]
         for row, delta in ((before, -1), (after, 1)):
             if row["retired"] or row["suspended"] or row["grp"] is None or (
@@ -411,7 +423,13 @@ class ReviewsService(Service):
         if not ahead:
             key = self._day_queue(deck_id, end).next_key(
                 iso(now), iso(now + LEARN_AHEAD), *(left > 0 for left in self._left_today()))
-            return None if key is None else self.show(key, now)
+            if key is None:
+                return None
+            row = self._card_rows.get(key)
+            card = self.card(key) if row is None else self._study_card(row)
+            card.previews = self.scheduler().preview(card_number(key), card.memory, now)
+            card.shown_at = now
+            return card
         params: dict[str, Any] = {
             "now": iso(now), "end": iso(end), "deck": self._deck_param(deck_id),
             "ahead": iso(now + LEARN_AHEAD),
@@ -446,21 +464,29 @@ class ReviewsService(Service):
         queue = self._queues.get(deck_id)
         if queue is None:
             params = {"deck": self._deck_param(deck_id), "end": iso(end)}
-            free = f"suspended = 0 AND retired = 0 AND {_IN_DECK.format(table='card_state.')}"
+            free = f"s.suspended = 0 AND s.retired = 0 AND {_IN_DECK.format(table='s.')}"
 
             def fetch(state: int, limit: int) -> list[Row]:
                 if state == QUEUE_NEW:
-                    sql = ("SELECT position, grp, buried_until IS NOT NULL, "
-                           "coalesce(buried_until, ''), rowid, card_key, buried_until "
-                           f"FROM card_state WHERE state = 0 AND {free} "
-                           "ORDER BY position, grp, buried_until, rowid LIMIT :limit")
+                    size, where = 7, "s.state = 0"
+                    order = ("s.position, s.grp, s.buried_until IS NOT NULL, "
+                             "coalesce(s.buried_until, ''), s.rowid, s.card_key, "
+                             "s.buried_until")
+                    by = "s.position, s.grp, s.buried_until, s.rowid"
                 else:
-                    due = "due < :end" if state == REVIEW else "due IS NOT NULL"
-                    sql = ("SELECT due, rowid, card_key, buried_until FROM card_state "
-                           f"WHERE state = {state} AND {due} AND {free} "
-                           "ORDER BY due, rowid LIMIT :limit")
-                return [tuple(row) for row in self.db.conn.execute(
-                    sql, {**params, "limit": limit}).fetchall()]
+                    size = 4
+                    where = f"s.state = {state} AND " + (
+                        "s.due < :end" if state == REVIEW else "s.due IS NOT NULL")
+                    order, by = "s.due, s.rowid, s.card_key, s.buried_until", "s.due, s.rowid"
+                rows = []
+                for row in self.db.conn.execute(
+                        f"SELECT {order}, {_CARD_COLUMNS} FROM card_state s LEFT JOIN cards c "
+                        f"ON c.set_id = s.set_id AND c.id = s.item_id WHERE {where} AND {free} "
+                        f"ORDER BY {by} LIMIT :limit", {**params, "limit": limit}):
+                    rows.append(row[:size])
+                    if row[size + 16] is not None:  # the card's front: its cards row exists
+                        self._card_rows[row[size]] = row[size:]  # by card_key
+                return rows
 
             queue = DayQueue(set(self._member_ids()[deck_id]), iso(end), fetch)
             self._queues[deck_id] = queue
