@@ -76,6 +76,10 @@ def test_the_kept_queue_gives_what_the_queue_query_gives(store: Store,
             assert card.key == key(queried), f"step {step}"
         # the whole card: what the queue read with it is what the card's row says now
         assert card == fresh(store, clock).next_card(deck), f"step {step}"
+        if step % 25 == 0:  # the list's sums per deck part equal each deck's own sum
+            every = store.reviews.deck_counts()
+            assert every == {deck.id: store.reviews.counts(deck.id)
+                             for deck in store.reviews.decks()}
         if roll < 0.6:
             if card is not None:
                 answers.append(store.reviews.answer(card.key, rng.choice([1, 2, 3, 3, 4])))

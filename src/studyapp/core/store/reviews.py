@@ -25,6 +25,7 @@ from studyapp.core.decks import (
     RELATIONSHIPS_DECK,
     CardGroup,
     Deck,
+    DeckParts,
     build_decks,
     deck_members,
     decks_of_groups,
@@ -151,7 +152,7 @@ class ReviewsService(Service):
         self.days = StudyDay(clock, tz, starts_at=lambda: self.settings().day_starts_at)
         self._report = report
         self._decks: tuple[str, list[Deck], list[CardGroup]] | None = None
-        self._decks_of: dict[int, list[str]] = {}  # group number -> the decks it is in
+        self._decks_of: dict[int, DeckParts] = {}  # group number -> the decks it is in
         self._members: dict[str, list[int]] | None = None  # deck id -> its group numbers
         self._members_table = False  # temp.deck_members made for these decks
         # What the connection has seen: (PRAGMA data_version, total_changes). The first
@@ -242,13 +243,16 @@ class ReviewsService(Service):
             "FROM question_sets), (SELECT max(id) FROM card_groups)").fetchone())
         self._decks_checked = True
         if self._decks is None or self._decks[0] != fingerprint:
+            rows = self.db.execute(
+                "SELECT id, set_id, section_id, tags FROM card_groups g WHERE EXISTS "
+                "(SELECT 1 FROM card_state s WHERE s.grp = g.id AND s.retired = 0) "
+                "ORDER BY id").fetchall()
+            # Every group's tags in one parse (a profile has thousands of groups).
+            tag_lists = json.loads(f"[{','.join(row[3] or '[]' for row in rows)}]")
             groups = [
-                CardGroup(number, set_id, section_id,
-                          tuple(str(t) for t in json.loads(tags or "[]")))
-                for number, set_id, section_id, tags in self.db.execute(
-                    "SELECT id, set_id, section_id, tags FROM card_groups g WHERE EXISTS "
-                    "(SELECT 1 FROM card_state s WHERE s.grp = g.id AND s.retired = 0) "
-                    "ORDER BY id").fetchall()
+                CardGroup(number, set_id, section_id, tuple(map(str, tags)))
+                for (number, set_id, section_id, _text), tags in zip(rows, tag_lists,
+                                                                      strict=True)
             ]
             titles = dict(self.db.execute(
                 "SELECT id, title FROM question_sets ORDER BY builtin DESC, title").fetchall())
@@ -389,9 +393,21 @@ class ReviewsService(Service):
         self._fresh_counts(self.clock())
         decks, _groups = self._deck_data()
         new_left, reviews_left = self._left_today()
-        totals = {deck.id: [0, 0, 0] for deck in decks}
+        # Summed per part of the groups' decks (shared tuples), then per deck.
+        by_part: dict[int, tuple[tuple[str, ...], list[int]]] = {}
         for grp, counts in self._per_group.items():
-            for deck_id in self._decks_of.get(grp, ()):
+            for part in self._decks_of.get(grp, ()):
+                entry = by_part.get(id(part))
+                if entry is None:
+                    by_part[id(part)] = (part, list(counts))
+                else:
+                    total = entry[1]
+                    total[0] += counts[0]
+                    total[1] += counts[1]
+                    total[2] += counts[2]
+        totals = {deck.id: [0, 0, 0] for deck in decks}
+        for part, counts in by_part.values():
+            for deck_id in part:
                 total = totals[deck_id]
                 total[0] += counts[0]
                 total[1] += counts[1]
