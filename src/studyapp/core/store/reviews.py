@@ -161,9 +161,9 @@ class ReviewsService(Service):
         self._mark: tuple[int, int] | None = None
         self._decks_checked = False  # the decks' fingerprint was read since the mark moved
         self._queues: dict[str, DayQueue] = {}  # deck id -> its queue today (with counts)
-        # Rows of _CARD_COLUMNS for the cards at the head of the queues (read with them, so
-        # the next card needs no look-up of its own); a card the service writes leaves it.
-        self._card_rows: dict[str, tuple[Any, ...]] = {}
+        # The cards at the head of the queues, read with them and parsed (so the next card
+        # needs no look-up of its own); a card the service writes leaves it.
+        self._card_parts: dict[str, _CardParts] = {}
         self._bounds: tuple[datetime, datetime, Any] | None = None  # today's, and the rules
         # The day's counts (and queues), kept up to date by this service's own writes and
         # computed afresh when the day, the sets or the settings change, or anyone else
@@ -330,7 +330,7 @@ class ReviewsService(Service):
             self._day_text = (iso(start), iso(end))
             self._counts_key = key
             self._queues = {}
-            self._card_rows = {}
+            self._card_parts = {}
         return start, end
 
     def _left_today(self) -> tuple[int, int]:
@@ -370,7 +370,7 @@ class ReviewsService(Service):
             return
         for queue in self._queues.values():
             queue.change(before, after)
-        self._card_rows.pop(before["card_key"], None)
+        self._card_parts.pop(before["card_key"], None)
         now, end = iso(self.clock()), self._day_text[1]
         for row, delta in ((before, -1), (after, 1)):
             if row["retired"] or row["suspended"] or row["grp"] is None or (
@@ -441,8 +441,8 @@ class ReviewsService(Service):
                 iso(now), iso(now + LEARN_AHEAD), *(left > 0 for left in self._left_today()))
             if key is None:
                 return None
-            row = self._card_rows.get(key)
-            card = self.card(key) if row is None else self._study_card(row)
+            cached = self._card_parts.get(key)
+            card = self.card(key) if cached is None else _card_from(cached, iso(now))
             card.previews = self.scheduler().preview(card_number(key), card.memory, now)
             card.shown_at = now
             return card
@@ -501,7 +501,7 @@ class ReviewsService(Service):
                         f"ORDER BY {by} LIMIT :limit", {**params, "limit": limit}):
                     rows.append(row[:size])
                     if row[size + 16] is not None:  # the card's front: its cards row exists
-                        self._card_rows[row[size]] = row[size:]  # by card_key
+                        self._card_parts[row[size]] = _card_parts(row[size:])
                 return rows
 
             queue = DayQueue(set(self._member_ids()[deck_id]), iso(end), fetch)
@@ -534,19 +534,7 @@ class ReviewsService(Service):
 
     def _study_card(self, row: tuple[Any, ...]) -> StudyCard:
         """A card from a row of _CARD_COLUMNS (plain tuple: cheaper than a dict per card)."""
-        (key, set_id, item_id, due, stability, difficulty, state, step, reps, lapses,
-         last_review, suspended, buried_until, flag, leech, section_id, front, back,
-         explanation, evidence, tags) = row
-        memory = Memory(state=state, step=step, stability=stability, difficulty=difficulty,
-                        due=_moment(due), last_review=_moment(last_review), reps=reps,
-                        lapses=lapses)
-        return StudyCard(
-            key=key, set_id=set_id, item_id=item_id, section_id=section_id, front=front,
-            back=back, explanation=explanation, evidence=evidence,
-            tags=[str(t) for t in json.loads(tags or "[]")], memory=memory, flag=flag,
-            leech=bool(leech), suspended=bool(suspended),
-            buried=bool(buried_until and buried_until > iso(self.clock())),
-        )
+        return _card_from(_card_parts(row), iso(self.clock()))
 
     def cram_cards(self, deck_id: str, limit: int = 200, seed: int | None = None
                    ) -> list[StudyCard]:
@@ -779,6 +767,35 @@ class ReviewsService(Service):
         current = self.settings()
         self.save_settings(replace(current, parameters=current.previous_parameters,
                                    previous_parameters=current.parameters))
+
+
+# A card's row, parsed: its fields for StudyCard but tags (a tuple) and buried_until.
+_CardParts = tuple[str, str, str, str | None, str, str, str, str, tuple[str, ...], Memory,
+                   int, int, int, str | None]
+
+
+def _card_parts(row: tuple[Any, ...]) -> _CardParts:
+    """A row of _CARD_COLUMNS parsed."""
+    (key, set_id, item_id, due, stability, difficulty, state, step, reps, lapses,
+     last_review, suspended, buried_until, flag, leech, section_id, front, back,
+     explanation, evidence, tags) = row
+    memory = Memory(state=state, step=step, stability=stability, difficulty=difficulty,
+                    due=_moment(due), last_review=_moment(last_review), reps=reps,
+                    lapses=lapses)
+    return (key, set_id, item_id, section_id, front, back, explanation, evidence,
+            tuple(str(t) for t in json.loads(tags or "[]")), memory, flag, leech, suspended,
+            buried_until)
+
+
+def _card_from(parts: _CardParts, now: str) -> StudyCard:
+    """The StudyCard of parsed parts (``now``: ISO UTC, for whether it is buried)."""
+    (key, set_id, item_id, section_id, front, back, explanation, evidence, tags, memory,
+     flag, leech, suspended, buried_until) = parts
+    return StudyCard(key=key, set_id=set_id, item_id=item_id, section_id=section_id,
+                     front=front, back=back, explanation=explanation, evidence=evidence,
+                     tags=list(tags), memory=memory, flag=flag, leech=bool(leech),
+                     suspended=bool(suspended),
+                     buried=bool(buried_until and buried_until > now))
 
 
 def _moment(text: str | None) -> datetime | None:
