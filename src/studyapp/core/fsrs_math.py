@@ -42,7 +42,8 @@ class FsrsMath:
         self.maximum_interval = maximum_interval
         self.decay = -parameters[20]
         self.factor = 0.9 ** (1 / self.decay) - 1
-        self._easy_start = self._initial_difficulty(EASY)  # the same sum every time
+        self._easy_start = self._initial_difficulty(EASY)  # the same sums every time
+        self._interval_factor = (self.retention ** (1 / self.decay)) - 1
 
     def review(self, state: int, step: int | None, stability: float | None,
                difficulty: float | None, last_review: datetime | None, rating: int,
@@ -116,7 +117,7 @@ class FsrsMath:
         return (1 + self.factor * max(0, days) / stability) ** self.decay
 
     def _next_interval(self, stability: float) -> int:
-        interval = (stability / self.factor) * ((self.retention ** (1 / self.decay)) - 1)
+        interval = (stability / self.factor) * self._interval_factor
         return min(max(round(interval), 1), self.maximum_interval)
 
     @staticmethod

@@ -437,12 +437,14 @@ class ReviewsService(Service):
         now = self.clock()
         _start, end = self._fresh_counts(now)
         if not ahead:
+            now_text = iso(now)
+            new_left, reviews_left = self._left_today()
             key = self._day_queue(deck_id, end).next_key(
-                iso(now), iso(now + LEARN_AHEAD), *(left > 0 for left in self._left_today()))
+                now_text, iso(now + LEARN_AHEAD), new_left > 0, reviews_left > 0)
             if key is None:
                 return None
             cached = self._card_parts.get(key)
-            card = self.card(key) if cached is None else _card_from(cached, iso(now))
+            card = self.card(key) if cached is None else _card_from(cached, now_text)
             card.previews = self.scheduler().preview(card_number(key), card.memory, now)
             card.shown_at = now
             return card
@@ -479,8 +481,17 @@ class ReviewsService(Service):
         """The deck's queue today (after _fresh_counts, which drops it when stale)."""
         queue = self._queues.get(deck_id)
         if queue is None:
-            params = {"deck": self._deck_param(deck_id), "end": iso(end)}
-            free = f"s.suspended = 0 AND s.retired = 0 AND {_IN_DECK.format(table='s.')}"
+            members = self._member_ids().get(deck_id)
+            if members is None:
+                raise StoreError(
+                    msg("There is no deck '{id}' in this profile.", id=deck_id).render())
+            # The deck's groups as one list (SQLite makes it an index once per statement):
+            # four statements, so no need for the temp table of every deck's members. The
+            # unary + keeps the planner on the queue's order (driving the search from the
+            # groups' index instead took 0.18 s on a 100,000-card profile).
+            params = {"groups": json.dumps(members), "end": iso(end)}
+            free = ("s.suspended = 0 AND s.retired = 0 "
+                    "AND +s.grp IN (SELECT value FROM json_each(:groups))")
 
             def fetch(state: int, limit: int) -> list[Row]:
                 if state == QUEUE_NEW:
@@ -504,7 +515,7 @@ class ReviewsService(Service):
                         self._card_parts[row[size]] = _card_parts(row[size:])
                 return rows
 
-            queue = DayQueue(set(self._member_ids()[deck_id]), iso(end), fetch)
+            queue = DayQueue(set(members), iso(end), fetch)
             self._queues[deck_id] = queue
         return queue
 
