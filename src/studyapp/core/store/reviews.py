@@ -1,9 +1,11 @@
 """Flashcard reviews: the decks, the day's queue, grading, undo, and the card's own state.
 
 Every card has a ``card_state`` row (new cards too: triggers keep it in step with the
-``cards`` table, see migration m004). The queue is a query over that table's indexes, so
-it survives a restart by construction. Every grade writes the card's new state and its
-review-log row (with the state before it, for an exact undo) in one transaction.
+``cards`` table, see migration m004). The queue is read from that table's indexes once a
+day per deck and kept in memory (day_queue.py), moved by this service's own writes and
+read again after anyone else's; it survives a restart by construction. Every grade
+writes the card's new state and its review-log row (with the state before it, for an
+exact undo) in one transaction.
 
 Times are stored in UTC; the learner's day starts at ``day_starts_at`` local time, in the
 time zone ``tz`` (None: the computer's own).
@@ -13,23 +15,14 @@ from __future__ import annotations
 
 import json
 import random
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
 
 from studyapp.core.clock import Clock, iso
-from studyapp.core.decks import (
-    RELATIONSHIPS_DECK,
-    CardGroup,
-    Deck,
-    DeckParts,
-    build_decks,
-    deck_members,
-    decks_of_groups,
-)
+from studyapp.core.decks import RELATIONSHIPS_DECK, CardGroup, Deck
 from studyapp.core.messages import msg
 from studyapp.core.report import Report
 from studyapp.core.scheduling import (
@@ -48,8 +41,10 @@ from studyapp.core.scheduling import (
     optimise,
 )
 from studyapp.core.store.checks import StoreError
-from studyapp.core.store.day_queue import NEW as QUEUE_NEW
-from studyapp.core.store.day_queue import DayQueue, Row
+from studyapp.core.store.day_queue import CARD_COLUMNS as _CARD_COLUMNS
+from studyapp.core.store.day_queue import CardParts, DayQueue, card_parts, moment, read_queue
+from studyapp.core.store.deck_list import DeckList
+from studyapp.core.store.review_history import review_history
 from studyapp.core.store.service import Service
 from studyapp.core.studyday import StudyDay
 
@@ -62,11 +57,6 @@ _FREE = "suspended = 0 AND retired = 0 AND (buried_until IS NULL OR buried_until
 _IN_DECK = ("EXISTS (SELECT 1 FROM temp.deck_members m WHERE m.deck = :deck "
             "AND m.grp = {table}grp)")
 _AVAILABLE = f"{_FREE} AND {_IN_DECK.format(table='card_state.')}"
-_CARD_COLUMNS = (
-    "s.card_key, s.set_id, s.item_id, s.due, s.stability, s.difficulty, s.state, s.step, "
-    "s.reps, s.lapses, s.last_review, s.suspended, s.buried_until, s.flag, s.leech, "
-    "c.section_id, c.front, c.back, c.explanation, c.evidence, c.tags"
-)
 
 
 @dataclass(frozen=True)
@@ -151,10 +141,7 @@ class ReviewsService(Service):
         # its start hour is read from this service's settings, the one place it is set.
         self.days = StudyDay(clock, tz, starts_at=lambda: self.settings().day_starts_at)
         self._report = report
-        self._decks: tuple[str, list[Deck], list[CardGroup]] | None = None
-        self._decks_of: dict[int, DeckParts] = {}  # group number -> the decks it is in
-        self._members: dict[str, list[int]] | None = None  # deck id -> its group numbers
-        self._members_table = False  # temp.deck_members made for these decks
+        self._deck_list = DeckList(db, self._report_or_load)
         # What the connection has seen: (PRAGMA data_version, total_changes). The first
         # moves when another connection commits, the second with every write on this one;
         # this service's own writes move the mark along with them (_wrote).
@@ -163,12 +150,12 @@ class ReviewsService(Service):
         self._queues: dict[str, DayQueue] = {}  # deck id -> its queue today (with counts)
         # The cards at the head of the queues, read with them and parsed (so the next card
         # needs no look-up of its own); a card the service writes leaves it.
-        self._card_parts: dict[str, _CardParts] = {}
+        self._card_parts: dict[str, CardParts] = {}
         self._bounds: tuple[datetime, datetime, Any] | None = None  # today's, and the rules
         # The day's counts (and queues), kept up to date by this service's own writes and
         # computed afresh when the day, the sets or the settings change, or anyone else
         # wrote (_check_outside).
-        self._counts_key: tuple[str, str] | None = None  # (fingerprint, the day's end)
+        self._counts_key: tuple[str | None, str] | None = None  # (fingerprint, day's end)
         self._per_group: dict[int, list[int]] = {}  # group -> [new, learning, review]
         self._done: dict[int, int] = {}  # reviews today by the state graded: 0 new, 2 review
         self._day_text: tuple[str, str] = ("", "")
@@ -236,40 +223,14 @@ class ReviewsService(Service):
 
     def _deck_data(self) -> tuple[list[Deck], list[CardGroup]]:
         self._check_outside()
-        if self._decks is not None and self._decks_checked:
-            return self._decks[1], self._decks[2]
-        fingerprint = str(self.db.execute(
-            "SELECT (SELECT group_concat(id || ':' || sha256 || ':' || imported_at, ',') "
-            "FROM question_sets), (SELECT max(id) FROM card_groups)").fetchone())
-        self._decks_checked = True
-        if self._decks is None or self._decks[0] != fingerprint:
-            rows = self.db.execute(
-                "SELECT id, set_id, section_id, tags FROM card_groups g WHERE EXISTS "
-                "(SELECT 1 FROM card_state s WHERE s.grp = g.id AND s.retired = 0) "
-                "ORDER BY id").fetchall()
-            # Every group's tags in one parse (a profile has thousands of groups).
-            tag_lists = json.loads(f"[{','.join(row[3] or '[]' for row in rows)}]")
-            groups = [
-                CardGroup(number, set_id, section_id, tuple(map(str, tags)))
-                for (number, set_id, section_id, _text), tags in zip(rows, tag_lists,
-                                                                      strict=True)
-            ]
-            titles = dict(self.db.execute(
-                "SELECT id, title FROM question_sets ORDER BY builtin DESC, title").fetchall())
-            decks = build_decks(self._report_or_load(), groups, titles)
-            self._decks = (fingerprint, decks, groups)
-            self._decks_of = decks_of_groups(decks, groups)
-            self._members = None
-            self._members_table = False
-        return self._decks[1], self._decks[2]
+        if not self._decks_checked:
+            self._deck_list.refresh()
+            self._decks_checked = True
+        return self._deck_list.decks, self._deck_list.groups
 
     def _member_ids(self) -> dict[str, list[int]]:
-        """deck id -> its group numbers (made when first asked: counts need only the
-        groups' decks)."""
         self._deck_data()
-        if self._members is None:
-            self._members = deck_members(self.decks(), self._decks_of)
-        return self._members
+        return self._deck_list.members()
 
     def _report_or_load(self) -> Report:
         if self._report is None:
@@ -294,34 +255,21 @@ class ReviewsService(Service):
         members = self._member_ids()
         if deck_id not in members:
             raise StoreError(msg("There is no deck '{id}' in this profile.", id=deck_id).render())
-        if not self._members_table:
-            # Made by CREATE ... AS SELECT, which changes no rows as SQLite counts them:
-            # the Progress view's cache, keyed on the connection's total_changes, stays valid.
-            self.db.execute("DROP TABLE IF EXISTS temp.deck_members")
-            self.db.execute(
-                "CREATE TEMP TABLE deck_members AS SELECT "
-                "CAST(json_extract(value, '$[0]') AS TEXT) AS deck, "  # typed columns: the
-                "CAST(json_extract(value, '$[1]') AS INTEGER) AS grp "  # index serves both
-                "FROM json_each(?)",
-                [json.dumps([(deck, grp) for deck, groups in members.items()
-                             for grp in groups])])
-            self.db.execute("CREATE UNIQUE INDEX temp.deck_members_key "
-                            "ON deck_members (deck, grp)")
-            self._members_table = True
+        self._deck_list.make_members_table()
         return deck_id
 
     def _fresh_counts(self, now: datetime) -> tuple[datetime, datetime]:
         """Brings the day's cached counts up to date; returns the day's bounds."""
         self._deck_data()
-        assert self._decks is not None
+        fingerprint = self._deck_list.fingerprint
         rules = self.days.rules()
         bounds = self._bounds
         if (bounds is not None and self._counts_key is not None and bounds[2] == rules
-                and self._counts_key[0] == self._decks[0] and bounds[0] <= now < bounds[1]):
+                and self._counts_key[0] == fingerprint and bounds[0] <= now < bounds[1]):
             return bounds[0], bounds[1]  # the same day, nothing changed
         start, end = self.day(now)
         self._bounds = (start, end, rules)
-        key = (self._decks[0], iso(end))
+        key = (fingerprint, iso(end))
         if key != self._counts_key:
             self._per_group = self._group_counts(now, end, None)
             self._done = dict(self.db.execute(
@@ -396,7 +344,7 @@ class ReviewsService(Service):
         # Summed per part of the groups' decks (shared tuples), then per deck.
         by_part: dict[int, tuple[tuple[str, ...], list[int]]] = {}
         for grp, counts in self._per_group.items():
-            for part in self._decks_of.get(grp, ()):
+            for part in self._deck_list.decks_of.get(grp, ()):
                 entry = by_part.get(id(part))
                 if entry is None:
                     by_part[id(part)] = (part, list(counts))
@@ -485,37 +433,7 @@ class ReviewsService(Service):
             if members is None:
                 raise StoreError(
                     msg("There is no deck '{id}' in this profile.", id=deck_id).render())
-            # The deck's groups as one list (SQLite makes it an index once per statement):
-            # four statements, so no need for the temp table of every deck's members. The
-            # unary + keeps the planner on the queue's order (driving the search from the
-            # groups' index instead took 0.18 s on a 100,000-card profile).
-            params = {"groups": json.dumps(members), "end": iso(end)}
-            free = ("s.suspended = 0 AND s.retired = 0 "
-                    "AND +s.grp IN (SELECT value FROM json_each(:groups))")
-
-            def fetch(state: int, limit: int) -> list[Row]:
-                if state == QUEUE_NEW:
-                    size, where = 7, "s.state = 0"
-                    order = ("s.position, s.grp, s.buried_until IS NOT NULL, "
-                             "coalesce(s.buried_until, ''), s.rowid, s.card_key, "
-                             "s.buried_until")
-                    by = "s.position, s.grp, s.buried_until, s.rowid"
-                else:
-                    size = 4
-                    where = f"s.state = {state} AND " + (
-                        "s.due < :end" if state == REVIEW else "s.due IS NOT NULL")
-                    order, by = "s.due, s.rowid, s.card_key, s.buried_until", "s.due, s.rowid"
-                rows = []
-                for row in self.db.conn.execute(
-                        f"SELECT {order}, {_CARD_COLUMNS} FROM card_state s LEFT JOIN cards c "
-                        f"ON c.set_id = s.set_id AND c.id = s.item_id WHERE {where} AND {free} "
-                        f"ORDER BY {by} LIMIT :limit", {**params, "limit": limit}):
-                    rows.append(row[:size])
-                    if row[size + 16] is not None:  # the card's front: its cards row exists
-                        self._card_parts[row[size]] = _card_parts(row[size:])
-                return rows
-
-            queue = DayQueue(set(members), iso(end), fetch)
+            queue = read_queue(self.db.conn, members, iso(end), self._card_parts)
             self._queues[deck_id] = queue
         return queue
 
@@ -545,7 +463,7 @@ class ReviewsService(Service):
 
     def _study_card(self, row: tuple[Any, ...]) -> StudyCard:
         """A card from a row of _CARD_COLUMNS (plain tuple: cheaper than a dict per card)."""
-        return _card_from(_card_parts(row), iso(self.clock()))
+        return _card_from(card_parts(row), iso(self.clock()))
 
     def cram_cards(self, deck_id: str, limit: int = 200, seed: int | None = None
                    ) -> list[StudyCard]:
@@ -715,43 +633,7 @@ class ReviewsService(Service):
         """Graded reviews, card by card, on the learner's day each happened (for the
         optimiser). With ``max_items``: the reviews of cards drawn at random (seeded) until
         they give about that many training items (one per review after a card's first)."""
-        # Two subqueries: SQLite reads a lone min() or max() off the index, both together
-        # in one SELECT scan the whole table.
-        bounds = self.db.execute(
-            "SELECT (SELECT min(reviewed_at) FROM review_log), "
-            "(SELECT max(reviewed_at) FROM review_log)").fetchone()
-        if not bounds or bounds[0] is None:
-            return []
-        # The learner's day starts over the whole span, as stored text (ISO UTC sorts).
-        first = datetime.fromisoformat(bounds[0]).astimezone(UTC)
-        last = datetime.fromisoformat(bounds[1]).astimezone(UTC)
-        start, end = self.days.bounds(first)
-        starts = [iso(start)]
-        while end <= last:
-            starts.append(iso(end))
-            end = self.days.bounds(end)[1]
-        query = ("SELECT card_key, rating, reviewed_at FROM review_log "
-                 "ORDER BY card_key, reviewed_at")
-        params: list[Any] = []
-        if max_items is not None:
-            # A card's review count is its reps (kept with every grade and undo).
-            counts = self.db.execute(
-                "SELECT card_key, reps FROM card_state WHERE reps > 0 ORDER BY card_key"
-            ).fetchall()
-            if sum(n - 1 for _key, n in counts) > max_items:
-                random.Random(2023).shuffle(counts)
-                chosen, total = [], 0
-                for key, n in counts:
-                    if total >= max_items:
-                        break
-                    chosen.append(key)
-                    total += n - 1
-                query = ("SELECT card_key, rating, reviewed_at FROM review_log WHERE card_key "
-                         "IN (SELECT value FROM json_each(?)) ORDER BY card_key, reviewed_at")
-                params = [json.dumps(chosen)]
-        # (card key, day, rating): plain tuples, a million of them are made in a second
-        return [(card_key, bisect_right(starts, reviewed_at), rating)
-                for card_key, rating, reviewed_at in self.db.execute(query, params)]
+        return review_history(self.db, self.days, max_items)
 
     def optimise(self) -> OptimiseResult:
         """Fits the schedule to the learner's history; nothing changes until ``apply``.
@@ -781,24 +663,7 @@ class ReviewsService(Service):
 
 
 # A card's row, parsed: its fields for StudyCard but tags (a tuple) and buried_until.
-_CardParts = tuple[str, str, str, str | None, str, str, str, str, tuple[str, ...], Memory,
-                   int, int, int, str | None]
-
-
-def _card_parts(row: tuple[Any, ...]) -> _CardParts:
-    """A row of _CARD_COLUMNS parsed."""
-    (key, set_id, item_id, due, stability, difficulty, state, step, reps, lapses,
-     last_review, suspended, buried_until, flag, leech, section_id, front, back,
-     explanation, evidence, tags) = row
-    memory = Memory(state=state, step=step, stability=stability, difficulty=difficulty,
-                    due=_moment(due), last_review=_moment(last_review), reps=reps,
-                    lapses=lapses)
-    return (key, set_id, item_id, section_id, front, back, explanation, evidence,
-            tuple(str(t) for t in json.loads(tags or "[]")), memory, flag, leech, suspended,
-            buried_until)
-
-
-def _card_from(parts: _CardParts, now: str) -> StudyCard:
+def _card_from(parts: CardParts, now: str) -> StudyCard:
     """The StudyCard of parsed parts (``now``: ISO UTC, for whether it is buried)."""
     (key, set_id, item_id, section_id, front, back, explanation, evidence, tags, memory,
      flag, leech, suspended, buried_until) = parts
@@ -809,15 +674,11 @@ def _card_from(parts: _CardParts, now: str) -> StudyCard:
                      buried=bool(buried_until and buried_until > now))
 
 
-def _moment(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
 def _memory(row: dict[str, Any]) -> Memory:
     return Memory(
         state=row["state"], step=row["step"], stability=row["stability"],
-        difficulty=row["difficulty"], due=_moment(row["due"]),
-        last_review=_moment(row["last_review"]), reps=row["reps"], lapses=row["lapses"],
+        difficulty=row["difficulty"], due=moment(row["due"]),
+        last_review=moment(row["last_review"]), reps=row["reps"], lapses=row["lapses"],
     )
 
 
