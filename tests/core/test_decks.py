@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from studyapp.core.decks import CardGroup, build_decks, deck_members, groups_of
+from studyapp.core.decks import (
+    CardGroup,
+    build_decks,
+    deck_members,
+    decks_of_groups,
+    groups_of,
+)
 from studyapp.core.report import load_report
 
 
@@ -17,6 +23,6 @@ def test_deck_members_match_each_decks_rule() -> None:
     ]
     decks = build_decks(report, groups, {"set-0": "Zero", "set-1": "One", "set-2": "Two"})
     assert {d.kind for d in decks} == {"relationships", "report", "section", "set", "tag"}
-    members = deck_members(decks, groups)
+    members = deck_members(decks, decks_of_groups(decks, groups))
     assert members == {deck.id: groups_of(deck, groups) for deck in decks}
     assert members["relationships"]  # the four relationships' sections are counted

@@ -51,9 +51,31 @@ def test_review_matches_py_fsrs(state: int, step: int, stability: float | None,
                      stability=stability, difficulty=None if stability is None else difficulty,
                      due=NOW, last_review=last)
     expected, _log = reference.review_card(card, fsrs.Rating(rating), NOW)
-    got = FsrsMath(tuple(parameters), retention, steps, re_steps, 36500).review(
-        state, None if state == 2 else step, stability,
-        None if stability is None else difficulty, last, rating, NOW)
+    math = FsrsMath(tuple(parameters), retention, steps, re_steps, 36500)
+    memory = (state, None if state == 2 else step, stability,
+              None if stability is None else difficulty, last)
+    got = math.review(*memory, rating, NOW)
+    assert math.review_all(*memory, NOW)[rating - 1] == got  # the four at once: the same
     assert (got.state, got.step, got.stability, got.difficulty, NOW + got.interval) == (
         int(expected.state), expected.step, expected.stability, expected.difficulty,
         expected.due)
+
+
+def test_previews_are_the_dataclasses_their_constructors_make() -> None:
+    """Outcomes are made without the frozen dataclasses' __init__ (a hot path): they
+    equal, hash and print as the ones __init__ makes, and stay frozen."""
+    import dataclasses
+
+    import pytest
+
+    from studyapp.core.scheduling import Memory, Outcome, Scheduler
+
+    memory = Memory(state=2, step=None, stability=12.5, difficulty=6.0,
+                    due=NOW, last_review=NOW - timedelta(days=13), reps=4, lapses=1)
+    for rating, outcome in Scheduler().preview(77, memory, NOW).items():
+        rebuilt = Outcome(outcome.rating, Memory(**dataclasses.asdict(outcome.memory)),
+                          outcome.interval)
+        assert outcome == rebuilt and hash(outcome) == hash(rebuilt)
+        assert repr(outcome) == repr(rebuilt) and outcome.rating == rating
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            outcome.memory.reps = 0  # type: ignore[misc]

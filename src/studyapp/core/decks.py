@@ -85,15 +85,20 @@ def groups_of(deck: Deck, groups: Iterable[CardGroup]) -> list[int]:
     return [g.id for g in groups if deck.matches(g)]
 
 
-def deck_members(decks: Sequence[Deck], groups: Sequence[CardGroup]) -> dict[str, list[int]]:
-    """deck id -> its group numbers (in the groups' order): the same answer as ``groups_of``
-    for every deck, from one pass over the groups (a profile has hundreds of decks and
-    thousands of groups, so deck by deck would be hundreds of thousands of ``matches``)."""
+# A group's decks in two parts: those its section puts it in (the whole report, its
+# section and the sections above it, the four relationships) and those its set and tags
+# put it in. Groups share these tuples (a profile has thousands of groups but tens of
+# sections and a few hundred set-and-tags pairs), so counts are summed per part first.
+DeckParts = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def decks_of_groups(decks: Sequence[Deck], groups: Sequence[CardGroup]
+                    ) -> dict[int, DeckParts]:
+    """group number -> the ids of the decks it is in, as (section part, set part)."""
     by_section: dict[str, list[str]] = {}  # section id -> decks of it (relationships too)
     by_set: dict[str, list[str]] = {}
     by_tag: dict[tuple[str, str], list[str]] = {}
     whole_report: list[str] = []
-    members: dict[str, list[int]] = {deck.id: [] for deck in decks}
     for deck in decks:
         if deck.kind in ("relationships", "section"):
             by_section.setdefault(deck.section_id, []).append(deck.id)
@@ -103,18 +108,40 @@ def deck_members(decks: Sequence[Deck], groups: Sequence[CardGroup]) -> dict[str
             by_set.setdefault(deck.set_id, []).append(deck.id)
         elif deck.kind == "tag":
             by_tag.setdefault((deck.set_id, deck.tag), []).append(deck.id)
+    section_parts: dict[str, tuple[str, ...]] = {}
+    set_parts: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+    found: dict[int, DeckParts] = {}
     for group in groups:
-        found: list[str] = []
-        if group.section_id:
-            found += whole_report
-            # A section deck holds its section and every section below it: the group's
-            # section and each of its dotted ancestors.
-            parts = group.section_id.split(".")
-            for end in range(1, len(parts) + 1):
-                found += by_section.get(".".join(parts[:end]), ())
-        found += by_set.get(group.set_id, ())
-        for tag in dict.fromkeys(group.tags):
-            found += by_tag.get((group.set_id, tag), ())
-        for deck_id in found:
-            members[deck_id].append(group.id)
+        section_part = section_parts.get(group.section_id)
+        if section_part is None:
+            in_sections: list[str] = []
+            if group.section_id:
+                in_sections += whole_report
+                # A section deck holds its section and every section below it: the
+                # group's section and each of its dotted ancestors.
+                parts = group.section_id.split(".")
+                for end in range(1, len(parts) + 1):
+                    in_sections += by_section.get(".".join(parts[:end]), ())
+            section_part = section_parts[group.section_id] = tuple(in_sections)
+        set_key = (group.set_id, group.tags)
+        set_part = set_parts.get(set_key)
+        if set_part is None:
+            in_set = list(by_set.get(group.set_id, ()))
+            for tag in dict.fromkeys(group.tags):
+                in_set += by_tag.get((group.set_id, tag), ())
+            set_part = set_parts[set_key] = tuple(in_set)
+        found[group.id] = (section_part, set_part)
+    return found
+
+
+def deck_members(decks: Sequence[Deck], decks_of: dict[int, DeckParts]
+                 ) -> dict[str, list[int]]:
+    """deck id -> its group numbers (in the groups' order), from ``decks_of_groups``: the
+    same answer as ``groups_of`` for every deck."""
+    members: dict[str, list[int]] = {deck.id: [] for deck in decks}
+    for group_id, (section_part, set_part) in decks_of.items():
+        for deck_id in section_part:
+            members[deck_id].append(group_id)
+        for deck_id in set_part:
+            members[deck_id].append(group_id)
     return members

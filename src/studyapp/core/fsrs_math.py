@@ -11,8 +11,8 @@ scheduling.py.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 LEARNING, REVIEW, RELEARNING = 1, 2, 3
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -20,10 +20,9 @@ STABILITY_MIN = 0.001  # fsrs.scheduler.STABILITY_MIN
 MIN_DIFFICULTY, MAX_DIFFICULTY = 1.0, 10.0
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """A card after one review: state, step, stability, difficulty, and the interval (not
-    fuzzed)."""
+    fuzzed). A named tuple: four are made for every card shown."""
 
     state: int
     step: int | None
@@ -43,6 +42,8 @@ class FsrsMath:
         self.maximum_interval = maximum_interval
         self.decay = -parameters[20]
         self.factor = 0.9 ** (1 / self.decay) - 1
+        self._easy_start = self._initial_difficulty(EASY)  # the same sums every time
+        self._interval_factor = (self.retention ** (1 / self.decay)) - 1
 
     def review(self, state: int, step: int | None, stability: float | None,
                difficulty: float | None, last_review: datetime | None, rating: int,
@@ -50,16 +51,39 @@ class FsrsMath:
         """py-fsrs' review_card for a card in ``state`` (1 learning, 2 review, 3
         relearning; a new card is a learning card at step 0 without memory)."""
         days = (now - last_review).days if last_review else None
+        return self._step(state, step, stability, difficulty, days,
+                          self._recall(state, stability, difficulty, days), rating)
+
+    def review_all(self, state: int, step: int | None, stability: float | None,
+                   difficulty: float | None, last_review: datetime | None, now: datetime
+                   ) -> list[Step]:
+        """``review`` for Again, Hard, Good and Easy (what they share is computed once)."""
+        days = (now - last_review).days if last_review else None
+        recall = self._recall(state, stability, difficulty, days)
+        return [self._step(state, step, stability, difficulty, days, recall, rating)
+                for rating in (AGAIN, HARD, GOOD, EASY)]
+
+    def _recall(self, state: int, stability: float | None, difficulty: float | None,
+                days: int | None) -> float | None:
+        """The retrievability a long-term stability update uses (None: none is made)."""
+        if (state == LEARNING and (stability is None or difficulty is None)) or (
+                days is not None and days < 1):
+            return None
+        assert stability is not None
+        return self._retrievability(stability, days)
+
+    def _step(self, state: int, step: int | None, stability: float | None,
+              difficulty: float | None, days: int | None, recall: float | None,
+              rating: int) -> Step:
         if state == LEARNING and (stability is None or difficulty is None):
             stability = max(self.w[rating - 1], STABILITY_MIN)
             difficulty = self._clamp(self._initial_difficulty(rating))
         else:
             assert stability is not None and difficulty is not None
-            if days is not None and days < 1:
+            if recall is None:  # reviewed again the same day
                 stability = self._short_term(stability, rating)
             else:
-                stability = self._next_stability(difficulty, stability,
-                                                 self._retrievability(stability, days), rating)
+                stability = self._next_stability(difficulty, stability, recall, rating)
             difficulty = self._next_difficulty(difficulty, rating)
         if state == REVIEW:
             if rating == AGAIN and self.relearning_steps:
@@ -93,7 +117,7 @@ class FsrsMath:
         return (1 + self.factor * max(0, days) / stability) ** self.decay
 
     def _next_interval(self, stability: float) -> int:
-        interval = (stability / self.factor) * ((self.retention ** (1 / self.decay)) - 1)
+        interval = (stability / self.factor) * self._interval_factor
         return min(max(round(interval), 1), self.maximum_interval)
 
     @staticmethod
@@ -114,7 +138,7 @@ class FsrsMath:
         w = self.w
         delta = -(w[6] * (rating - 3))
         damped = difficulty + (10.0 - difficulty) * delta / 9.0
-        return self._clamp(w[7] * self._initial_difficulty(EASY) + (1 - w[7]) * damped)
+        return self._clamp(w[7] * self._easy_start + (1 - w[7]) * damped)
 
     def _next_stability(self, difficulty: float, stability: float, retrievability: float,
                         rating: int) -> float:

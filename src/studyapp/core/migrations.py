@@ -547,3 +547,10 @@ def m009_exams(db: Database) -> None:
         CREATE INDEX quiz_attempts_exam ON quiz_attempts(exam_id);
         """
     )
+
+
+@migrations(name="m015_card_groups_in_use")
+def m015_card_groups_in_use(db: Database) -> None:
+    """Which card groups still have cards, by index (the deck list asks it first of all;
+    a scan with DISTINCT took most of the first deck counts on a 100,000-card profile)."""
+    run_script(db, "CREATE INDEX card_state_group ON card_state(grp, retired);")

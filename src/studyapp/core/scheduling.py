@@ -23,10 +23,10 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from studyapp.core.fsrs_math import FsrsMath
+from studyapp.core.fsrs_math import FsrsMath, Step
 from studyapp.core.messages import msg, msg_n
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ _DEFAULT_PARAMETERS: tuple[float, ...] = (
 # py-fsrs' fuzz ranges (fsrs.scheduler.FUZZ_RANGES), applied here from a seeded generator.
 _FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
 
+
+_Frozen = TypeVar("_Frozen")
 
 # -- settings ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -171,7 +173,16 @@ class Scheduler:
 
     def preview(self, number: int, memory: Memory, now: datetime) -> dict[int, Outcome]:
         """The four outcomes, Again to Easy, for a card shown ``now``."""
-        return {rating: self.review(number, memory, rating, now) for rating in RATINGS}
+        now = now.astimezone(UTC)
+        if memory.state == NEW:
+            steps = self._math.review_all(LEARNING, 0, None, None, None, now)
+        else:
+            steps = self._math.review_all(
+                memory.state, memory.step, memory.stability, memory.difficulty,
+                memory.last_review.astimezone(UTC) if memory.last_review else None, now)
+        draw: list[float] = []  # the fuzz draw, the same for the four (card, review count)
+        return {rating: self._outcome(number, memory, rating, now, step, draw)
+                for rating, step in zip(RATINGS, steps, strict=True)}
 
     def review(self, number: int, memory: Memory, rating: int, now: datetime) -> Outcome:
         """The card's memory after ``rating`` at ``now``. ``number`` is the card's stable
@@ -181,35 +192,41 @@ class Scheduler:
             raise ValueError(f"A grade is 1 (Again) to 4 (Easy), not {rating}.")
         now = now.astimezone(UTC)
         if memory.state == NEW:
-            step = _fsrs_math(self.settings).review(LEARNING, 0, None, None, None, rating, now)
+            step = self._math.review(LEARNING, 0, None, None, None, rating, now)
         else:
-            step = _fsrs_math(self.settings).review(
+            step = self._math.review(
                 memory.state, memory.step, memory.stability, memory.difficulty,
                 memory.last_review.astimezone(UTC) if memory.last_review else None, rating,
                 now)
-        due = now + step.interval
-        if step.state == REVIEW:
-            due = now + timedelta(days=self._fuzzed_days(
-                number, memory.reps, round((due - now) / timedelta(days=1))))
-        lapsed = memory.state == REVIEW and rating == AGAIN
-        after = Memory(
-            state=step.state, step=step.step, stability=step.stability,
-            difficulty=step.difficulty, due=due, last_review=now, reps=memory.reps + 1,
-            lapses=memory.lapses + int(lapsed),
-        )
-        return Outcome(rating, after, due - now)
+        return self._outcome(number, memory, rating, now, step, [])
 
-    def _fuzzed_days(self, number: int, reps: int, days: int) -> int:
+    @cached_property
+    def _math(self) -> FsrsMath:
+        return _fsrs_math(self.settings)
+
+    def _outcome(self, number: int, memory: Memory, rating: int, now: datetime, step: Step,
+                 draw: list[float]) -> Outcome:
+        """The grade's outcome from its FSRS step (``now`` in UTC), fuzzed; ``draw`` holds
+        the fuzz draw once made."""
+        if step.state == REVIEW:  # a whole number of days (FsrsMath._to_review)
+            due = now + timedelta(days=self._fuzzed_days(number, memory.reps,
+                                                         step.interval.days, draw))
+        else:
+            due = now + step.interval
+        lapsed = memory.state == REVIEW and rating == AGAIN
+        after = _made(Memory, {
+            "state": step.state, "step": step.step, "stability": step.stability,
+            "difficulty": step.difficulty, "due": due, "last_review": now,
+            "reps": memory.reps + 1, "lapses": memory.lapses + int(lapsed)})
+        return _made(Outcome, {"rating": rating, "memory": after, "interval": due - now})
+
+    def _fuzzed_days(self, number: int, reps: int, days: int, draw: list[float]) -> int:
         if days < 2.5:
             return days
-        delta = 1.0
-        for start, end, factor in _FUZZ_RANGES:
-            delta += factor * max(min(float(days), end) - start, 0.0)
-        low = max(2, round(days - delta))
-        high = min(round(days + delta), self.settings.maximum_interval)
-        low = min(low, high)
-        draw = random.Random((number << 20) ^ reps).random()
-        return min(int(draw * (high - low + 1) + low), self.settings.maximum_interval)
+        low, high = _fuzz_range(days, self.settings.maximum_interval)
+        if not draw:
+            draw.append(random.Random((number << 20) ^ reps).random())
+        return min(int(draw[0] * (high - low + 1) + low), self.settings.maximum_interval)
 
     def retrievability(self, memory: Memory, now: datetime) -> float | None:
         """The chance of recalling the card ``now`` (None for a card never reviewed)."""
@@ -221,6 +238,27 @@ class Scheduler:
                          stability=memory.stability, difficulty=memory.difficulty,
                          due=now.astimezone(UTC), last_review=memory.last_review.astimezone(UTC))
         return float(self._fsrs().get_card_retrievability(card, now.astimezone(UTC)))
+
+
+def _made(cls: type[_Frozen], fields: dict[str, Any]) -> _Frozen:
+    """A frozen dataclass (Memory, Outcome) with every one of its fields given, made
+    without its __init__: that sets each field through object.__setattr__, and showing a
+    card makes four of each. Equal to the one __init__ makes."""
+    made = object.__new__(cls)
+    made.__dict__.update(fields)
+    return made
+
+
+@lru_cache(maxsize=4096)
+def _fuzz_range(days: int, maximum_interval: int) -> tuple[int, int]:
+    """The days a ``days``-day interval is fuzzed between (py-fsrs' ranges; the same for
+    every card, so kept: each card shown asks it for up to three grades)."""
+    delta = 1.0
+    for start, end, factor in _FUZZ_RANGES:
+        delta += factor * max(min(float(days), end) - start, 0.0)
+    low = max(2, round(days - delta))
+    high = min(round(days + delta), maximum_interval)
+    return min(low, high), high
 
 
 @lru_cache(maxsize=8)

@@ -1,9 +1,11 @@
 """Flashcard reviews: the decks, the day's queue, grading, undo, and the card's own state.
 
 Every card has a ``card_state`` row (new cards too: triggers keep it in step with the
-``cards`` table, see migration m004). The queue is a query over that table's indexes, so
-it survives a restart by construction. Every grade writes the card's new state and its
-review-log row (with the state before it, for an exact undo) in one transaction.
+``cards`` table, see migration m004). The queue is read from that table's indexes once a
+day per deck and kept in memory (day_queue.py), moved by this service's own writes and
+read again after anyone else's; it survives a restart by construction. Every grade
+writes the card's new state and its review-log row (with the state before it, for an
+exact undo) in one transaction.
 
 Times are stored in UTC; the learner's day starts at ``day_starts_at`` local time, in the
 time zone ``tz`` (None: the computer's own).
@@ -13,21 +15,14 @@ from __future__ import annotations
 
 import json
 import random
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
 
 from studyapp.core.clock import Clock, iso
-from studyapp.core.decks import (
-    RELATIONSHIPS_DECK,
-    CardGroup,
-    Deck,
-    build_decks,
-    deck_members,
-)
+from studyapp.core.decks import RELATIONSHIPS_DECK, CardGroup, Deck
 from studyapp.core.messages import msg
 from studyapp.core.report import Report
 from studyapp.core.scheduling import (
@@ -46,6 +41,10 @@ from studyapp.core.scheduling import (
     optimise,
 )
 from studyapp.core.store.checks import StoreError
+from studyapp.core.store.day_queue import CARD_COLUMNS as _CARD_COLUMNS
+from studyapp.core.store.day_queue import CardParts, DayQueue, card_parts, moment, read_queue
+from studyapp.core.store.deck_list import DeckList
+from studyapp.core.store.review_history import review_history
 from studyapp.core.store.service import Service
 from studyapp.core.studyday import StudyDay
 
@@ -58,11 +57,6 @@ _FREE = "suspended = 0 AND retired = 0 AND (buried_until IS NULL OR buried_until
 _IN_DECK = ("EXISTS (SELECT 1 FROM temp.deck_members m WHERE m.deck = :deck "
             "AND m.grp = {table}grp)")
 _AVAILABLE = f"{_FREE} AND {_IN_DECK.format(table='card_state.')}"
-_CARD_COLUMNS = (
-    "s.card_key, s.set_id, s.item_id, s.due, s.stability, s.difficulty, s.state, s.step, "
-    "s.reps, s.lapses, s.last_review, s.suspended, s.buried_until, s.flag, s.leech, "
-    "c.section_id, c.front, c.back, c.explanation, c.evidence, c.tags"
-)
 
 
 @dataclass(frozen=True)
@@ -147,13 +141,21 @@ class ReviewsService(Service):
         # its start hour is read from this service's settings, the one place it is set.
         self.days = StudyDay(clock, tz, starts_at=lambda: self.settings().day_starts_at)
         self._report = report
-        self._decks: tuple[str, list[Deck], list[CardGroup]] | None = None
-        self._decks_of: dict[int, list[str]] = {}  # group number -> the decks it is in
-        self._member_ids: dict[str, list[int]] = {}  # deck id -> its group numbers
-        # The day's counts, kept up to date by this service's own writes (the only writer
-        # of card_state besides imports, which change the fingerprint) and computed afresh
-        # when the day, the sets or the settings change.
-        self._counts_key: tuple[str, str] | None = None  # (fingerprint, the day's end)
+        self._deck_list = DeckList(db, self._report_or_load)
+        # What the connection has seen: (PRAGMA data_version, total_changes). The first
+        # moves when another connection commits, the second with every write on this one;
+        # this service's own writes move the mark along with them (_wrote).
+        self._mark: tuple[int, int] | None = None
+        self._decks_checked = False  # the decks' fingerprint was read since the mark moved
+        self._queues: dict[str, DayQueue] = {}  # deck id -> its queue today (with counts)
+        # The cards at the head of the queues, read with them and parsed (so the next card
+        # needs no look-up of its own); a card the service writes leaves it.
+        self._card_parts: dict[str, CardParts] = {}
+        self._bounds: tuple[datetime, datetime, Any] | None = None  # today's, and the rules
+        # The day's counts (and queues), kept up to date by this service's own writes and
+        # computed afresh when the day, the sets or the settings change, or anyone else
+        # wrote (_check_outside).
+        self._counts_key: tuple[str | None, str] | None = None  # (fingerprint, day's end)
         self._per_group: dict[int, list[int]] = {}  # group -> [new, learning, review]
         self._done: dict[int, int] = {}  # reviews today by the state graded: 0 new, 2 review
         self._day_text: tuple[str, str] = ("", "")
@@ -202,40 +204,33 @@ class ReviewsService(Service):
         return self.days.bounds(now)
 
     # -- decks ---------------------------------------------------------------------------
+    def _check_outside(self) -> None:
+        """Drops what another writer may have made stale: after another connection's
+        commit (cards graded elsewhere) or a write on this one that was not this service's
+        (an import), the counts and queues are computed again and the decks' fingerprint
+        is read again."""
+        conn = self.db.conn
+        mark = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+        if mark != self._mark:
+            self._counts_key = None
+            self._decks_checked = False
+            self._mark = mark
+
+    def _wrote(self) -> None:
+        """After this service's own write (its caches already moved with it)."""
+        if self._mark is not None:
+            self._mark = (self._mark[0], self.db.conn.total_changes)
+
     def _deck_data(self) -> tuple[list[Deck], list[CardGroup]]:
-        fingerprint = str(self.db.execute(
-            "SELECT (SELECT group_concat(id || ':' || sha256 || ':' || imported_at, ',') "
-            "FROM question_sets), (SELECT max(id) FROM card_groups)").fetchone())
-        if self._decks is None or self._decks[0] != fingerprint:
-            groups = [
-                CardGroup(row["id"], row["set_id"], row["section_id"],
-                          tuple(str(t) for t in json.loads(row["tags"] or "[]")))
-                for row in self.db.query(
-                    "SELECT id, set_id, section_id, tags FROM card_groups WHERE id IN "
-                    "(SELECT DISTINCT grp FROM card_state WHERE retired = 0) ORDER BY id")
-            ]
-            titles = {row["id"]: row["title"] for row in self.db.query(
-                "SELECT id, title FROM question_sets ORDER BY builtin DESC, title")}
-            decks = build_decks(self._report_or_load(), groups, titles)
-            self._decks = (fingerprint, decks, groups)
-            self._member_ids = deck_members(decks, groups)
-            self._decks_of = {}
-            for deck_id, members in self._member_ids.items():
-                for grp in members:
-                    self._decks_of.setdefault(grp, []).append(deck_id)
-            # Made by CREATE ... AS SELECT, which changes no rows as SQLite counts them:
-            # the Progress view's cache, keyed on the connection's total_changes, stays valid.
-            self.db.execute("DROP TABLE IF EXISTS temp.deck_members")
-            self.db.execute(
-                "CREATE TEMP TABLE deck_members AS SELECT "
-                "CAST(json_extract(value, '$[0]') AS TEXT) AS deck, "  # typed columns: the
-                "CAST(json_extract(value, '$[1]') AS INTEGER) AS grp "  # index serves both
-                "FROM json_each(?)",
-                [json.dumps([(deck_id, grp) for deck_id, members in self._member_ids.items()
-                             for grp in members])])
-            self.db.execute("CREATE UNIQUE INDEX temp.deck_members_key "
-                            "ON deck_members (deck, grp)")
-        return self._decks[1], self._decks[2]
+        self._check_outside()
+        if not self._decks_checked:
+            self._deck_list.refresh()
+            self._decks_checked = True
+        return self._deck_list.decks, self._deck_list.groups
+
+    def _member_ids(self) -> dict[str, list[int]]:
+        self._deck_data()
+        return self._deck_list.members()
 
     def _report_or_load(self) -> Report:
         if self._report is None:
@@ -257,17 +252,24 @@ class ReviewsService(Service):
 
     def _deck_param(self, deck_id: str) -> str:
         """The deck's id for the queries' ``:deck`` (its members are in the temp table)."""
-        self._deck_data()
-        if deck_id not in self._member_ids:
+        members = self._member_ids()
+        if deck_id not in members:
             raise StoreError(msg("There is no deck '{id}' in this profile.", id=deck_id).render())
+        self._deck_list.make_members_table()
         return deck_id
 
     def _fresh_counts(self, now: datetime) -> tuple[datetime, datetime]:
         """Brings the day's cached counts up to date; returns the day's bounds."""
-        start, end = self.day(now)
         self._deck_data()
-        assert self._decks is not None
-        key = (self._decks[0], iso(end))
+        fingerprint = self._deck_list.fingerprint
+        rules = self.days.rules()
+        bounds = self._bounds
+        if (bounds is not None and self._counts_key is not None and bounds[2] == rules
+                and self._counts_key[0] == fingerprint and bounds[0] <= now < bounds[1]):
+            return bounds[0], bounds[1]  # the same day, nothing changed
+        start, end = self.day(now)
+        self._bounds = (start, end, rules)
+        key = (fingerprint, iso(end))
         if key != self._counts_key:
             self._per_group = self._group_counts(now, end, None)
             self._done = dict(self.db.execute(
@@ -275,6 +277,8 @@ class ReviewsService(Service):
                 "AND state IN (0, 2) GROUP BY state", [iso(start)]).fetchall())
             self._day_text = (iso(start), iso(end))
             self._counts_key = key
+            self._queues = {}
+            self._card_parts = {}
         return start, end
 
     def _left_today(self) -> tuple[int, int]:
@@ -307,9 +311,14 @@ class ReviewsService(Service):
         return counts
 
     def _count_change(self, before: dict[str, Any], after: dict[str, Any]) -> None:
-        """Moves a card between the cached counts (a grade, an undo, a suspension...)."""
+        """Moves a card between the cached counts and queues (a grade, an undo, a
+        suspension...)."""
+        self._wrote()
         if self._counts_key is None:
             return
+        for queue in self._queues.values():
+            queue.change(before, after)
+        self._card_parts.pop(before["card_key"], None)
         now, end = iso(self.clock()), self._day_text[1]
         for row, delta in ((before, -1), (after, 1)):
             if row["retired"] or row["suspended"] or row["grp"] is None or (
@@ -332,9 +341,21 @@ class ReviewsService(Service):
         self._fresh_counts(self.clock())
         decks, _groups = self._deck_data()
         new_left, reviews_left = self._left_today()
-        totals = {deck.id: [0, 0, 0] for deck in decks}
+        # Summed per part of the groups' decks (shared tuples), then per deck.
+        by_part: dict[int, tuple[tuple[str, ...], list[int]]] = {}
         for grp, counts in self._per_group.items():
-            for deck_id in self._decks_of.get(grp, ()):
+            for part in self._deck_list.decks_of.get(grp, ()):
+                entry = by_part.get(id(part))
+                if entry is None:
+                    by_part[id(part)] = (part, list(counts))
+                else:
+                    total = entry[1]
+                    total[0] += counts[0]
+                    total[1] += counts[1]
+                    total[2] += counts[2]
+        totals = {deck.id: [0, 0, 0] for deck in decks}
+        for part, counts in by_part.values():
+            for deck_id in part:
                 total = totals[deck_id]
                 total[0] += counts[0]
                 total[1] += counts[1]
@@ -345,10 +366,11 @@ class ReviewsService(Service):
     def counts(self, deck_id: str) -> DeckCounts:
         """What is left today in one deck."""
         self._fresh_counts(self.clock())
-        if deck_id not in self._member_ids:
+        members = self._member_ids()
+        if deck_id not in members:
             raise StoreError(msg("There is no deck '{id}' in this profile.", id=deck_id).render())
         new = learning = review = 0
-        for grp in self._member_ids[deck_id]:
+        for grp in members[deck_id]:
             counts = self._per_group.get(grp)
             if counts is not None:
                 new, learning, review = new + counts[0], learning + counts[1], review + counts[2]
@@ -362,13 +384,27 @@ class ReviewsService(Service):
         takes the early review into account)."""
         now = self.clock()
         _start, end = self._fresh_counts(now)
+        if not ahead:
+            now_text = iso(now)
+            new_left, reviews_left = self._left_today()
+            key = self._day_queue(deck_id, end).next_key(
+                now_text, iso(now + LEARN_AHEAD), new_left > 0, reviews_left > 0)
+            if key is None:
+                return None
+            cached = self._card_parts.get(key)
+            card = self.card(key) if cached is None else _card_from(cached, now_text)
+            card.previews = self.scheduler().preview(card_number(key), card.memory, now)
+            card.shown_at = now
+            return card
         params: dict[str, Any] = {
             "now": iso(now), "end": iso(end), "deck": self._deck_param(deck_id),
             "ahead": iso(now + LEARN_AHEAD),
         }
         new_left, reviews_left = self._left_today()
-        # Each choice is one or more (state, condition, order) queries; the earliest due of
-        # them wins. One state per query, so that the queue index yields the order.
+        # Studying ahead: the day's queue (DayQueue, which gives the same cards in the same
+        # order), then any card due later. Each choice is one or more (state, condition,
+        # order) queries; the earliest due of them wins. One state per query, so that the
+        # queue index yields the order.
         learning_now = [(1, "due <= :now", "due"), (3, "due <= :now", "due")]
         choices = [learning_now]
         if reviews_left:
@@ -376,8 +412,7 @@ class ReviewsService(Service):
         if new_left:
             choices.append([(0, "1", "position")])
         choices.append([(1, "due <= :ahead", "due"), (3, "due <= :ahead", "due")])
-        if ahead:
-            choices.append([(1, "1", "due"), (2, "1", "due"), (3, "1", "due")])
+        choices.append([(1, "1", "due"), (2, "1", "due"), (3, "1", "due")])
         # One statement for all of them (a LIMIT 1 index search each); the first choice
         # with a card wins.
         parts = [
@@ -389,6 +424,18 @@ class ReviewsService(Service):
             return None
         first = min(row[0] for row in found)
         return self.show(min(row[1:] for row in found if row[0] == first)[1], now)
+
+    def _day_queue(self, deck_id: str, end: datetime) -> DayQueue:
+        """The deck's queue today (after _fresh_counts, which drops it when stale)."""
+        queue = self._queues.get(deck_id)
+        if queue is None:
+            members = self._member_ids().get(deck_id)
+            if members is None:
+                raise StoreError(
+                    msg("There is no deck '{id}' in this profile.", id=deck_id).render())
+            queue = read_queue(self.db.conn, members, iso(end), self._card_parts)
+            self._queues[deck_id] = queue
+        return queue
 
     def show(self, card_key: str, now: datetime | None = None) -> StudyCard:
         """The card as the review screen shows it: with the four grades' outcomes."""
@@ -406,33 +453,27 @@ class ReviewsService(Service):
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
     def card(self, card_key: str) -> StudyCard:
-        rows = list(self.db.query(
+        row = self.db.conn.execute(
             f"SELECT {_CARD_COLUMNS} FROM card_state s JOIN cards c "
-            "ON c.set_id = s.set_id AND c.id = s.item_id WHERE s.card_key = ?", [card_key]))
-        if not rows:
+            "ON c.set_id = s.set_id AND c.id = s.item_id WHERE s.card_key = ?",
+            [card_key]).fetchone()
+        if row is None:
             raise StoreError(msg("There is no card '{id}' in this profile.", id=card_key).render())
-        return self._study_card(rows[0])
+        return self._study_card(row)
 
-    def _study_card(self, row: dict[str, Any]) -> StudyCard:
-        now = iso(self.clock())
-        return StudyCard(
-            key=row["card_key"], set_id=row["set_id"], item_id=row["item_id"],
-            section_id=row["section_id"], front=row["front"], back=row["back"],
-            explanation=row["explanation"], evidence=row["evidence"],
-            tags=[str(t) for t in json.loads(row["tags"] or "[]")], memory=_memory(row),
-            flag=row["flag"], leech=bool(row["leech"]), suspended=bool(row["suspended"]),
-            buried=bool(row["buried_until"] and row["buried_until"] > now),
-        )
+    def _study_card(self, row: tuple[Any, ...]) -> StudyCard:
+        """A card from a row of _CARD_COLUMNS (plain tuple: cheaper than a dict per card)."""
+        return _card_from(card_parts(row), iso(self.clock()))
 
     def cram_cards(self, deck_id: str, limit: int = 200, seed: int | None = None
                    ) -> list[StudyCard]:
         """Cards of the deck to drill without touching the schedule (suspended ones left
         out), in a shuffled order."""
-        rows = list(self.db.query(
+        rows = self.db.execute(
             f"SELECT {_CARD_COLUMNS} FROM card_state s JOIN cards c ON c.set_id = s.set_id "
             f"AND c.id = s.item_id WHERE s.suspended = 0 AND s.retired = 0 "
             f"AND {_IN_DECK.format(table='s.')} ORDER BY s.position",
-            {"deck": self._deck_param(deck_id)}))
+            {"deck": self._deck_param(deck_id)}).fetchall()
         cards = [self._study_card(row) for row in rows]
         random.Random(seed).shuffle(cards)
         return cards[:limit]
@@ -442,6 +483,7 @@ class ReviewsService(Service):
         """Grades the card now: its new state and the review-log row in one transaction."""
         now = self.clock()
         settings = self.settings()
+        self._check_outside()
         with self.db.atomic():
             before = self._state_row(card_key)
             memory = _memory(before)
@@ -471,8 +513,8 @@ class ReviewsService(Service):
 
     def _state_row(self, card_key: str) -> dict[str, Any]:
         rows = list(self.db.query(
-            f"SELECT {', '.join(_MEMORY_COLUMNS)}, retired, grp FROM card_state "
-            "WHERE card_key = ?",
+            f"SELECT {', '.join(_MEMORY_COLUMNS)}, retired, grp, position, card_key, rowid "
+            "FROM card_state WHERE card_key = ?",
             [card_key]))
         if not rows:
             raise StoreError(msg("There is no card '{id}' in this profile.", id=card_key).render())
@@ -481,6 +523,7 @@ class ReviewsService(Service):
     def undo(self, review_id: int) -> str:
         """Takes back a grade: the card's state before it comes back exactly and the review
         leaves the log. Only a card's latest grade can be taken back. Returns the card."""
+        self._check_outside()
         with self.db.atomic():
             row = self.db.execute(
                 "SELECT card_key, before_json, reviewed_at, state FROM review_log WHERE id = ?",
@@ -505,6 +548,7 @@ class ReviewsService(Service):
 
     # -- the card's own marks -------------------------------------------------------------
     def _set(self, card_key: str, column: str, value: Any) -> None:
+        self._check_outside()
         with self.db.atomic():
             before = self._state_row(card_key)
             self.db.execute(f"UPDATE card_state SET {column} = ? WHERE card_key = ?",
@@ -589,43 +633,7 @@ class ReviewsService(Service):
         """Graded reviews, card by card, on the learner's day each happened (for the
         optimiser). With ``max_items``: the reviews of cards drawn at random (seeded) until
         they give about that many training items (one per review after a card's first)."""
-        # Two subqueries: SQLite reads a lone min() or max() off the index, both together
-        # in one SELECT scan the whole table.
-        bounds = self.db.execute(
-            "SELECT (SELECT min(reviewed_at) FROM review_log), "
-            "(SELECT max(reviewed_at) FROM review_log)").fetchone()
-        if not bounds or bounds[0] is None:
-            return []
-        # The learner's day starts over the whole span, as stored text (ISO UTC sorts).
-        first = datetime.fromisoformat(bounds[0]).astimezone(UTC)
-        last = datetime.fromisoformat(bounds[1]).astimezone(UTC)
-        start, end = self.days.bounds(first)
-        starts = [iso(start)]
-        while end <= last:
-            starts.append(iso(end))
-            end = self.days.bounds(end)[1]
-        query = ("SELECT card_key, rating, reviewed_at FROM review_log "
-                 "ORDER BY card_key, reviewed_at")
-        params: list[Any] = []
-        if max_items is not None:
-            # A card's review count is its reps (kept with every grade and undo).
-            counts = self.db.execute(
-                "SELECT card_key, reps FROM card_state WHERE reps > 0 ORDER BY card_key"
-            ).fetchall()
-            if sum(n - 1 for _key, n in counts) > max_items:
-                random.Random(2023).shuffle(counts)
-                chosen, total = [], 0
-                for key, n in counts:
-                    if total >= max_items:
-                        break
-                    chosen.append(key)
-                    total += n - 1
-                query = ("SELECT card_key, rating, reviewed_at FROM review_log WHERE card_key "
-                         "IN (SELECT value FROM json_each(?)) ORDER BY card_key, reviewed_at")
-                params = [json.dumps(chosen)]
-        # (card key, day, rating): plain tuples, a million of them are made in a second
-        return [(card_key, bisect_right(starts, reviewed_at), rating)
-                for card_key, rating, reviewed_at in self.db.execute(query, params)]
+        return review_history(self.db, self.days, max_items)
 
     def optimise(self) -> OptimiseResult:
         """Fits the schedule to the learner's history; nothing changes until ``apply``.
@@ -654,15 +662,23 @@ class ReviewsService(Service):
                                    previous_parameters=current.parameters))
 
 
-def _moment(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+# A card's row, parsed: its fields for StudyCard but tags (a tuple) and buried_until.
+def _card_from(parts: CardParts, now: str) -> StudyCard:
+    """The StudyCard of parsed parts (``now``: ISO UTC, for whether it is buried)."""
+    (key, set_id, item_id, section_id, front, back, explanation, evidence, tags, memory,
+     flag, leech, suspended, buried_until) = parts
+    return StudyCard(key=key, set_id=set_id, item_id=item_id, section_id=section_id,
+                     front=front, back=back, explanation=explanation, evidence=evidence,
+                     tags=list(tags), memory=memory, flag=flag, leech=bool(leech),
+                     suspended=bool(suspended),
+                     buried=bool(buried_until and buried_until > now))
 
 
 def _memory(row: dict[str, Any]) -> Memory:
     return Memory(
         state=row["state"], step=row["step"], stability=row["stability"],
-        difficulty=row["difficulty"], due=_moment(row["due"]),
-        last_review=_moment(row["last_review"]), reps=row["reps"], lapses=row["lapses"],
+        difficulty=row["difficulty"], due=moment(row["due"]),
+        last_review=moment(row["last_review"]), reps=row["reps"], lapses=row["lapses"],
     )
 
 

@@ -1,0 +1,85 @@
+"""The profile's deck list and the card groups each deck holds, for the reviews service.
+
+Built from the question sets' card groups and the report, and built again only when the
+sets' fingerprint changes (an import, a removal). The service asks ``refresh`` only after
+something wrote to the profile (its connection's mark moved), so a card shown or a grade
+reads nothing here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from studyapp.core.decks import (
+    CardGroup,
+    Deck,
+    DeckParts,
+    build_decks,
+    deck_members,
+    decks_of_groups,
+)
+from studyapp.core.report import Report
+
+
+class DeckList:
+    def __init__(self, db: Database, report: Callable[[], Report]) -> None:
+        self.db = db
+        self._report = report
+        self.fingerprint: str | None = None  # of the sets the list was built from
+        self.decks: list[Deck] = []
+        self.groups: list[CardGroup] = []
+        self.decks_of: dict[int, DeckParts] = {}  # group number -> the decks it is in
+        self._members: dict[str, list[int]] | None = None  # deck id -> its group numbers
+        self._members_table = False  # temp.deck_members made for these decks
+
+    def refresh(self) -> None:
+        """Builds the list again when the question sets changed."""
+        fingerprint = str(self.db.execute(
+            "SELECT (SELECT group_concat(id || ':' || sha256 || ':' || imported_at, ',') "
+            "FROM question_sets), (SELECT max(id) FROM card_groups)").fetchone())
+        if fingerprint == self.fingerprint:
+            return
+        rows = self.db.execute(
+            "SELECT id, set_id, section_id, tags FROM card_groups g WHERE EXISTS "
+            "(SELECT 1 FROM card_state s WHERE s.grp = g.id AND s.retired = 0) "
+            "ORDER BY id").fetchall()
+        # Every group's tags in one parse (a profile has thousands of groups).
+        tag_lists = json.loads(f"[{','.join(row[3] or '[]' for row in rows)}]")
+        self.groups = [
+            CardGroup(number, set_id, section_id, tuple(map(str, tags)))
+            for (number, set_id, section_id, _text), tags in zip(rows, tag_lists, strict=True)
+        ]
+        titles = dict(self.db.execute(
+            "SELECT id, title FROM question_sets ORDER BY builtin DESC, title").fetchall())
+        self.decks = build_decks(self._report(), self.groups, titles)
+        self.decks_of = decks_of_groups(self.decks, self.groups)
+        self.fingerprint = fingerprint
+        self._members = None
+        self._members_table = False
+
+    def members(self) -> dict[str, list[int]]:
+        """deck id -> its group numbers (made when first asked: counts need only the
+        groups' decks)."""
+        if self._members is None:
+            self._members = deck_members(self.decks, self.decks_of)
+        return self._members
+
+    def make_members_table(self) -> None:
+        """temp.deck_members (deck, grp) for the queries that filter by deck in SQL."""
+        if self._members_table:
+            return
+        # Made by CREATE ... AS SELECT, which changes no rows as SQLite counts them:
+        # the Progress view's cache, keyed on the connection's total_changes, stays valid.
+        self.db.execute("DROP TABLE IF EXISTS temp.deck_members")
+        self.db.execute(
+            "CREATE TEMP TABLE deck_members AS SELECT "
+            "CAST(json_extract(value, '$[0]') AS TEXT) AS deck, "  # typed columns: the
+            "CAST(json_extract(value, '$[1]') AS INTEGER) AS grp "  # index serves both
+            "FROM json_each(?)",
+            [json.dumps([(deck, grp) for deck, groups in self.members().items()
+                         for grp in groups])])
+        self.db.execute("CREATE UNIQUE INDEX temp.deck_members_key ON deck_members (deck, grp)")
+        self._members_table = True
