@@ -37,13 +37,14 @@ from studyapp.core.scheduling import (
     NEW,
     REVIEW,
     STATE_NAMES,
+    CardHistory,
     Memory,
     OptimiseResult,
     Outcome,
     ReviewSettings,
     Scheduler,
     card_number,
-    optimise,
+    optimise_cards,
 )
 from studyapp.core.store.checks import StoreError
 from studyapp.core.store.service import Service
@@ -581,14 +582,20 @@ class ReviewsService(Service):
                 "due_today"]
         return dict(zip(keys, (int(v) for v in row), strict=True))
 
-    def review_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM review_log").fetchone()[0])
+    def review_count(self, at_most: int | None = None) -> int:
+        """Rows in the review log; with ``at_most``, counting stops there (a big log takes a
+        while to count)."""
+        if at_most is None:
+            return int(self.db.execute("SELECT count(*) FROM review_log").fetchone()[0])
+        return int(self.db.execute("SELECT count(*) FROM (SELECT 1 FROM review_log LIMIT ?)",
+                                   [at_most]).fetchone()[0])
 
     # -- optimising ----------------------------------------------------------------------
-    def history(self, max_items: int | None = None) -> list[tuple[str, int, int]]:
-        """Graded reviews, card by card, on the learner's day each happened (for the
-        optimiser). With ``max_items``: the reviews of cards drawn at random (seeded) until
-        they give about that many training items (one per review after a card's first)."""
+    def history(self, max_items: int | None = None) -> list[CardHistory]:
+        """Graded reviews card by card (ordered by card key), each card's as its learner's
+        days and grades in the order they happened (for the optimiser). With ``max_items``:
+        the reviews of cards drawn at random (seeded) until they give about that many
+        training items (one per review after a card's first)."""
         # Two subqueries: SQLite reads a lone min() or max() off the index, both together
         # in one SELECT scan the whole table.
         bounds = self.db.execute(
@@ -604,6 +611,7 @@ class ReviewsService(Service):
         while end <= last:
             starts.append(iso(end))
             end = self.days.bounds(end)[1]
+        # The covering index (card_key, reviewed_at, rating) gives the rows in this order.
         query = ("SELECT card_key, rating, reviewed_at FROM review_log "
                  "ORDER BY card_key, reviewed_at")
         params: list[Any] = []
@@ -623,19 +631,30 @@ class ReviewsService(Service):
                 query = ("SELECT card_key, rating, reviewed_at FROM review_log WHERE card_key "
                          "IN (SELECT value FROM json_each(?)) ORDER BY card_key, reviewed_at")
                 params = [json.dumps(chosen)]
-        # (card key, day, rating): plain tuples, a million of them are made in a second
-        return [(card_key, bisect_right(starts, reviewed_at), rating)
-                for card_key, rating, reviewed_at in self.db.execute(query, params)]
+        # One pass over plain rows (a million take about a second): a card's lists are
+        # filled until its key changes.
+        cards: list[CardHistory] = []
+        previous = None
+        days: list[int] = []
+        ratings: list[int] = []
+        for card_key, rating, reviewed_at in self.db.execute(query, params):
+            if card_key != previous:
+                previous = card_key
+                days, ratings = [], []
+                cards.append((days, ratings))
+            days.append(bisect_right(starts, reviewed_at))
+            ratings.append(rating)
+        return cards
 
     def optimise(self) -> OptimiseResult:
         """Fits the schedule to the learner's history; nothing changes until ``apply``.
         Raises OptimiserUnavailable or ValueError (too little history, says how much)."""
-        total = self.review_count()
+        total = self.review_count(at_most=MIN_REVIEWS_TO_OPTIMISE)
         if total < MIN_REVIEWS_TO_OPTIMISE:
             raise ValueError(
                 f"{MIN_REVIEWS_TO_OPTIMISE - total} more reviews are needed before your "
                 f"schedule can be fitted to your own history ({MIN_REVIEWS_TO_OPTIMISE} in all).")
-        return optimise(self.history(MAX_OPTIMISER_ITEMS), self.settings().parameters)
+        return optimise_cards(self.history(MAX_OPTIMISER_ITEMS), self.settings().parameters)
 
     def apply_parameters(self, parameters: tuple[float, ...] | None) -> None:
         """Uses ``parameters`` (None: FSRS's defaults) and keeps the current set to go back
