@@ -20,11 +20,11 @@ from __future__ import annotations
 import math
 import random
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from studyapp.core.fsrs_math import FsrsMath
 from studyapp.core.messages import msg, msg_n
@@ -267,16 +267,6 @@ def optimiser_available() -> bool:
     return True
 
 
-class HistoryReview(NamedTuple):
-    """One graded review as the optimiser sees it: on which learner's day, with what grade.
-    (``optimise`` takes any (card key, day, rating) tuples; the store hands
-    ``optimise_cards`` each card's days and grades.)"""
-
-    card_key: str
-    day: int  # the learner's day number (days since an epoch, any fixed one)
-    rating: int
-
-
 @dataclass(frozen=True)
 class Fit:
     """How well a set of parameters predicts a history: log loss and RMSE (lower is better),
@@ -296,22 +286,10 @@ class OptimiseResult:
     items: int  # training items (one per review after a card's first)
 
 
-# One card's graded reviews in the order they happened: their learner's days (never
-# decreasing) and their grades, two lists of the same length.
+# One card's graded reviews as the optimiser sees them, in the order they happened: on which
+# learner's days (day numbers since any fixed epoch, never decreasing) and with what grades,
+# two lists of the same length.
 CardHistory = tuple[list[int], list[int]]
-
-
-def card_histories(history: Iterable[tuple[str, int, int]]) -> list[CardHistory]:
-    """(card key, day, rating) reviews grouped by card, in the order each card first
-    appears, each card's sorted by day (a stable sort: same-day reviews keep their order)."""
-    by_card: dict[str, list[tuple[int, int]]] = {}
-    for card_key, day, rating in history:
-        by_card.setdefault(card_key, []).append((day, rating))
-    cards = []
-    for reviews in by_card.values():
-        reviews.sort(key=lambda review: review[0])
-        cards.append(([day for day, _ in reviews], [rating for _, rating in reviews]))
-    return cards
 
 
 @dataclass
@@ -361,10 +339,10 @@ def _items(cards: Sequence[CardHistory], limit: int = MAX_OPTIMISER_ITEMS) -> _I
 
 
 def _fit(parameters: Sequence[float], checked: Sequence[Any],
-         last: Sequence[tuple[list[Any], int, int]]) -> Fit:
-    """``checked``: the items to evaluate on; ``last``: a sample of items' reviews before
-    their last, and the last one's grade and days since the one before."""
-    from fsrs_rs_python import FSRS, FSRSItem
+         last: Sequence[tuple[Any, int, int]]) -> Fit:
+    """``checked``: the items to evaluate on; ``last``: for a sample of items, an FSRS item
+    of the reviews before their last, the last one's grade and days since the one before."""
+    from fsrs_rs_python import FSRS
 
     model = FSRS(list(parameters))
     evaluation = model.evaluate(checked)
@@ -373,7 +351,7 @@ def _fit(parameters: Sequence[float], checked: Sequence[Any],
     factor = 0.9 ** (1 / decay) - 1
     expected = recalled = 0.0
     for before, rating, elapsed in last:
-        memory = model.memory_state(FSRSItem(before))
+        memory = model.memory_state(before)
         expected += (1 + factor * elapsed / max(memory.stability, 0.001)) ** decay
         recalled += rating > 1
     count = max(1, len(last))
@@ -381,22 +359,15 @@ def _fit(parameters: Sequence[float], checked: Sequence[Any],
                recalled / count)
 
 
-def optimise(history: Sequence[tuple[str, int, int]],
+def optimise(cards: Sequence[CardHistory],
              current: Sequence[float] | None = None) -> OptimiseResult:
-    """Fits FSRS's parameters to a learner's own history of (card key, day, rating) reviews
-    (offline, no torch); see optimise_cards."""
-    return optimise_cards(card_histories(history), current)
-
-
-def optimise_cards(cards: Sequence[CardHistory],
-                   current: Sequence[float] | None = None) -> OptimiseResult:
     """Fits FSRS's parameters to a learner's own history, card by card (offline, no torch).
 
     Raises OptimiserUnavailable when fsrs-rs-python is missing, ValueError when the
     history is too short (the message says how many more reviews are needed).
     """
     try:
-        from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS
+        from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS, FSRSItem
     except ImportError as error:
         raise OptimiserUnavailable(str(error)) from error
     reviews = sum(len(days) for days, _ratings in cards)
@@ -414,8 +385,9 @@ def optimise_cards(cards: Sequence[CardHistory],
     # Both fits on the same items: at most 50,000 of them, and 5,000 items' last reviews.
     checked = items.items if len(items) <= 50_000 else \
         random.Random(5).sample(items.items, 50_000)
-    last = [items.last(i) for i in random.Random(7).sample(range(len(items)),
-                                                           min(len(items), 5000))]
+    last = [(FSRSItem(before), rating, elapsed) for before, rating, elapsed in
+            (items.last(i) for i in random.Random(7).sample(range(len(items)),
+                                                            min(len(items), 5000)))]
     return OptimiseResult(parameters=tuple(fitted), old_fit=_fit(old, checked, last),
                           new_fit=_fit(fitted, checked, last), items=len(items))
 

@@ -44,7 +44,7 @@ from studyapp.core.scheduling import (
     ReviewSettings,
     Scheduler,
     card_number,
-    optimise_cards,
+    optimise,
 )
 from studyapp.core.store.checks import StoreError
 from studyapp.core.store.service import Service
@@ -654,7 +654,7 @@ class ReviewsService(Service):
             raise ValueError(
                 f"{MIN_REVIEWS_TO_OPTIMISE - total} more reviews are needed before your "
                 f"schedule can be fitted to your own history ({MIN_REVIEWS_TO_OPTIMISE} in all).")
-        return optimise_cards(self.history(MAX_OPTIMISER_ITEMS), self.settings().parameters)
+        return optimise(self.history(MAX_OPTIMISER_ITEMS), self.settings().parameters)
 
     def apply_parameters(self, parameters: tuple[float, ...] | None) -> None:
         """Uses ``parameters`` (None: FSRS's defaults) and keeps the current set to go back
