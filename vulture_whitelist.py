@@ -26,6 +26,7 @@ m002_history_indexes
 m004_flashcards
 m005_quizzes
 m007_progress_indexes
+m008_progress_summaries
 m009_exams
 _.freeze_panes  # core/class_report.py, core/editing_xlsx.py: openpyxl reads them on save
 _.alignment  # core/editing_xlsx.py (openpyxl)

@@ -63,6 +63,17 @@ def test_open_a_section_from_the_contents(qtbot: QtBot, make_window: WindowFacto
     assert window.store.sections.last_opened() == "suggestions.5.2"
 
 
+def test_the_section_opened_is_on_disk_at_once_for_the_next_start(
+        qtbot: QtBot, make_window: WindowFactory) -> None:
+    # A power cut right after opening a section: the next start's early text shows it.
+    window = make_window()
+    click_section(qtbot, window, "suggestions.5.2")
+    path = window.settings.fileName()
+    assert "suggestions.5.2" in Path(path).read_text(encoding="utf-8")
+    click_section(qtbot, window, "intro")
+    assert "suggestions.5.2" not in Path(path).read_text(encoding="utf-8")
+
+
 def test_every_word_of_a_section_is_shown(make_window: WindowFactory, report: Report) -> None:
     window = make_window()
     for section in report.sections:

@@ -427,6 +427,109 @@ def m007_progress_indexes(db: Database) -> None:
     run_script(db, ACTIVITY_TRIGGERS)
 
 
+# -- m008: the Progress view's summaries by day, hour and section ---------------------
+# Three small tables beside `activity`, kept by triggers on `activity` itself (so every way
+# a row changes there, the history triggers above and the reading time, reaches them):
+#   activity_days:     totals per UTC date (about 1,600 rows for four years of study);
+#   activity_hours:    the same per (hour of the day, UTC date), keyed hour first, so that
+#                      the few hours a learner's day start cuts off a UTC date are read
+#                      by range;
+#   activity_sections: totals per report section (mastery).
+# Days are UTC dates, not study days: the learner's day start (Cards -> Schedule) and zone
+# can change at any time, and a study day is always one UTC date less the hours before its
+# cut plus the hours before the next date's cut (studyapp.core.store.progress._days).
+SUMMED = ("reviews", "again", "hard", "good", "easy", "recalls", "recalls_passed",
+          "review_ms", "answers", "correct", "answer_ms", "reading_seconds")
+SECTION_SUMMED = ("recalls", "recalls_passed", "answers", "correct")
+_SUMMARIES = (  # table, its key columns, their values from an activity row {row}
+    ("activity_days", ("day",), ("substr({row}.hour, 1, 10)",), SUMMED),
+    ("activity_hours", ("hh", "day"),
+     ("CAST(substr({row}.hour, 12, 2) AS INTEGER)", "substr({row}.hour, 1, 10)"), SUMMED),
+    ("activity_sections", ("section_id",), ("{row}.section_id",), SECTION_SUMMED),
+)
+
+
+def _summary_upserts(values: str) -> str:
+    """An upsert into each summary of ``values`` (a column name -> its value's SQL, with
+    {row} for the activity row: NEW, OLD)."""
+    statements = []
+    for table, keys, key_values, columns in _SUMMARIES:
+        statements.append(
+            f"INSERT INTO {table} ({', '.join(keys + columns)}) "
+            f"VALUES ({', '.join(key_values + tuple(values.format(c=c) for c in columns))}) "
+            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
+            + ", ".join(f"{c} = {c} + excluded.{c}" for c in columns) + ";")
+    return "\n".join(statements)
+
+
+def _summary_triggers() -> str:
+    added = _summary_upserts("NEW.{c}").replace("{row}", "NEW")
+    removed = _summary_upserts("-OLD.{c}").replace("{row}", "OLD")
+    changed = _summary_upserts("NEW.{c} - OLD.{c}").replace("{row}", "NEW")
+    return f"""
+    CREATE TRIGGER activity_summary_insert AFTER INSERT ON activity BEGIN
+        {added}
+    END;
+    CREATE TRIGGER activity_summary_delete AFTER DELETE ON activity BEGIN
+        {removed}
+    END;
+    CREATE TRIGGER activity_summary_update AFTER UPDATE ON activity
+    WHEN NEW.hour = OLD.hour AND NEW.section_id = OLD.section_id BEGIN
+        {changed}
+    END;
+    CREATE TRIGGER activity_summary_move AFTER UPDATE ON activity
+    WHEN NEW.hour <> OLD.hour OR NEW.section_id <> OLD.section_id BEGIN
+        {removed}
+        {added}
+    END;
+"""
+
+
+SUMMARY_TRIGGERS = _summary_triggers()
+
+
+def rebuild_activity_summaries(db: Database) -> None:
+    """Fills the summaries from `activity` (the migration, and after rebuild_activity)."""
+    for table, keys, key_values, columns in _SUMMARIES:
+        db.execute(f"DELETE FROM {table}")
+        group = ", ".join(value.format(row="activity") for value in key_values)
+        db.execute(
+            f"INSERT INTO {table} ({', '.join(keys + columns)}) "
+            f"SELECT {group}, {', '.join(f'sum({c})' for c in columns)} "
+            f"FROM activity GROUP BY {group}")
+
+
+@migrations(name="m008_progress_summaries")
+def m008_progress_summaries(db: Database) -> None:
+    """The Progress view's per-day, per-hour and per-section summaries of `activity`, and
+    an index that counts the cards of each section without reading the cards. One
+    transaction with its record (sqlite-utils' default): a profile killed half-way through
+    is left as it was, and the next open runs it again."""
+    numbers = ",\n".join(
+        f"{c} {'REAL' if c == 'reading_seconds' else 'INTEGER'} NOT NULL DEFAULT 0"
+        for c in SUMMED)
+    section_numbers = ",\n".join(f"{c} INTEGER NOT NULL DEFAULT 0" for c in SECTION_SUMMED)
+    run_script(db, f"""
+        CREATE TABLE activity_days (
+            day TEXT NOT NULL PRIMARY KEY,
+            {numbers}
+        ) WITHOUT ROWID;
+        CREATE TABLE activity_hours (
+            hh INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            {numbers},
+            PRIMARY KEY (hh, day)
+        ) WITHOUT ROWID;
+        CREATE TABLE activity_sections (
+            section_id TEXT NOT NULL PRIMARY KEY,
+            {section_numbers}
+        ) WITHOUT ROWID;
+        CREATE INDEX cards_active_section ON cards(retired, section_id);
+        """)
+    rebuild_activity_summaries(db)
+    run_script(db, SUMMARY_TRIGGERS)
+
+
 @migrations(name="m009_exams")
 def m009_exams(db: Database) -> None:
     """Exams learners imported (``.studyexam``, core/exams.py), and which attempt took which."""

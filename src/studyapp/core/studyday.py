@@ -83,14 +83,35 @@ class StudyDay:
         return _local_moment(day, self.starts_at, self.tz)
 
     def day_of_hour(self, hour: str) -> date:
-        """The study day of a UTC hour 'YYYY-MM-DDTHH' (its start decides); the zone's offset
-        is looked up once per calendar day, so a year of hourly rows costs 365 look-ups."""
-        day_text = hour[:10]
+        """The study day of a UTC hour 'YYYY-MM-DDTHH' (its start decides). For many rows,
+        :meth:`hour_days` reads the day's start once rather than per row."""
+        return self.hour_days()(hour)
+
+    def hour_days(self) -> Callable[[str], date]:
+        """:meth:`day_of_hour` on the day start of now, for mapping many hours."""
+        starts_at = self.starts_at
+
+        def day_of_hour(hour: str) -> date:
+            back, cut = self.date_split(hour[:10], starts_at)
+            return date.fromisoformat(hour[:10]) - timedelta(
+                days=back + (int(hour[11:13]) < cut))
+
+        return day_of_hour
+
+    def date_split(self, day_text: str, starts_at: int) -> tuple[int, int]:
+        """Where a UTC date's hours fall: those before ``cut`` (0-24) on the study day
+        ``back + 1`` days before the date, the others ``back`` days before it. The zone's
+        offset (at the date's noon) is looked up once per date, so a year of hourly rows
+        costs 365 look-ups."""
         key = (self.tz, day_text)
         offset = self._offsets.get(key)
         if offset is None:
             noon = datetime.fromisoformat(day_text).replace(hour=12, tzinfo=UTC)
             shift = local_time(noon, self.tz).utcoffset() or timedelta(0)
             offset = self._offsets[key] = shift.total_seconds() / 3600
-        hours = int(hour[11:13]) + offset - self.starts_at
-        return date.fromisoformat(day_text) + timedelta(days=math.floor(hours / 24))
+        # The hour h is on day date + floor((h + offset - starts_at) / 24); with
+        # starts_at - offset = 24 * back + rest (0 <= rest < 24) that is date - back, less
+        # one more day when h < rest, that is when h < ceil(rest).
+        behind = starts_at - offset
+        back = math.floor(behind / 24)
+        return back, math.ceil(behind - 24 * back)

@@ -50,20 +50,27 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
 
 
-class Panel(QFrame):
-    """A titled box on the dashboard."""
+def page_style(colours: Colours) -> str:
+    """The page's one style sheet: a sheet of their own on each panel and title made Qt
+    restyle each of them apart when the page is first shown."""
+    return (f"QFrame#DashboardPanel {{ background: {colours.base}; "
+            f"border: 1px solid {colours.border}; border-radius: 8px; }}"
+            " QLabel#PanelTitle { font-weight: 600; font-size: 11pt; }"
+            " QLabel#FigureTitle { font-size: 9pt; }"
+            " QLabel#FigureValue { font-size: 20pt; font-weight: 600; }")
 
-    def __init__(self, title: str, colours: Colours, parent: QWidget | None = None) -> None:
+
+class Panel(QFrame):
+    """A titled box on the dashboard (drawn by the page's style sheet, page_style)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DashboardPanel")
-        self.setStyleSheet(
-            f"QFrame#DashboardPanel {{ background: {colours.base}; "
-            f"border: 1px solid {colours.border}; border-radius: 8px; }}")
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(16, 12, 16, 16)
         self.layout_.setSpacing(8)
         self.title = QLabel(title)
-        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        self.title.setObjectName("PanelTitle")
         self.layout_.addWidget(self.title)
 
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
@@ -74,12 +81,12 @@ class Panel(QFrame):
 class Figure(Panel):
     """One summary figure: a big number, a line under it."""
 
-    def __init__(self, title: str, colours: Colours, parent: QWidget | None = None) -> None:
-        super().__init__(title, colours, parent)
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
         self.title.setProperty("role", "muted")
-        self.title.setStyleSheet("font-size: 9pt;")
+        self.title.setObjectName("FigureTitle")
         self.value = QLabel("–")
-        self.value.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.value.setObjectName("FigureValue")
         self.detail = QLabel()
         self.detail.setProperty("role", "muted")
         self.detail.setWordWrap(True)
@@ -127,6 +134,7 @@ class DashboardView(QWidget):
         self.built = True
         page = QWidget()
         page.setObjectName("DashboardPage")
+        page.setStyleSheet(page_style(self.colours))
         layout = QVBoxLayout(page)
         layout.setContentsMargins(16, 16, 16, 24)
         layout.setSpacing(16)
@@ -151,11 +159,11 @@ class DashboardView(QWidget):
 
         figures = QHBoxLayout()
         figures.setSpacing(12)
-        self.figure_read = Figure(self.tr("Report read"), self.colours)
-        self.figure_cards = Figure(self.tr("Cards due today"), self.colours)
-        self.figure_quiz = Figure(self.tr("Quiz accuracy"), self.colours)
-        self.figure_streak = Figure(self.tr("Streak"), self.colours)
-        self.figure_goal = Figure(self.tr("Today's goal"), self.colours)
+        self.figure_read = Figure(self.tr("Report read"))
+        self.figure_cards = Figure(self.tr("Cards due today"))
+        self.figure_quiz = Figure(self.tr("Quiz accuracy"))
+        self.figure_streak = Figure(self.tr("Streak"))
+        self.figure_goal = Figure(self.tr("Today's goal"))
         self.goal_bar = QProgressBar()
         self.goal_bar.setTextVisible(False)
         self.goal_bar.setRange(0, 100)
@@ -165,7 +173,7 @@ class DashboardView(QWidget):
             figures.addWidget(figure, 1)
         layout.addLayout(figures)
 
-        self.heat_panel = Panel(self.tr("Study per day, the last 12 months"), self.colours)
+        self.heat_panel = Panel(self.tr("Study per day, the last 12 months"))
         self.heat_map = HeatMap(self.colours)
         self.heat_text = QLabel()
         self.heat_hint = QLabel(self.tr(
@@ -181,7 +189,7 @@ class DashboardView(QWidget):
         self.heat_panel.add(self.heat_hint)
         layout.addWidget(self.heat_panel)
 
-        self.charts_panel = Panel(self.tr("Over time"), self.colours)
+        self.charts_panel = Panel(self.tr("Over time"))
         ranges = QHBoxLayout()
         self.range_label = QLabel(self.tr("Show the last"))
         ranges.addWidget(self.range_label)
@@ -211,7 +219,7 @@ class DashboardView(QWidget):
         self.charts_panel.add(self.charts_empty)
         layout.addWidget(self.charts_panel)
 
-        self.relationships_panel = Panel(self.tr("The four relationships"), self.colours)
+        self.relationships_panel = Panel(self.tr("The four relationships"))
         self.relationships_hint = QLabel(self.tr(
             "Part III (5) of the report names four relationships to handle well. Review their "
             "cards or take the four-relationships quiz, and each gets its mastery and its "
@@ -224,7 +232,7 @@ class DashboardView(QWidget):
         self.relationships_panel.layout_.addLayout(self.relationships_grid)
         layout.addWidget(self.relationships_panel)
 
-        self.mastery_panel = Panel(self.tr("Mastery by section, weakest first"), self.colours)
+        self.mastery_panel = Panel(self.tr("Mastery by section, weakest first"))
         self.mastery_hint = QLabel(self.tr(
             "Each section combines reading (read or not), card retention (reviews of cards "
             "you had seen before, not graded Again) and quiz accuracy."))
@@ -372,7 +380,8 @@ class DashboardView(QWidget):
 
     def _put(self, grid: QGridLayout, widget: QWidget, row: int, column: int) -> None:
         grid.addWidget(widget, row, column)
-        widget.show()  # added to a page already shown, it would stay hidden
+        if self.page.isVisible():  # added to a page already shown, it would stay hidden
+            widget.show()
 
     def _clear(self, grid: QGridLayout) -> None:
         while grid.count():

@@ -84,6 +84,7 @@ class EditorWindow(QMainWindow):
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         self._current: tuple[str, int] = ("set", 0)
+        self._marked: set[tuple[ItemKind, int]] = set()  # items showing the problem icon
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("EditorItems")
@@ -139,6 +140,7 @@ class EditorWindow(QMainWindow):
         self.check_timer.timeout.connect(self.check_in_background)
         # Findings of a check that started before the latest edit are dropped.
         self._check_generation = 0
+        self._check_running = self._check_again = False
         self._check_signals = CheckSignals(self)
         self._check_signals.checked.connect(self._checked_in_background)
         self.stack.indexChanged.connect(self._forget_running_check)
@@ -279,30 +281,41 @@ class EditorWindow(QMainWindow):
                 node.takeChild(node.childCount() - 1)
             while node.childCount() < len(items):
                 node.addChild(QTreeWidgetItem())
-            for index, item in enumerate(items):
-                child = _child(node, index)
-                child.setData(0, Qt.ItemDataRole.UserRole, (kind, index))
-                text = item.prompt if isinstance(item, Question) else item.front
-                kind_word = type_label(item.type) if isinstance(item, Question) else ""
-                first_line = " ".join(text.split())[:60] or self.tr("(empty)")
-                label = f"{index + 1}. {first_line}"
-                child.setText(0, label)
-                child.setToolTip(0, " · ".join(p for p in (item.id, kind_word) if p))
+            for index in range(len(items)):
+                self._refresh_label(kind, index)
         self.set_node.setData(0, Qt.ItemDataRole.UserRole, ("set", 0))
-        self._mark_problems()
+        self._mark_problems(everything=True)
 
-    def _mark_problems(self) -> None:
-        marked = {(f.kind, f.index) for f in self.findings.problems if f.kind}
+    def _refresh_label(self, kind: ItemKind, index: int) -> None:
+        item = self.draft.items(kind)[index]
+        child = _child(self.kind_nodes[kind], index)
+        child.setData(0, Qt.ItemDataRole.UserRole, (kind, index))
+        text = item.prompt if isinstance(item, Question) else item.front
+        kind_word = type_label(item.type) if isinstance(item, Question) else ""
+        first_line = " ".join(text.split())[:60] or self.tr("(empty)")
+        child.setText(0, f"{index + 1}. {first_line}")
+        child.setToolTip(0, " · ".join(p for p in (item.id, kind_word) if p))
+
+    def _mark_problems(self, everything: bool = False) -> None:
+        """The warning icon on the items with problems: on all of them after the list was
+        rebuilt, else only on those whose mark changed (a set of thousands of questions)."""
+        marked = {(f.kind, f.index) for f in self.findings.problems if f.kind is not None}
         style = self.style()
         warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for kind, node in self.kind_nodes.items():
-            for index in range(node.childCount()):
-                child = _child(node, index)
-                bad = (kind, index) in marked
-                child.setIcon(0, warning if bad else style.standardIcon(
-                    QStyle.StandardPixmap.SP_FileIcon))
-                child.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole,
-                              self.tr("has problems") if bad else "")
+        plain = style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        places = ([(kind, index) for kind, node in self.kind_nodes.items()
+                   for index in range(node.childCount())] if everything
+                  else self._marked ^ marked)
+        for kind, index in places:
+            node = self.kind_nodes[kind]
+            if index >= node.childCount():
+                continue
+            child = _child(node, index)
+            bad = (kind, index) in marked
+            child.setIcon(0, warning if bad else plain)
+            child.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole,
+                          self.tr("has problems") if bad else "")
+        self._marked = marked
         set_bad = any(f.kind is None for f in self.findings.problems)
         self.set_node.setIcon(0, warning if set_bad else style.standardIcon(
             QStyle.StandardPixmap.SP_DirIcon))
@@ -349,7 +362,10 @@ class EditorWindow(QMainWindow):
     def apply_edit(self, edit: Edit, forwards: bool, first: bool) -> None:
         """Called by the commands: the draft changes, then what shows it."""
         (editing.apply if forwards else editing.revert)(self.draft, edit)
-        self._refresh_tree()
+        if edit.op == "replace":  # one item changed: its line in the list, not all of them
+            self._refresh_label(edit.kind, edit.index)
+        elif edit.op != "info":
+            self._refresh_tree()
         if edit.op == "info":
             self._refresh_title()
             if not first:
@@ -463,9 +479,23 @@ class EditorWindow(QMainWindow):
         self._show_findings(editing.check(self.draft))
 
     def check_in_background(self) -> None:
+        """Checks a snapshot of the draft in a worker. One check runs at a time: a pause
+        in typing while one runs asks for another once it ends (checks of a set of
+        thousands take seconds, and those that pile up would slow the typing)."""
         self._forget_running_check()
+        item = self.item_at(*self._current)  # the preview need not wait for the checks
+        if item is not None:
+            self.preview.show_item(item, self.draft.question_set.title)
+        if self._check_running:
+            self._check_again = True
+            return
+        # Edits replace items by copies and never change one in place (core/editing.py),
+        # so new lists of the same items are a snapshot the worker may read while typing goes on.
         snapshot = copy.copy(self.draft)
-        snapshot.question_set = copy.deepcopy(self.draft.question_set)
+        snapshot.question_set = copy.copy(self.draft.question_set)
+        snapshot.question_set.questions = list(self.draft.question_set.questions)
+        snapshot.question_set.cards = list(self.draft.question_set.cards)
+        self._check_running = True
         QThreadPool.globalInstance().start(functools.partial(
             check_job, self._check_signals, self._check_generation, snapshot))
 
@@ -473,8 +503,12 @@ class EditorWindow(QMainWindow):
         self._check_generation += 1
 
     def _checked_in_background(self, generation: int, findings: Findings | None) -> None:
+        self._check_running = False
         if generation == self._check_generation and findings is not None:
             self._show_findings(findings)
+        if self._check_again:
+            self._check_again = False
+            self.check_in_background()
 
     def _show_findings(self, findings: Findings) -> None:
         self.findings = findings

@@ -88,8 +88,8 @@ class HeatMap(QWidget):
         day = self.first_day + timedelta(days=int(week) * 7 + int(weekday))
         return day if day <= self.today else None
 
-    def _colour(self, minutes: float) -> QColor:
-        level = sum(1 for threshold in LEVELS if minutes >= threshold)
+    def _shade(self, level: int) -> QColor:
+        """The colour of a day at ``level`` (0-4: how many of LEVELS its minutes reach)."""
         if level == 0:
             return QColor(self.colours.border)
         empty, full = QColor(self.colours.alternate), QColor(self.colours.highlight)
@@ -132,11 +132,12 @@ class HeatMap(QWidget):
                 painter.drawText(LEFT + week * (self.cell + GAP), TOP - 5, month_text(monday))
                 last_month = monday.month
         painter.setPen(Qt.PenStyle.NoPen)
+        shades = [self._shade(level) for level in range(len(LEVELS) + 1)]  # once a paint
         day = self.first_day
         while day <= self.today:
             minutes, reviews, answers = self._values.get(day, (0.0, 0, 0))
-            shade = self._colour(max(minutes, 1.0 if reviews or answers else 0.0))
-            painter.setBrush(shade)
+            minutes = max(minutes, 1.0 if reviews or answers else 0.0)
+            painter.setBrush(shades[sum(1 for threshold in LEVELS if minutes >= threshold)])
             painter.drawRoundedRect(self._cell(day), 2, 2)
             day += timedelta(days=1)
         if self.hasFocus():

@@ -336,8 +336,13 @@ class ReaderView(QWidget):
         else:
             self.text.restore_position(position or 0.0)
         self._update_controls()
+        kept = self._settings.value(PLACE_KEY)
         self._keep_place()
-        self._settings.sync()  # the next start shows this section before the profile opens
+        if not (isinstance(kept, list) and kept[:2] == [self._profile, section_id]):
+            # The next start shows this section before the profile opens, even after a
+            # power cut (written now: the file is synced at the close otherwise, and the
+            # start-up's own section, already kept, is not written again).
+            self._settings.sync()
 
     def _start_visit(self, section: Section) -> None:
         """The profile's part of opening a section: recorded, timed, its notes shown."""

@@ -35,6 +35,7 @@ RELATIONSHIP_SECTIONS = ["suggestions.5.1", "suggestions.5.2", "suggestions.5.3"
 TREND_DAYS = 14
 # A card counts as learned once it has graduated to review (FSRS state Review).
 STATE_NEW, STATE_REVIEW = 0, 2
+SCHEDULED_STATES = (1, 2, 3)  # learning, review, relearning: the states with a due date
 READ_MINUTES_FOR_A_DAY = 1.0  # reading this long (or any review or answer) makes a study day
 
 
@@ -242,6 +243,19 @@ class Dashboard:
         }
 
 
+# The per-day summary's columns in DayActivity's order (study_ms: cards and questions).
+_DAY_SUMS = ("sum(reviews), sum(again), sum(hard), sum(good), sum(easy), sum(recalls), "
+             "sum(recalls_passed), sum(answers), sum(correct), sum(review_ms) + sum(answer_ms), "
+             "sum(reading_seconds)")
+
+
+def _less(total: Any, part: Any) -> Any:
+    """``total - part`` of one summed column; reading seconds (floats, summed in another
+    order than ``total``) within a microsecond of nothing are nothing."""
+    rest = total - part
+    return 0.0 if isinstance(rest, float) and abs(rest) < 1e-6 else rest
+
+
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
@@ -291,9 +305,6 @@ class ProgressService(Service):
     def start_of(self, day: date) -> datetime:
         """The moment (UTC) the study day ``day`` begins."""
         return self.days.start_of(day)
-
-    def _day_of_hour(self, hour: str) -> date:
-        return self.days.day_of_hour(hour)
 
     def today(self) -> date:
         return self.days.today()
@@ -372,10 +383,12 @@ class ProgressService(Service):
         goal = Goal(kind, target, done_today.minutes if kind == "minutes"
                     else done_today.reviews + done_today.answers, chosen,
                     self.house_goal_locked)
+        shown = [section_id for section_id in RELATIONSHIP_SECTIONS if section_id in by_id]
+        windows = self._recent_and_before(shown, today)
         relationships = [
             Relationship(section_id, by_id[section_id].title, by_id[section_id].score,
-                         *self._recent_and_before(section_id, today))
-            for section_id in RELATIONSHIP_SECTIONS if section_id in by_id
+                         *windows[section_id])
+            for section_id in shown
         ]
         mastery.sort(key=lambda m: m.score)  # stable: report order among equals
         return Dashboard(
@@ -388,22 +401,35 @@ class ProgressService(Service):
         return int(self.db.execute(sql, params or []).fetchone()[0])
 
     def _days(self) -> tuple[dict[date, DayActivity], dict[str, int]]:
-        """Each study day's activity, and the totals of all time (from the same scan of the
-        activity table, the dashboard's largest)."""
-        sums: dict[date, list[float]] = {}
-        for row in self.db.execute(
-            "SELECT hour, sum(reviews), sum(again), sum(hard), sum(good), sum(easy), "
-            "sum(recalls), sum(recalls_passed), sum(answers), sum(correct), "
-            "sum(review_ms) + sum(answer_ms), sum(reading_seconds) "
-            "FROM activity GROUP BY hour"
-        ):
-            day = self._day_of_hour(row[0])
-            values = sums.get(day)
-            if values is None:
-                sums[day] = list(row[1:])
+        """Each study day's activity, and the totals of all time, from the per-day summary
+        (migrations.m008: one row per UTC date). A study day is a UTC date's hours from its
+        cut on, plus the next date's hours before its cut (StudyDay.date_split): the hours
+        before each cut are read from the per-hour summary, a range of its key."""
+        starts_at = self.days.starts_at
+        totals: dict[str, list[Any]] = {
+            row[0]: list(row[1:]) for row in self.db.execute(f"SELECT day, {_DAY_SUMS} "
+                                                             "FROM activity_days GROUP BY day")}
+        splits = {day: self.days.date_split(day, starts_at) for day in totals}
+        early = self._before_cuts({cut for _back, cut in splits.values()}, splits, totals)
+        sums: dict[date, list[Any]] = {}
+        for day_text, values in totals.items():
+            back, cut = splits[day_text]
+            day = date.fromisoformat(day_text) - timedelta(days=back)
+            if cut >= 24:
+                parts = [(day - timedelta(days=1), values)]
+            elif cut <= 0 or day_text not in early:
+                parts = [(day, values)]
             else:
-                for index, value in enumerate(row[1:]):
-                    values[index] += value
+                before = early[day_text]
+                parts = [(day - timedelta(days=1), before),
+                         (day, [_less(a, b) for a, b in zip(values, before, strict=True)])]
+            for study_day, part in parts:
+                into = sums.get(study_day)
+                if into is None:
+                    sums[study_day] = list(part)
+                else:
+                    for index, value in enumerate(part):
+                        into[index] += value
         result = {}
         for day, v in sums.items():
             n = [int(x) for x in v[:10]]
@@ -412,15 +438,41 @@ class ProgressService(Service):
             if activity.reviews or activity.answers or activity.reading_seconds > 0:
                 result[day] = activity
         # reviews, recalls, recalls_passed, answers, correct: columns 0, 5, 6, 7, 8
-        totals = {name: int(sum(v[column] for v in sums.values())) for name, column in (
+        all_time = {name: int(sum(v[column] for v in totals.values())) for name, column in (
             ("reviews", 0), ("recalls", 5), ("recalls_passed", 6), ("answers", 7),
             ("correct", 8))}
-        return dict(sorted(result.items())), totals
+        return dict(sorted(result.items())), all_time
+
+    def _before_cuts(self, cuts: set[int], splits: dict[str, tuple[int, int]],
+                     totals: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        """Per UTC date, the sums of its hours before its cut (dates whose cut cuts). The
+        smaller side of each cut is read: the hours before it, or those from it on taken
+        from the date's total."""
+        early: dict[str, list[Any]] = {}
+        for cut in sorted(cuts):
+            if not 0 < cut < 24:
+                continue
+            late = cut > 12
+            for row in self.db.execute(
+                f"SELECT day, {_DAY_SUMS} FROM activity_hours "
+                f"WHERE hh {'>=' if late else '<'} ? GROUP BY day", [cut]
+            ):
+                if splits[row[0]][1] != cut:
+                    continue
+                values = list(row[1:])
+                early[row[0]] = ([_less(a, b) for a, b in zip(totals[row[0]], values,
+                                                               strict=True)]
+                                 if late else values)
+            if late:  # dates with no hour from the cut on: the whole date is before it
+                for day_text, (_back, day_cut) in splits.items():
+                    if day_cut == cut and day_text not in early:
+                        early[day_text] = totals[day_text]
+        return early
 
     def _mastery(self, report: Report) -> list[SectionMastery]:
         history = {row[0]: row[1:] for row in self.db.execute(
-            "SELECT section_id, sum(recalls), sum(recalls_passed), sum(answers), sum(correct) "
-            "FROM activity WHERE section_id <> '' GROUP BY section_id")}
+            "SELECT section_id, recalls, recalls_passed, answers, correct "
+            "FROM activity_sections WHERE section_id <> ''")}
         cards = dict(self.db.execute(
             "SELECT section_id, count(*) FROM cards WHERE retired = 0 "
             "AND section_id IS NOT NULL GROUP BY section_id").fetchall())
@@ -438,31 +490,42 @@ class ProgressService(Service):
                 int(correct)))
         return result
 
-    def _recent_and_before(self, section_id: str,
-                           today: date) -> tuple[float | None, float | None, Trend]:
+    def _recent_and_before(self, section_ids: list[str], today: date
+                           ) -> dict[str, tuple[float | None, float | None, Trend]]:
+        """Per section: the share right in the last TREND_DAYS days, in the TREND_DAYS
+        before those, and the trend between them (one query for all the sections)."""
         start = self.start_of(today - timedelta(days=2 * TREND_DAYS - 1))
-        middle = self.start_of(today - timedelta(days=TREND_DAYS - 1))
-        windows = {"recent": [0, 0], "before": [0, 0]}
-        for hour, right, total in self.db.execute(
-            "SELECT hour, correct + recalls_passed, answers + recalls FROM activity "
-            "WHERE section_id = ? AND hour >= ?", [section_id, iso(start)[:13]]
+        middle = self.day_of(self.start_of(today - timedelta(days=TREND_DAYS - 1)))
+        windows = {section_id: {"recent": [0, 0], "before": [0, 0]}
+                   for section_id in section_ids}
+        day_of_hour = self.days.hour_days()
+        marks = ", ".join("?" * len(section_ids))
+        for hour, section_id, right, total in self.db.execute(
+            "SELECT hour, section_id, correct + recalls_passed, answers + recalls FROM activity "
+            f"WHERE hour >= ? AND section_id IN ({marks})", [iso(start)[:13], *section_ids]
         ):
-            key = "recent" if self._day_of_hour(hour) >= self.day_of(middle) else "before"
-            windows[key][0] += right
-            windows[key][1] += total
-        recent, before = windows["recent"], windows["before"]
-        return share(*recent), share(*before), trend(*recent, *before)
+            key = "recent" if day_of_hour(hour) >= middle else "before"
+            windows[section_id][key][0] += right
+            windows[section_id][key][1] += total
+        result = {}
+        for section_id, window in windows.items():
+            recent, before = window["recent"], window["before"]
+            result[section_id] = (share(*recent), share(*before), trend(*recent, *before))
+        return result
 
     def _forecast(self, today: date) -> list[int]:
         counts = [0] * FORECAST_DAYS
         # With the flashcards' schema (m004), suspended and retired cards are not coming due.
+        # The states are listed (not "<> new") so that the index on (state, due) reads only
+        # the cards due before the forecast's end.
         active = self._active_cards
+        day_of_hour = self.days.hour_days()
         for hour, count in self.db.execute(
-            "SELECT substr(due, 1, 13), count(*) FROM card_state WHERE state <> ? AND due < ?"
-            f"{active} GROUP BY 1",
-            [STATE_NEW, iso(self.start_of(today + timedelta(days=FORECAST_DAYS)))]
+            "SELECT substr(due, 1, 13), count(*) FROM card_state WHERE state IN (?, ?, ?) "
+            f"AND due < ?{active} GROUP BY 1",
+            [*SCHEDULED_STATES, iso(self.start_of(today + timedelta(days=FORECAST_DAYS)))]
         ):
-            index = max(0, (self._day_of_hour(hour) - today).days)
+            index = max(0, (day_of_hour(hour) - today).days)
             if index < FORECAST_DAYS:
                 counts[index] += count
         return counts
