@@ -26,7 +26,7 @@ from studyapp.core.scheduling import (
     NEW,
     RELEARNING,
     REVIEW,
-    HistoryReview,
+    CardHistory,
     Memory,
     Scheduler,
     optimise,
@@ -370,8 +370,9 @@ def test_py_fsrs_is_not_loaded_by_the_store_or_the_queue(tmp_path: Path) -> None
 
 
 # -- the optimiser -----------------------------------------------------------------------------
-def synthetic_history(cards: int, seed: int = 3) -> list[HistoryReview]:
-    """Reviews of a learner whose memory follows FSRS with parameters unlike the defaults."""
+def synthetic_history(cards: int, seed: int = 3) -> list[CardHistory]:
+    """Reviews of a learner whose memory follows FSRS with parameters unlike the defaults,
+    card by card: the days and the grades."""
     import random
 
     rng = random.Random(seed)
@@ -383,6 +384,9 @@ def synthetic_history(cards: int, seed: int = 3) -> list[HistoryReview]:
     for number in range(cards):
         now = start + timedelta(days=rng.randrange(30))
         memory = Memory()
+        days: list[int] = []
+        ratings: list[int] = []
+        history.append((days, ratings))
         for _ in range(8):
             recall = truth.retrievability(memory, now)
             if recall is None:
@@ -391,7 +395,8 @@ def synthetic_history(cards: int, seed: int = 3) -> list[HistoryReview]:
                 rating = rng.choice([HARD, GOOD, GOOD, GOOD, EASY])
             else:
                 rating = AGAIN
-            history.append(HistoryReview(f"s/{number}", (now - start).days, rating))
+            days.append((now - start).days)
+            ratings.append(rating)
             memory = truth.review(number, memory, rating, now).memory
             assert memory.due is not None
             now = memory.due

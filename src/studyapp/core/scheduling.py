@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from studyapp.core.fsrs_math import FsrsMath, Step
 from studyapp.core.messages import msg, msg_n
@@ -305,15 +305,6 @@ def optimiser_available() -> bool:
     return True
 
 
-class HistoryReview(NamedTuple):
-    """One graded review as the optimiser sees it: on which learner's day, with what grade.
-    (The optimiser takes any (card key, day, rating) tuples: the store passes plain ones.)"""
-
-    card_key: str
-    day: int  # the learner's day number (days since an epoch, any fixed one)
-    rating: int
-
-
 @dataclass(frozen=True)
 class Fit:
     """How well a set of parameters predicts a history: log loss and RMSE (lower is better),
@@ -333,107 +324,110 @@ class OptimiseResult:
     items: int  # training items (one per review after a card's first)
 
 
+# One card's graded reviews as the optimiser sees them, in the order they happened: on which
+# learner's days (day numbers since any fixed epoch, never decreasing) and with what grades,
+# two lists of the same length.
+CardHistory = tuple[list[int], list[int]]
+
+
 @dataclass
 class _Items:
-    """FSRS items, and for each its reviews before the last and the last one's grade and
-    days since the one before (fsrs-rs keeps these to itself)."""
+    """FSRS items, and where each comes from (fsrs-rs keeps an item's reviews to itself):
+    its card, and the index of its last review in the card's history."""
 
+    cards: Sequence[CardHistory]
     items: list[Any] = field(default_factory=list)
-    last: list[tuple[list[Any], int, int]] = field(default_factory=list)
+    ends: list[tuple[int, int]] = field(default_factory=list)  # (card, index) per item
+    reviews: list[list[Any]] = field(default_factory=list)  # each card's FSRS reviews
 
     def __len__(self) -> int:
         return len(self.items)
 
+    def last(self, item: int) -> tuple[list[Any], int, int]:
+        """An item's reviews before its last, the last one's grade, and the days between."""
+        card, index = self.ends[item]
+        days, ratings = self.cards[card]
+        return self.reviews[card][:index], ratings[index], days[index] - days[index - 1]
 
-def _items(history: Sequence[tuple[str, int, int]], limit: int = MAX_OPTIMISER_ITEMS) -> _Items:
+
+def _items(cards: Sequence[CardHistory], limit: int = MAX_OPTIMISER_ITEMS) -> _Items:
     """FSRS items: for each review after a card's first (on a later day), the card's history
-    up to it; at most ``limit`` of them, drawn at random with a fixed seed."""
+    up to it; at most ``limit`` of them, drawn at random with a fixed seed. One pass: a
+    card's FSRS reviews are made once and each item takes a prefix of them."""
     from fsrs_rs_python import FSRSItem, FSRSReview
 
-    # Reviews come card by card (the store's order); a card's own are sorted by day.
-    sequences: list[list[tuple[int, int]]] = []
-    previous_key = None
-    for card_key, day, rating in history:
-        if card_key != previous_key:
-            sequences.append([])
-            previous_key = card_key
-        sequences[-1].append((day, rating))
-    by_card: dict[str, list[tuple[int, int]]] = {}
-    if len({r[0] for r in history}) != len(sequences):  # not grouped: group them
-        for card_key, day, rating in history:
-            by_card.setdefault(card_key, []).append((day, rating))
-        sequences = list(by_card.values())
-    # (card, index) of every review that makes an item, before drawing from them
-    ends: list[tuple[int, int]] = []
-    for number, reviews in enumerate(sequences):
-        reviews.sort(key=lambda r: r[0])
-        for index in range(1, len(reviews)):
-            if reviews[index][0] > reviews[index - 1][0]:
+    made = _Items(cards)
+    items, ends = made.items, made.ends
+    for number, (days, ratings) in enumerate(cards):
+        previous = days[0]
+        reviews = [FSRSReview(ratings[0], 0)]
+        for index in range(1, len(days)):
+            day = days[index]
+            reviews.append(FSRSReview(ratings[index], day - previous))
+            if day > previous:
+                items.append(FSRSItem(reviews[:index + 1]))
                 ends.append((number, index))
-    if len(ends) > limit:
-        ends = sorted(random.Random(2023).sample(ends, limit))
-    made = _Items()
-    converted: dict[int, list[Any]] = {}
-    for number, index in ends:
-        fsrs_reviews = converted.get(number)
-        reviews = sequences[number]
-        if fsrs_reviews is None:
-            fsrs_reviews = [FSRSReview(reviews[0][1], 0)] + [
-                FSRSReview(rating, day - reviews[i][0])
-                for i, (day, rating) in enumerate(reviews[1:])]
-            converted = {number: fsrs_reviews}
-        made.items.append(FSRSItem(fsrs_reviews[:index + 1]))
-        made.last.append((fsrs_reviews[:index], reviews[index][1],
-                          reviews[index][0] - reviews[index - 1][0]))
+            previous = day
+        made.reviews.append(reviews)
+    if len(items) > limit:  # which are drawn depends only on how many there are
+        chosen = sorted(random.Random(2023).sample(range(len(items)), limit))
+        made.items = [items[i] for i in chosen]
+        made.ends = [ends[i] for i in chosen]
     return made
 
 
-def _fit(parameters: Sequence[float], items: _Items) -> Fit:
-    from fsrs_rs_python import FSRS, FSRSItem
+def _fit(parameters: Sequence[float], checked: Sequence[Any],
+         last: Sequence[tuple[Any, int, int]]) -> Fit:
+    """``checked``: the items to evaluate on; ``last``: for a sample of items, an FSRS item
+    of the reviews before their last, the last one's grade and days since the one before."""
+    from fsrs_rs_python import FSRS
 
     model = FSRS(list(parameters))
-    # Measured on at most 50,000 of the items (the same ones for every parameter set).
-    checked = items.items if len(items) <= 50_000 else \
-        random.Random(5).sample(items.items, 50_000)
     evaluation = model.evaluate(checked)
-    # Expected against actual recall, on a sample of the items' last reviews.
-    sample = random.Random(7).sample(items.last, min(len(items), 5000))
+    # Expected against actual recall at the sample's last reviews.
     decay = -float(parameters[20])
     factor = 0.9 ** (1 / decay) - 1
     expected = recalled = 0.0
-    for before, rating, elapsed in sample:
-        memory = model.memory_state(FSRSItem(before))
+    for before, rating, elapsed in last:
+        memory = model.memory_state(before)
         expected += (1 + factor * elapsed / max(memory.stability, 0.001)) ** decay
         recalled += rating > 1
-    count = max(1, len(sample))
+    count = max(1, len(last))
     return Fit(float(evaluation.log_loss), float(evaluation.rmse_bins), expected / count,
                recalled / count)
 
 
-def optimise(history: Sequence[tuple[str, int, int]],
+def optimise(cards: Sequence[CardHistory],
              current: Sequence[float] | None = None) -> OptimiseResult:
-    """Fits FSRS's parameters to a learner's own history (offline, no torch).
+    """Fits FSRS's parameters to a learner's own history, card by card (offline, no torch).
 
     Raises OptimiserUnavailable when fsrs-rs-python is missing, ValueError when the
     history is too short (the message says how many more reviews are needed).
     """
     try:
-        from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS
+        from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS, FSRSItem
     except ImportError as error:
         raise OptimiserUnavailable(str(error)) from error
-    if len(history) < MIN_REVIEWS_TO_OPTIMISE:
-        more = MIN_REVIEWS_TO_OPTIMISE - len(history)
+    reviews = sum(len(days) for days, _ratings in cards)
+    if reviews < MIN_REVIEWS_TO_OPTIMISE:
+        more = MIN_REVIEWS_TO_OPTIMISE - reviews
         raise ValueError(msg_n("{n} more review is needed before your schedule can be fitted "
                                "to your own history ({total} in all).",
                                "{n} more reviews are needed before your schedule can be fitted "
                                "to your own history ({total} in all).", more,
                                total=MIN_REVIEWS_TO_OPTIMISE).render())
-    items = _items(history)
+    items = _items(cards)
     old = list(current) if current else list(DEFAULT_PARAMETERS)
     fitted = FSRS(old).compute_parameters(items.items)
     fitted = _within_py_fsrs_bounds([float(p) for p in fitted])
-    return OptimiseResult(parameters=tuple(fitted), old_fit=_fit(old, items),
-                          new_fit=_fit(fitted, items), items=len(items))
+    # Both fits on the same items: at most 50,000 of them, and 5,000 items' last reviews.
+    checked = items.items if len(items) <= 50_000 else \
+        random.Random(5).sample(items.items, 50_000)
+    last = [(FSRSItem(before), rating, elapsed) for before, rating, elapsed in
+            (items.last(i) for i in random.Random(7).sample(range(len(items)),
+                                                            min(len(items), 5000)))]
+    return OptimiseResult(parameters=tuple(fitted), old_fit=_fit(old, checked, last),
+                          new_fit=_fit(fitted, checked, last), items=len(items))
 
 
 def _within_py_fsrs_bounds(parameters: list[float]) -> list[float]:

@@ -11,14 +11,16 @@ from typing import Any
 from sqlite_utils import Database
 
 from studyapp.core.clock import iso
+from studyapp.core.scheduling import CardHistory
 from studyapp.core.studyday import StudyDay
 
 
 def review_history(db: Database, days: StudyDay, max_items: int | None = None
-                   ) -> list[tuple[str, int, int]]:
-    """Graded reviews, card by card, on the learner's day each happened (for the
-    optimiser). With ``max_items``: the reviews of cards drawn at random (seeded) until
-    they give about that many training items (one per review after a card's first)."""
+                   ) -> list[CardHistory]:
+    """Graded reviews card by card (ordered by card key), each card's as its learner's
+    days and grades in the order they happened (for the optimiser). With ``max_items``:
+    the reviews of cards drawn at random (seeded) until they give about that many
+    training items (one per review after a card's first)."""
     # Two subqueries: SQLite reads a lone min() or max() off the index, both together
     # in one SELECT scan the whole table.
     bounds = db.execute(
@@ -34,6 +36,7 @@ def review_history(db: Database, days: StudyDay, max_items: int | None = None
     while end <= last:
         starts.append(iso(end))
         end = days.bounds(end)[1]
+    # The covering index (card_key, reviewed_at, rating) gives the rows in this order.
     query = ("SELECT card_key, rating, reviewed_at FROM review_log "
              "ORDER BY card_key, reviewed_at")
     params: list[Any] = []
@@ -53,6 +56,17 @@ def review_history(db: Database, days: StudyDay, max_items: int | None = None
             query = ("SELECT card_key, rating, reviewed_at FROM review_log WHERE card_key "
                      "IN (SELECT value FROM json_each(?)) ORDER BY card_key, reviewed_at")
             params = [json.dumps(chosen)]
-    # (card key, day, rating): plain tuples, a million of them are made in a second
-    return [(card_key, bisect_right(starts, reviewed_at), rating)
-            for card_key, rating, reviewed_at in db.execute(query, params)]
+    # One pass over plain rows (a million take about a second): a card's lists are
+    # filled until its key changes.
+    cards: list[CardHistory] = []
+    previous = None
+    card_days: list[int] = []
+    ratings: list[int] = []
+    for card_key, rating, reviewed_at in db.execute(query, params):
+        if card_key != previous:
+            previous = card_key
+            card_days, ratings = [], []
+            cards.append((card_days, ratings))
+        card_days.append(bisect_right(starts, reviewed_at))
+        ratings.append(rating)
+    return cards

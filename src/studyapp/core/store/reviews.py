@@ -32,6 +32,7 @@ from studyapp.core.scheduling import (
     NEW,
     REVIEW,
     STATE_NAMES,
+    CardHistory,
     Memory,
     OptimiseResult,
     Outcome,
@@ -625,20 +626,26 @@ class ReviewsService(Service):
                 "due_today"]
         return dict(zip(keys, (int(v) for v in row), strict=True))
 
-    def review_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM review_log").fetchone()[0])
+    def review_count(self, at_most: int | None = None) -> int:
+        """Rows in the review log; with ``at_most``, counting stops there (a big log takes a
+        while to count)."""
+        if at_most is None:
+            return int(self.db.execute("SELECT count(*) FROM review_log").fetchone()[0])
+        return int(self.db.execute("SELECT count(*) FROM (SELECT 1 FROM review_log LIMIT ?)",
+                                   [at_most]).fetchone()[0])
 
     # -- optimising ----------------------------------------------------------------------
-    def history(self, max_items: int | None = None) -> list[tuple[str, int, int]]:
-        """Graded reviews, card by card, on the learner's day each happened (for the
-        optimiser). With ``max_items``: the reviews of cards drawn at random (seeded) until
-        they give about that many training items (one per review after a card's first)."""
+    def history(self, max_items: int | None = None) -> list[CardHistory]:
+        """Graded reviews card by card (ordered by card key), each card's as its learner's
+        days and grades in the order they happened (for the optimiser). With ``max_items``:
+        the reviews of cards drawn at random (seeded) until they give about that many
+        training items (one per review after a card's first)."""
         return review_history(self.db, self.days, max_items)
 
     def optimise(self) -> OptimiseResult:
         """Fits the schedule to the learner's history; nothing changes until ``apply``.
         Raises OptimiserUnavailable or ValueError (too little history, says how much)."""
-        total = self.review_count()
+        total = self.review_count(at_most=MIN_REVIEWS_TO_OPTIMISE)
         if total < MIN_REVIEWS_TO_OPTIMISE:
             raise ValueError(
                 f"{MIN_REVIEWS_TO_OPTIMISE - total} more reviews are needed before your "
