@@ -43,7 +43,14 @@ from studyapp.core.scheduling import (
 )
 from studyapp.core.store.checks import StoreError
 from studyapp.core.store.day_queue import CARD_COLUMNS as _CARD_COLUMNS
-from studyapp.core.store.day_queue import CardParts, DayQueue, card_parts, moment, read_queue
+from studyapp.core.store.day_queue import (
+    STATE_COLUMNS,
+    CardParts,
+    DayQueue,
+    card_parts,
+    moment,
+    read_queue,
+)
 from studyapp.core.store.deck_list import DeckList
 from studyapp.core.store.review_history import review_history
 from studyapp.core.store.service import Service
@@ -406,14 +413,16 @@ class ReviewsService(Service):
         # order), then any card due later. Each choice is one or more (state, condition,
         # order) queries; the earliest due of them wins. One state per query, so that the
         # queue index yields the order.
-        learning_now = [(1, "due <= :now", "due"), (3, "due <= :now", "due")]
+        # Equal due dates go by rowid, as the day queue orders them.
+        by_due = "due, rowid"
+        learning_now = [(1, "due <= :now", by_due), (3, "due <= :now", by_due)]
         choices = [learning_now]
         if reviews_left:
-            choices.append([(2, "due < :end", "due")])
+            choices.append([(2, "due < :end", by_due)])
         if new_left:
             choices.append([(0, "1", "position")])
-        choices.append([(1, "due <= :ahead", "due"), (3, "due <= :ahead", "due")])
-        choices.append([(1, "1", "due"), (2, "1", "due"), (3, "1", "due")])
+        choices.append([(1, "due <= :ahead", by_due), (3, "due <= :ahead", by_due)])
+        choices.append([(1, "1", by_due), (2, "1", by_due), (3, "1", by_due)])
         # One statement for all of them (a LIMIT 1 index search each); the first choice
         # with a card wins.
         parts = [
@@ -485,8 +494,12 @@ class ReviewsService(Service):
         now = self.clock()
         settings = self.settings()
         self._check_outside()
+        # The card's row as the queue read it (nothing has written it since: the service's
+        # own writes drop it, anyone else's every cached card), else as it is now.
+        cached = self._card_parts.get(card_key) if self._counts_key is not None else None
         with self.db.atomic():
-            before = self._state_row(card_key)
+            before = (self._state_row(card_key) if cached is None
+                      else dict(zip(STATE_COLUMNS, cached[-1], strict=True)))
             memory = _memory(before)
             outcome = self.scheduler().review(card_number(card_key), memory, rating, now)
             after = outcome.memory
@@ -496,10 +509,10 @@ class ReviewsService(Service):
             self.db.execute(
                 "UPDATE card_state SET due = ?, stability = ?, difficulty = ?, state = ?, "
                 "step = ?, reps = ?, lapses = ?, last_review = ?, leech = ?, suspended = ? "
-                "WHERE card_key = ?",
+                "WHERE rowid = ? AND card_key = ?",  # by rowid: no look-up of the key
                 [iso(outcome.due), after.stability, after.difficulty, after.state, after.step,
                  after.reps, after.lapses, iso(now), int(bool(before["leech"]) or became_leech),
-                 int(suspend), card_key])
+                 int(suspend), before["rowid"], card_key])
             cursor = self.db.execute(
                 "INSERT INTO review_log (card_key, rating, reviewed_at, duration_ms, state, "
                 "before_json) VALUES (?, ?, ?, ?, ?, ?)",
@@ -513,13 +526,12 @@ class ReviewsService(Service):
                       became_leech and settings.suspend_leeches)
 
     def _state_row(self, card_key: str) -> dict[str, Any]:
-        rows = list(self.db.query(
-            f"SELECT {', '.join(_MEMORY_COLUMNS)}, retired, grp, position, card_key, rowid "
-            "FROM card_state WHERE card_key = ?",
-            [card_key]))
-        if not rows:
+        row = self.db.conn.execute(
+            f"SELECT {', '.join(STATE_COLUMNS)} FROM card_state WHERE card_key = ?",
+            [card_key]).fetchone()
+        if row is None:
             raise StoreError(msg("There is no card '{id}' in this profile.", id=card_key).render())
-        return rows[0]
+        return dict(zip(STATE_COLUMNS, row, strict=True))
 
     def undo(self, review_id: int) -> str:
         """Takes back a grade: the card's state before it comes back exactly and the review
@@ -673,7 +685,7 @@ class ReviewsService(Service):
 def _card_from(parts: CardParts, now: str) -> StudyCard:
     """The StudyCard of parsed parts (``now``: ISO UTC, for whether it is buried)."""
     (key, set_id, item_id, section_id, front, back, explanation, evidence, tags, memory,
-     flag, leech, suspended, buried_until) = parts
+     flag, leech, suspended, buried_until, _state) = parts
     return StudyCard(key=key, set_id=set_id, item_id=item_id, section_id=section_id,
                      front=front, back=back, explanation=explanation, evidence=evidence,
                      tags=list(tags), memory=memory, flag=flag, leech=bool(leech),
