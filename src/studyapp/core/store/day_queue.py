@@ -151,6 +151,15 @@ def moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def memory_of(state: dict[str, Any]) -> Memory:
+    """The scheduler's view of a card_state row (as a dict of its columns)."""
+    return Memory(
+        state=state["state"], step=state["step"], stability=state["stability"],
+        difficulty=state["difficulty"], due=moment(state["due"]),
+        last_review=moment(state["last_review"]), reps=state["reps"], lapses=state["lapses"],
+    )
+
+
 def card_parts(row: tuple[Any, ...]) -> CardParts:
     """A row of CARD_COLUMNS parsed."""
     (key, due, stability, difficulty, state, step, reps, lapses, last_review, _fsrs_json,

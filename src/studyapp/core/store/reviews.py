@@ -48,7 +48,7 @@ from studyapp.core.store.day_queue import (
     CardParts,
     DayQueue,
     card_parts,
-    moment,
+    memory_of,
     read_queue,
 )
 from studyapp.core.store.deck_list import DeckList
@@ -318,16 +318,16 @@ class ReviewsService(Service):
                 counts.setdefault(grp, [0, 0, 0])[kind] += n
         return counts
 
-    def _count_change(self, before: dict[str, Any], after: dict[str, Any]) -> None:
+    def _count_change(self, before: dict[str, Any], after: dict[str, Any], now: str) -> None:
         """Moves a card between the cached counts and queues (a grade, an undo, a
-        suspension...)."""
+        suspension...) at ``now`` (ISO UTC)."""
         self._wrote()
         if self._counts_key is None:
             return
         for queue in self._queues.values():
             queue.change(before, after)
         self._card_parts.pop(before["card_key"], None)
-        now, end = iso(self.clock()), self._day_text[1]
+        end = self._day_text[1]
         for row, delta in ((before, -1), (after, 1)):
             if row["retired"] or row["suspended"] or row["grp"] is None or (
                     row["buried_until"] and row["buried_until"] > now):
@@ -411,9 +411,8 @@ class ReviewsService(Service):
         new_left, reviews_left = self._left_today()
         # Studying ahead: the day's queue (DayQueue, which gives the same cards in the same
         # order), then any card due later. Each choice is one or more (state, condition,
-        # order) queries; the earliest due of them wins. One state per query, so that the
-        # queue index yields the order.
-        # Equal due dates go by rowid, as the day queue orders them.
+        # order) queries; the earliest due of them wins (equal ones by rowid, as the day
+        # queue has them). One state per query, so that the queue index yields the order.
         by_due = "due, rowid"
         learning_now = [(1, "due <= :now", by_due), (3, "due <= :now", by_due)]
         choices = [learning_now]
@@ -492,36 +491,38 @@ class ReviewsService(Service):
     def answer(self, card_key: str, rating: int, duration_ms: int | None = None) -> Answer:
         """Grades the card now: its new state and the review-log row in one transaction."""
         now = self.clock()
+        now_text = iso(now)
         settings = self.settings()
         self._check_outside()
-        # The card's row as the queue read it (nothing has written it since: the service's
-        # own writes drop it, anyone else's every cached card), else as it is now.
+        # The card's row as the queue read it, memory parsed (the service's own writes drop
+        # it, anyone else's every cached card), else as it is now.
         cached = self._card_parts.get(card_key) if self._counts_key is not None else None
+        conn = self.db.conn
         with self.db.atomic():
             before = (self._state_row(card_key) if cached is None
                       else dict(zip(STATE_COLUMNS, cached[-1], strict=True)))
-            memory = _memory(before)
+            memory = memory_of(before) if cached is None else cached[9]
             outcome = self.scheduler().review(card_number(card_key), memory, rating, now)
             after = outcome.memory
+            due_text = iso(outcome.due)
             became_leech = (after.lapses > memory.lapses and not before["leech"]
                             and after.lapses >= settings.leech_threshold)
             suspend = bool(before["suspended"]) or (became_leech and settings.suspend_leeches)
-            self.db.execute(
+            conn.execute(
                 "UPDATE card_state SET due = ?, stability = ?, difficulty = ?, state = ?, "
                 "step = ?, reps = ?, lapses = ?, last_review = ?, leech = ?, suspended = ? "
                 "WHERE rowid = ? AND card_key = ?",  # by rowid: no look-up of the key
-                [iso(outcome.due), after.stability, after.difficulty, after.state, after.step,
-                 after.reps, after.lapses, iso(now), int(bool(before["leech"]) or became_leech),
+                [due_text, after.stability, after.difficulty, after.state, after.step,
+                 after.reps, after.lapses, now_text, int(bool(before["leech"]) or became_leech),
                  int(suspend), before["rowid"], card_key])
-            cursor = self.db.execute(
+            review_id = int(conn.execute(
                 "INSERT INTO review_log (card_key, rating, reviewed_at, duration_ms, state, "
                 "before_json) VALUES (?, ?, ?, ?, ?, ?)",
-                [card_key, rating, iso(now), duration_ms, memory.state,
-                 json.dumps({c: before[c] for c in _MEMORY_COLUMNS})])
-            review_id = int(cursor.lastrowid or 0)
-        self._count_change(before, {
-            **before, "state": after.state, "due": iso(outcome.due), "suspended": int(suspend)})
-        self._count_review(iso(now), memory.state, 1)
+                [card_key, rating, now_text, duration_ms, memory.state,
+                 json.dumps({c: before[c] for c in _MEMORY_COLUMNS})]).lastrowid or 0)
+        self._count_change(before, {**before, "state": after.state, "due": due_text,
+                                    "suspended": int(suspend)}, now_text)
+        self._count_review(now_text, memory.state, 1)
         return Answer(review_id, card_key, rating, outcome, became_leech,
                       became_leech and settings.suspend_leeches)
 
@@ -554,7 +555,7 @@ class ReviewsService(Service):
                 f"UPDATE card_state SET {', '.join(f'{c} = ?' for c in _MEMORY_COLUMNS)} "
                 "WHERE card_key = ?", [*(before[c] for c in _MEMORY_COLUMNS), card_key])
             self.db.execute("DELETE FROM review_log WHERE id = ?", [review_id])
-        self._count_change(current, {**current, **before})
+        self._count_change(current, {**current, **before}, iso(self.clock()))
         if graded_state is not None:
             self._count_review(reviewed_at, graded_state, -1)
         return str(card_key)
@@ -566,7 +567,7 @@ class ReviewsService(Service):
             before = self._state_row(card_key)
             self.db.execute(f"UPDATE card_state SET {column} = ? WHERE card_key = ?",
                             [value, card_key])
-        self._count_change(before, {**before, column: value})
+        self._count_change(before, {**before, column: value}, iso(self.clock()))
 
     def suspend(self, card_key: str, suspended: bool = True) -> None:
         """A suspended card stays out of every queue until it is unsuspended."""
@@ -691,14 +692,6 @@ def _card_from(parts: CardParts, now: str) -> StudyCard:
                      tags=list(tags), memory=memory, flag=flag, leech=bool(leech),
                      suspended=bool(suspended),
                      buried=bool(buried_until and buried_until > now))
-
-
-def _memory(row: dict[str, Any]) -> Memory:
-    return Memory(
-        state=row["state"], step=row["step"], stability=row["stability"],
-        difficulty=row["difficulty"], due=moment(row["due"]),
-        last_review=moment(row["last_review"]), reps=row["reps"], lapses=row["lapses"],
-    )
 
 
 __all__ = ["Answer", "BrowseRow", "CardInfo", "DeckCounts", "ReviewRecord", "ReviewsService",
