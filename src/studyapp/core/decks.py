@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from studyapp.core.messages import msg
-from studyapp.core.report import Report, walk
+from studyapp.core.report import Report, Section
 
 RELATIONSHIPS_SECTION = "suggestions.5"
 RELATIONSHIPS_DECK = "relationships"
 REPORT_DECK = "report"
 
 
-@dataclass(frozen=True)
-class CardGroup:
+class CardGroup(NamedTuple):  # a tuple: a profile makes thousands of them at once
     id: int
     set_id: str
     section_id: str  # "" for cards about other material
@@ -56,26 +56,32 @@ def section_deck_id(section_id: str) -> str:
 def build_decks(report: Report, groups: Sequence[CardGroup],
                 set_titles: dict[str, str]) -> list[Deck]:
     """The deck list in the order the learner sees it (set_titles: id -> title, in order)."""
-    in_report = [g for g in groups if g.section_id in report]
+    # Groups share a few tens of sections and a few hundred (set, tags) pairs.
+    in_report = {section_id for section_id in {g.section_id for g in groups}
+                 if section_id in report}
     # The two fixed decks' names in the language in use (core/messages.py).
     decks = [Deck(RELATIONSHIPS_DECK, str(msg("The four relationships")), "relationships",
                   section_id=RELATIONSHIPS_SECTION)]
     if in_report:
         decks.append(Deck(REPORT_DECK, str(msg("The whole report")), "report"))
-    with_cards = {g.section_id for g in in_report}
-    for section in walk(report.root):
-        if section is report.root:
-            continue
-        below = {s.id for s in walk(section)}
-        if below & with_cards:
+    with_cards: set[str] = set()  # sections with cards in them or below them
+    for section_id in in_report:
+        node: Section | None = report.get(section_id)
+        while node is not None and node.id not in with_cards:
+            with_cards.add(node.id)
+            node = node.parent
+    for section in report.sections:
+        if section.id in with_cards:
             decks.append(Deck(section_deck_id(section.id), section.label, "section",
                               depth=1 + section.depth, section_id=section.id))
+    tags_of: dict[str, set[str]] = {}  # set id -> the tags of its cards
+    for set_id, tags in {(g.set_id, g.tags) for g in groups}:
+        tags_of.setdefault(set_id, set()).update(tags)
     for set_id, title in set_titles.items():
-        own = [g for g in groups if g.set_id == set_id]
-        if not own:
+        if set_id not in tags_of:
             continue
         decks.append(Deck(f"set:{set_id}", title, "set", set_id=set_id))
-        for tag in sorted({t for g in own for t in g.tags}):
+        for tag in sorted(tags_of[set_id]):
             decks.append(Deck(f"tag:{set_id}:{tag}", f"#{tag}", "tag", depth=1,
                               set_id=set_id, tag=tag))
     return decks
@@ -132,6 +138,17 @@ def decks_of_groups(decks: Sequence[Deck], groups: Sequence[CardGroup]
             set_part = set_parts[set_key] = tuple(in_set)
         found[group.id] = (section_part, set_part)
     return found
+
+
+def groups_of_parts(decks_of: dict[int, DeckParts]) -> list[tuple[tuple[str, ...], list[int]]]:
+    """Each part of ``decks_of_groups`` (deck ids) with the groups it holds, empty parts left
+    out: a deck's counts are the sums of its parts' groups."""
+    found: dict[tuple[str, ...], list[int]] = {}
+    for group_id, parts in decks_of.items():
+        for part in parts:
+            if part:
+                found.setdefault(part, []).append(group_id)
+    return list(found.items())
 
 
 def deck_members(decks: Sequence[Deck], decks_of: dict[int, DeckParts]

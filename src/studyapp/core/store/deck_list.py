@@ -20,6 +20,7 @@ from studyapp.core.decks import (
     build_decks,
     deck_members,
     decks_of_groups,
+    groups_of_parts,
 )
 from studyapp.core.report import Report
 
@@ -32,6 +33,8 @@ class DeckList:
         self.decks: list[Deck] = []
         self.groups: list[CardGroup] = []
         self.decks_of: dict[int, DeckParts] = {}  # group number -> the decks it is in
+        # The parts of decks_of, each with its groups (what the counts are summed over).
+        self.parts: list[tuple[tuple[str, ...], list[int]]] = []
         self._members: dict[str, list[int]] | None = None  # deck id -> its group numbers
         self._members_table = False  # temp.deck_members made for these decks
 
@@ -46,16 +49,20 @@ class DeckList:
             "SELECT id, set_id, section_id, tags FROM card_groups g WHERE EXISTS "
             "(SELECT 1 FROM card_state s WHERE s.grp = g.id AND s.retired = 0) "
             "ORDER BY id").fetchall()
-        # Every group's tags in one parse (a profile has thousands of groups).
-        tag_lists = json.loads(f"[{','.join(row[3] or '[]' for row in rows)}]")
-        self.groups = [
-            CardGroup(number, set_id, section_id, tuple(map(str, tags)))
-            for (number, set_id, section_id, _text), tags in zip(rows, tag_lists, strict=True)
-        ]
+        # A profile has thousands of groups but a few tens of tag lists: each parsed once.
+        parsed: dict[str, tuple[str, ...]] = {}
+        groups = []
+        for number, set_id, section_id, text in rows:
+            tags = parsed.get(text)
+            if tags is None:
+                tags = parsed[text] = tuple(map(str, json.loads(text or "[]")))
+            groups.append(CardGroup(number, set_id, section_id, tags))
+        self.groups = groups
         titles = dict(self.db.execute(
             "SELECT id, title FROM question_sets ORDER BY builtin DESC, title").fetchall())
         self.decks = build_decks(self._report(), self.groups, titles)
         self.decks_of = decks_of_groups(self.decks, self.groups)
+        self.parts = groups_of_parts(self.decks_of)
         self.fingerprint = fingerprint
         self._members = None
         self._members_table = False
