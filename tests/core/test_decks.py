@@ -6,9 +6,8 @@ from studyapp.core.decks import (
     CardGroup,
     build_decks,
     deck_members,
-    decks_of_groups,
+    deck_parts,
     groups_of,
-    groups_of_parts,
 )
 from studyapp.core.report import load_report, walk
 
@@ -29,7 +28,7 @@ def test_deck_members_match_each_decks_rule() -> None:
     groups = _groups()
     decks = build_decks(report, groups, {"set-0": "Zero", "set-1": "One", "set-2": "Two"})
     assert {d.kind for d in decks} == {"relationships", "report", "section", "set", "tag"}
-    members = deck_members(decks, decks_of_groups(decks, groups))
+    members = deck_members(decks, deck_parts(decks, groups))
     assert members == {deck.id: groups_of(deck, groups) for deck in decks}
     assert members["relationships"]  # the four relationships' sections are counted
 
@@ -39,7 +38,7 @@ def test_the_parts_give_each_deck_its_groups_once() -> None:
     groups = _groups()
     decks = build_decks(report, groups, {"set-0": "Zero", "set-1": "One", "set-2": "Two"})
     from_parts: dict[str, list[int]] = {deck.id: [] for deck in decks}
-    for part, numbers in groups_of_parts(decks_of_groups(decks, groups)):
+    for part, numbers in deck_parts(decks, groups):
         for deck_id in part:
             from_parts[deck_id] += numbers
     assert {deck_id: sorted(numbers) for deck_id, numbers in from_parts.items()} == {
