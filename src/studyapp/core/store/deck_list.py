@@ -25,6 +25,7 @@ class DeckList:
         self.decks: list[Deck] = []
         self.groups: list[CardGroup] = []
         self.parts: list[DeckPart] = []  # the groups by the decks they are in
+        self._decks_of: dict[int, tuple[str, ...]] | None = None  # group -> its decks
         self._members: dict[str, list[int]] | None = None  # deck id -> its group numbers
         self._members_table = False  # temp.deck_members made for these decks
 
@@ -59,9 +60,20 @@ class DeckList:
             "SELECT id, title FROM question_sets ORDER BY builtin DESC, title").fetchall())
         self.decks = build_decks(self._report(), self.groups, titles)
         self.parts = deck_parts(self.decks, self.groups)
+        self._decks_of = None
         self.fingerprint = fingerprint
         self._members = None
         self._members_table = False
+
+    def decks_of(self, group: int) -> tuple[str, ...]:
+        """The ids of the decks holding the group (mapped when first asked, by a grade:
+        the first counts need only the parts)."""
+        if self._decks_of is None:
+            self._decks_of = {}
+            for part, numbers in self.parts:
+                for number in numbers:
+                    self._decks_of[number] = self._decks_of.get(number, ()) + part
+        return self._decks_of.get(group, ())
 
     def members(self) -> dict[str, list[int]]:
         """deck id -> its group numbers (made when first asked: counts need only the

@@ -162,6 +162,7 @@ class ReviewsService(Service):
         self._counts_key: tuple[str | None, str] | None = None  # (fingerprint, day's end)
         # (new, learning, review) available today: each a dict group -> cards.
         self._per_group: tuple[dict[int, int], ...] = ({}, {}, {})
+        self._deck_totals: dict[str, list[int]] | None = None  # their sums per deck
         self._done: dict[int, int] = {}  # reviews today by the state graded: 0 new, 2 review
         self._day_text: tuple[str, str] = ("", "")
         self._scheduler: Scheduler | None = None
@@ -283,6 +284,7 @@ class ReviewsService(Service):
         key = (self._deck_list.fingerprint, iso(end))
         if key != self._counts_key:
             self._per_group = counts if counts is not None else self._group_counts(now, end)
+            self._deck_totals = None
             self._done = dict(self.db.execute(
                 "SELECT state, count(*) FROM review_log WHERE reviewed_at >= ? "
                 "AND state IN (0, 2) GROUP BY state", [iso(start)]).fetchall())
@@ -339,6 +341,9 @@ class ReviewsService(Service):
             if kind is not None:
                 counts = self._per_group[kind]
                 counts[row["grp"]] = counts.get(row["grp"], 0) + delta
+                if self._deck_totals is not None:
+                    for deck_id in self._deck_list.decks_of(row["grp"]):
+                        self._deck_totals[deck_id][kind] += delta
 
     def _count_review(self, reviewed_at: str, state: int, delta: int) -> None:
         start, end = self._day_text
@@ -350,15 +355,16 @@ class ReviewsService(Service):
         self._fresh_counts(self.clock())
         decks, _groups = self._deck_data()
         new_left, reviews_left = self._left_today()
-        totals = {deck.id: [0, 0, 0] for deck in decks}
-        # Summed per part of the groups' decks (a few hundred), then per deck.
-        for part, groups in self._deck_list.parts:
-            sums = [sum(map(counts.get, groups, _ZEROS)) for counts in self._per_group]
-            for deck_id in part:
-                total = totals[deck_id]
-                total[0] += sums[0]
-                total[1] += sums[1]
-                total[2] += sums[2]
+        totals = self._deck_totals
+        if totals is None:  # summed per part of the groups' decks, then per deck
+            totals = self._deck_totals = {deck.id: [0, 0, 0] for deck in decks}
+            for part, groups in self._deck_list.parts:
+                sums = [sum(map(counts.get, groups, _ZEROS)) for counts in self._per_group]
+                for deck_id in part:
+                    total = totals[deck_id]
+                    total[0] += sums[0]
+                    total[1] += sums[1]
+                    total[2] += sums[2]
         return {deck_id: DeckCounts(min(new, new_left), learning, min(review, reviews_left))
                 for deck_id, (new, learning, review) in totals.items()}
 
