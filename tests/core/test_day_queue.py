@@ -80,6 +80,7 @@ def test_the_kept_queue_gives_what_the_queue_query_gives(store: Store,
             every = store.reviews.deck_counts()
             assert every == {deck.id: store.reviews.counts(deck.id)
                              for deck in store.reviews.decks()}
+            assert every == fresh(store, clock).deck_counts()  # kept in step = counted anew
         if roll < 0.6:
             if card is not None:
                 answers.append(store.reviews.answer(card.key, rng.choice([1, 2, 3, 3, 4])))

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from studyapp.core.messages import msg
-from studyapp.core.report import Report, walk
+from studyapp.core.report import Report, Section
 
 RELATIONSHIPS_SECTION = "suggestions.5"
 RELATIONSHIPS_DECK = "relationships"
 REPORT_DECK = "report"
 
 
-@dataclass(frozen=True)
-class CardGroup:
+class CardGroup(NamedTuple):  # a tuple: a profile makes thousands of them at once
     id: int
     set_id: str
     section_id: str  # "" for cards about other material
@@ -56,26 +56,32 @@ def section_deck_id(section_id: str) -> str:
 def build_decks(report: Report, groups: Sequence[CardGroup],
                 set_titles: dict[str, str]) -> list[Deck]:
     """The deck list in the order the learner sees it (set_titles: id -> title, in order)."""
-    in_report = [g for g in groups if g.section_id in report]
+    # Groups share a few tens of sections and a few hundred (set, tags) pairs.
+    in_report = {section_id for section_id in {g.section_id for g in groups}
+                 if section_id in report}
     # The two fixed decks' names in the language in use (core/messages.py).
     decks = [Deck(RELATIONSHIPS_DECK, str(msg("The four relationships")), "relationships",
                   section_id=RELATIONSHIPS_SECTION)]
     if in_report:
         decks.append(Deck(REPORT_DECK, str(msg("The whole report")), "report"))
-    with_cards = {g.section_id for g in in_report}
-    for section in walk(report.root):
-        if section is report.root:
-            continue
-        below = {s.id for s in walk(section)}
-        if below & with_cards:
+    with_cards: set[str] = set()  # sections with cards in them or below them
+    for section_id in in_report:
+        node: Section | None = report.get(section_id)
+        while node is not None and node.id not in with_cards:
+            with_cards.add(node.id)
+            node = node.parent
+    for section in report.sections:
+        if section.id in with_cards:
             decks.append(Deck(section_deck_id(section.id), section.label, "section",
                               depth=1 + section.depth, section_id=section.id))
+    tags_of: dict[str, set[str]] = {}  # set id -> the tags of its cards
+    for set_id, tags in {(g.set_id, g.tags) for g in groups}:
+        tags_of.setdefault(set_id, set()).update(tags)
     for set_id, title in set_titles.items():
-        own = [g for g in groups if g.set_id == set_id]
-        if not own:
+        if set_id not in tags_of:
             continue
         decks.append(Deck(f"set:{set_id}", title, "set", set_id=set_id))
-        for tag in sorted({t for g in own for t in g.tags}):
+        for tag in sorted(tags_of[set_id]):
             decks.append(Deck(f"tag:{set_id}:{tag}", f"#{tag}", "tag", depth=1,
                               set_id=set_id, tag=tag))
     return decks
@@ -85,16 +91,21 @@ def groups_of(deck: Deck, groups: Iterable[CardGroup]) -> list[int]:
     return [g.id for g in groups if deck.matches(g)]
 
 
-# A group's decks in two parts: those its section puts it in (the whole report, its
+# A group's decks come in two parts: those its section puts it in (the whole report, its
 # section and the sections above it, the four relationships) and those its set and tags
-# put it in. Groups share these tuples (a profile has thousands of groups but tens of
+# put it in. Groups share these parts (a profile has thousands of groups but tens of
 # sections and a few hundred set-and-tags pairs), so counts are summed per part first.
-DeckParts = tuple[tuple[str, ...], tuple[str, ...]]
+DeckPart = tuple[tuple[str, ...], list[int]]  # (deck ids, the group numbers in them)
 
 
-def decks_of_groups(decks: Sequence[Deck], groups: Sequence[CardGroup]
-                    ) -> dict[int, DeckParts]:
-    """group number -> the ids of the decks it is in, as (section part, set part)."""
+def deck_parts(decks: Sequence[Deck], groups: Iterable[CardGroup]) -> list[DeckPart]:
+    """Every part of the groups' decks with its groups' numbers; parts in no deck are left
+    out. A deck's groups are those of the parts naming it."""
+    in_section: dict[str, list[int]] = {}  # section id -> its groups
+    in_set: dict[tuple[str, tuple[str, ...]], list[int]] = {}  # (set, tags) -> its groups
+    for group in groups:
+        in_section.setdefault(group.section_id, []).append(group.id)
+        in_set.setdefault((group.set_id, group.tags), []).append(group.id)
     by_section: dict[str, list[str]] = {}  # section id -> decks of it (relationships too)
     by_set: dict[str, list[str]] = {}
     by_tag: dict[tuple[str, str], list[str]] = {}
@@ -108,40 +119,33 @@ def decks_of_groups(decks: Sequence[Deck], groups: Sequence[CardGroup]
             by_set.setdefault(deck.set_id, []).append(deck.id)
         elif deck.kind == "tag":
             by_tag.setdefault((deck.set_id, deck.tag), []).append(deck.id)
-    section_parts: dict[str, tuple[str, ...]] = {}
-    set_parts: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
-    found: dict[int, DeckParts] = {}
-    for group in groups:
-        section_part = section_parts.get(group.section_id)
-        if section_part is None:
-            in_sections: list[str] = []
-            if group.section_id:
-                in_sections += whole_report
-                # A section deck holds its section and every section below it: the
-                # group's section and each of its dotted ancestors.
-                parts = group.section_id.split(".")
-                for end in range(1, len(parts) + 1):
-                    in_sections += by_section.get(".".join(parts[:end]), ())
-            section_part = section_parts[group.section_id] = tuple(in_sections)
-        set_key = (group.set_id, group.tags)
-        set_part = set_parts.get(set_key)
-        if set_part is None:
-            in_set = list(by_set.get(group.set_id, ()))
-            for tag in dict.fromkeys(group.tags):
-                in_set += by_tag.get((group.set_id, tag), ())
-            set_part = set_parts[set_key] = tuple(in_set)
-        found[group.id] = (section_part, set_part)
-    return found
+    found: dict[tuple[str, ...], list[int]] = {}
+    for section_id, numbers in in_section.items():
+        if not section_id:
+            continue
+        in_decks = list(whole_report)
+        # A section deck holds its section and every section below it: the group's
+        # section and each of its dotted ancestors.
+        names = section_id.split(".")
+        for end in range(1, len(names) + 1):
+            in_decks += by_section.get(".".join(names[:end]), ())
+        found.setdefault(tuple(in_decks), []).extend(numbers)
+    for (set_id, tags), numbers in in_set.items():
+        in_decks = list(by_set.get(set_id, ()))
+        for tag in dict.fromkeys(tags):
+            in_decks += by_tag.get((set_id, tag), ())
+        if in_decks:
+            found.setdefault(tuple(in_decks), []).extend(numbers)
+    return list(found.items())
 
 
-def deck_members(decks: Sequence[Deck], decks_of: dict[int, DeckParts]
-                 ) -> dict[str, list[int]]:
-    """deck id -> its group numbers (in the groups' order), from ``decks_of_groups``: the
-    same answer as ``groups_of`` for every deck."""
+def deck_members(decks: Sequence[Deck], parts: Iterable[DeckPart]) -> dict[str, list[int]]:
+    """deck id -> its group numbers (in order), from ``deck_parts``: the same answer as
+    ``groups_of`` for every deck (of groups in number order)."""
     members: dict[str, list[int]] = {deck.id: [] for deck in decks}
-    for group_id, (section_part, set_part) in decks_of.items():
-        for deck_id in section_part:
-            members[deck_id].append(group_id)
-        for deck_id in set_part:
-            members[deck_id].append(group_id)
+    for part, numbers in parts:
+        for deck_id in part:
+            members[deck_id] += numbers
+    for numbers in members.values():
+        numbers.sort()
     return members

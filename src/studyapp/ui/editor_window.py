@@ -17,7 +17,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from studyapp.core import editing
 from studyapp.core.editing import Draft, Edit, Finding, Findings, ItemKind
 from studyapp.core.questionsets.model import QUESTION_TYPES, Card, Question, evidence_quotes
 from studyapp.core.report import Report
+from studyapp.ui.editor_check import CheckSignals, check_job
 from studyapp.ui.editor_commands import EditCommand, UndoKeysToStack
 from studyapp.ui.editor_form import ItemForm, SetForm
 from studyapp.ui.editor_panes import ProblemsPane, ReportPane
@@ -48,24 +49,6 @@ from studyapp.ui.widgets import fit_to_screen
 
 CHECK_DELAY_MS = 250  # after the last keystroke: the checks and the preview follow the typing
 KINDS: tuple[ItemKind, ItemKind] = ("questions", "cards")
-
-
-class CheckSignals(QObject):
-    checked = Signal(int, object)  # generation, Findings (None: the check itself failed)
-
-
-def check_job(signals: CheckSignals, generation: int, draft: Draft) -> None:
-    """The checks of a copy of the draft, off the GUI thread: on a set of thousands of
-    questions they take seconds, and typing must not wait for them."""
-    findings: Findings | None
-    try:
-        findings = editing.check(draft)
-    except Exception:  # the next pause in typing checks again; Save checks on its own
-        findings = None
-    try:
-        signals.checked.emit(generation, findings)
-    except RuntimeError:
-        pass  # the window has closed: nobody is waiting for these findings
 
 
 class EditorWindow(QMainWindow):
