@@ -328,8 +328,7 @@ class ReviewsService(Service):
         return new, learning, review
 
     def _count_change(self, before: dict[str, Any], after: dict[str, Any], now: str) -> None:
-        """Moves a card between the cached counts and queues (a grade, an undo, a
-        suspension...) at ``now`` (ISO UTC)."""
+        """Moves a card (graded, undone, suspended...) in the counts and queues kept."""
         self._wrote()
         if self._counts_key is None:
             return
@@ -499,7 +498,6 @@ class ReviewsService(Service):
         # The card's row as the queue read it, memory parsed (the service's own writes drop
         # it, anyone else's every cached card), else as it is now.
         cached = self._card_parts.get(card_key) if self._counts_key is not None else None
-        conn = self.db.conn
         with self.db.atomic():
             before = (self._state_row(card_key) if cached is None
                       else dict(zip(STATE_COLUMNS, cached[-1], strict=True)))
@@ -510,14 +508,14 @@ class ReviewsService(Service):
             became_leech = (after.lapses > memory.lapses and not before["leech"]
                             and after.lapses >= settings.leech_threshold)
             suspend = bool(before["suspended"]) or (became_leech and settings.suspend_leeches)
-            conn.execute(
+            self.db.conn.execute(
                 "UPDATE card_state SET due = ?, stability = ?, difficulty = ?, state = ?, "
                 "step = ?, reps = ?, lapses = ?, last_review = ?, leech = ?, suspended = ? "
                 "WHERE rowid = ? AND card_key = ?",  # by rowid: no look-up of the key
                 [due_text, after.stability, after.difficulty, after.state, after.step,
                  after.reps, after.lapses, now_text, int(bool(before["leech"]) or became_leech),
                  int(suspend), before["rowid"], card_key])
-            review_id = int(conn.execute(
+            review_id = int(self.db.conn.execute(
                 "INSERT INTO review_log (card_key, rating, reviewed_at, duration_ms, state, "
                 "before_json) VALUES (?, ?, ?, ?, ?, ?)",
                 [card_key, rating, now_text, duration_ms, memory.state,
