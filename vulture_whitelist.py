@@ -29,6 +29,7 @@ m007_progress_indexes
 m008_progress_summaries
 m009_exams
 m015_card_groups_in_use
+m016_grade_indexes
 _.freeze_panes  # core/class_report.py, core/editing_xlsx.py: openpyxl reads them on save
 _.alignment  # core/editing_xlsx.py (openpyxl)
 _.creator  # core/editing_xlsx.py (openpyxl)

@@ -79,3 +79,20 @@ def test_previews_are_the_dataclasses_their_constructors_make() -> None:
         assert repr(outcome) == repr(rebuilt) and outcome.rating == rating
         with pytest.raises(dataclasses.FrozenInstanceError):
             outcome.memory.reps = 0  # type: ignore[misc]
+
+
+def test_fuzz_draws_are_those_of_a_generator_seeded_per_card() -> None:
+    """The fuzz draw comes from one generator seeded again per (card, review count): the
+    intervals are those a new random.Random(seed) per card gives."""
+    import random
+
+    from studyapp.core.scheduling import Scheduler, _fuzz_range
+
+    scheduler = Scheduler()
+    low, high = _fuzz_range(300, 36500)
+    assert high - low > 20
+    for number in (0, 1, 77, 2**31 + 5, 4_000_000_000):
+        for reps in (0, 3, 40):
+            draw = random.Random((number << 20) ^ reps).random()
+            assert scheduler._fuzzed_days(number, reps, 300, []) == int(
+                draw * (high - low + 1) + low)

@@ -17,6 +17,7 @@ last three equal py-fsrs' ``State`` values).
 
 from __future__ import annotations
 
+import _random
 import math
 import random
 import zlib
@@ -165,6 +166,10 @@ class Scheduler:
     """FSRS with a profile's settings. Build it once per settings (it caches py-fsrs')."""
 
     settings: ReviewSettings = field(default_factory=ReviewSettings)
+    # The fuzz draws' generator, seeded again for each card: the C generator that
+    # random.Random extends, seeded with an int, gives the same numbers.
+    _draws: _random.Random = field(default_factory=_random.Random, init=False, repr=False,
+                                   compare=False)
 
     def _fsrs(self) -> fsrs.Scheduler:
         return _py_fsrs_scheduler(self.settings.parameters, self.settings.desired_retention,
@@ -208,7 +213,7 @@ class Scheduler:
                  draw: list[float]) -> Outcome:
         """The grade's outcome from its FSRS step (``now`` in UTC), fuzzed; ``draw`` holds
         the fuzz draw once made."""
-        if step.state == REVIEW:  # a whole number of days (FsrsMath._to_review)
+        if step.state == REVIEW:  # a whole number of days (FsrsMath.review_all)
             due = now + timedelta(days=self._fuzzed_days(number, memory.reps,
                                                          step.interval.days, draw))
         else:
@@ -224,8 +229,9 @@ class Scheduler:
         if days < 2.5:
             return days
         low, high = _fuzz_range(days, self.settings.maximum_interval)
-        if not draw:
-            draw.append(random.Random((number << 20) ^ reps).random())
+        if not draw:  # random.Random(seed).random(), without making a generator per card
+            self._draws.seed((number << 20) ^ reps)
+            draw.append(self._draws.random())
         return min(int(draw[0] * (high - low + 1) + low), self.settings.maximum_interval)
 
     def retrievability(self, memory: Memory, now: datetime) -> float | None:

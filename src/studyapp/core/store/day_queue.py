@@ -29,8 +29,8 @@ FIRST_ROWS = 64  # rows read per list at first; doubled when a list runs out
 
 # A row of a list: its order, then the card's key, then buried_until (the order of a state
 # list is due, rowid; of the new list position, grp, buried_until with NULL first, rowid,
-# as the card_state_state and card_state_new indexes give them). Keys are unique, so two
-# rows never compare past the key.
+# as the card_state_new index gives them). Keys are unique, so two rows never compare
+# past the key.
 Row = tuple[Any, ...]
 
 
@@ -131,32 +131,46 @@ class DayQueue:
                 target.remove(row)
 
 
-# A card as the review screen shows it (card_state s joined with cards c).
-CARD_COLUMNS = (
-    "s.card_key, s.set_id, s.item_id, s.due, s.stability, s.difficulty, s.state, s.step, "
-    "s.reps, s.lapses, s.last_review, s.suspended, s.buried_until, s.flag, s.leech, "
-    "c.section_id, c.front, c.back, c.explanation, c.evidence, c.tags"
-)
-# A row of CARD_COLUMNS parsed: the StudyCard's fields but tags (a tuple), buried_until.
+# A card's card_state row as a grade reads it before writing (its state, to go back to on
+# an undo, and where the queue and the counts hold it).
+STATE_COLUMNS = ("card_key", "due", "stability", "difficulty", "state", "step", "reps",
+                 "lapses", "last_review", "fsrs_json", "suspended", "buried_until", "flag",
+                 "leech", "retired", "grp", "position", "rowid")
+# A card as the review screen shows it (card_state s joined with cards c): its state row,
+# then the card.
+CARD_COLUMNS = ", ".join(f"s.{column}" for column in STATE_COLUMNS) + (
+    ", s.set_id, s.item_id, c.section_id, c.front, c.back, c.explanation, c.evidence, c.tags")
+_FRONT = len(STATE_COLUMNS) + 3  # where the card's front is in a row of CARD_COLUMNS
+# A row of CARD_COLUMNS parsed: the StudyCard's fields but tags (a tuple), buried_until, and
+# the state row (the first columns as they are).
 CardParts = tuple[str, str, str, str | None, str, str, str, str, tuple[str, ...], Memory,
-                  int, int, int, str | None]
+                  int, int, int, str | None, tuple[Any, ...]]
 
 
 def moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def memory_of(state: dict[str, Any]) -> Memory:
+    """The scheduler's view of a card_state row (as a dict of its columns)."""
+    return Memory(
+        state=state["state"], step=state["step"], stability=state["stability"],
+        difficulty=state["difficulty"], due=moment(state["due"]),
+        last_review=moment(state["last_review"]), reps=state["reps"], lapses=state["lapses"],
+    )
+
+
 def card_parts(row: tuple[Any, ...]) -> CardParts:
     """A row of CARD_COLUMNS parsed."""
-    (key, set_id, item_id, due, stability, difficulty, state, step, reps, lapses,
-     last_review, suspended, buried_until, flag, leech, section_id, front, back,
-     explanation, evidence, tags) = row
+    (key, due, stability, difficulty, state, step, reps, lapses, last_review, _fsrs_json,
+     suspended, buried_until, flag, leech, _retired, _grp, _position, _rowid, set_id, item_id,
+     section_id, front, back, explanation, evidence, tags) = row
     memory = Memory(state=state, step=step, stability=stability, difficulty=difficulty,
                     due=moment(due), last_review=moment(last_review), reps=reps,
                     lapses=lapses)
     return (key, set_id, item_id, section_id, front, back, explanation, evidence,
             tuple(str(t) for t in json.loads(tags or "[]")), memory, flag, leech, suspended,
-            buried_until)
+            buried_until, row[:len(STATE_COLUMNS)])
 
 
 def read_queue(conn: sqlite3.Connection, members: list[int], end: str,
@@ -187,7 +201,7 @@ def read_queue(conn: sqlite3.Connection, members: list[int], end: str,
                 f"ON c.set_id = s.set_id AND c.id = s.item_id WHERE {where} AND {free} "
                 f"ORDER BY {by} LIMIT :limit", {**params, "limit": limit}):
             rows.append(row[:size])
-            if row[size + 16] is not None:  # the card's front: its cards row exists
+            if row[size + _FRONT] is not None:  # its cards row exists
                 parts[row[size]] = card_parts(row[size:])
         return rows
 

@@ -45,7 +45,14 @@ from studyapp.core.scheduling import (
 )
 from studyapp.core.store.checks import StoreError
 from studyapp.core.store.day_queue import CARD_COLUMNS as _CARD_COLUMNS
-from studyapp.core.store.day_queue import CardParts, DayQueue, card_parts, moment, read_queue
+from studyapp.core.store.day_queue import (
+    STATE_COLUMNS,
+    CardParts,
+    DayQueue,
+    card_parts,
+    memory_of,
+    read_queue,
+)
 from studyapp.core.store.deck_list import DeckList
 from studyapp.core.store.review_history import review_history
 from studyapp.core.store.service import Service
@@ -320,16 +327,15 @@ class ReviewsService(Service):
         learning.update(relearning)  # adds: relearning counts as learning
         return new, learning, review
 
-    def _count_change(self, before: dict[str, Any], after: dict[str, Any]) -> None:
-        """Moves a card between the cached counts and queues (a grade, an undo, a
-        suspension...)."""
+    def _count_change(self, before: dict[str, Any], after: dict[str, Any], now: str) -> None:
+        """Moves a card (graded, undone, suspended...) in the counts and queues kept."""
         self._wrote()
         if self._counts_key is None:
             return
         for queue in self._queues.values():
             queue.change(before, after)
         self._card_parts.pop(before["card_key"], None)
-        now, end = iso(self.clock()), self._day_text[1]
+        end = self._day_text[1]
         for row, delta in ((before, -1), (after, 1)):
             if row["retired"] or row["suspended"] or row["grp"] is None or (
                     row["buried_until"] and row["buried_until"] > now):
@@ -406,16 +412,17 @@ class ReviewsService(Service):
         new_left, reviews_left = self._left_today()
         # Studying ahead: the day's queue (DayQueue, which gives the same cards in the same
         # order), then any card due later. Each choice is one or more (state, condition,
-        # order) queries; the earliest due of them wins. One state per query, so that the
-        # queue index yields the order.
-        learning_now = [(1, "due <= :now", "due"), (3, "due <= :now", "due")]
+        # order) queries; the earliest due of them wins (equal ones by rowid, as the day
+        # queue has them). One state per query, so that the queue index yields the order.
+        by_due = "due, rowid"
+        learning_now = [(1, "due <= :now", by_due), (3, "due <= :now", by_due)]
         choices = [learning_now]
         if reviews_left:
-            choices.append([(2, "due < :end", "due")])
+            choices.append([(2, "due < :end", by_due)])
         if new_left:
             choices.append([(0, "1", "position")])
-        choices.append([(1, "due <= :ahead", "due"), (3, "due <= :ahead", "due")])
-        choices.append([(1, "1", "due"), (2, "1", "due"), (3, "1", "due")])
+        choices.append([(1, "due <= :ahead", by_due), (3, "due <= :ahead", by_due)])
+        choices.append([(1, "1", by_due), (2, "1", by_due), (3, "1", by_due)])
         # One statement for all of them (a LIMIT 1 index search each); the first choice
         # with a card wins.
         parts = [
@@ -485,43 +492,47 @@ class ReviewsService(Service):
     def answer(self, card_key: str, rating: int, duration_ms: int | None = None) -> Answer:
         """Grades the card now: its new state and the review-log row in one transaction."""
         now = self.clock()
+        now_text = iso(now)
         settings = self.settings()
         self._check_outside()
+        # The card's row as the queue read it, memory parsed (the service's own writes drop
+        # it, anyone else's every cached card), else as it is now.
+        cached = self._card_parts.get(card_key) if self._counts_key is not None else None
         with self.db.atomic():
-            before = self._state_row(card_key)
-            memory = _memory(before)
+            before = (self._state_row(card_key) if cached is None
+                      else dict(zip(STATE_COLUMNS, cached[-1], strict=True)))
+            memory = memory_of(before) if cached is None else cached[9]
             outcome = self.scheduler().review(card_number(card_key), memory, rating, now)
             after = outcome.memory
+            due_text = iso(outcome.due)
             became_leech = (after.lapses > memory.lapses and not before["leech"]
                             and after.lapses >= settings.leech_threshold)
             suspend = bool(before["suspended"]) or (became_leech and settings.suspend_leeches)
-            self.db.execute(
+            self.db.conn.execute(
                 "UPDATE card_state SET due = ?, stability = ?, difficulty = ?, state = ?, "
                 "step = ?, reps = ?, lapses = ?, last_review = ?, leech = ?, suspended = ? "
-                "WHERE card_key = ?",
-                [iso(outcome.due), after.stability, after.difficulty, after.state, after.step,
-                 after.reps, after.lapses, iso(now), int(bool(before["leech"]) or became_leech),
-                 int(suspend), card_key])
-            cursor = self.db.execute(
+                "WHERE rowid = ? AND card_key = ?",  # by rowid: no look-up of the key
+                [due_text, after.stability, after.difficulty, after.state, after.step,
+                 after.reps, after.lapses, now_text, int(bool(before["leech"]) or became_leech),
+                 int(suspend), before["rowid"], card_key])
+            review_id = int(self.db.conn.execute(
                 "INSERT INTO review_log (card_key, rating, reviewed_at, duration_ms, state, "
                 "before_json) VALUES (?, ?, ?, ?, ?, ?)",
-                [card_key, rating, iso(now), duration_ms, memory.state,
-                 json.dumps({c: before[c] for c in _MEMORY_COLUMNS})])
-            review_id = int(cursor.lastrowid or 0)
-        self._count_change(before, {
-            **before, "state": after.state, "due": iso(outcome.due), "suspended": int(suspend)})
-        self._count_review(iso(now), memory.state, 1)
+                [card_key, rating, now_text, duration_ms, memory.state,
+                 json.dumps({c: before[c] for c in _MEMORY_COLUMNS})]).lastrowid or 0)
+        self._count_change(before, {**before, "state": after.state, "due": due_text,
+                                    "suspended": int(suspend)}, now_text)
+        self._count_review(now_text, memory.state, 1)
         return Answer(review_id, card_key, rating, outcome, became_leech,
                       became_leech and settings.suspend_leeches)
 
     def _state_row(self, card_key: str) -> dict[str, Any]:
-        rows = list(self.db.query(
-            f"SELECT {', '.join(_MEMORY_COLUMNS)}, retired, grp, position, card_key, rowid "
-            "FROM card_state WHERE card_key = ?",
-            [card_key]))
-        if not rows:
+        row = self.db.conn.execute(
+            f"SELECT {', '.join(STATE_COLUMNS)} FROM card_state WHERE card_key = ?",
+            [card_key]).fetchone()
+        if row is None:
             raise StoreError(msg("There is no card '{id}' in this profile.", id=card_key).render())
-        return rows[0]
+        return dict(zip(STATE_COLUMNS, row, strict=True))
 
     def undo(self, review_id: int) -> str:
         """Takes back a grade: the card's state before it comes back exactly and the review
@@ -544,7 +555,7 @@ class ReviewsService(Service):
                 f"UPDATE card_state SET {', '.join(f'{c} = ?' for c in _MEMORY_COLUMNS)} "
                 "WHERE card_key = ?", [*(before[c] for c in _MEMORY_COLUMNS), card_key])
             self.db.execute("DELETE FROM review_log WHERE id = ?", [review_id])
-        self._count_change(current, {**current, **before})
+        self._count_change(current, {**current, **before}, iso(self.clock()))
         if graded_state is not None:
             self._count_review(reviewed_at, graded_state, -1)
         return str(card_key)
@@ -556,7 +567,7 @@ class ReviewsService(Service):
             before = self._state_row(card_key)
             self.db.execute(f"UPDATE card_state SET {column} = ? WHERE card_key = ?",
                             [value, card_key])
-        self._count_change(before, {**before, column: value})
+        self._count_change(before, {**before, column: value}, iso(self.clock()))
 
     def suspend(self, card_key: str, suspended: bool = True) -> None:
         """A suspended card stays out of every queue until it is unsuspended."""
@@ -675,20 +686,12 @@ class ReviewsService(Service):
 def _card_from(parts: CardParts, now: str) -> StudyCard:
     """The StudyCard of parsed parts (``now``: ISO UTC, for whether it is buried)."""
     (key, set_id, item_id, section_id, front, back, explanation, evidence, tags, memory,
-     flag, leech, suspended, buried_until) = parts
+     flag, leech, suspended, buried_until, _state) = parts
     return StudyCard(key=key, set_id=set_id, item_id=item_id, section_id=section_id,
                      front=front, back=back, explanation=explanation, evidence=evidence,
                      tags=list(tags), memory=memory, flag=flag, leech=bool(leech),
                      suspended=bool(suspended),
                      buried=bool(buried_until and buried_until > now))
-
-
-def _memory(row: dict[str, Any]) -> Memory:
-    return Memory(
-        state=row["state"], step=row["step"], stability=row["stability"],
-        difficulty=row["difficulty"], due=moment(row["due"]),
-        last_review=moment(row["last_review"]), reps=row["reps"], lapses=row["lapses"],
-    )
 
 
 __all__ = ["Answer", "BrowseRow", "CardInfo", "DeckCounts", "ReviewRecord", "ReviewsService",
