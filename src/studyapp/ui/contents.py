@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.report import Report, Section
-from studyapp.core.search import ReportSearch, SearchHit
 from studyapp.ui.formatting import plural
 from studyapp.ui.icons import icon
 from studyapp.ui.theme import Colours
 
 if TYPE_CHECKING:
+    from studyapp.core.search import ReportSearch, SearchHit
     from studyapp.ui.search_results import SearchResults
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -253,6 +253,8 @@ class ContentsPanel(QWidget):
             self.results_status.setText(self.tr("Keep typing: at least two letters."))
             return
         if self._search is None:
+            from studyapp.core.search import ReportSearch
+
             self._search = ReportSearch(self._report)
         hits = self._search.search(query)
         for hit in hits:

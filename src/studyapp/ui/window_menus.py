@@ -11,7 +11,6 @@ here under WindowMenus, and no translation would be found. A new menu entry goes
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -420,6 +419,8 @@ class WindowMenus(QMainWindow):
         ShortcutsDialog(self.all_actions(), self).exec()
 
     def show_about(self) -> None:
+        import html  # not needed at start-up
+
         features = "".join(
             f"<li>{html.escape(QCoreApplication.translate('About', line))}</li>"
             for line in ABOUT_FEATURES)
