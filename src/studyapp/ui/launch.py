@@ -35,7 +35,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from studyapp.core import app_log
 from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile_name
@@ -45,6 +45,8 @@ from studyapp.ui.theme import ThemeChoice, apply_theme, ui_font
 from studyapp.ui.translations import current_language, language_for, use_language
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from studyapp.core.store import Store
     from studyapp.ui.main_window import MainWindow
     from studyapp.ui.profile_dialogs import InUseDialog, RecoveryDialog
@@ -77,6 +79,8 @@ def theme_choice(settings: QSettings) -> ThemeChoice:
 
 
 def show_startup_error(message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                       QCoreApplication.translate("launch", "StudyApp cannot start."))
     box.setInformativeText(message)
@@ -349,6 +353,8 @@ class WindowSession(QObject):
         self.retry_timer.start()
 
     def _other_profile_chosen(self, dialog: InUseDialog) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.paths import DataDirError, validate_profile_name
 
         if self.dialog is not dialog:
@@ -392,6 +398,8 @@ class WindowSession(QObject):
         self._show_dialog(dialog)
 
     def _recovery_chosen(self, dialog: RecoveryDialog) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.clock import system_clock
         from studyapp.core.store import StoreError
         from studyapp.core.store.backups import restore_backup, start_afresh
@@ -457,6 +465,8 @@ class WindowSession(QObject):
     def restore(self, backup: Path) -> bool:
         """File → Backups → Restore: the profile is closed, the backup put back (the current
         file kept first) and the profile opened again in a fresh window."""
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.store import StoreError, open_store
 
         store = self.store
@@ -490,6 +500,8 @@ class WindowSession(QObject):
     def switch_profile(self, profile: str) -> bool:
         """Opens another learner's profile in a fresh window; the current one stays open
         when the other cannot be opened."""
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.store import StoreError, open_store
 
         try:
@@ -506,6 +518,8 @@ class WindowSession(QObject):
         return True
 
     def _install_builtin_sets(self, store: Store) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.store import CorruptDatabaseError, StoreError
 
         try:
@@ -612,6 +626,8 @@ def _error_reporter(log: Path, session: WindowSession) -> Callable[
     [type[BaseException], BaseException, TracebackType | None], None
 ]:
     """An unexpected error is written to a log and explained; the app keeps running."""
+    from PySide6.QtWidgets import QMessageBox
+
 
     def report(kind: type[BaseException], error: BaseException,
                trace: TracebackType | None) -> None:
