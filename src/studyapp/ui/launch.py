@@ -632,11 +632,11 @@ def _error_reporter(log: Path, session: WindowSession) -> Callable[
     [type[BaseException], BaseException, TracebackType | None], None
 ]:
     """An unexpected error is written to a log and explained; the app keeps running."""
-    from PySide6.QtWidgets import QMessageBox
-
 
     def report(kind: type[BaseException], error: BaseException,
                trace: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         app_log.log_error(kind, error, trace)
         if app_log.is_logging_to(log):
             where = QCoreApplication.translate("launch", "The details were saved to {log}.").format(
