@@ -34,10 +34,10 @@ from studyapp.core.scheduling import (
     NEW,
     REVIEW,
     STATE_NAMES,
-    CardHistory,
     Memory,
     OptimiseResult,
     Outcome,
+    ReviewHistory,
     ReviewSettings,
     Scheduler,
     card_number,
@@ -648,7 +648,7 @@ class ReviewsService(Service):
                                    [at_most]).fetchone()[0])
 
     # -- optimising ----------------------------------------------------------------------
-    def history(self, max_items: int | None = None) -> list[CardHistory]:
+    def history(self, max_items: int | None = None) -> ReviewHistory:
         """Graded reviews card by card (ordered by card key), each card's as its learner's
         days and grades in the order they happened (for the optimiser). With ``max_items``:
         the reviews of cards drawn at random (seeded) until they give about that many
