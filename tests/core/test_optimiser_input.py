@@ -176,7 +176,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def same_items(new: Any, old_items: list[Any], old_last: list[Any]) -> None:
     assert [repr(item) for item in new.items] == [repr(item) for item in old_items]
     assert [(repr(before), rating, elapsed) for before, rating, elapsed in
-            (new.last(i) for i in range(len(new)))] == [
+            new.lasts(range(len(new)))] == [
         (repr(before), rating, elapsed) for before, rating, elapsed in old_last]
 
 

@@ -18,10 +18,12 @@ last three equal py-fsrs' ``State`` values).
 from __future__ import annotations
 
 import _random
+import gc
 import math
 import random
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
@@ -362,10 +364,14 @@ class _Items:
     def __len__(self) -> int:
         return len(self.items)
 
-    def last(self, item: int) -> tuple[list[Any], int, int]:
-        """An item's reviews before its last, the last one's grade, and the days between."""
-        end = self.ends[item]
-        return self.reviews[self.firsts[end]:end], self.history.ratings[end], self.elapsed[end]
+    def lasts(self, chosen: Sequence[int]) -> list[tuple[list[Any], int, int]]:
+        """For each chosen item: its reviews before its last, the last one's grade and the
+        days between."""
+        ends = list(map(self.ends.__getitem__, chosen))
+        befores = map(self.reviews.__getitem__, map(slice, map(self.firsts.__getitem__, ends),
+                                                    ends))
+        return list(zip(befores, map(self.history.ratings.__getitem__, ends),
+                        map(self.elapsed.__getitem__, ends), strict=True))
 
 
 def _items(history: ReviewHistory, limit: int = MAX_OPTIMISER_ITEMS) -> _Items:
@@ -440,10 +446,21 @@ def optimise(history: ReviewHistory,
     checked = items.items if len(items) <= 50_000 else \
         random.Random(5).sample(items.items, 50_000)
     last = [(FSRSItem(before), rating, elapsed) for before, rating, elapsed in
-            (items.last(i) for i in random.Random(7).sample(range(len(items)),
-                                                            min(len(items), 5000)))]
+            items.lasts(random.Random(7).sample(range(len(items)), min(len(items), 5000)))]
     return OptimiseResult(parameters=tuple(fitted), old_fit=_fit(old, checked, last),
                           new_fit=_fit(fitted, checked, last), items=len(items))
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cycle collector off meanwhile (as it was before, after)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _within_py_fsrs_bounds(parameters: list[float]) -> list[float]:
