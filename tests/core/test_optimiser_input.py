@@ -284,3 +284,21 @@ def test_grades_other_than_1_to_4_are_left_out(store: Store) -> None:
                                         ("drill/c900", 0, "2026-04-21T10:00:00+00:00")])
     assert cards_of(store.reviews.history()) == before
     assert optimise(store.reviews.history()).items > 0
+
+
+@pytest.mark.parametrize("zone", [UTC, ZoneInfo("Asia/Kolkata"), ZoneInfo("America/Santiago")])
+def test_the_days_are_the_same_as_the_old_ways_in_other_zones(store: Store, zone: Any) -> None:
+    """Days counted in SQL (by division within runs of 24-hour days) equal the old way's
+    text comparisons: a zone without clock changes, a half-hour one, one whose clocks
+    change at midnight (southern hemisphere)."""
+    store.reviews.tz = zone
+    for hour in (0, 4, 23):
+        store.reviews.save_settings(replace(store.reviews.settings(), day_starts_at=hour))
+        assert cards_of(store.reviews.history()) == by_card(rows_the_old_way(store.reviews))
+
+
+def test_a_moment_sqlite_cannot_read_is_compared_as_text(store: Store) -> None:
+    with store.db.atomic():
+        store.db.execute("INSERT INTO review_log (card_key, rating, reviewed_at, "
+                         "duration_ms, state) VALUES ('drill/c003', 3, '2026-03-20Tnoon', 0, 2)")
+    assert cards_of(store.reviews.history()) == by_card(rows_the_old_way(store.reviews))
