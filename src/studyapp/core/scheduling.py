@@ -46,6 +46,7 @@ MIN_REVIEWS_TO_OPTIMISE = 400
 # The optimiser fits on at most this many training items, drawn at random (seeded) from a
 # longer history: plenty for FSRS's 21 parameters, and it keeps a fit within seconds.
 MAX_OPTIMISER_ITEMS = 200_000
+TRAINING_EPOCHS = 8  # Anki's (rslib's compute_params); fsrs-rs' own default is 5
 # FSRS-6's default parameters (fsrs.scheduler.DEFAULT_PARAMETERS of py-fsrs 6; a test checks
 # they are py-fsrs' own), here so that the first card needs no py-fsrs import.
 _DEFAULT_PARAMETERS: tuple[float, ...] = (
@@ -427,7 +428,7 @@ def optimise(history: ReviewHistory,
     history is too short (the message says how many more reviews are needed).
     """
     try:
-        from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS, FSRSItem
+        from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS, FSRSItem, TrainingConfig
     except ImportError as error:
         raise OptimiserUnavailable(str(error)) from error
     reviews = len(history)
@@ -440,7 +441,11 @@ def optimise(history: ReviewHistory,
                                total=MIN_REVIEWS_TO_OPTIMISE).render())
     items = _items(history)
     old = list(current) if current else list(DEFAULT_PARAMETERS)
-    fitted = FSRS(old).compute_parameters(items.items)
+    # As Anki trains: with each item's card, so that fsrs-rs runs through a card's reviews
+    # once for all of its items (per-card batches) instead of once per item, for 8 epochs.
+    fitted = FSRS(old).compute_parameters(
+        items.items, card_ids=list(map(items.firsts.__getitem__, items.ends)),
+        training_config=TrainingConfig(num_epochs=TRAINING_EPOCHS))
     fitted = _within_py_fsrs_bounds([float(p) for p in fitted])
     # Both fits on the same items: at most 50,000 of them, and 5,000 items' last reviews.
     checked = items.items if len(items) <= 50_000 else \
