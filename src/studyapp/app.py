@@ -64,10 +64,19 @@ def main_gui_with(args: argparse.Namespace) -> int:
         return run_self_test(args, Path(os.environ["STUDYAPP_SELF_TEST"]))
     import gc
 
+    from studyapp.ui import import_scan
+
     # Start-up makes a great many objects and frees few: the cyclic garbage collector would
     # walk them some 70 times before the section's text is painted (about 10 ms). It waits
-    # until then (run_gui turns it back on as the profile opens).
+    # until then, and so does PySide's import hook (ui/import_scan.py); run_gui resumes both
+    # as the profile opens.
     gc.disable()
+    resume_import_scan = import_scan.pause()
+
+    def resume() -> None:
+        gc.enable()
+        resume_import_scan()
+
     from studyapp.ui.launch import run_gui
 
-    return run_gui(args, collector_paused=True)
+    return run_gui(args, resume=resume)

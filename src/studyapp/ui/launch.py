@@ -15,7 +15,6 @@ stops (the limit, or the learner closing without it) leaves nothing half-written
 
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 import time
@@ -87,19 +86,19 @@ def show_startup_error(message: str) -> None:
     box.exec()
 
 
-def run_gui(args: Namespace, collector_paused: bool = False) -> int:
+def run_gui(args: Namespace, resume: Callable[[], None] | None = None) -> int:
     """Opens the app window and runs until it closes; 1 when the app cannot start.
-    ``collector_paused``: the caller turned the garbage collector off for the start-up; it
-    is turned on again as the profile opens (after the text's first paint), or on the way
-    out."""
+    ``resume``: undoes what the caller paused for the start-up (the garbage collector,
+    PySide's import hook: app.main_gui_with); called as the profile opens (after the text's
+    first paint), or on the way out."""
     try:
-        return _run_gui(args, collector_paused)
+        return _run_gui(args, resume)
     finally:
-        if collector_paused:
-            gc.enable()
+        if resume is not None:
+            resume()
 
 
-def _run_gui(args: Namespace, collector_paused: bool) -> int:
+def _run_gui(args: Namespace, resume: Callable[[], None] | None) -> int:
     from studyapp.ui.install_check import platform_plugin_problem, show_native_error
 
     missing_platform = platform_plugin_problem()  # Qt would abort in QApplication()
@@ -110,7 +109,7 @@ def _run_gui(args: Namespace, collector_paused: bool) -> int:
     if session is None:
         app_log.stop_logging()
         return 1
-    session.collector_paused = collector_paused
+    session.paused = resume
     app = session.app
     session.failed.connect(lambda: app.exit(1))
     previous_hook, previous_thread_hook = sys.excepthook, threading.excepthook
@@ -235,7 +234,8 @@ class WindowSession(QObject):
         self.damage_met.connect(self._damage_met)
         # Core's news of damage is heard from the first open on (its module is the store's).
         self._stop_listening: Callable[[], None] | None = None
-        self.collector_paused = False  # see run_gui: on again as the profile opens
+        # What start-up paused (see run_gui), resumed as the profile opens.
+        self.paused: Callable[[], None] | None = None
 
     def open_window(self, text_first: bool = False) -> MainWindow:
         """A new window for the session's profile. ``text_first`` (the start): before the
@@ -290,9 +290,9 @@ class WindowSession(QObject):
         """Opens the profile and shows it in the window. A profile in use elsewhere offers
         another one (and opens when the other lets go); a damaged one offers recovery; any
         other failure says why and quits. False until the profile is open."""
-        if self.collector_paused:  # the text is painted: start-up's garbage can go now
-            self.collector_paused = False
-            gc.enable()
+        if self.paused is not None:  # the text is painted: start-up's garbage can go now
+            resume, self.paused = self.paused, None
+            resume()
         # The database layer (sqlite-utils and what it pulls in) loads here, after the
         # window is on screen.
         from studyapp.core.store import (
