@@ -247,7 +247,8 @@ class WindowSession(QObject):
         use_language(self.app, language_for(self.settings, self.language_option))
         choice = theme_choice(self.settings)
         colours = apply_theme(self.app, choice)
-        window = MainWindow(self.settings, self.data_dir, colours, choice, self.profile)
+        window = MainWindow(self.settings, self.data_dir, colours, choice, self.profile,
+                            menu_entries_later=text_first)
         window.appearance_changed.connect(self.open_window)
         window.profile_requested.connect(self.switch_profile)
         window.restore_requested.connect(self.restore)
@@ -272,6 +273,8 @@ class WindowSession(QObject):
             else:
                 if window.show_text_early(report):
                     self.report = report
+        if not window.text_pending:  # else they come right after the text's first paint
+            window.fill_menus()
         window.show()
         if previous is not None and current_language().code != before:
             window.statusBar().showMessage(QCoreApplication.translate(
