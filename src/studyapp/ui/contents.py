@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QIcon, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QIcon, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -81,6 +81,10 @@ class ContentsTree(QTreeWidget):
         super().resizeEvent(event)
         self._wrap_titles()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._wrap_titles()  # the widths it had while hidden were not wrapped for
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Right and Left open the next and previous section here too, as they do in the
         text: the contents opens fully expanded, so a tree's own use of them (expand,
@@ -101,8 +105,8 @@ class ContentsTree(QTreeWidget):
         Python for each row.
         """
         column = self.columnWidth(0)
-        if column == self._wrapped_at or column <= 0:
-            return
+        if column == self._wrapped_at or column <= 0 or not self.isVisible():
+            return  # hidden: the widths it passes through while the window is laid out
         self._wrapped_at = column
         for item in self._items.values():
             depth, parent = 1, item.parent()
