@@ -46,6 +46,7 @@ from studyapp.ui.translations import current_language, language_for, use_languag
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from studyapp.core.site_settings import SiteSettings
     from studyapp.core.store import Store
     from studyapp.ui.main_window import MainWindow
     from studyapp.ui.profile_dialogs import InUseDialog, RecoveryDialog
@@ -152,8 +153,11 @@ def start_gui(args: Namespace) -> WindowSession | None:
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    from studyapp.core import site_settings
+
     option = getattr(args, "lang", None)
-    use_language(app, language_for(None, option))  # until the learner's settings are read
+    site = site_settings.load()  # read once for the start: the language, the log, the window
+    use_language(app, language_for(None, option, site))  # until the learner's settings are read
     app.setFont(ui_font())
     try:
         data_dir = resolve_data_dir(getattr(args, "data_dir", None))
@@ -162,10 +166,10 @@ def start_gui(args: Namespace) -> WindowSession | None:
         apply_theme(app, ThemeChoice.SYSTEM)
         show_startup_error(str(error))
         return None
-    if not _install_is_whole(app, data_dir):
+    if not _install_is_whole(app, data_dir, site):
         return None
     session = WindowSession(app, data_dir, profile, option)
-    window = session.open_window(text_first=True)
+    window = session.open_window(text_first=True, site=site)
     if session.report is not None:  # the text is shown: the profile opens once it is painted
         window.text_painted.connect(session.open_profile)
     else:
@@ -173,14 +177,13 @@ def start_gui(args: Namespace) -> WindowSession | None:
     return session
 
 
-def _install_is_whole(app: QApplication, data_dir: Path) -> bool:
-    """Starts the log and checks the install; a broken one is explained (and logged)."""
-    from studyapp.core import site_settings
+def _install_is_whole(app: QApplication, data_dir: Path, site: SiteSettings) -> bool:
+    """Starts the log (with the machine-wide settings ``site`` that were read) and checks
+    the install; a broken one is explained (and logged)."""
     from studyapp.ui.install_check import broken_install_message, install_problems
 
     app_log.start_logging(data_dir)
     app_log.log_start(data_dir)
-    site = site_settings.load()
     for path in site.files:
         app_log.log.info("machine-wide settings read from %s", path)
     for problem in site.problems:
@@ -237,14 +240,16 @@ class WindowSession(QObject):
         # What start-up paused (see run_gui), resumed as the profile opens.
         self.paused: Callable[[], None] | None = None
 
-    def open_window(self, text_first: bool = False) -> MainWindow:
+    def open_window(self, text_first: bool = False, site: SiteSettings | None = None
+                    ) -> MainWindow:
         """A new window for the session's profile. ``text_first`` (the start): before the
         profile is open, the section the learner was reading is shown where the settings
-        say, and ``self.report`` is set when it was."""
+        say, and ``self.report`` is set when it was. ``site``: the machine-wide settings
+        when just read (read anew by default)."""
         from studyapp.ui.main_window import MainWindow
 
         before = current_language().code
-        use_language(self.app, language_for(self.settings, self.language_option))
+        use_language(self.app, language_for(self.settings, self.language_option, site))
         choice = theme_choice(self.settings)
         colours = apply_theme(self.app, choice)
         window = MainWindow(self.settings, self.data_dir, colours, choice, self.profile,
