@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QEventLoop,
     QObject,
     QSettings,
     QTimer,
@@ -581,6 +580,8 @@ class WindowSession(QObject):
         """Until the running backup ends (the window's events go on meanwhile), showing
         "Making a backup…" when it takes time. False when it was stopped instead: the
         deadline passed, or the learner chose to close without it."""
+        from PySide6.QtCore import QEventLoop
+
         from studyapp.ui.profile_dialogs import ClosingBackupDialog
 
         loop = QEventLoop()

@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
@@ -428,6 +427,7 @@ class WindowMenus(QMainWindow):
 
     def open_data_folder(self) -> None:
         from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
 
