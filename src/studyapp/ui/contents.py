@@ -56,9 +56,10 @@ class ContentsTree(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: self._wrap_titles())
+        # Fully expanded, each part as it is built: expandAll() would lay the whole (hidden)
+        # tree out at once, at a width it is never shown at.
         for part in report.parts:
             self._add(part, None)
-        self.expandAll()
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
 
@@ -76,6 +77,8 @@ class ContentsTree(QTreeWidget):
         self._items[section.id] = item
         for child in section.children:
             self._add(child, item)
+        if section.children:
+            item.setExpanded(True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
