@@ -131,38 +131,3 @@ def test_the_four_previews_are_the_four_grades(state: int, step: int, stability:
         graded = scheduler.review(number, memory, rating, NOW)
         assert outcome == graded and repr(outcome) == repr(graded)
         assert outcome.due == graded.due and outcome.interval == graded.interval
-
-
-def test_the_last_answer_kept_is_only_given_for_the_same_card_and_day() -> None:
-    """review_all keeps its last answer and the scheduler its last fuzz draw (the card
-    shown is then graded): any sequence of cards, some asked again, some differing in one
-    field only, gets what a fresh computation gives."""
-    import random
-
-    from studyapp.core.scheduling import Scheduler
-
-    rng = random.Random(3)
-    steps = (timedelta(minutes=1), timedelta(minutes=10))
-    kept = FsrsMath(_DEFAULT_PARAMETERS, 0.9, steps, steps[1:], 36500)
-    scheduler = Scheduler()
-    card = (2, None, 12.0, 5.0, NOW - timedelta(days=9))
-    for _ in range(3000):
-        state, step, stability, difficulty, last = card
-        change = rng.randrange(7)
-        if change == 0:
-            state = rng.choice([1, 2, 3])
-            step = None if state == 2 else rng.randrange(3)
-        elif change == 1:
-            step = rng.randrange(3) if state != 2 else None
-        elif change == 2:
-            stability = rng.choice([stability, rng.uniform(0.01, 500)])
-        elif change == 3:
-            difficulty = rng.uniform(1, 10)
-        elif change == 4:
-            last = NOW - timedelta(seconds=rng.randrange(40 * 86400))
-        card = (state, step, stability, difficulty, last)
-        now = NOW + timedelta(seconds=rng.randrange(3) * 40_000)  # the same day or not
-        fresh = FsrsMath(_DEFAULT_PARAMETERS, 0.9, steps, steps[1:], 36500)
-        assert kept.review_all(*card, now) == fresh.review_all(*card, now)
-        seed = rng.randrange(4)
-        assert scheduler._draw(seed) == random.Random(seed).random()

@@ -11,7 +11,6 @@ scheduling.py.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -60,7 +59,6 @@ class FsrsMath:
         self._growth = math.e ** (w[8])
         self._hard_penalty, self._easy_bonus = w[15], w[16]
         self._lapse_cap = math.e ** (w[17] * w[18])
-        self._last: tuple[tuple[object, ...], tuple[Step, ...]] = ((), ())
         self._same_day = tuple(math.e ** (w[17] * (rating - 3 + w[18])) for rating in RATINGS)
 
     def review(self, state: int, step: int | None, stability: float | None,
@@ -72,40 +70,28 @@ class FsrsMath:
 
     def review_all(self, state: int, step: int | None, stability: float | None,
                    difficulty: float | None, last_review: datetime | None, now: datetime
-                   ) -> tuple[Step, ...]:
+                   ) -> list[Step]:
         """``review`` for Again, Hard, Good and Easy, in one pass: showing a card asks for
         the four, and what they share is computed once (py-fsrs' branches, grade by grade:
         Again goes back to the first step, Hard stays, Good takes the next step, and a
-        grade past the steps, or Easy, makes the card a review card). The last answer is
-        kept: the card shown is then graded, with the same memory, most often the same
-        number of days after its last review."""
-        days = (now - last_review).days if last_review else None
-        key = (state, step, stability, difficulty, days)
-        if key == self._last[0]:  # the card shown is graded: its four steps again
-            return self._last[1]
+        grade past the steps, or Easy, makes the card a review card)."""
         if state == LEARNING and (stability is None or difficulty is None):
             memories = self._first
         else:
             assert stability is not None and difficulty is not None
-            memories = self._memories(stability, difficulty, days)
-        steps = self._steps(state, step, memories)
-        self._last = (key, steps)
-        return steps
-
-    def _steps(self, state: int, step: int | None,
-               memories: Sequence[tuple[float, float]]) -> tuple[Step, ...]:
-        """The four grades' steps from their (stability, difficulty)."""
+            memories = self._memories(stability, difficulty, (now - last_review).days
+                                      if last_review else None)
         (again_s, again_d), (hard_s, hard_d), (good_s, good_d), (easy_s, easy_d) = memories
         graduate = self._graduate
         if state == REVIEW:
             steps = self.relearning_steps
-            return (_tuple(Step, (RELEARNING, 0, again_s, again_d, steps[0])) if steps
+            return [_tuple(Step, (RELEARNING, 0, again_s, again_d, steps[0])) if steps
                     else graduate(again_s, again_d), graduate(hard_s, hard_d),
-                    graduate(good_s, good_d), graduate(easy_s, easy_d))
+                    graduate(good_s, good_d), graduate(easy_s, easy_d)]
         steps = self.learning_steps if state == LEARNING else self.relearning_steps
         if not steps:
-            return (graduate(again_s, again_d), graduate(hard_s, hard_d),
-                    graduate(good_s, good_d), graduate(easy_s, easy_d))
+            return [graduate(again_s, again_d), graduate(hard_s, hard_d),
+                    graduate(good_s, good_d), graduate(easy_s, easy_d)]
         assert step is not None
         if step < len(steps):
             if step == 0:
@@ -117,8 +103,8 @@ class FsrsMath:
                     if step + 1 < len(steps) else graduate(good_s, good_d))
         else:
             hard, good = graduate(hard_s, hard_d), graduate(good_s, good_d)
-        return (_tuple(Step, (state, 0, again_s, again_d, steps[0])), hard, good,
-                graduate(easy_s, easy_d))
+        return [_tuple(Step, (state, 0, again_s, again_d, steps[0])), hard, good,
+                graduate(easy_s, easy_d)]
 
     def _graduate(self, stability: float, difficulty: float) -> Step:
         """A review card's step: the interval from its new stability (whole days)."""

@@ -170,9 +170,6 @@ class Scheduler:
     # random.Random extends, seeded with an int, gives the same numbers.
     _draws: _random.Random = field(default_factory=_random.Random, init=False, repr=False,
                                    compare=False)
-    # The last draw and its seed: the card shown is then graded (the same draw).
-    _last_draw: tuple[int, float] = field(default=(-1, 0.0), init=False, repr=False,
-                                          compare=False)
 
     def _fsrs(self) -> fsrs.Scheduler:
         return _py_fsrs_scheduler(self.settings.parameters, self.settings.desired_retention,
@@ -200,7 +197,8 @@ class Scheduler:
                 RATINGS, steps, strict=True):
             if after_state == REVIEW and interval.days >= 2.5:  # _fuzzed_days
                 if draw < 0:
-                    draw = self._draw((number << 20) ^ reps)
+                    self._draws.seed((number << 20) ^ reps)
+                    draw = self._draws.random()
                 low, high = _fuzz_range(interval.days, maximum)
                 interval = timedelta(days=min(int(draw * (high - low + 1) + low), maximum))
             after = _new(Memory)
@@ -252,19 +250,10 @@ class Scheduler:
         if days < 2.5:
             return days
         low, high = _fuzz_range(days, self.settings.maximum_interval)
-        if not draw:
-            draw.append(self._draw((number << 20) ^ reps))
+        if not draw:  # random.Random(seed).random(), without making a generator per card
+            self._draws.seed((number << 20) ^ reps)
+            draw.append(self._draws.random())
         return min(int(draw[0] * (high - low + 1) + low), self.settings.maximum_interval)
-
-    def _draw(self, seed: int) -> float:
-        """random.Random(seed).random(), without making a generator per card (seeding
-        costs microseconds: the last draw is kept for the grade of the card shown)."""
-        last_seed, last = self._last_draw
-        if seed != last_seed:
-            self._draws.seed(seed)
-            last = self._draws.random()
-            self._last_draw = (seed, last)
-        return last
 
     def retrievability(self, memory: Memory, now: datetime) -> float | None:
         """The chance of recalling the card ``now`` (None for a card never reviewed)."""
