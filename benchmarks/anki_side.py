@@ -127,7 +127,15 @@ def deck_counts(col: Any) -> Any:
 
 
 def optimise(col: Any) -> int:
-    """Fits FSRS to the whole collection's history; returns the training items used."""
+    """Fits FSRS to the whole collection's history; returns the training items used.
+
+    Inside this clock (Anki 26.09, rslib/src/scheduler/fsrs/params.rs compute_params):
+    the revlog read in card order, the items built and sorted, fsrs-rs' training with each
+    item's card id (per-card batches: a card's reviews run through once for all of its
+    items) for 8 epochs, then the current and the fitted parameters each evaluated on all
+    items. StudyApp's side trains the same way (card ids, 8 epochs); trained per item (no
+    card ids, fsrs-rs' 5 epochs) it took about three times as long on the same items
+    (0.50 s against 0.17 s for the benchmark's 199,214)."""
     response = col._backend.compute_fsrs_params(
         search="", current_params=[], ignore_revlogs_before_ms=0, num_of_relearning_steps=1,
         health_check=False)

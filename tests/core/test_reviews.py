@@ -26,8 +26,8 @@ from studyapp.core.scheduling import (
     NEW,
     RELEARNING,
     REVIEW,
-    CardHistory,
     Memory,
+    ReviewHistory,
     Scheduler,
     optimise,
     optimiser_available,
@@ -37,6 +37,8 @@ from studyapp.core.store import Store, StoreError, open_store
 from studyapp.core.studyday import day_bounds, study_day
 
 LONDON = ZoneInfo("Europe/London")
+# One card's days and grades, in the order they happened.
+CardHistory = tuple[list[int], list[int]]
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -370,7 +372,14 @@ def test_py_fsrs_is_not_loaded_by_the_store_or_the_queue(tmp_path: Path) -> None
 
 
 # -- the optimiser -----------------------------------------------------------------------------
-def synthetic_history(cards: int, seed: int = 3) -> list[CardHistory]:
+def history_of(cards: list[CardHistory]) -> ReviewHistory:
+    """The flat history of each card's days and grades."""
+    return ReviewHistory(days=[day for days, _ratings in cards for day in days],
+                         ratings=[rating for _days, ratings in cards for rating in ratings],
+                         lengths=[len(days) for days, _ratings in cards])
+
+
+def synthetic_history(cards: int, seed: int = 3) -> ReviewHistory:
     """Reviews of a learner whose memory follows FSRS with parameters unlike the defaults,
     card by card: the days and the grades."""
     import random
@@ -379,7 +388,7 @@ def synthetic_history(cards: int, seed: int = 3) -> list[CardHistory]:
     truth = Scheduler(replace(Scheduler().settings, parameters=(
         2.0, 4.0, 8.0, 20.0, 6.4, 0.83, 3.0, 0.01, 2.3, 0.2, 0.9, 1.5, 0.06, 0.26, 1.65,
         0.6, 1.9, 0.54, 0.09, 0.07, 0.15), learning_steps=(), relearning_steps=()))
-    history = []
+    history: list[CardHistory] = []
     start = datetime(2025, 1, 1, 9, tzinfo=UTC)
     for number in range(cards):
         now = start + timedelta(days=rng.randrange(30))
@@ -400,7 +409,7 @@ def synthetic_history(cards: int, seed: int = 3) -> list[CardHistory]:
             memory = truth.review(number, memory, rating, now).memory
             assert memory.due is not None
             now = memory.due
-    return history
+    return history_of(history)
 
 
 @pytest.mark.skipif(not optimiser_available(), reason="fsrs-rs-python has no build here")

@@ -9,8 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray, QLibraryInfo
-from PySide6.QtGui import QImageReader
+from PySide6.QtCore import QCoreApplication, QLibraryInfo
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -57,8 +56,11 @@ def test_a_whole_install_has_nothing_to_say(qtbot: QtBot, tmp_path: Path,
 def test_missing_image_plugins_are_a_broken_install(qtbot: QtBot, tmp_path: Path,
                                                     shown: list[str],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QImageReader, "supportedImageFormats",
-                        staticmethod(lambda: [QByteArray(b"png"), QByteArray(b"jpeg")]))
+    plugins = tmp_path / "plugins" / "imageformats"  # only the JPEG plugin is installed
+    plugins.mkdir(parents=True)
+    (plugins / "libqjpeg.so").write_bytes(b"")
+    monkeypatch.setattr(QCoreApplication, "libraryPaths",
+                        staticmethod(lambda: [str(tmp_path / "plugins")]))
     assert start(tmp_path) is None
     assert len(shown) == 1
     assert "StudyApp cannot start" in shown[0] and "not installed completely" in shown[0]

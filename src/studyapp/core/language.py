@@ -20,7 +20,6 @@ core/messages.py); the window adds Qt's ``studyapp_<code>.qm`` (ui/translations.
 from __future__ import annotations
 
 import gettext
-import locale
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -78,6 +77,8 @@ def system_language(environ: Mapping[str, str] | None = None) -> str:
         if value:  # C or POSIX: the plain English locale
             return ENGLISH
     try:
+        import locale  # the command line's fallback (the window asks Qt): ~1 ms to import
+
         os_locale = locale.getlocale()[0]
     except ValueError:
         os_locale = None

@@ -7,11 +7,13 @@ package; an editable install or a source checkout keeps them at the project root
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studyapp.core.messages import msg
+
+if TYPE_CHECKING:  # importlib.resources loads only for a zipped package (~2 ms at start-up)
+    from importlib.resources.abc import Traversable
 
 
 class MissingResourceError(RuntimeError):
@@ -23,8 +25,12 @@ def _root(kind: str) -> Traversable:
     module = Path(__file__).resolve()
     # A package loaded from plain files (a wheel's folder, a checkout) is its own folder:
     # what resources.files would give, without the ~2 ms its readers take to import.
-    packaged: Traversable = (module.parents[1] if module.is_file()
-                             else resources.files("studyapp")) / kind
+    if module.is_file():
+        packaged: Traversable = module.parents[1] / kind
+    else:
+        from importlib import resources
+
+        packaged = resources.files("studyapp") / kind
     if packaged.is_dir():
         return packaged
     source_tree = module.parents[3] / kind

@@ -18,13 +18,17 @@ last three equal py-fsrs' ``State`` values).
 from __future__ import annotations
 
 import _random
+import gc
 import math
 import random
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
+from itertools import accumulate, chain, compress, repeat
+from operator import sub
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from studyapp.core.fsrs_math import FsrsMath, Step
@@ -42,6 +46,7 @@ MIN_REVIEWS_TO_OPTIMISE = 400
 # The optimiser fits on at most this many training items, drawn at random (seeded) from a
 # longer history: plenty for FSRS's 21 parameters, and it keeps a fit within seconds.
 MAX_OPTIMISER_ITEMS = 200_000
+TRAINING_EPOCHS = 8  # Anki's (rslib's compute_params); fsrs-rs' own default is 5
 # FSRS-6's default parameters (fsrs.scheduler.DEFAULT_PARAMETERS of py-fsrs 6; a test checks
 # they are py-fsrs' own), here so that the first card needs no py-fsrs import.
 _DEFAULT_PARAMETERS: tuple[float, ...] = (
@@ -354,56 +359,67 @@ class OptimiseResult:
     items: int  # training items (one per review after a card's first)
 
 
-# One card's graded reviews as the optimiser sees them, in the order they happened: on which
-# learner's days (day numbers since any fixed epoch, never decreasing) and with what grades,
-# two lists of the same length.
-CardHistory = tuple[list[int], list[int]]
+@dataclass(frozen=True)
+class ReviewHistory:
+    """The graded reviews the optimiser learns from, card after card and each card's in the
+    order they happened, flat: review ``i`` was on learner's day ``days[i]`` (day numbers
+    since any fixed epoch, never decreasing within a card) with grade ``ratings[i]`` (1 to
+    4); ``lengths`` holds how many reviews each card has (each at least one)."""
+
+    days: Sequence[int] = ()
+    ratings: Sequence[int] = ()  # a list, or bytes (one grade a byte)
+    lengths: Sequence[int] = ()
+
+    def __len__(self) -> int:
+        return len(self.days)
 
 
 @dataclass
 class _Items:
     """FSRS items, and where each comes from (fsrs-rs keeps an item's reviews to itself):
-    its card, and the index of its last review in the card's history."""
+    the position of its last review in the history, and of its card's first."""
 
-    cards: Sequence[CardHistory]
-    items: list[Any] = field(default_factory=list)
-    ends: list[tuple[int, int]] = field(default_factory=list)  # (card, index) per item
-    reviews: list[list[Any]] = field(default_factory=list)  # each card's FSRS reviews
+    history: ReviewHistory
+    reviews: list[Any]  # the FSRS review of each review in the history
+    elapsed: list[int]  # days since the card's review before (0 for a card's first)
+    firsts: list[int]  # the position of each review's card's first review
+    ends: list[int]  # the position of each item's last review
+    items: list[Any]
 
     def __len__(self) -> int:
         return len(self.items)
 
-    def last(self, item: int) -> tuple[list[Any], int, int]:
-        """An item's reviews before its last, the last one's grade, and the days between."""
-        card, index = self.ends[item]
-        days, ratings = self.cards[card]
-        return self.reviews[card][:index], ratings[index], days[index] - days[index - 1]
+    def lasts(self, chosen: Sequence[int]) -> list[tuple[list[Any], int, int]]:
+        """For each chosen item: its reviews before its last, the last one's grade and the
+        days between."""
+        ends = list(map(self.ends.__getitem__, chosen))
+        befores = map(self.reviews.__getitem__, map(slice, map(self.firsts.__getitem__, ends),
+                                                    ends))
+        return list(zip(befores, map(self.history.ratings.__getitem__, ends),
+                        map(self.elapsed.__getitem__, ends), strict=True))
 
 
-def _items(cards: Sequence[CardHistory], limit: int = MAX_OPTIMISER_ITEMS) -> _Items:
+def _items(history: ReviewHistory, limit: int = MAX_OPTIMISER_ITEMS) -> _Items:
     """FSRS items: for each review after a card's first (on a later day), the card's history
-    up to it; at most ``limit`` of them, drawn at random with a fixed seed. One pass: a
-    card's FSRS reviews are made once and each item takes a prefix of them."""
+    up to it; at most ``limit`` of them, drawn at random with a fixed seed. Each review's
+    FSRS review is made once and each item takes a prefix of its card's; the loops run in
+    C (map, compress), none per review or per item in Python."""
     from fsrs_rs_python import FSRSItem, FSRSReview
 
-    made = _Items(cards)
-    items, ends = made.items, made.ends
-    for number, (days, ratings) in enumerate(cards):
-        previous = days[0]
-        reviews = [FSRSReview(ratings[0], 0)]
-        for index in range(1, len(days)):
-            day = days[index]
-            reviews.append(FSRSReview(ratings[index], day - previous))
-            if day > previous:
-                items.append(FSRSItem(reviews[:index + 1]))
-                ends.append((number, index))
-            previous = day
-        made.reviews.append(reviews)
-    if len(items) > limit:  # which are drawn depends only on how many there are
-        chosen = sorted(random.Random(2023).sample(range(len(items)), limit))
-        made.items = [items[i] for i in chosen]
-        made.ends = [ends[i] for i in chosen]
-    return made
+    days = history.days
+    # Days since the review before; a card's first review: 0, and never an item's end.
+    elapsed = list(map(sub, days, [days[0], *days[:-1]])) if days else []
+    cards = list(accumulate(history.lengths, initial=0))[:-1]
+    for first in cards:
+        elapsed[first] = 0
+    firsts = list(chain.from_iterable(map(repeat, cards, history.lengths)))
+    reviews = list(map(FSRSReview, history.ratings, elapsed))
+    ends = list(compress(range(len(elapsed)), elapsed))  # a later day than the one before
+    if len(ends) > limit:  # which are drawn depends only on how many there are
+        ends = [ends[i] for i in sorted(random.Random(2023).sample(range(len(ends)), limit))]
+    items = list(map(FSRSItem, map(reviews.__getitem__, map(
+        slice, map(firsts.__getitem__, ends), map((1).__add__, ends)))))
+    return _Items(history, reviews, elapsed, firsts, ends, items)
 
 
 def _fit(parameters: Sequence[float], checked: Sequence[Any],
@@ -414,12 +430,13 @@ def _fit(parameters: Sequence[float], checked: Sequence[Any],
 
     model = FSRS(list(parameters))
     evaluation = model.evaluate(checked)
-    # Expected against actual recall at the sample's last reviews.
+    # Expected against actual recall at the sample's last reviews (their memory states in
+    # one call: equal to one memory_state call each).
     decay = -float(parameters[20])
     factor = 0.9 ** (1 / decay) - 1
     expected = recalled = 0.0
-    for before, rating, elapsed in last:
-        memory = model.memory_state(before)
+    memories = model.memory_state_batch([before for before, _rating, _elapsed in last])
+    for memory, (_before, rating, elapsed) in zip(memories, last, strict=True):
         expected += (1 + factor * elapsed / max(memory.stability, 0.001)) ** decay
         recalled += rating > 1
     count = max(1, len(last))
@@ -427,7 +444,7 @@ def _fit(parameters: Sequence[float], checked: Sequence[Any],
                recalled / count)
 
 
-def optimise(cards: Sequence[CardHistory],
+def optimise(history: ReviewHistory,
              current: Sequence[float] | None = None) -> OptimiseResult:
     """Fits FSRS's parameters to a learner's own history, card by card (offline, no torch).
 
@@ -435,10 +452,10 @@ def optimise(cards: Sequence[CardHistory],
     history is too short (the message says how many more reviews are needed).
     """
     try:
-        from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS, FSRSItem
+        from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS, FSRSItem, TrainingConfig
     except ImportError as error:
         raise OptimiserUnavailable(str(error)) from error
-    reviews = sum(len(days) for days, _ratings in cards)
+    reviews = len(history)
     if reviews < MIN_REVIEWS_TO_OPTIMISE:
         more = MIN_REVIEWS_TO_OPTIMISE - reviews
         raise ValueError(msg_n("{n} more review is needed before your schedule can be fitted "
@@ -446,18 +463,33 @@ def optimise(cards: Sequence[CardHistory],
                                "{n} more reviews are needed before your schedule can be fitted "
                                "to your own history ({total} in all).", more,
                                total=MIN_REVIEWS_TO_OPTIMISE).render())
-    items = _items(cards)
+    items = _items(history)
     old = list(current) if current else list(DEFAULT_PARAMETERS)
-    fitted = FSRS(old).compute_parameters(items.items)
+    # As Anki trains: with each item's card, so that fsrs-rs runs through a card's reviews
+    # once for all of its items (per-card batches) instead of once per item, for 8 epochs.
+    fitted = FSRS(old).compute_parameters(
+        items.items, card_ids=list(map(items.firsts.__getitem__, items.ends)),
+        training_config=TrainingConfig(num_epochs=TRAINING_EPOCHS))
     fitted = _within_py_fsrs_bounds([float(p) for p in fitted])
     # Both fits on the same items: at most 50,000 of them, and 5,000 items' last reviews.
     checked = items.items if len(items) <= 50_000 else \
         random.Random(5).sample(items.items, 50_000)
     last = [(FSRSItem(before), rating, elapsed) for before, rating, elapsed in
-            (items.last(i) for i in random.Random(7).sample(range(len(items)),
-                                                            min(len(items), 5000)))]
+            items.lasts(random.Random(7).sample(range(len(items)), min(len(items), 5000)))]
     return OptimiseResult(parameters=tuple(fitted), old_fit=_fit(old, checked, last),
                           new_fit=_fit(fitted, checked, last), items=len(items))
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cycle collector off meanwhile (as it was before, after)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _within_py_fsrs_bounds(parameters: list[float]) -> list[float]:

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QFontMetrics,
-    QIcon,
-    QKeyEvent,
-    QPainter,
-    QResizeEvent,
-    QTextDocument,
-)
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QIcon, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,14 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.report import Report, Section
-from studyapp.core.search import ReportSearch, SearchHit
 from studyapp.ui.formatting import plural
 from studyapp.ui.icons import icon
 from studyapp.ui.theme import Colours
 
+if TYPE_CHECKING:
+    from studyapp.core.search import ReportSearch, SearchHit
+    from studyapp.ui.search_results import SearchResults
+
 SECTION_ROLE = Qt.ItemDataRole.UserRole
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 MIN_QUERY_CHARS = 2
 
 
@@ -167,100 +155,6 @@ class ContentsTree(QTreeWidget):
             item.setForeground(1, self.palette().placeholderText())
 
 
-class _HitDelegate(QStyledItemDelegate):
-    """Draws a search result: the section in small muted type, the snippet with hits marked."""
-
-    def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._colours = colours
-        self._list = parent
-
-    def _document(self, option: QStyleOptionViewItem,
-                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(6)
-        document.setHtml(index.data(HTML_ROLE) or "")
-        document.setTextWidth(max(80, option.rect.width()))
-        return document
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        text = option.text
-        option.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
-                              option.widget)
-        document = self._document(option, index)
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = option.palette.ColorRole.HighlightedText if selected else (
-            option.palette.ColorRole.Text)
-        context.palette.setColor(context.palette.ColorRole.Text,
-                                 option.palette.color(role))
-        context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-        option.text = text
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        self.initStyleOption(option, index)
-        width = self._list.viewport().width() if isinstance(self._list, QListWidget) else 240
-        option.rect.setWidth(width)
-        document = self._document(option, index)
-        return QSize(width, int(document.size().height()) + 2)
-
-
-def hit_place(section: Section) -> str:
-    """Where a hit stands, with the report's own numbers: "Third › (1) › 1, Innovative
-    training concept". Whole labels, never cut."""
-    numbers = [a.number.rstrip(",") for a in section.ancestors() if a.number]
-    return " › ".join([*numbers, section.label])
-
-
-def hit_html(hit: SearchHit, section: Section, colours: Colours) -> str:
-    """A result as rich text: the section's label, then the snippet with each hit marked."""
-    parts, last = [], 0
-    for start, end in hit.matches:
-        parts.append(html.escape(hit.snippet[last:start]))
-        parts.append(
-            f'<span style="background-color:{colours.hit}; color:{colours.text}; '
-            'font-weight:600">'
-            f"{html.escape(hit.snippet[start:end])}</span>"
-        )
-        last = end
-    parts.append(html.escape(hit.snippet[last:]))
-    # The label takes the row's text colour (readable when the row is selected too).
-    return (
-        f'<div style="font-size:small; font-style:italic">{html.escape(hit_place(section))}'
-        "</div>"
-        f'<div>{"".join(parts)}</div>'
-    )
-
-
-class SearchResults(QListWidget):
-    hit_activated = Signal(object)  # SearchHit
-
-    def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("SearchResults")
-        self.setAccessibleName(self.tr("Search results"))
-        self.setWordWrap(True)
-        self.setItemDelegate(_HitDelegate(colours, self))
-        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.itemActivated.connect(lambda item: self.hit_activated.emit(item.data(HIT_ROLE)))
-        self.itemClicked.connect(lambda item: self.hit_activated.emit(item.data(HIT_ROLE)))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.doItemsLayout()  # results wrap to the new width
-
-
 class ContentsPanel(QWidget):
     """Overall progress, a search field, and below it the contents or the search results."""
 
@@ -292,22 +186,13 @@ class ContentsPanel(QWidget):
 
         self.tree = ContentsTree(report, colours)
         self.tree.section_activated.connect(self.section_activated)
-        self.results = SearchResults(colours)
-        self.results.hit_activated.connect(self._hit_chosen)
         self.results_status = QLabel()
         self.results_status.setProperty("role", "muted")
         self.results_status.setWordWrap(True)
-
-        results_page = QWidget()
-        results_layout = QVBoxLayout(results_page)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.setSpacing(8)
-        results_layout.addWidget(self.results_status)
-        results_layout.addWidget(self.results, 1)
+        self._results: SearchResults | None = None  # see results: built on the first search
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
-        self.stack.addWidget(results_page)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 8, 16)
@@ -317,6 +202,23 @@ class ContentsPanel(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.search_field)
         layout.addWidget(self.stack, 1)
+
+    @property
+    def results(self) -> SearchResults:
+        """The search results, the stack's second page, made on first use."""
+        if self._results is None:
+            from studyapp.ui.search_results import SearchResults
+
+            self._results = SearchResults(self._colours)
+            self._results.hit_activated.connect(self._hit_chosen)
+            results_page = QWidget()
+            results_layout = QVBoxLayout(results_page)
+            results_layout.setContentsMargins(0, 0, 0, 0)
+            results_layout.setSpacing(8)
+            results_layout.addWidget(self.results_status)
+            results_layout.addWidget(self._results, 1)
+            self.stack.addWidget(results_page)
+        return self._results
 
     def show_progress(self, read_ids: set[str]) -> None:
         done, total = self._report.read_counts(read_ids)[self._report.root.id]
@@ -341,12 +243,18 @@ class ContentsPanel(QWidget):
         if not query:
             self.stack.setCurrentIndex(0)
             return
+        from PySide6.QtWidgets import QListWidgetItem
+
+        from studyapp.ui.search_results import HIT_ROLE, HTML_ROLE, hit_html, hit_place
+
+        self.results.clear()  # the results page made first: the stack's page 1
         self.stack.setCurrentIndex(1)
-        self.results.clear()
         if len(query) < MIN_QUERY_CHARS:
             self.results_status.setText(self.tr("Keep typing: at least two letters."))
             return
         if self._search is None:
+            from studyapp.core.search import ReportSearch
+
             self._search = ReportSearch(self._report)
         hits = self._search.search(query)
         for hit in hits:
@@ -371,7 +279,9 @@ class ContentsPanel(QWidget):
             ).format(query=query))
 
     def _open_current_hit(self) -> None:
-        item = self.results.currentItem()
+        from studyapp.ui.search_results import HIT_ROLE
+
+        item = self._results.currentItem() if self._results is not None else None
         if self.stack.currentIndex() == 1 and item is not None:
             self._hit_chosen(item.data(HIT_ROLE))
 

@@ -8,9 +8,12 @@ Python's ``strftime`` is not used for what a person reads: it follows the C libr
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QTime
+
+if TYPE_CHECKING:  # datetime itself loads with the first date shown (not at start-up)
+    from datetime import date, datetime
 
 # Qt date patterns per shipped language: (English, Chinese).
 _PATTERNS = {
@@ -70,6 +73,8 @@ def date_time_text(moment: datetime) -> str:
 def local_time(stamp: str | None) -> str:
     """A stored ISO time stamp (UTC) in the PC's local time, e.g. '14 Mar 2026 09:26'."""
     try:
+        from datetime import datetime
+
         return date_time_text(datetime.fromisoformat(stamp or "").astimezone())
     except ValueError:
         return stamp or "–"

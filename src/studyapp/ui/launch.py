@@ -15,6 +15,7 @@ stops (the limit, or the learner closing without it) leaves nothing half-written
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import time
@@ -34,7 +35,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from studyapp.core import app_log
 from studyapp.core.paths import DataDirError, resolve_data_dir, validate_profile_name
@@ -44,6 +45,8 @@ from studyapp.ui.theme import ThemeChoice, apply_theme, ui_font
 from studyapp.ui.translations import current_language, language_for, use_language
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from studyapp.core.store import Store
     from studyapp.ui.main_window import MainWindow
     from studyapp.ui.profile_dialogs import InUseDialog, RecoveryDialog
@@ -76,14 +79,27 @@ def theme_choice(settings: QSettings) -> ThemeChoice:
 
 
 def show_startup_error(message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                       QCoreApplication.translate("launch", "StudyApp cannot start."))
     box.setInformativeText(message)
     box.exec()
 
 
-def run_gui(args: Namespace) -> int:
-    """Opens the app window and runs until it closes; 1 when the app cannot start."""
+def run_gui(args: Namespace, collector_paused: bool = False) -> int:
+    """Opens the app window and runs until it closes; 1 when the app cannot start.
+    ``collector_paused``: the caller turned the garbage collector off for the start-up; it
+    is turned on again as the profile opens (after the text's first paint), or on the way
+    out."""
+    try:
+        return _run_gui(args, collector_paused)
+    finally:
+        if collector_paused:
+            gc.enable()
+
+
+def _run_gui(args: Namespace, collector_paused: bool) -> int:
     from studyapp.ui.install_check import platform_plugin_problem, show_native_error
 
     missing_platform = platform_plugin_problem()  # Qt would abort in QApplication()
@@ -94,6 +110,7 @@ def run_gui(args: Namespace) -> int:
     if session is None:
         app_log.stop_logging()
         return 1
+    session.collector_paused = collector_paused
     app = session.app
     session.failed.connect(lambda: app.exit(1))
     previous_hook, previous_thread_hook = sys.excepthook, threading.excepthook
@@ -120,8 +137,15 @@ def start_gui(args: Namespace) -> WindowSession | None:
     sees that section's text in the frame already (where settings.ini says), and the
     profile opens once it is painted. None when the data folder or profile name cannot be
     used (the user has been told why)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    existing = QApplication.instance()
+    if existing is None:
+        # In the Fusion style from the start: no platform style made only to be replaced,
+        # and no Python wrapper of the style (PySide's QStyle class set-up, ~3.5 ms).
+        app = QApplication([*sys.argv[:1], "-style", "Fusion"])
+    else:
+        assert isinstance(existing, QApplication)
+        app = existing
+        app.setStyle("Fusion")
     # Every Qt call lets go of the interpreter lock; while a worker computes (an import
     # preview, the editor's checks) the window waits for it back once per call, up to the
     # switch interval each time: 0.5 ms instead of 5 keeps a window of thousands of
@@ -131,7 +155,6 @@ def start_gui(args: Namespace) -> WindowSession | None:
     app.setApplicationDisplayName(APP_NAME)
     option = getattr(args, "lang", None)
     use_language(app, language_for(None, option))  # until the learner's settings are read
-    app.setStyle("Fusion")
     app.setFont(ui_font())
     try:
         data_dir = resolve_data_dir(getattr(args, "data_dir", None))
@@ -212,6 +235,7 @@ class WindowSession(QObject):
         self.damage_met.connect(self._damage_met)
         # Core's news of damage is heard from the first open on (its module is the store's).
         self._stop_listening: Callable[[], None] | None = None
+        self.collector_paused = False  # see run_gui: on again as the profile opens
 
     def open_window(self, text_first: bool = False) -> MainWindow:
         """A new window for the session's profile. ``text_first`` (the start): before the
@@ -266,6 +290,9 @@ class WindowSession(QObject):
         """Opens the profile and shows it in the window. A profile in use elsewhere offers
         another one (and opens when the other lets go); a damaged one offers recovery; any
         other failure says why and quits. False until the profile is open."""
+        if self.collector_paused:  # the text is painted: start-up's garbage can go now
+            self.collector_paused = False
+            gc.enable()
         # The database layer (sqlite-utils and what it pulls in) loads here, after the
         # window is on screen.
         from studyapp.core.store import (
@@ -332,6 +359,8 @@ class WindowSession(QObject):
         self.retry_timer.start()
 
     def _other_profile_chosen(self, dialog: InUseDialog) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.paths import DataDirError, validate_profile_name
 
         if self.dialog is not dialog:
@@ -375,6 +404,8 @@ class WindowSession(QObject):
         self._show_dialog(dialog)
 
     def _recovery_chosen(self, dialog: RecoveryDialog) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.clock import system_clock
         from studyapp.core.store import StoreError
         from studyapp.core.store.backups import restore_backup, start_afresh
@@ -440,6 +471,8 @@ class WindowSession(QObject):
     def restore(self, backup: Path) -> bool:
         """File → Backups → Restore: the profile is closed, the backup put back (the current
         file kept first) and the profile opened again in a fresh window."""
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.store import StoreError, open_store
 
         store = self.store
@@ -473,6 +506,8 @@ class WindowSession(QObject):
     def switch_profile(self, profile: str) -> bool:
         """Opens another learner's profile in a fresh window; the current one stays open
         when the other cannot be opened."""
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.store import StoreError, open_store
 
         try:
@@ -489,6 +524,8 @@ class WindowSession(QObject):
         return True
 
     def _install_builtin_sets(self, store: Store) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.store import CorruptDatabaseError, StoreError
 
         try:
@@ -598,6 +635,8 @@ def _error_reporter(log: Path, session: WindowSession) -> Callable[
 
     def report(kind: type[BaseException], error: BaseException,
                trace: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         app_log.log_error(kind, error, trace)
         if app_log.is_logging_to(log):
             where = QCoreApplication.translate("launch", "The details were saved to {log}.").format(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -143,7 +143,7 @@ class MainWindow(WorkbenchMenus):
         self.stack.addWidget(reader)
         self.stack.setCurrentWidget(reader)
         reader.resume()
-        reader.text.viewport().installEventFilter(self)
+        reader.text.painted.connect(self._early_text_painted)
         self._early_reader = reader
         self.text_pending = True
         return True
@@ -157,6 +157,8 @@ class MainWindow(WorkbenchMenus):
         self.profile_label.setToolTip(str(store.path))
         early, self._early_reader = self._early_reader, None
         if early is not None:
+            if self.text_pending:  # opened before its text was painted: no need to say so
+                early.text.painted.disconnect(self._early_text_painted)
             self.reader = early
             early.attach_store(store)  # read marks, notes, and the visit counted
         else:
@@ -197,18 +199,19 @@ class MainWindow(WorkbenchMenus):
             self.reader.resume()
         # After the reader's first frame, the services the other views use load while the
         # learner reads, so the first visit to Cards or Progress need not wait for them.
-        self.reader.text.viewport().installEventFilter(self)
+        self.reader.text.painted.connect(self._profile_text_painted)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            if self._early_reader is not None and watched is self._early_reader.text.viewport():
-                watched.removeEventFilter(self)
-                self.text_pending = False
-                QTimer.singleShot(0, self.text_painted.emit)  # once this frame is on screen
-            elif self.store is not None and watched is self.reader.text.viewport():
-                watched.removeEventFilter(self)
-                QTimer.singleShot(0, self._load_services)  # once this frame is on screen
-        return super().eventFilter(watched, event)
+    def _early_text_painted(self) -> None:
+        reader = self._early_reader
+        if reader is not None:
+            reader.text.painted.disconnect(self._early_text_painted)
+            self.text_pending = False
+            QTimer.singleShot(0, self.text_painted.emit)  # once this frame is on screen
+
+    def _profile_text_painted(self) -> None:
+        self.reader.text.painted.disconnect(self._profile_text_painted)
+        if self.store is not None:
+            QTimer.singleShot(0, self._load_services)  # once this frame is on screen
 
     def _load_services(self) -> None:
         store = self.store

@@ -29,9 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.reading_session import ReadingSession, dwell_seconds
 from studyapp.core.report import Report, Section
-from studyapp.core.search import SearchHit
 from studyapp.core.store_errors import StoreError
 from studyapp.ui.contents import ContentsPanel
 from studyapp.ui.icons import icon
@@ -39,6 +37,8 @@ from studyapp.ui.section_text import SectionText
 from studyapp.ui.theme import Colours, clamp_zoom, reading_font
 
 if TYPE_CHECKING:
+    from studyapp.core.reading_session import ReadingSession
+    from studyapp.core.search import SearchHit
     from studyapp.core.store import Store
 
 TICK_MS = 500
@@ -76,7 +76,9 @@ class ReaderView(QWidget):
         self._report = report
         self._settings = settings
         self._colours = colours
-        self.dwell_for: Callable[[Section], float] = dwell_seconds
+        # The time a visit takes to count as read; None: core's rule (dwell_seconds), whose
+        # module (with the clock's) loads with the profile, after the text is painted.
+        self.dwell_for: Callable[[Section], float] | None = None
         self.section: Section | None = None
         self.reading: ReadingSession | None = None  # this visit's time and read rule
         self._zoom = clamp_zoom(int(str(settings.value("reader/zoom", 0))))
@@ -349,9 +351,11 @@ class ReaderView(QWidget):
         store = self._store
         if store is None:
             return
+        from studyapp.core.reading_session import ReadingSession, dwell_seconds
+
         self._saved(lambda store: store.sections.opened(section.id))
-        self.reading = ReadingSession(
-            section, store.clock, section.id in store.sections.read_ids(), self.dwell_for)
+        self.reading = ReadingSession(section, store.clock, section.id in store.sections.read_ids(),
+                                      self.dwell_for or dwell_seconds)
         self.notes_panel.notes.show_section(section.id)
         self._show_note_count()
 

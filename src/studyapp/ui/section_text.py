@@ -8,8 +8,9 @@ bookmarks point at paragraphs by that index.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from studyapp.core.report import Report, Section
 from studyapp.ui.theme import Colours
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
 COLUMN_CHARS = 70  # a comfortable line length for reading
 DOCUMENT_MARGIN = 24
 LINE_HEIGHT_PERCENT = 150
@@ -43,6 +47,7 @@ class SectionText(QTextBrowser):
     previous_requested = Signal()
     section_link = Signal(str)
     scrolled = Signal(float)  # position as a fraction of the scrollable height
+    painted = Signal()  # the text's area has been drawn (each time: see viewportEvent)
 
     def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +62,8 @@ class SectionText(QTextBrowser):
         self._document.setUndoRedoEnabled(False)
         self.setDocument(self._document)
         self._side_margin = -1.0
+        self._viewport_width = 0  # from the viewport's resize events, until it is painted
+        self._painted = False
         self._pending_position: float | None = None
         self._restoring = False
         self.setOpenLinks(False)
@@ -279,7 +286,7 @@ class SectionText(QTextBrowser):
         document = self.document()
         metrics = QFontMetricsF(document.defaultFont())
         column = metrics.averageCharWidth() * COLUMN_CHARS
-        side = max(float(DOCUMENT_MARGIN), (self.viewport().width() - column) / 2)
+        side = max(float(DOCUMENT_MARGIN), (self._viewport_width_now() - column) / 2)
         side = float(int(side))
         if side == self._side_margin:
             return
@@ -291,6 +298,23 @@ class SectionText(QTextBrowser):
         frame_format.setLeftMargin(side)
         frame_format.setRightMargin(side)
         root.setFrameFormat(frame_format)
+
+    def _viewport_width_now(self) -> int:
+        # Until the first paint, the width its resize events gave (a hidden viewport gets its
+        # pending one as it is shown, before it is painted): the viewport's first Python
+        # wrapper makes PySide set up every QWidget class (some 40 enums, ~4 ms), which the
+        # start-up then pays after the text is on screen rather than before.
+        return self.viewport().width() if self._painted else self._viewport_width
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            self._viewport_width = event.size().width()
+        handled = super().viewportEvent(event)
+        if kind == QEvent.Type.Paint:
+            self._painted = True
+            self.painted.emit()
+        return handled
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -11,12 +11,11 @@ here under WindowMenus, and no translation would be found. A new menu entry goes
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -25,7 +24,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from studyapp import __version__
 from studyapp.core.language import LANGUAGES
@@ -35,7 +34,9 @@ from studyapp.ui.icons import icon
 from studyapp.ui.theme import Colours, ThemeChoice
 from studyapp.ui.translations import current_language
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs' classes load with the menu entries that use them
+    from PySide6.QtCore import QUrl
+
     from studyapp.core.report import Report
     from studyapp.core.store import Store
     from studyapp.ui.reader import ReaderView
@@ -297,6 +298,8 @@ class WindowMenus(QMainWindow):
 
     def export_results(self) -> None:
         """Writes the profile's results as a CSV file for a trainer (as `studyapp export`)."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from studyapp.core.files import RefusedTarget
         from studyapp.core.stats import export_results
 
@@ -339,6 +342,8 @@ class WindowMenus(QMainWindow):
                         path=target), 6000)
 
     def edit_profile_details(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from studyapp.ui.dashboard import ProfileDetailsDialog
 
         if self.store is None:
@@ -387,6 +392,8 @@ class WindowMenus(QMainWindow):
             self.profile_requested.emit(name)
 
     def new_profile(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         from studyapp.core.paths import DataDirError, list_profiles, validate_profile_name
 
         name, accepted = QInputDialog.getText(
@@ -411,6 +418,8 @@ class WindowMenus(QMainWindow):
         self.switch_profile(name)
 
     def open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
 
 
@@ -420,6 +429,10 @@ class WindowMenus(QMainWindow):
         ShortcutsDialog(self.all_actions(), self).exec()
 
     def show_about(self) -> None:
+        import html  # not needed at start-up
+
+        from PySide6.QtWidgets import QMessageBox
+
         features = "".join(
             f"<li>{html.escape(QCoreApplication.translate('About', line))}</li>"
             for line in ABOUT_FEATURES)

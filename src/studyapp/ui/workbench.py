@@ -11,11 +11,15 @@ the class report (core/class_report.py), the paper (core/paper.py, drawn by ui/p
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu
 
 from studyapp.ui.window_menus import WindowMenus
+
+if TYPE_CHECKING:  # the dialogs' classes load with the menu entries that use them
+    from PySide6.QtCore import QUrl
 
 translate = QCoreApplication.translate
 RESULTS_FOLDER_KEY = "results/folder"
@@ -60,6 +64,8 @@ class WorkbenchMenus(WindowMenus):
     def import_files(self, paths: list[Path] | None = None) -> None:
         """File → Import and dropped files: exams (``.studyexam``) here, question sets in the
         import dialog."""
+        from PySide6.QtWidgets import QFileDialog
+
         if self.store is None:
             return
         if not paths:
@@ -93,6 +99,8 @@ class WorkbenchMenus(WindowMenus):
         return super()._dropped_files(urls) + (exams if self.store is not None else [])
 
     def import_exams(self, paths: list[Path]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from studyapp.core.exams import import_exam
         from studyapp.core.questionsets.errors import ProblemsFound
 
@@ -119,6 +127,8 @@ class WorkbenchMenus(WindowMenus):
 
     def print_exam(self) -> None:
         """File → Print exam…: an imported exam, or a scope, as a paper exam (A4 PDF)."""
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
         from studyapp.core.exams import ExamDefinition, assigned_exams
         from studyapp.core.paper import paper_exam
         from studyapp.ui.printing import save_paper_exam
@@ -161,6 +171,8 @@ class WorkbenchMenus(WindowMenus):
     # -- the class report --------------------------------------------------------------------
     def class_report(self) -> None:
         """File → Class report…: a folder of results files to a class report."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from studyapp.core.class_report import build_class_report, write_class_report
         from studyapp.ui.printing import save_class_report_pdf
 
@@ -213,6 +225,8 @@ class WorkbenchMenus(WindowMenus):
         return Path(site.value) if site.value is not None else None
 
     def choose_results_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from studyapp.core import site_settings
 
         if site_settings.load().results_folder.locked:
@@ -231,6 +245,8 @@ class WorkbenchMenus(WindowMenus):
 
     def write_results_now(self) -> None:
         """File → Write results now: says what happened, whatever it was."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self.store is None:
             return
         if self.results_folder() is None:
@@ -249,6 +265,8 @@ class WorkbenchMenus(WindowMenus):
     def write_results_on_close(self) -> None:
         """On close: write; if the folder is not there, tell the learner once (not at every
         close while it stays away); the next close tries again."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self.store is None or self.results_folder() is None:
             return
         written = self._write_results()
@@ -275,6 +293,8 @@ class WorkbenchMenus(WindowMenus):
             return str(error) if error.strerror is None else f"{folder}: {error.strerror}"
 
     def _cannot_write(self, title: str, target: Path, error: OSError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, translate(
             "MainWindow", "{path} could not be written ({why}). Choose another folder and try "
                           "again.").format(path=target, why=error.strerror or error))

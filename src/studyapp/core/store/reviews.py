@@ -34,13 +34,14 @@ from studyapp.core.scheduling import (
     NEW,
     REVIEW,
     STATE_NAMES,
-    CardHistory,
     Memory,
     OptimiseResult,
     Outcome,
+    ReviewHistory,
     ReviewSettings,
     Scheduler,
     card_number,
+    gc_paused,
     optimise,
 )
 from studyapp.core.store.checks import StoreError
@@ -651,11 +652,8 @@ class ReviewsService(Service):
                                    [at_most]).fetchone()[0])
 
     # -- optimising ----------------------------------------------------------------------
-    def history(self, max_items: int | None = None) -> list[CardHistory]:
-        """Graded reviews card by card (ordered by card key), each card's as its learner's
-        days and grades in the order they happened (for the optimiser). With ``max_items``:
-        the reviews of cards drawn at random (seeded) until they give about that many
-        training items (one per review after a card's first)."""
+    def history(self, max_items: int | None = None) -> ReviewHistory:
+        """The optimiser's graded reviews, card by card (store.review_history)."""
         return review_history(self.db, self.days, max_items)
 
     def optimise(self) -> OptimiseResult:
@@ -666,7 +664,8 @@ class ReviewsService(Service):
             raise ValueError(
                 f"{MIN_REVIEWS_TO_OPTIMISE - total} more reviews are needed before your "
                 f"schedule can be fitted to your own history ({MIN_REVIEWS_TO_OPTIMISE} in all).")
-        return optimise(self.history(MAX_OPTIMISER_ITEMS), self.settings().parameters)
+        with gc_paused():  # its many objects all live until the fit is done
+            return optimise(self.history(MAX_OPTIMISER_ITEMS), self.settings().parameters)
 
     def apply_parameters(self, parameters: tuple[float, ...] | None) -> None:
         """Uses ``parameters`` (None: FSRS's defaults) and keeps the current set to go back
