@@ -399,7 +399,7 @@ class ReviewsService(Service):
             now_text = iso(now)
             new_left, reviews_left = self._left_today()
             key = self._day_queue(deck_id, end).next_key(
-                now_text, iso(now + LEARN_AHEAD), new_left > 0, reviews_left > 0)
+                now_text, lambda: iso(now + LEARN_AHEAD), new_left > 0, reviews_left > 0)
             if key is None:
                 return None
             cached = self._card_parts.get(key)
