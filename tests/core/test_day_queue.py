@@ -157,3 +157,39 @@ def test_a_write_on_the_same_connection_is_seen(store: Store, clock: FakeClock) 
     second = store.reviews.next_card("set:other")
     assert second is not None and second.key != first.key
     assert store.reviews.counts("set:other") == replace(before, new=before.new - 1)
+
+
+def test_another_process_is_seen_after_the_services_own_grades(
+        store: Store, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once its own grades have shown it the WAL's shared memory (no question to SQLite
+    for them), another connection's commit is still seen at the next card: after a grade,
+    and in the middle of one (between the grade's look and its write)."""
+    other = sqlite3.connect(profile_path(tmp_path / "data", "default"))
+    for _ in range(3):
+        card = store.reviews.next_card("set:other")
+        assert card is not None
+        store.reviews.answer(card.key, 3)
+    shown = store.reviews.next_card("set:other")
+    assert shown is not None
+    with other:
+        other.execute("UPDATE card_state SET suspended = 1 WHERE card_key = ?", [shown.key])
+    card = store.reviews.next_card("set:other")
+    assert card is not None and card.key != shown.key
+    assert card.key == key(fresh(store, clock).next_card("set:other"))
+
+    scheduler = store.reviews.scheduler()
+    review = scheduler.review
+
+    def meanwhile(*args: object) -> object:  # the grade has looked; its write comes next
+        with other:  # every other card of the set suspended
+            other.execute("UPDATE card_state SET suspended = 1 WHERE card_key LIKE 'other/%' "
+                          "AND card_key != ?", [card.key])
+        return review(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scheduler, "review", meanwhile)
+    store.reviews.answer(card.key, 4)  # Easy: due in days
+    monkeypatch.undo()
+    assert store.reviews.next_card("set:other") is None
+    assert fresh(store, clock).next_card("set:other") is None
+    assert store.reviews.counts("set:other") == fresh(store, clock).counts("set:other")
+    other.close()

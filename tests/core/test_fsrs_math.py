@@ -96,3 +96,38 @@ def test_fuzz_draws_are_those_of_a_generator_seeded_per_card() -> None:
             draw = random.Random((number << 20) ^ reps).random()
             assert scheduler._fuzzed_days(number, reps, 300, []) == int(
                 draw * (high - low + 1) + low)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    state=st.sampled_from([0, 1, 2, 3]),
+    step=st.integers(0, 2),
+    stability=st.floats(0.001, 3000),
+    difficulty=st.floats(1, 10),
+    seconds_ago=st.one_of(st.none(), st.integers(0, 900 * 86400)),
+    reps=st.integers(0, 60),
+    lapses=st.integers(0, 9),
+    number=st.integers(0, 2**32 - 1),
+    maximum=st.sampled_from([36500, 365, 3]),
+)
+def test_the_four_previews_are_the_four_grades(state: int, step: int, stability: float,
+                                               difficulty: float, seconds_ago: int | None,
+                                               reps: int, lapses: int, number: int,
+                                               maximum: int) -> None:
+    """preview (the four in one loop) gives, for each grade, exactly what review gives
+    (the grade's own path): memory, due and interval, fuzz included."""
+    import dataclasses
+
+    from studyapp.core.scheduling import Memory, ReviewSettings, Scheduler
+
+    scheduler = Scheduler(dataclasses.replace(ReviewSettings(), maximum_interval=maximum))
+    last = NOW - timedelta(seconds=seconds_ago) if seconds_ago is not None else None
+    memory = Memory() if state == 0 else Memory(
+        state=state, step=None if state == 2 else step, stability=stability,
+        difficulty=difficulty, due=NOW, last_review=last, reps=reps, lapses=lapses)
+    previews = scheduler.preview(number, memory, NOW)
+    assert list(previews) == [1, 2, 3, 4]
+    for rating, outcome in previews.items():
+        graded = scheduler.review(number, memory, rating, NOW)
+        assert outcome == graded and repr(outcome) == repr(graded)
+        assert outcome.due == graded.due and outcome.interval == graded.interval

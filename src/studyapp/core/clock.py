@@ -19,8 +19,14 @@ def system_clock() -> datetime:
 
 
 def iso(moment: datetime) -> str:
-    """The store's text form of a moment: ISO 8601 in UTC, to the second."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+    """The store's text form of a moment: ISO 8601 in UTC, to the second (what
+    ``moment.astimezone(UTC).isoformat(timespec="seconds")`` gives; formatted here, as
+    isoformat's keyword and its time zone's offset cost twice as much, and every card
+    shown needs two)."""
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    return "%04d-%02d-%02dT%02d:%02d:%02d+00:00" % (  # noqa: UP031 - faster than f"{:04}"
+        moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
 class FakeClock:

@@ -11,7 +11,6 @@ scheduling.py.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -31,6 +30,9 @@ class Step(NamedTuple):
     stability: float
     difficulty: float
     interval: timedelta
+
+
+_tuple = tuple.__new__  # Step's fields as one tuple, without its __new__'s call
 
 
 class FsrsMath:
@@ -55,8 +57,7 @@ class FsrsMath:
                              self._clamp(self._initial_difficulty(rating)))
                             for rating in RATINGS)
         self._growth = math.e ** (w[8])
-        self._penalties = (1, w[15], 1, 1)  # hard penalty, by rating
-        self._bonuses = (1, 1, 1, w[16])  # easy bonus, by rating
+        self._hard_penalty, self._easy_bonus = w[15], w[16]
         self._lapse_cap = math.e ** (w[17] * w[18])
         self._same_day = tuple(math.e ** (w[17] * (rating - 3 + w[18])) for rating in RATINGS)
 
@@ -71,78 +72,103 @@ class FsrsMath:
                    difficulty: float | None, last_review: datetime | None, now: datetime
                    ) -> list[Step]:
         """``review`` for Again, Hard, Good and Easy, in one pass: showing a card asks for
-        the four, and what they share is computed once."""
-        memories: Sequence[tuple[float, float]]
+        the four, and what they share is computed once (py-fsrs' branches, grade by grade:
+        Again goes back to the first step, Hard stays, Good takes the next step, and a
+        grade past the steps, or Easy, makes the card a review card)."""
         if state == LEARNING and (stability is None or difficulty is None):
             memories = self._first
         else:
             assert stability is not None and difficulty is not None
             memories = self._memories(stability, difficulty, (now - last_review).days
                                       if last_review else None)
+        (again_s, again_d), (hard_s, hard_d), (good_s, good_d), (easy_s, easy_d) = memories
+        graduate = self._graduate
+        if state == REVIEW:
+            steps = self.relearning_steps
+            return [_tuple(Step, (RELEARNING, 0, again_s, again_d, steps[0])) if steps
+                    else graduate(again_s, again_d), graduate(hard_s, hard_d),
+                    graduate(good_s, good_d), graduate(easy_s, easy_d)]
         steps = self.learning_steps if state == LEARNING else self.relearning_steps
-        results = []
-        for rating, (new_stability, new_difficulty) in zip(RATINGS, memories, strict=True):
-            if state == REVIEW:
-                if rating == AGAIN and steps:
-                    results.append(Step(RELEARNING, 0, new_stability, new_difficulty, steps[0]))
-                    continue
+        if not steps:
+            return [graduate(again_s, again_d), graduate(hard_s, hard_d),
+                    graduate(good_s, good_d), graduate(easy_s, easy_d)]
+        assert step is not None
+        if step < len(steps):
+            if step == 0:
+                interval = steps[0] * 1.5 if len(steps) == 1 else (steps[0] + steps[1]) / 2.0
             else:
-                assert step is not None
-                if steps and (step < len(steps) or rating == AGAIN):
-                    if rating == AGAIN:
-                        results.append(Step(state, 0, new_stability, new_difficulty, steps[0]))
-                        continue
-                    if rating == HARD:
-                        if step == 0 and len(steps) == 1:
-                            interval = steps[0] * 1.5
-                        elif step == 0:
-                            interval = (steps[0] + steps[1]) / 2.0
-                        else:
-                            interval = steps[step]
-                        results.append(Step(state, step, new_stability, new_difficulty,
-                                            interval))
-                        continue
-                    if rating == GOOD and step + 1 < len(steps):
-                        results.append(Step(state, step + 1, new_stability, new_difficulty,
-                                            steps[step + 1]))
-                        continue
-            days = min(max(round((new_stability / self.factor) * self._interval_factor), 1),
-                       self.maximum_interval)
-            results.append(Step(REVIEW, None, new_stability, new_difficulty,
-                                timedelta(days=days)))
-        return results
+                interval = steps[step]
+            hard = _tuple(Step, (state, step, hard_s, hard_d, interval))
+            good = (_tuple(Step, (state, step + 1, good_s, good_d, steps[step + 1]))
+                    if step + 1 < len(steps) else graduate(good_s, good_d))
+        else:
+            hard, good = graduate(hard_s, hard_d), graduate(good_s, good_d)
+        return [_tuple(Step, (state, 0, again_s, again_d, steps[0])), hard, good,
+                graduate(easy_s, easy_d)]
+
+    def _graduate(self, stability: float, difficulty: float) -> Step:
+        """A review card's step: the interval from its new stability (whole days)."""
+        days = round((stability / self.factor) * self._interval_factor)
+        days = 1 if 1 > days else days  # min(max(days, 1), maximum), without the calls
+        maximum = self.maximum_interval
+        return _tuple(Step, (REVIEW, None, stability, difficulty,
+                             timedelta(days=maximum if maximum < days else days)))
 
     def _memories(self, stability: float, difficulty: float, days: int | None
-                  ) -> list[tuple[float, float]]:
+                  ) -> tuple[tuple[float, float], ...]:
         """(stability, difficulty) after each grade of a card with a memory, reviewed
-        ``days`` after its last review (None: never)."""
+        ``days`` after its last review (None: never). Written out grade by grade, with
+        conditional expressions for min and max (the same results: ``max(x, low)`` is
+        ``low if low > x else x``): the review screen computes this for every card."""
         w = self.w
         left = 10.0 - difficulty
-        difficulties = [
-            min(max(self._mean_reversion + self._keep * (difficulty + left * delta / 9.0),
-                    MIN_DIFFICULTY), MAX_DIFFICULTY)
-            for delta in self._difficulty_deltas]
+        reversion, keep = self._mean_reversion, self._keep
+        again_delta, hard_delta, good_delta, easy_delta = self._difficulty_deltas
+        low, high = MIN_DIFFICULTY, MAX_DIFFICULTY
+        d = reversion + keep * (difficulty + left * again_delta / 9.0)
+        d = low if low > d else d
+        again_d = high if high < d else d
+        d = reversion + keep * (difficulty + left * hard_delta / 9.0)
+        d = low if low > d else d
+        hard_d = high if high < d else d
+        d = reversion + keep * (difficulty + left * good_delta / 9.0)
+        d = low if low > d else d
+        good_d = high if high < d else d
+        d = reversion + keep * (difficulty + left * easy_delta / 9.0)
+        d = low if low > d else d
+        easy_d = high if high < d else d
+        floor = STABILITY_MIN
         if days is not None and days < 1:  # reviewed again the same day: short-term sums
             damping = stability ** -w[19]
-            stabilities = []
-            for rating, growth in zip(RATINGS, self._same_day, strict=True):
-                increase = growth * damping
-                if rating != AGAIN:
-                    increase = max(increase, 1.0)
-                stabilities.append(max(stability * increase, STABILITY_MIN))
+            again_growth, hard_growth, good_growth, easy_growth = self._same_day
+            s = stability * (again_growth * damping)
+            again_s = floor if floor > s else s
+            increase = hard_growth * damping
+            s = stability * (1.0 if 1.0 > increase else increase)
+            hard_s = floor if floor > s else s
+            increase = good_growth * damping
+            s = stability * (1.0 if 1.0 > increase else increase)
+            good_s = floor if floor > s else s
+            increase = easy_growth * damping
+            s = stability * (1.0 if 1.0 > increase else increase)
+            easy_s = floor if floor > s else s
         else:
             recall = 0 if days is None else (
-                (1 + self.factor * max(0, days) / stability) ** self.decay)
+                (1 + self.factor * (days if days > 0 else 0) / stability) ** self.decay)
             forgot = (w[11] * (difficulty ** -w[12]) * (((stability + 1) ** (w[13])) - 1)
                       * (math.e ** ((1 - recall) * w[14])))
-            stabilities = [max(min(forgot, stability / self._lapse_cap), STABILITY_MIN)]
+            capped = stability / self._lapse_cap
+            s = capped if capped < forgot else forgot
+            again_s = floor if floor > s else s
             base = (self._growth * (11 - difficulty) * (stability ** -w[9])
                     * ((math.e ** ((1 - recall) * w[10])) - 1))
-            for rating in (HARD, GOOD, EASY):
-                stabilities.append(max(
-                    stability * (1 + base * self._penalties[rating - 1]
-                                 * self._bonuses[rating - 1]), STABILITY_MIN))
-        return list(zip(stabilities, difficulties, strict=True))
+            s = stability * (1 + base * self._hard_penalty)  # py-fsrs: base * penalty * bonus,
+            hard_s = floor if floor > s else s  # each 1 but for Hard's penalty, Easy's bonus
+            s = stability * (1 + base)
+            good_s = floor if floor > s else s
+            s = stability * (1 + base * self._easy_bonus)
+            easy_s = floor if floor > s else s
+        return ((again_s, again_d), (hard_s, hard_d), (good_s, good_d), (easy_s, easy_d))
 
     @staticmethod
     def _clamp(difficulty: float) -> float:

@@ -182,17 +182,38 @@ class Scheduler:
                                   self.settings.maximum_interval)
 
     def preview(self, number: int, memory: Memory, now: datetime) -> dict[int, Outcome]:
-        """The four outcomes, Again to Easy, for a card shown ``now``."""
+        """The four outcomes, Again to Easy, for a card shown ``now``: each the one
+        ``review`` gives (``_outcome``'s steps in one loop: the review screen waits for
+        them with every card)."""
         now = now.astimezone(UTC)
-        if memory.state == NEW:
+        state = memory.state
+        if state == NEW:
             steps = self._math.review_all(LEARNING, 0, None, None, None, now)
         else:
-            steps = self._math.review_all(
-                memory.state, memory.step, memory.stability, memory.difficulty,
-                memory.last_review.astimezone(UTC) if memory.last_review else None, now)
-        draw: list[float] = []  # the fuzz draw, the same for the four (card, review count)
-        return {rating: self._outcome(number, memory, rating, now, step, draw)
-                for rating, step in zip(RATINGS, steps, strict=True)}
+            last = memory.last_review
+            steps = self._math.review_all(state, memory.step, memory.stability,
+                                          memory.difficulty,
+                                          last.astimezone(UTC) if last else None, now)
+        reps, lapses = memory.reps, memory.lapses
+        maximum = self.settings.maximum_interval
+        draw = -1.0  # the fuzz draw, the same for the four (card, review count)
+        outcomes = {}
+        for rating, (after_state, after_step, stability, difficulty, interval) in zip(
+                RATINGS, steps, strict=True):
+            if after_state == REVIEW and interval.days >= 2.5:  # _fuzzed_days
+                if draw < 0:
+                    self._draws.seed((number << 20) ^ reps)
+                    draw = self._draws.random()
+                low, high = _fuzz_range(interval.days, maximum)
+                interval = timedelta(days=min(int(draw * (high - low + 1) + low), maximum))
+            after = _new(Memory)
+            after.__dict__.update(
+                state=after_state, step=after_step, stability=stability,
+                difficulty=difficulty, due=now + interval, last_review=now, reps=reps + 1,
+                lapses=lapses + int(state == REVIEW and rating == AGAIN))
+            outcome = outcomes[rating] = _new(Outcome)
+            outcome.__dict__.update(rating=rating, memory=after, interval=interval)
+        return outcomes
 
     def review(self, number: int, memory: Memory, rating: int, now: datetime) -> Outcome:
         """The card's memory after ``rating`` at ``now``. ``number`` is the card's stable
@@ -249,6 +270,9 @@ class Scheduler:
                          stability=memory.stability, difficulty=memory.difficulty,
                          due=now.astimezone(UTC), last_review=memory.last_review.astimezone(UTC))
         return float(self._fsrs().get_card_retrievability(card, now.astimezone(UTC)))
+
+
+_new = object.__new__
 
 
 def _made(cls: type[_Frozen], fields: dict[str, Any]) -> _Frozen:

@@ -64,8 +64,10 @@ class StudyDay:
         return int(hour() if callable(hour) else hour)
 
     def rules(self) -> tuple[tzinfo | None, int]:
-        """What the day depends on (a cache of per-day figures keys on it)."""
-        return self.tz, self.starts_at
+        """What the day depends on (a cache of per-day figures keys on it; asked with
+        every card shown, so without the property's extra call)."""
+        hour = self._starts_at
+        return self.tz, int(hour() if callable(hour) else hour)
 
     def day_of(self, moment: datetime) -> date:
         """The study day ``moment`` (aware) falls on."""

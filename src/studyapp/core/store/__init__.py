@@ -148,6 +148,8 @@ class Store:
                 except sqlite3.Error:
                     pass  # a reader still uses the log; the last connection to close folds it
         finally:
+            if "reviews" in self.__dict__:  # made: it may watch the WAL's shared memory
+                self.reviews.release()
             self.db.close()
             lock = self._opened.lock if self._opened is not None else None
             if lock is not None:

@@ -84,9 +84,11 @@ class DayQueue:
         self._lists = {state: _List(partial(fetch, state))
                        for state in (NEW, LEARNING, REVIEW, RELEARNING)}
 
-    def next_key(self, now: str, learn_ahead: str, new_left: bool, reviews_left: bool
-                 ) -> str | None:
-        """The card to show (as next_card's query picks it), None when there is none."""
+    def next_key(self, now: str, learn_ahead: Callable[[], str], new_left: bool,
+                 reviews_left: bool) -> str | None:
+        """The card to show (as next_card's query picks it), None when there is none.
+        ``learn_ahead`` gives the bound for learning cards due soon (asked last, so only
+        when nothing is due now)."""
         learning = self._learning(now)
         if learning is not None:
             return learning
@@ -98,7 +100,7 @@ class DayQueue:
             row = self._lists[NEW].first_free(now)
             if row is not None:
                 return str(row[-2])
-        return self._learning(learn_ahead, now)
+        return self._learning(learn_ahead(), now)
 
     def _learning(self, bound: str, now: str | None = None) -> str | None:
         """The learning or relearning card due first by ``bound``: each state's first

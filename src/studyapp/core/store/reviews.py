@@ -57,6 +57,7 @@ from studyapp.core.store.day_queue import (
 from studyapp.core.store.deck_list import DeckList
 from studyapp.core.store.review_history import review_history
 from studyapp.core.store.service import Service
+from studyapp.core.store.wal_watch import ChangeMark
 from studyapp.core.studyday import StudyDay
 
 # The scheduling columns of card_state: what a grade changes and an undo puts back.
@@ -151,13 +152,10 @@ class ReviewsService(Service):
         self.clock = clock
         # The profile's study day (the store hands this one object to progress and quizzes);
         # its start hour is read from this service's settings, the one place it is set.
-        self.days = StudyDay(clock, tz, starts_at=lambda: self.settings().day_starts_at)
+        self.days = StudyDay(clock, tz, starts_at=self._day_start)
         self._report = report
         self._deck_list = DeckList(db, self._report_or_load)
-        # What the connection has seen: (PRAGMA data_version, total_changes). The first
-        # moves when another connection commits, the second with every write on this one;
-        # this service's own writes move the mark along with them (_wrote).
-        self._mark: tuple[int, int] | None = None
+        self._mark = ChangeMark()  # who wrote to the profile since it last looked
         self._decks_checked = False  # the decks' fingerprint was read since the mark moved
         self._queues: dict[str, DayQueue] = {}  # deck id -> its queue today (with counts)
         # The cards at the head of the queues, read with them and parsed (so the next card
@@ -183,6 +181,9 @@ class ReviewsService(Service):
                     for row in self.db.query("SELECT key, value FROM review_settings")}
             self._settings = ReviewSettings.from_dict(data)
         return self._settings
+
+    def _day_start(self) -> int:
+        return (self._settings or self.settings()).day_starts_at
 
     def save_settings(self, settings: ReviewSettings) -> None:
         problems = settings.problems()
@@ -223,17 +224,17 @@ class ReviewsService(Service):
         commit (cards graded elsewhere) or a write on this one that was not this service's
         (an import), the counts and queues are computed again and the decks' fingerprint
         is read again."""
-        conn = self.db.conn
-        mark = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-        if mark != self._mark:
+        if self._mark.moved(self.db.conn):
             self._counts_key = None
             self._decks_checked = False
-            self._mark = mark
+
+    def release(self) -> None:
+        """Lets go of the shared memory it watches (before the connection closes)."""
+        self._mark.watch.close()
 
     def _wrote(self) -> None:
         """After this service's own write (its caches already moved with it)."""
-        if self._mark is not None:
-            self._mark = (self._mark[0], self.db.conn.total_changes)
+        self._mark.wrote(self.db.conn)
 
     def _deck_data(self, counted: tuple[dict[int, int], ...] = ()
                    ) -> tuple[list[Deck], list[CardGroup]]:
@@ -398,7 +399,7 @@ class ReviewsService(Service):
             now_text = iso(now)
             new_left, reviews_left = self._left_today()
             key = self._day_queue(deck_id, end).next_key(
-                now_text, iso(now + LEARN_AHEAD), new_left > 0, reviews_left > 0)
+                now_text, lambda: iso(now + LEARN_AHEAD), new_left > 0, reviews_left > 0)
             if key is None:
                 return None
             cached = self._card_parts.get(key)
@@ -521,6 +522,8 @@ class ReviewsService(Service):
                 "before_json) VALUES (?, ?, ?, ?, ?, ?)",
                 [card_key, rating, now_text, duration_ms, memory.state,
                  json.dumps({c: before[c] for c in _MEMORY_COLUMNS})]).lastrowid or 0)
+            held = self._mark.watch.header(self.db.conn)  # the write lock held: ours next
+        self._mark.watch.own_commit(self.db.conn, held)
         self._count_change(before, {**before, "state": after.state, "due": due_text,
                                     "suspended": int(suspend)}, now_text)
         self._count_review(now_text, memory.state, 1)
@@ -686,11 +689,9 @@ def _card_from(parts: CardParts, now: str) -> StudyCard:
     """The StudyCard of parsed parts (``now``: ISO UTC, for whether it is buried)."""
     (key, set_id, item_id, section_id, front, back, explanation, evidence, tags, memory,
      flag, leech, suspended, buried_until, _state) = parts
-    return StudyCard(key=key, set_id=set_id, item_id=item_id, section_id=section_id,
-                     front=front, back=back, explanation=explanation, evidence=evidence,
-                     tags=list(tags), memory=memory, flag=flag, leech=bool(leech),
-                     suspended=bool(suspended),
-                     buried=bool(buried_until and buried_until > now))
+    return StudyCard(key, set_id, item_id, section_id, front, back, explanation, evidence,
+                     list(tags), memory, flag, bool(leech), bool(suspended),
+                     bool(buried_until and buried_until > now))  # by position: cheaper
 
 
 __all__ = ["Answer", "BrowseRow", "CardInfo", "DeckCounts", "ReviewRecord", "ReviewsService",
