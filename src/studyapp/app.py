@@ -28,8 +28,6 @@ def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
     """The window's options when ``argv`` is nothing but well-formed ``--data-dir``,
     ``--profile`` and ``--lang`` (the usual start); None for anything else, which the full
     parser in cli.py then reads (commands, help, abbreviations, and its usage errors)."""
-    from studyapp.core.language import LANGUAGES
-
     found = dict.fromkeys(_WINDOW_OPTIONS.values())
     words = list(argv)
     while words:
@@ -41,10 +39,18 @@ def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
                 return None
             value = words.pop(0)
         dest = _WINDOW_OPTIONS[option]
-        if not value.strip() or (dest == "lang" and value not in LANGUAGES):
+        if not value.strip() or (dest == "lang" and not _known_language(value)):
             return None
         found[dest] = value
     return argparse.Namespace(command=None, **found)
+
+
+def _known_language(code: str) -> bool:
+    # Loaded only for --lang: a start without it reads the languages after PySide's import
+    # hook is set aside (ui/import_scan.py), with the rest of the window's modules.
+    from studyapp.core.language import LANGUAGES
+
+    return code in LANGUAGES
 
 
 def main_gui() -> int:
@@ -64,10 +70,19 @@ def main_gui_with(args: argparse.Namespace) -> int:
         return run_self_test(args, Path(os.environ["STUDYAPP_SELF_TEST"]))
     import gc
 
+    from studyapp.ui import import_scan
+
     # Start-up makes a great many objects and frees few: the cyclic garbage collector would
     # walk them some 70 times before the section's text is painted (about 10 ms). It waits
-    # until then (run_gui turns it back on as the profile opens).
+    # until then, and so does PySide's import hook (ui/import_scan.py); run_gui resumes both
+    # as the profile opens.
     gc.disable()
+    resume_import_scan = import_scan.pause()
+
+    def resume() -> None:
+        gc.enable()
+        resume_import_scan()
+
     from studyapp.ui.launch import run_gui
 
-    return run_gui(args, collector_paused=True)
+    return run_gui(args, resume=resume)

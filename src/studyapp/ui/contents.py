@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QIcon, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QIcon, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -56,9 +56,10 @@ class ContentsTree(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: self._wrap_titles())
+        # Fully expanded, each part as it is built: expandAll() would lay the whole (hidden)
+        # tree out at once, at a width it is never shown at.
         for part in report.parts:
             self._add(part, None)
-        self.expandAll()
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
 
@@ -76,10 +77,16 @@ class ContentsTree(QTreeWidget):
         self._items[section.id] = item
         for child in section.children:
             self._add(child, item)
+        if section.children:
+            item.setExpanded(True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._wrap_titles()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._wrap_titles()  # the widths it had while hidden were not wrapped for
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Right and Left open the next and previous section here too, as they do in the
@@ -101,8 +108,8 @@ class ContentsTree(QTreeWidget):
         Python for each row.
         """
         column = self.columnWidth(0)
-        if column == self._wrapped_at or column <= 0:
-            return
+        if column == self._wrapped_at or column <= 0 or not self.isVisible():
+            return  # hidden: the widths it passes through while the window is laid out
         self._wrapped_at = column
         for item in self._items.values():
             depth, parent = 1, item.parent()

@@ -15,7 +15,6 @@ stops (the limit, or the learner closing without it) leaves nothing half-written
 
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 import time
@@ -28,7 +27,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QEventLoop,
     QObject,
     QSettings,
     QTimer,
@@ -47,6 +45,7 @@ from studyapp.ui.translations import current_language, language_for, use_languag
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from studyapp.core.site_settings import SiteSettings
     from studyapp.core.store import Store
     from studyapp.ui.main_window import MainWindow
     from studyapp.ui.profile_dialogs import InUseDialog, RecoveryDialog
@@ -87,19 +86,19 @@ def show_startup_error(message: str) -> None:
     box.exec()
 
 
-def run_gui(args: Namespace, collector_paused: bool = False) -> int:
+def run_gui(args: Namespace, resume: Callable[[], None] | None = None) -> int:
     """Opens the app window and runs until it closes; 1 when the app cannot start.
-    ``collector_paused``: the caller turned the garbage collector off for the start-up; it
-    is turned on again as the profile opens (after the text's first paint), or on the way
-    out."""
+    ``resume``: undoes what the caller paused for the start-up (the garbage collector,
+    PySide's import hook: app.main_gui_with); called as the profile opens (after the text's
+    first paint), or on the way out."""
     try:
-        return _run_gui(args, collector_paused)
+        return _run_gui(args, resume)
     finally:
-        if collector_paused:
-            gc.enable()
+        if resume is not None:
+            resume()
 
 
-def _run_gui(args: Namespace, collector_paused: bool) -> int:
+def _run_gui(args: Namespace, resume: Callable[[], None] | None) -> int:
     from studyapp.ui.install_check import platform_plugin_problem, show_native_error
 
     missing_platform = platform_plugin_problem()  # Qt would abort in QApplication()
@@ -110,7 +109,7 @@ def _run_gui(args: Namespace, collector_paused: bool) -> int:
     if session is None:
         app_log.stop_logging()
         return 1
-    session.collector_paused = collector_paused
+    session.paused = resume
     app = session.app
     session.failed.connect(lambda: app.exit(1))
     previous_hook, previous_thread_hook = sys.excepthook, threading.excepthook
@@ -153,8 +152,11 @@ def start_gui(args: Namespace) -> WindowSession | None:
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    from studyapp.core import site_settings
+
     option = getattr(args, "lang", None)
-    use_language(app, language_for(None, option))  # until the learner's settings are read
+    site = site_settings.load()  # read once for the start: the language, the log, the window
+    use_language(app, language_for(None, option, site))  # until the learner's settings are read
     app.setFont(ui_font())
     try:
         data_dir = resolve_data_dir(getattr(args, "data_dir", None))
@@ -163,10 +165,10 @@ def start_gui(args: Namespace) -> WindowSession | None:
         apply_theme(app, ThemeChoice.SYSTEM)
         show_startup_error(str(error))
         return None
-    if not _install_is_whole(app, data_dir):
+    if not _install_is_whole(app, data_dir, site):
         return None
     session = WindowSession(app, data_dir, profile, option)
-    window = session.open_window(text_first=True)
+    window = session.open_window(text_first=True, site=site)
     if session.report is not None:  # the text is shown: the profile opens once it is painted
         window.text_painted.connect(session.open_profile)
     else:
@@ -174,14 +176,13 @@ def start_gui(args: Namespace) -> WindowSession | None:
     return session
 
 
-def _install_is_whole(app: QApplication, data_dir: Path) -> bool:
-    """Starts the log and checks the install; a broken one is explained (and logged)."""
-    from studyapp.core import site_settings
+def _install_is_whole(app: QApplication, data_dir: Path, site: SiteSettings) -> bool:
+    """Starts the log (with the machine-wide settings ``site`` that were read) and checks
+    the install; a broken one is explained (and logged)."""
     from studyapp.ui.install_check import broken_install_message, install_problems
 
     app_log.start_logging(data_dir)
     app_log.log_start(data_dir)
-    site = site_settings.load()
     for path in site.files:
         app_log.log.info("machine-wide settings read from %s", path)
     for problem in site.problems:
@@ -235,19 +236,23 @@ class WindowSession(QObject):
         self.damage_met.connect(self._damage_met)
         # Core's news of damage is heard from the first open on (its module is the store's).
         self._stop_listening: Callable[[], None] | None = None
-        self.collector_paused = False  # see run_gui: on again as the profile opens
+        # What start-up paused (see run_gui), resumed as the profile opens.
+        self.paused: Callable[[], None] | None = None
 
-    def open_window(self, text_first: bool = False) -> MainWindow:
+    def open_window(self, text_first: bool = False, site: SiteSettings | None = None
+                    ) -> MainWindow:
         """A new window for the session's profile. ``text_first`` (the start): before the
         profile is open, the section the learner was reading is shown where the settings
-        say, and ``self.report`` is set when it was."""
+        say, and ``self.report`` is set when it was. ``site``: the machine-wide settings
+        when just read (read anew by default)."""
         from studyapp.ui.main_window import MainWindow
 
         before = current_language().code
-        use_language(self.app, language_for(self.settings, self.language_option))
+        use_language(self.app, language_for(self.settings, self.language_option, site))
         choice = theme_choice(self.settings)
         colours = apply_theme(self.app, choice)
-        window = MainWindow(self.settings, self.data_dir, colours, choice, self.profile)
+        window = MainWindow(self.settings, self.data_dir, colours, choice, self.profile,
+                            menu_entries_later=text_first)
         window.appearance_changed.connect(self.open_window)
         window.profile_requested.connect(self.switch_profile)
         window.restore_requested.connect(self.restore)
@@ -272,6 +277,8 @@ class WindowSession(QObject):
             else:
                 if window.show_text_early(report):
                     self.report = report
+        if not window.text_pending:  # else they come right after the text's first paint
+            window.fill_menus()
         window.show()
         if previous is not None and current_language().code != before:
             window.statusBar().showMessage(QCoreApplication.translate(
@@ -290,9 +297,9 @@ class WindowSession(QObject):
         """Opens the profile and shows it in the window. A profile in use elsewhere offers
         another one (and opens when the other lets go); a damaged one offers recovery; any
         other failure says why and quits. False until the profile is open."""
-        if self.collector_paused:  # the text is painted: start-up's garbage can go now
-            self.collector_paused = False
-            gc.enable()
+        if self.paused is not None:  # the text is painted: start-up's garbage can go now
+            resume, self.paused = self.paused, None
+            resume()
         # The database layer (sqlite-utils and what it pulls in) loads here, after the
         # window is on screen.
         from studyapp.core.store import (
@@ -573,6 +580,8 @@ class WindowSession(QObject):
         """Until the running backup ends (the window's events go on meanwhile), showing
         "Making a backup…" when it takes time. False when it was stopped instead: the
         deadline passed, or the learner chose to close without it."""
+        from PySide6.QtCore import QEventLoop
+
         from studyapp.ui.profile_dialogs import ClosingBackupDialog
 
         loop = QEventLoop()

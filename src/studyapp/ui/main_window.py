@@ -52,9 +52,11 @@ class MainWindow(WorkbenchMenus):
     text_painted = Signal()
 
     def __init__(self, settings: QSettings, data_dir: Path, colours: Colours,
-                 theme: ThemeChoice, profile: str) -> None:
+                 theme: ThemeChoice, profile: str, menu_entries_later: bool = False) -> None:
         """The window's frame: rail, menus and status bar. :meth:`attach` adds the views
-        once the profile is open, so the window shows before the heavier modules load."""
+        once the profile is open, so the window shows before the heavier modules load.
+        ``menu_entries_later`` (the start): the menu bar has its menus, and their entries
+        come with :meth:`fill_menus` (see :meth:`show_text_early`)."""
         super().__init__()
         self.settings = settings
         self.data_dir = data_dir
@@ -124,10 +126,20 @@ class MainWindow(WorkbenchMenus):
         self.statusBar().addPermanentWidget(self.profile_label)
         self.statusBar().setSizeGripEnabled(True)
 
-        self._build_menus()
+        self._menus_filled = False
+        self._add_menus()
+        if not menu_entries_later:
+            self.fill_menus()
         self.sets_changed.connect(self._refresh_study_views)
         self.set_ready(False)
         self._restore_geometry()
+
+    def fill_menus(self) -> None:
+        """The menus' entries and their shortcuts (once)."""
+        if not self._menus_filled:
+            self._menus_filled = True
+            self._fill_menus()
+            self.set_ready(self.store is not None)
 
     def show_text_early(self, report: Report) -> bool:
         """Shows the section the learner was reading, where the settings say, before the
@@ -152,6 +164,7 @@ class MainWindow(WorkbenchMenus):
         """Adds the views for the open profile and goes back to where the learner was."""
         from studyapp.ui.reader import ReaderView
 
+        self.fill_menus()  # before the reader's entries join them
         self.store = store
         self.report = report
         self.profile_label.setToolTip(str(store.path))
@@ -206,7 +219,10 @@ class MainWindow(WorkbenchMenus):
         if reader is not None:
             reader.text.painted.disconnect(self._early_text_painted)
             self.text_pending = False
-            QTimer.singleShot(0, self.text_painted.emit)  # once this frame is on screen
+            # Once this frame is on screen: the menus' entries (whose shortcuts but Quit, F1
+            # and the appearance wait for the profile anyway), then the profile.
+            QTimer.singleShot(0, self.fill_menus)
+            QTimer.singleShot(0, self.text_painted.emit)
 
     def _profile_text_painted(self) -> None:
         self.reader.text.painted.disconnect(self._profile_text_painted)
@@ -285,9 +301,12 @@ class MainWindow(WorkbenchMenus):
         """Until a profile is attached, only what needs none is enabled (menus, Quit, Help)."""
         for button in self.rail_buttons.buttons():
             button.setEnabled(ready)
-        for action in [*self.view_actions.values(), self.import_action, self.sets_action,
-                       self.export_action, self.report_action, self.details_action,
-                       self.backups_action]:
+        for view_action in self.view_actions.values():
+            view_action.setEnabled(ready)
+        if not self._menus_filled:
+            return  # fill_menus sets its entries
+        for action in [self.import_action, self.sets_action, self.export_action,
+                       self.report_action, self.details_action, self.backups_action]:
             action.setEnabled(ready)
         self.profiles_menu.setEnabled(ready)
 

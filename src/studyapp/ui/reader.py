@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -472,6 +471,8 @@ class ReaderView(QWidget):
 
     def _reading_now(self) -> bool:
         """Whether the text is what the learner has in front of them."""
+        from PySide6.QtWidgets import QPlainTextEdit  # the notes' editor (not at start-up)
+
         if not self.window().isActiveWindow() or QApplication.activeModalWidget() is not None:
             return False  # a dialog (or another window) covers the text
         focused = QApplication.focusWidget()

@@ -88,6 +88,7 @@ class SectionText(QTextBrowser):
         document.setDefaultFont(font)
         self._side_margin = -1.0  # margins are set anew for this font below
         cursor = QTextCursor(document)
+        cursor.beginEditBlock()  # one change to lay out, not one per block
         self._paragraph_blocks = {}
 
         # The whole path, each part's full label: wrapped if need be, never cut mid-phrase.
@@ -124,6 +125,7 @@ class SectionText(QTextBrowser):
                 link.setAnchorHref(f"{SECTION_SCHEME}:{child.id}")
                 link.setForeground(QColor(self._colours.accent))
                 self._insert_block(cursor, child.label, link, bottom=6)
+        cursor.endEditBlock()
         self.setTextCursor(QTextCursor(document))  # no selection carried over
         self._fit_column()
 

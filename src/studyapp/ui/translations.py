@@ -12,6 +12,7 @@ does, so no restart is needed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -19,6 +20,9 @@ from studyapp.core import language
 from studyapp.core.language import LanguageChoice
 from studyapp.core.resources import resource
 from studyapp.ui.formatting import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from studyapp.core.site_settings import SiteSettings
 
 __all__ = ["current_language", "i18n_folder", "install_translators", "language_for",
            "use_language"]
@@ -69,14 +73,18 @@ def install_translators(app: QCoreApplication,
     return installed
 
 
-def language_for(settings: QSettings | None, option: str | None = None) -> LanguageChoice:
+def language_for(settings: QSettings | None, option: str | None = None,
+                 site: SiteSettings | None = None) -> LanguageChoice:
     """The language by core's rule (core/language.py), with the learner's choice from
-    ``settings`` and the system's language as Qt sees it."""
-    from studyapp.core import site_settings
+    ``settings`` and the system's language as Qt sees it. ``site``: the machine-wide
+    settings when just read (read anew by default)."""
+    if site is None:
+        from studyapp.core import site_settings
 
+        site = site_settings.load()
     user = settings.value(language.SETTINGS_KEY) if settings is not None else None
     return language.choose_language(
-        option=option, site=site_settings.load(), user=str(user) if user else None,
+        option=option, site=site, user=str(user) if user else None,
         system=QLocale.system().name())
 
 

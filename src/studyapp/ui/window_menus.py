@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
@@ -80,9 +79,21 @@ class WindowMenus(QMainWindow):
     store_jobs: StoreJobs | None = None  # the session's backup thread (ui/launch.py)
 
     def _build_menus(self) -> None:
-        menus = self.menuBar()
+        self._add_menus()
+        self._fill_menus()
 
-        file_menu = menus.addMenu(translate("MainWindow", "&File"))
+    def _add_menus(self) -> None:
+        """The menu bar's menus, empty: File, Go, Reading, View, Help."""
+        menus = self.menuBar()
+        self.file_menu = menus.addMenu(translate("MainWindow", "&File"))
+        self.go_menu = menus.addMenu(translate("MainWindow", "&Go"))
+        self.reading_menu = menus.addMenu(translate("MainWindow", "&Reading"))
+        self.view_menu = menus.addMenu(translate("MainWindow", "&View"))
+        self.help_menu = menus.addMenu(translate("MainWindow", "&Help"))
+
+    def _fill_menus(self) -> None:
+        """The menus' entries and the window's shortcuts."""
+        file_menu = self.file_menu
         self.import_action = self._action(translate("MainWindow", "&Import question set…"),
                                           "Ctrl+O", self.import_files, "file-up")
         self.sets_action = self._action(translate("MainWindow", "Question &sets…"),
@@ -116,10 +127,7 @@ class WindowMenus(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        self.go_menu = menus.addMenu(translate("MainWindow", "&Go"))
         self.go_menu.addActions(list(self.view_actions.values()))
-        self.reading_menu = menus.addMenu(translate("MainWindow", "&Reading"))
-        self.view_menu = menus.addMenu(translate("MainWindow", "&View"))
         theme_menu = self.view_menu.addMenu(translate("MainWindow", "A&ppearance"))
         self.theme_actions = QActionGroup(self)
         for choice, text in ((ThemeChoice.SYSTEM, translate("MainWindow", "Follow the &system")),
@@ -134,7 +142,7 @@ class WindowMenus(QMainWindow):
             theme_menu.addAction(action)
         self._build_language_menu()
 
-        help_menu = menus.addMenu(translate("MainWindow", "&Help"))
+        help_menu = self.help_menu
         help_menu.addAction(self._action(translate("MainWindow", "&Keyboard shortcuts"), "F1",
                                          self.show_shortcuts))
         help_menu.addAction(self.data_folder_action)
@@ -419,6 +427,7 @@ class WindowMenus(QMainWindow):
 
     def open_data_folder(self) -> None:
         from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu
 
 from studyapp.ui.window_menus import WindowMenus
 
@@ -27,9 +26,9 @@ TOLD_KEY = "results/told_unreachable"  # the learner was told the folder was not
 
 
 class WorkbenchMenus(WindowMenus):
-    def _build_menus(self) -> None:
-        super()._build_menus()
-        file_menu = self.menuBar().actions()[0].menu()
+    def _fill_menus(self) -> None:
+        super()._fill_menus()
+        file_menu = self.file_menu
         self.new_exam_action = self._action(translate("MainWindow", "New e&xam…"), None,
                                             self.new_exam)
         self.print_exam_action = self._action(translate("MainWindow", "&Print exam…"),
@@ -40,7 +39,6 @@ class WorkbenchMenus(WindowMenus):
                                                   None, self.choose_results_folder)
         self.write_results_action = self._action(translate("MainWindow", "&Write results now"),
                                                  None, self.write_results_now)
-        assert isinstance(file_menu, QMenu)
         before = self.backups_action
         file_menu.insertSeparator(before)
         file_menu.insertActions(before, [self.new_exam_action, self.print_exam_action,
