@@ -18,12 +18,10 @@ last three equal py-fsrs' ``State`` values).
 from __future__ import annotations
 
 import _random
-import gc
 import math
 import random
 import zlib
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
@@ -478,18 +476,6 @@ def optimise(history: ReviewHistory,
             items.lasts(random.Random(7).sample(range(len(items)), min(len(items), 5000)))]
     return OptimiseResult(parameters=tuple(fitted), old_fit=_fit(old, checked, last),
                           new_fit=_fit(fitted, checked, last), items=len(items))
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """The cycle collector off meanwhile (as it was before, after)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _within_py_fsrs_bounds(parameters: list[float]) -> list[float]:

@@ -10,18 +10,15 @@ The format parsers are imported only when a file of their kind is loaded, so sta
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib
 import os
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
+from studyapp.core.collector import collector_paused
 from studyapp.core.formats import ALIASES as _ALIASES
 from studyapp.core.formats import EXTENSIONS, FORMAT_NAMES, FORMATS
 from studyapp.core.messages import Message, msg
@@ -99,38 +96,6 @@ def _txt_kind(text: str) -> str:
         if gift is None or not gift.looks_like_gift(text):
             return "paper"
     return "gift"
-
-
-_collector_lock = threading.Lock()
-_collector_pausers = 0
-_collector_was_enabled = True
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pauses Python's cyclic garbage collector for the block; re-entrant and thread-safe.
-
-    Parsing a large file makes hundreds of thousands of objects that all stay alive until the
-    set is built, so each collection they trigger scans an ever larger heap in vain: the cost
-    grows with the square of the file's size (100,000 questions: 22 s instead of 10 s), and a
-    full collection holds the interpreter lock long enough to freeze the window while the
-    import dialog reads in a worker. Parsed sets hold no reference cycles that need
-    collecting meanwhile. The collector is switched on again when the last block running in
-    any thread ends, and only if it was on when the first one began.
-    """
-    global _collector_pausers, _collector_was_enabled
-    with _collector_lock:
-        if _collector_pausers == 0:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-        _collector_pausers += 1
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _collector_pausers -= 1
-            if _collector_pausers == 0 and _collector_was_enabled:
-                gc.enable()
 
 
 def load_file(path: str | os.PathLike[str], format: str | None = None) -> LoadResult:

@@ -24,6 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from studyapp.core.clock import Clock, iso
+from studyapp.core.collector import collector_paused
 from studyapp.core.decks import RELATIONSHIPS_DECK, CardGroup, Deck
 from studyapp.core.messages import msg
 from studyapp.core.report import Report
@@ -41,7 +42,6 @@ from studyapp.core.scheduling import (
     ReviewSettings,
     Scheduler,
     card_number,
-    gc_paused,
     optimise,
 )
 from studyapp.core.store.checks import StoreError
@@ -664,7 +664,7 @@ class ReviewsService(Service):
             raise ValueError(
                 f"{MIN_REVIEWS_TO_OPTIMISE - total} more reviews are needed before your "
                 f"schedule can be fitted to your own history ({MIN_REVIEWS_TO_OPTIMISE} in all).")
-        with gc_paused():  # its many objects all live until the fit is done
+        with collector_paused():  # its many objects all live until the fit is done
             return optimise(self.history(MAX_OPTIMISER_ITEMS), self.settings().parameters)
 
     def apply_parameters(self, parameters: tuple[float, ...] | None) -> None:
