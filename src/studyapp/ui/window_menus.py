@@ -6,7 +6,8 @@ shortcuts, data folder, About).
 the views. Its texts are translated with ``translate("MainWindow", ...)``: Qt looks ``self.tr``
 up under the class of the object (MainWindow), while lupdate would file a ``self.tr`` written
 here under WindowMenus, and no translation would be found. A new menu entry goes in
-``_build_menus`` with its handler beside the others here.
+``_fill_menus`` with its handler beside the others here (the menus themselves are made
+by ``_add_menus``; MainWindow fills them after the start's first paint).
 """
 
 from __future__ import annotations
@@ -77,10 +78,6 @@ class WindowMenus(QMainWindow):
     reader: ReaderView
     view_actions: dict[str, QAction]  # Go: one per view (Ctrl+1..4), in the rail's order
     store_jobs: StoreJobs | None = None  # the session's backup thread (ui/launch.py)
-
-    def _build_menus(self) -> None:
-        self._add_menus()
-        self._fill_menus()
 
     def _add_menus(self) -> None:
         """The menu bar's menus, empty: File, Go, Reading, View, Help."""
