@@ -3,7 +3,9 @@ asks SQLite nothing while the WAL's shared memory says nobody committed."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -150,5 +152,34 @@ def test_a_file_that_does_not_move_with_the_owners_commit_is_never_trusted(
         assert not mark.watch.live
         other.execute("INSERT INTO t VALUES (2)")
         assert mark.moved(owner)
+    owner.close()
+    other.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_in_place_of_the_shared_memory_file_is_refused_at_once(tmp_path: Path) -> None:
+    """Something put where the -shm file was (here a named pipe, after SQLite opened the
+    real one): the watch neither waits on it nor trusts it, and SQLite is asked."""
+    path = tmp_path / "profile.sqlite3"
+    # the owner is looked at from a thread, which gives up on it if the look hangs
+    owner = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    owner.execute("PRAGMA journal_mode=wal")
+    other = _connect(path)
+    owner.execute("CREATE TABLE t (x INTEGER)")
+    shm = Path(f"{path}-shm")
+    shm.unlink()
+    os.mkfifo(shm)
+    mark = ChangeMark()
+    looked: list[bool] = []
+    look = threading.Thread(target=lambda: looked.append(mark.moved(owner)), daemon=True)
+    look.start()
+    look.join(5)
+    assert looked == [True]  # answered (the first look), not stuck opening the pipe
+    assert mark.watch.header(owner) is None
+    _own_write(mark, owner)
+    assert not mark.watch.live
+    other.execute("INSERT INTO t VALUES (2)")
+    assert mark.moved(owner)
+    mark.watch.close()
     owner.close()
     other.close()

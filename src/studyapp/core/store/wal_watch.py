@@ -24,6 +24,7 @@ from __future__ import annotations
 import mmap
 import os
 import sqlite3
+import stat
 import sys
 
 HEADER = 48  # bytes of the first copy of the wal-index header
@@ -89,12 +90,14 @@ class WalWatch:
             return
         if not row or not row[2] or str(journal).lower() != "wal":
             return
-        try:
-            descriptor = os.open(f"{row[2]}-shm", os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:  # never waits: a pipe put where the file was opens and is refused below
+            descriptor = os.open(f"{row[2]}-shm", os.O_RDONLY | getattr(os, "O_BINARY", 0)
+                                 | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             return
         try:
-            if os.fstat(descriptor).st_size >= HEADER:
+            status = os.fstat(descriptor)
+            if stat.S_ISREG(status.st_mode) and status.st_size >= HEADER:
                 self._map = mmap.mmap(descriptor, HEADER, access=mmap.ACCESS_READ)
         except (OSError, ValueError):
             self._map = None
