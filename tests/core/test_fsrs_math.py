@@ -61,11 +61,9 @@ def test_review_matches_py_fsrs(state: int, step: int, stability: float | None,
         expected.due)
 
 
-def test_previews_are_the_dataclasses_their_constructors_make() -> None:
-    """Outcomes are made without the frozen dataclasses' __init__ (a hot path): they
-    equal, hash and print as the ones __init__ makes, and stay frozen."""
-    import dataclasses
-
+def test_previews_are_the_named_tuples_their_constructors_make() -> None:
+    """Outcomes are made with tuple.__new__ (a hot path): they are of the same types,
+    equal, hash and print as the ones the constructors make, and stay immutable."""
     import pytest
 
     from studyapp.core.scheduling import Memory, Outcome, Scheduler
@@ -73,29 +71,41 @@ def test_previews_are_the_dataclasses_their_constructors_make() -> None:
     memory = Memory(state=2, step=None, stability=12.5, difficulty=6.0,
                     due=NOW, last_review=NOW - timedelta(days=13), reps=4, lapses=1)
     for rating, outcome in Scheduler().preview(77, memory, NOW).items():
-        rebuilt = Outcome(outcome.rating, Memory(**dataclasses.asdict(outcome.memory)),
+        rebuilt = Outcome(outcome.rating, Memory(**outcome.memory._asdict()),
                           outcome.interval)
+        assert type(outcome) is Outcome and type(outcome.memory) is Memory
+        assert type(outcome.memory.lapses) is int and type(outcome.memory.reps) is int
         assert outcome == rebuilt and hash(outcome) == hash(rebuilt)
         assert repr(outcome) == repr(rebuilt) and outcome.rating == rating
-        with pytest.raises(dataclasses.FrozenInstanceError):
+        assert outcome.memory.lapses == (2 if rating == 1 else 1)
+        with pytest.raises(AttributeError):
             outcome.memory.reps = 0  # type: ignore[misc]
 
 
-def test_fuzz_draws_are_those_of_a_generator_seeded_per_card() -> None:
-    """The fuzz draw comes from one generator seeded again per (card, review count): the
-    intervals are those a new random.Random(seed) per card gives."""
-    import random
+def test_the_fuzz_draw_is_splitmix64_of_the_card_and_its_review_count() -> None:
+    """The draw is SplitMix64's output for the seed (number << 20) ^ reps, 53 bits of it:
+    SplitMix64 seeded 0 gives 0xE220A8397B1DCDAF first (its published sequence); the
+    draws are the same on every call and spread evenly; the fuzzed days are the draw's
+    place in the fuzz range."""
+    from studyapp.core.scheduling import Scheduler, _fuzz_range, fuzz_draw
 
-    from studyapp.core.scheduling import Scheduler, _fuzz_range
-
+    assert fuzz_draw(0, 0) == (0xE220A8397B1DCDAF >> 11) / 2**53
+    draws = [fuzz_draw(number, reps) for number in range(0, 40_000, 7) for reps in range(4)]
+    assert all(0.0 <= draw < 1.0 for draw in draws)
+    assert draws == [fuzz_draw(number, reps)
+                     for number in range(0, 40_000, 7) for reps in range(4)]
+    deciles = [0] * 10
+    for draw in draws:
+        deciles[int(draw * 10)] += 1
+    assert all(abs(count / len(draws) - 0.1) < 0.01 for count in deciles), deciles
+    assert len(set(draws)) == len(draws)
     scheduler = Scheduler()
     low, high = _fuzz_range(300, 36500)
     assert high - low > 20
     for number in (0, 1, 77, 2**31 + 5, 4_000_000_000):
         for reps in (0, 3, 40):
-            draw = random.Random((number << 20) ^ reps).random()
-            assert scheduler._fuzzed_days(number, reps, 300, []) == int(
-                draw * (high - low + 1) + low)
+            assert scheduler._fuzzed_days(number, reps, 300) == int(
+                fuzz_draw(number, reps) * (high - low + 1) + low)
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,8 +8,8 @@ py-fsrs' sharp edges, handled here once:
 - it takes only datetimes whose tzinfo is ``timezone.utc``: every moment is converted;
 - ``Card()`` without an id sleeps a millisecond: the card's stable number is always passed;
 - its fuzz draws from the global random generator: fuzzing is switched off in py-fsrs and
-  done here from a generator seeded by the card and its review count, so the interval a
-  button shows is the interval that grade gives, however often it is computed.
+  done here from a draw mixed from the card and its review count (``fuzz_draw``), so the
+  interval a button shows is the interval that grade gives, however often it is computed.
 
 States are the app's: 0 new (py-fsrs has none), 1 learning, 2 review, 3 relearning (the
 last three equal py-fsrs' ``State`` values).
@@ -17,7 +17,6 @@ last three equal py-fsrs' ``State`` values).
 
 from __future__ import annotations
 
-import _random
 import math
 import random
 import zlib
@@ -27,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, repeat
 from operator import sub
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studyapp.core.fsrs_math import FsrsMath, Step
 from studyapp.core.messages import msg, msg_n
@@ -55,8 +54,6 @@ _DEFAULT_PARAMETERS: tuple[float, ...] = (
 # py-fsrs' fuzz ranges (fsrs.scheduler.FUZZ_RANGES), applied here from a seeded generator.
 _FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
 
-
-_Frozen = TypeVar("_Frozen")
 
 # -- settings ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -136,8 +133,11 @@ class ReviewSettings:
 
 
 # -- scheduling --------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Memory:
+# Memory and Outcome are named tuples, not dataclasses: showing a card makes four of each,
+# and a tuple is one C call to make (a dataclass instance also needs its own dict), which
+# is a fifth of the previews' cost when the card comes after other work has taken the
+# processor's caches. Both are immutable, as the frozen dataclasses were.
+class Memory(NamedTuple):
     """What the scheduler knows of a card (a row of ``card_state``)."""
 
     state: int = NEW
@@ -150,8 +150,7 @@ class Memory:
     lapses: int = 0
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What one grade gives: the card's next memory and when it is due."""
 
     rating: int
@@ -169,10 +168,6 @@ class Scheduler:
     """FSRS with a profile's settings. Build it once per settings (it caches py-fsrs')."""
 
     settings: ReviewSettings = field(default_factory=ReviewSettings)
-    # The fuzz draws' generator, seeded again for each card: the C generator that
-    # random.Random extends, seeded with an int, gives the same numbers.
-    _draws: _random.Random = field(default_factory=_random.Random, init=False, repr=False,
-                                   compare=False)
 
     def _fsrs(self) -> fsrs.Scheduler:
         return _py_fsrs_scheduler(self.settings.parameters, self.settings.desired_retention,
@@ -200,17 +195,12 @@ class Scheduler:
                 RATINGS, steps, strict=True):
             if after_state == REVIEW and interval.days >= 2.5:  # _fuzzed_days
                 if draw < 0:
-                    self._draws.seed((number << 20) ^ reps)
-                    draw = self._draws.random()
+                    draw = fuzz_draw(number, reps)
                 low, high = _fuzz_range(interval.days, maximum)
-                interval = timedelta(days=min(int(draw * (high - low + 1) + low), maximum))
-            after = _new(Memory)
-            after.__dict__.update(
-                state=after_state, step=after_step, stability=stability,
-                difficulty=difficulty, due=now + interval, last_review=now, reps=reps + 1,
-                lapses=lapses + int(state == REVIEW and rating == AGAIN))
-            outcome = outcomes[rating] = _new(Outcome)
-            outcome.__dict__.update(rating=rating, memory=after, interval=interval)
+                interval = timedelta(min(int(draw * (high - low + 1) + low), maximum))
+            outcomes[rating] = _tuple(Outcome, (rating, _tuple(Memory, (
+                after_state, after_step, stability, difficulty, now + interval, now,
+                reps + 1, lapses + (state == REVIEW and rating == AGAIN))), interval))
         return outcomes
 
     def review(self, number: int, memory: Memory, rating: int, now: datetime) -> Outcome:
@@ -227,36 +217,31 @@ class Scheduler:
                 memory.state, memory.step, memory.stability, memory.difficulty,
                 memory.last_review.astimezone(UTC) if memory.last_review else None, rating,
                 now)
-        return self._outcome(number, memory, rating, now, step, [])
+        return self._outcome(number, memory, rating, now, step)
 
     @cached_property
     def _math(self) -> FsrsMath:
         return _fsrs_math(self.settings)
 
-    def _outcome(self, number: int, memory: Memory, rating: int, now: datetime, step: Step,
-                 draw: list[float]) -> Outcome:
-        """The grade's outcome from its FSRS step (``now`` in UTC), fuzzed; ``draw`` holds
-        the fuzz draw once made."""
+    def _outcome(self, number: int, memory: Memory, rating: int, now: datetime,
+                 step: Step) -> Outcome:
+        """The grade's outcome from its FSRS step (``now`` in UTC), fuzzed."""
         if step.state == REVIEW:  # a whole number of days (FsrsMath.review_all)
             due = now + timedelta(days=self._fuzzed_days(number, memory.reps,
-                                                         step.interval.days, draw))
+                                                         step.interval.days))
         else:
             due = now + step.interval
         lapsed = memory.state == REVIEW and rating == AGAIN
-        after = _made(Memory, {
-            "state": step.state, "step": step.step, "stability": step.stability,
-            "difficulty": step.difficulty, "due": due, "last_review": now,
-            "reps": memory.reps + 1, "lapses": memory.lapses + int(lapsed)})
-        return _made(Outcome, {"rating": rating, "memory": after, "interval": due - now})
+        after = Memory(step.state, step.step, step.stability, step.difficulty, due, now,
+                       memory.reps + 1, memory.lapses + int(lapsed))
+        return Outcome(rating, after, due - now)
 
-    def _fuzzed_days(self, number: int, reps: int, days: int, draw: list[float]) -> int:
+    def _fuzzed_days(self, number: int, reps: int, days: int) -> int:
         if days < 2.5:
             return days
         low, high = _fuzz_range(days, self.settings.maximum_interval)
-        if not draw:  # random.Random(seed).random(), without making a generator per card
-            self._draws.seed((number << 20) ^ reps)
-            draw.append(self._draws.random())
-        return min(int(draw[0] * (high - low + 1) + low), self.settings.maximum_interval)
+        return min(int(fuzz_draw(number, reps) * (high - low + 1) + low),
+                   self.settings.maximum_interval)
 
     def retrievability(self, memory: Memory, now: datetime) -> float | None:
         """The chance of recalling the card ``now`` (None for a card never reviewed)."""
@@ -270,16 +255,20 @@ class Scheduler:
         return float(self._fsrs().get_card_retrievability(card, now.astimezone(UTC)))
 
 
-_new = object.__new__
+_tuple = tuple.__new__  # a named tuple from its fields in one call, without its __new__'s
+_MASK = (1 << 64) - 1
 
 
-def _made(cls: type[_Frozen], fields: dict[str, Any]) -> _Frozen:
-    """A frozen dataclass (Memory, Outcome) with every one of its fields given, made
-    without its __init__: that sets each field through object.__setattr__, and showing a
-    card makes four of each. Equal to the one __init__ makes."""
-    made = object.__new__(cls)
-    made.__dict__.update(fields)
-    return made
+def fuzz_draw(number: int, reps: int) -> float:
+    """The fuzz draw in [0, 1) of card ``number`` at its ``reps``-th review: the same every
+    time it is asked, so the interval a button shows is the one its grade gives, and spread
+    evenly over cards and reviews. SplitMix64's mix of (number, reps), 53 bits of it (as
+    ``random.random()`` takes): a generator seeded per card cost as much as the rest of a
+    preview."""
+    mixed = (((number << 20) ^ reps) + 0x9E3779B97F4A7C15) & _MASK
+    mixed = ((mixed ^ (mixed >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    mixed = ((mixed ^ (mixed >> 27)) * 0x94D049BB133111EB) & _MASK
+    return ((mixed ^ (mixed >> 31)) >> 11) * 1.1102230246251565e-16  # 2 ** -53
 
 
 @lru_cache(maxsize=4096)

@@ -305,7 +305,7 @@ class ReviewsService(Service):
 
     def _left_today(self) -> tuple[int, int]:
         """(new, reviews) the daily limits still allow (after _fresh_counts)."""
-        settings = self.settings()
+        settings = self._settings or self.settings()
         return (max(0, settings.new_per_day - self._done.get(NEW, 0)),
                 max(0, settings.reviews_per_day - self._done.get(REVIEW, 0)))
 
@@ -404,7 +404,9 @@ class ReviewsService(Service):
                 return None
             cached = self._card_parts.get(key)
             card = self.card(key) if cached is None else _card_from(cached, now_text)
-            card.previews = self.scheduler().preview(card_number(key), card.memory, now)
+            # The service's own attributes, not its guarded methods: one call less each.
+            card.previews = (self._scheduler or self.scheduler()).preview(
+                card_number(key), card.memory, now)
             card.shown_at = now
             return card
         params: dict[str, Any] = {
