@@ -30,6 +30,7 @@ m008_progress_summaries
 m009_exams
 m015_card_groups_in_use
 m016_grade_indexes
+m017_lighter_activity_triggers
 _.freeze_panes  # core/class_report.py, core/editing_xlsx.py: openpyxl reads them on save
 _.alignment  # core/editing_xlsx.py (openpyxl)
 _.creator  # core/editing_xlsx.py (openpyxl)

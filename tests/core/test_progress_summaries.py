@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
+from studyapp.core import migrations as migrations_module
 from studyapp.core.clock import FakeClock
 from studyapp.core.migrations import SECTION_SUMMED, SUMMED, migrations
 from studyapp.core.paths import profile_path
@@ -262,5 +263,51 @@ def test_m008_killed_half_way_leaves_the_profile_as_it_was(tmp_path: Path) -> No
     try:
         _assert_summaries_match_activity(store.db)
         _assert_as_before(store, None, 4)
+    finally:
+        store.close()
+
+
+def test_moving_an_activity_row_moves_its_sums(history: Store) -> None:
+    """activity_summary_move fires only for an UPDATE that sets hour or section_id (m017);
+    one that does moves the row's sums between the summaries' rows as before."""
+    db = history.db
+    hour, section = db.execute(
+        "SELECT hour, section_id FROM activity WHERE reviews > 0 AND section_id <> '' "
+        "ORDER BY hour LIMIT 1").fetchone()
+    with db.atomic():
+        db.execute("UPDATE activity SET hour = '2020-01-01T05', section_id = 'moved' "
+                   "WHERE hour = ? AND section_id = ?", [hour, section])
+        db.execute("UPDATE activity SET reviews = reviews + 1, recalls = recalls + 1 "
+                   "WHERE hour = '2020-01-01T05'")
+    _assert_summaries_match_activity(db)
+
+
+def test_m017_replaces_the_triggers_of_an_existing_profile(tmp_path: Path) -> None:
+    """A profile with m008's triggers gets the lighter ones and keeps its numbers."""
+    store = open_store(tmp_path, "seed", FakeClock(NOW))
+    store.question_sets.ensure_builtin()
+    store.close()
+    old = Database(profile_path(tmp_path, "seed"))
+    old.execute("DELETE FROM _sqlite_migrations WHERE name = 'm017_lighter_activity_triggers'")
+    old.execute("DROP TRIGGER activity_summary_move")
+    moved = migrations_module.SUMMARY_TRIGGERS.split("CREATE TRIGGER activity_summary_move")[1]
+    old.execute("CREATE TRIGGER activity_summary_move"
+                + moved.replace(" OF hour, section_id", "", 1).rsplit(";", 1)[0])
+    with old.atomic():
+        _write_history(old, random.Random(17))
+    old.close()
+    store = open_store(tmp_path, "seed", FakeClock(NOW))
+    try:
+        assert "m017_lighter_activity_triggers" in {
+            m.name for m in migrations.applied(store.db)}
+        sql = store.db.execute("SELECT sql FROM sqlite_master "
+                               "WHERE name = 'activity_summary_move'").fetchone()[0]
+        assert "AFTER UPDATE OF hour, section_id ON activity" in sql
+        keys = [r[0] for r in store.db.execute("SELECT card_key FROM card_state LIMIT 4")]
+        for key, rating in zip(keys, (1, 2, 3, 4), strict=True):
+            store.reviews.answer(key, rating, 3000)
+        _assert_summaries_match_activity(store.db)
+        store.reviews.tz = ZoneInfo("Europe/London")
+        _assert_as_before(store, ZoneInfo("Europe/London"), 4)
     finally:
         store.close()

@@ -312,6 +312,7 @@ _QUESTION_SECTION = _CARD_SECTION.replace("FROM cards", "FROM questions")
 
 
 def _review_upsert(row: str, sign: str) -> str:
+    # recalls_passed tests the rating first: an Again skips its second look-up of the log.
     recall = (f"EXISTS (SELECT 1 FROM review_log e WHERE e.card_key = {row}.card_key "
               f"AND e.id < {row}.id)")
     return f"""
@@ -320,7 +321,7 @@ def _review_upsert(row: str, sign: str) -> str:
         VALUES (substr({row}.reviewed_at, 1, 13), {_CARD_SECTION.format(key=row + '.card_key')},
                 {sign}1, {sign}({row}.rating = 1), {sign}({row}.rating = 2),
                 {sign}({row}.rating = 3), {sign}({row}.rating = 4), {sign}({recall}),
-                {sign}({recall} AND {row}.rating > 1), {sign}coalesce({row}.duration_ms, 0))
+                {sign}({row}.rating > 1 AND {recall}), {sign}coalesce({row}.duration_ms, 0))
         ON CONFLICT (hour, section_id) DO UPDATE SET
             reviews = reviews + excluded.reviews, again = again + excluded.again,
             hard = hard + excluded.hard, good = good + excluded.good,
@@ -463,6 +464,8 @@ def _summary_upserts(values: str) -> str:
 
 
 def _summary_triggers() -> str:
+    # The move fires only for an UPDATE that sets hour or section_id (m017): the upserts'
+    # DO UPDATE, every grade's, sets the sums alone and no longer runs it to test its WHEN.
     added = _summary_upserts("NEW.{c}").replace("{row}", "NEW")
     removed = _summary_upserts("-OLD.{c}").replace("{row}", "OLD")
     changed = _summary_upserts("NEW.{c} - OLD.{c}").replace("{row}", "NEW")
@@ -477,7 +480,7 @@ def _summary_triggers() -> str:
     WHEN NEW.hour = OLD.hour AND NEW.section_id = OLD.section_id BEGIN
         {changed}
     END;
-    CREATE TRIGGER activity_summary_move AFTER UPDATE ON activity
+    CREATE TRIGGER activity_summary_move AFTER UPDATE OF hour, section_id ON activity
     WHEN NEW.hour <> OLD.hour OR NEW.section_id <> OLD.section_id BEGIN
         {removed}
         {added}
@@ -571,3 +574,18 @@ def m016_grade_indexes(db: Database) -> None:
             ON card_state(state, position, grp, suspended, retired, buried_until)
             WHERE state = 0;
         """)
+
+
+@migrations(name="m017_lighter_activity_triggers")
+def m017_lighter_activity_triggers(db: Database) -> None:
+    """The activity triggers again, as m007 and m008 make them now, with the same results:
+    ``activity_summary_move`` is ``AFTER UPDATE OF hour, section_id`` (each grade's upsert of
+    `activity` ran it only to find its WHEN false: a sub-program, its frame and registers,
+    about 18,000 instructions a grade), and a review's recalls_passed looks at its rating
+    before the log. The summaries' rows are untouched."""
+    for name in ("review_insert", "review_delete", "review_update", "answer_insert",
+                 "answer_delete", "answer_update", "summary_insert", "summary_delete",
+                 "summary_update", "summary_move"):
+        db.execute(f"DROP TRIGGER IF EXISTS activity_{name}")
+    run_script(db, ACTIVITY_TRIGGERS)
+    run_script(db, SUMMARY_TRIGGERS)
