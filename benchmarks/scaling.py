@@ -26,22 +26,19 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import cards
-from benchmarks.common import Result, median
+from benchmarks.common import Result, median, studyapp_cache
 
 ROUNDS = 15
 SIZES = ((10_000, 100_000), (100_000, 1_000_000))  # (cards, reviews): small, big
 GROWTH = SIZES[1][0] / SIZES[0][0]
 TARGETS = {"scaling_next_card": 1.5, "scaling_answer": 1.5, "scaling_counts": GROWTH,
            "scaling_dashboard": GROWTH}
-CACHE = Path.home() / ".cache" / "studyapp-bench"
 
 
 def _cached(size: tuple[int, int]) -> Path:
     """The data folder of a profile of ``size`` in the cache (as vs_anki names it)."""
-    folder = CACHE / f"studyapp-{size[0]}-{size[1]}"
+    folder = studyapp_cache(*size)
     if not (folder / "done").exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
         saved = cards.CARDS, cards.REVIEWS
         cards.CARDS, cards.REVIEWS = size
         try:

@@ -2,9 +2,10 @@
 
 Both sides are built from benchmarks.cards' generator (100,000 cards, about 1,000,000
 reviews; the Anki side in benchmarks/anki_side.py) and cached under
-~/.cache/studyapp-bench (the Anki copy per day, as Anki reads the real clock); each run
-works on fresh copies. Rounds alternate the two sides, each side first in every other round;
-each value is StudyApp's median over Anki's median, and the targets are ratios:
+~/.cache/studyapp-bench (StudyApp's per schema, the Anki copy per day, as Anki reads the
+real clock); each run works on fresh copies. Rounds alternate the two sides, each side
+first in every other round; each value is StudyApp's median over Anki's median, and the
+targets are ratios:
 
 anki_next_card     the next card to show, with its four grades' outcomes     <= 1.0
 anki_answer        grade: schedule, write, commit (synchronous=FULL both)    <= 1.2
@@ -28,13 +29,12 @@ import time
 from pathlib import Path
 
 from benchmarks import cards
-from benchmarks.common import Result, median, skipped
+from benchmarks.common import CACHE, Result, median, skipped, studyapp_cache
 
 ROUNDS = 15
 OPTIMISER_ROUNDS = 3
 TARGETS = {"anki_next_card": 1.0, "anki_answer": 1.2, "anki_first_counts": 1.0,
            "anki_open": 1.0, "anki_optimise": 1.0, "anki_warm_counts": 0.2}
-CACHE = Path.home() / ".cache" / "studyapp-bench"
 ROOT = Path(__file__).resolve().parents[1]
 
 _STUDYAPP_PROBE = r"""
@@ -72,15 +72,14 @@ def _cached() -> tuple[Path, Path]:
     from benchmarks import anki_side
 
     size = f"{cards.CARDS}-{cards.REVIEWS}"
-    studyapp = CACHE / f"studyapp-{size}"
+    studyapp = studyapp_cache(cards.CARDS, cards.REVIEWS)
     if not (studyapp / "done").exists():
-        shutil.rmtree(studyapp, ignore_errors=True)
-        studyapp.mkdir(parents=True)
         cards.make_profile(studyapp)
         (studyapp / "done").write_text("")
     anki = CACHE / f"anki-{size}-{dt.date.today().isoformat()}" / "collection.anki2"
     if not anki.with_name("done").exists():
-        shutil.rmtree(anki.parent, ignore_errors=True)
+        for stale in CACHE.glob(f"anki-{size}-*"):  # other days' copies
+            shutil.rmtree(stale, ignore_errors=True)
         anki_side.build(anki)
         anki.with_name("done").write_text("")
     return studyapp, anki
