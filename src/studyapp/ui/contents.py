@@ -191,14 +191,14 @@ class ContentsPanel(QWidget):
         self.search_field.returnPressed.connect(self._open_current_hit)
         self.search_field.installEventFilter(self)
 
-        self.tree = ContentsTree(report, colours)
+        self.stack = QStackedWidget(self)
+        self.tree = ContentsTree(report, colours, self.stack)
         self.tree.section_activated.connect(self.section_activated)
         self.results_status = QLabel()
         self.results_status.setProperty("role", "muted")
         self.results_status.setWordWrap(True)
         self._results: SearchResults | None = None  # see results: built on the first search
 
-        self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
 
         layout = QVBoxLayout(self)

@@ -151,7 +151,8 @@ class MainWindow(WorkbenchMenus):
                 or saved_place(self.settings, self.profile_name, report) is None):
             return False
         self.report = report
-        reader = ReaderView(None, report, self.settings, self.colours, profile=self.profile_name)
+        reader = ReaderView(None, report, self.settings, self.colours, self.stack,
+                            profile=self.profile_name)
         self.stack.addWidget(reader)
         self.stack.setCurrentWidget(reader)
         reader.resume()

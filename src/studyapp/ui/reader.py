@@ -82,13 +82,17 @@ class ReaderView(QWidget):
         self.reading: ReadingSession | None = None  # this visit's time and read rule
         self._zoom = clamp_zoom(int(str(settings.value("reader/zoom", 0))))
 
-        self.contents = ContentsPanel(report, colours)
+        # Each widget is made in its final parent: a subtree moved into a parent later is
+        # styled anew (the app's style sheet), the whole of it each time.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.contents = ContentsPanel(report, colours, self.splitter)
+        centre = QWidget(self.splitter)
         self.contents.section_activated.connect(self.open_section)
         self.contents.hit_activated.connect(self.open_hit)
         self.contents.tree.step_requested.connect(
             lambda step: self.go_next() if step > 0 else self.go_previous())
 
-        self.text = SectionText(colours)
+        self.text = SectionText(colours, centre)
         self.text.next_requested.connect(self.go_next)
         self.text.previous_requested.connect(self.go_previous)
         self.text.section_link.connect(self.open_section)
@@ -142,7 +146,6 @@ class ReaderView(QWidget):
         )
         self.welcome.hide()
 
-        centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
@@ -155,10 +158,9 @@ class ReaderView(QWidget):
         centre.setPalette(palette)
 
         # The notes need the profile: until it is open, an empty panel holds their place.
-        notes_place = QWidget()
+        notes_place = QWidget(self.splitter)
         notes_place.setMinimumWidth(220)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("ReaderSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.contents)
