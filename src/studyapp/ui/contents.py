@@ -174,13 +174,13 @@ class ContentsPanel(QWidget):
         self._colours = colours
         self._search: ReportSearch | None = None  # built on first use: start-up stays lean
 
-        self.progress_label = QLabel()
+        self.progress_label = QLabel(self)
         self.progress_label.setProperty("role", "muted")
-        self.progress_bar = QProgressBar()
+        self.progress_bar = QProgressBar(self)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setAccessibleName(self.tr("Reading progress"))
 
-        self.search_field = QLineEdit()
+        self.search_field = QLineEdit(self)
         self.search_field.setObjectName("SearchField")
         self.search_field.setPlaceholderText(self.tr("Search the report (Ctrl+F)"))
         self.search_field.setClearButtonEnabled(True)
