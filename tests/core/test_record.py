@@ -71,3 +71,14 @@ def test_a_subclass_adds_its_own_fields() -> None:
 
     assert repr(Labelled(1, 2, "a")).endswith("<locals>.Labelled(x=1, y=2, label='a')")
     assert Point(1) == Point(1, 0)
+
+
+def test_messages_are_records_with_their_own_init() -> None:
+    from studyapp.core.messages import Message, msg, msg_n
+
+    assert msg("Row {row}", row=3) == Message("Row {row}", (("row", 3),))
+    assert repr(msg_n("{n} card", "{n} cards", 2)) == (
+        "Message(text='{n} card', values=(('n', 2),), plural='{n} cards', count=2)")
+    assert len({msg("a"), msg("a")}) == 1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        msg("a").text = "b"  # type: ignore[misc]
