@@ -22,10 +22,10 @@ from __future__ import annotations
 import gettext
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from studyapp.core.messages import use_catalogue
+from studyapp.core.record import Record
 from studyapp.core.resources import MissingResourceError, resource
 
 if TYPE_CHECKING:
@@ -40,8 +40,7 @@ OPTION = "--lang"
 SETTINGS_KEY = "appearance/language"  # the learner's choice in the window's settings.ini
 
 
-@dataclass(frozen=True)
-class LanguageChoice:
+class LanguageChoice(Record):
     """The language in use, and which rule chose it (``source``: "option", "environment",
     "locked", "user", "site", "system"), so the menu can say why it cannot change it."""
 

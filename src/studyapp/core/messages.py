@@ -19,8 +19,9 @@ the CLI and the window each choose the language once, at start-up.
 from __future__ import annotations
 
 import gettext
-from dataclasses import dataclass
 from typing import Any
+
+from studyapp.core.record import Record
 
 _catalogue: gettext.NullTranslations = gettext.NullTranslations()
 
@@ -30,14 +31,23 @@ def N_(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(Record):
     """An English template and its values; rendered in the active language when shown."""
 
     text: str
     values: tuple[tuple[str, Any], ...] = ()
     plural: str | None = None
     count: int | None = None
+
+    def __init__(self, text: str, values: tuple[tuple[str, Any], ...] = (),
+                 plural: str | None = None, count: int | None = None) -> None:
+        # Written out: made for every problem a check reports, where Record's general
+        # __init__ would cost four times as much.
+        set_field = object.__setattr__
+        set_field(self, "text", text)
+        set_field(self, "values", values)
+        set_field(self, "plural", plural)
+        set_field(self, "count", count)
 
     def render(self, catalogue: gettext.NullTranslations | None = None) -> str:
         """The message in ``catalogue``'s language (the active one by default)."""

@@ -39,11 +39,11 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from studyapp.core.messages import Message, msg
+from studyapp.core.record import Record
 
 if TYPE_CHECKING:
     import configparser
@@ -60,8 +60,7 @@ _FALSE = {"0", "false", "no", "off"}
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class SiteValue(Generic[T]):
+class SiteValue(Record, Generic[T]):
     """One setting: its value, whether the learner may change it, and the file it came
     from (None: IT set nothing, ``value`` is the built-in default)."""
 
@@ -74,20 +73,18 @@ class SiteValue(Generic[T]):
         return self.source is not None
 
 
-@dataclass(frozen=True)
-class DailyGoal:
+class DailyGoal(Record):
     kind: str  # "minutes" or "reviews" (cards reviewed and questions answered)
     target: int
 
 
-@dataclass(frozen=True)
-class SiteSettings:
+class SiteSettings(Record):
     language: SiteValue[str | None] = SiteValue(None)
     results_folder: SiteValue[Path | None] = SiteValue(None)
     daily_goal: SiteValue[DailyGoal | None] = SiteValue(None)
     portable: SiteValue[bool] = SiteValue(False)
     files: tuple[Path, ...] = ()  # the files that were read, highest priority first
-    problems: tuple[Message, ...] = field(default=())
+    problems: tuple[Message, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """For ``--json`` output and the log: each key's value, lock and source."""

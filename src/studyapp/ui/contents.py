@@ -174,13 +174,13 @@ class ContentsPanel(QWidget):
         self._colours = colours
         self._search: ReportSearch | None = None  # built on first use: start-up stays lean
 
-        self.progress_label = QLabel()
+        self.progress_label = QLabel(self)
         self.progress_label.setProperty("role", "muted")
-        self.progress_bar = QProgressBar()
+        self.progress_bar = QProgressBar(self)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setAccessibleName(self.tr("Reading progress"))
 
-        self.search_field = QLineEdit()
+        self.search_field = QLineEdit(self)
         self.search_field.setObjectName("SearchField")
         self.search_field.setPlaceholderText(self.tr("Search the report (Ctrl+F)"))
         self.search_field.setClearButtonEnabled(True)
@@ -191,14 +191,14 @@ class ContentsPanel(QWidget):
         self.search_field.returnPressed.connect(self._open_current_hit)
         self.search_field.installEventFilter(self)
 
-        self.tree = ContentsTree(report, colours)
+        self.stack = QStackedWidget(self)
+        self.tree = ContentsTree(report, colours, self.stack)
         self.tree.section_activated.connect(self.section_activated)
         self.results_status = QLabel()
         self.results_status.setProperty("role", "muted")
         self.results_status.setWordWrap(True)
         self._results: SearchResults | None = None  # see results: built on the first search
 
-        self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
 
         layout = QVBoxLayout(self)

@@ -74,14 +74,16 @@ class MainWindow(WorkbenchMenus):
         self.setMinimumSize(960, 600)
         self.setAcceptDrops(True)
 
-        self.stack = QStackedWidget()
+        # Made in their final parents (see ReaderView): the central widget first.
+        central = QWidget(self)
+        self.stack = QStackedWidget(central)
         self.opening = QLabel(self.tr("Opening the profile “{profile}”…").format(profile=profile))
         self.opening.setProperty("role", "muted")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
         self.views: dict[str, QWidget] = {}
 
-        self.rail = QFrame()
+        self.rail = QFrame(central)
         self.rail.setObjectName("NavigationRail")
         self.rail.setFixedWidth(88)
         rail_layout = QVBoxLayout(self.rail)
@@ -91,7 +93,7 @@ class MainWindow(WorkbenchMenus):
         self.rail_buttons.setExclusive(True)
         self.view_actions: dict[str, QAction] = {}
         for number, (key, label, icon_name, tip) in enumerate(VIEWS, start=1):
-            button = QToolButton()
+            button = QToolButton(self.rail)
             button.setObjectName("RailButton")
             button.setText(self.tr(label))
             button.setIcon(icon(icon_name, colours.muted, colours.accent))
@@ -112,7 +114,6 @@ class MainWindow(WorkbenchMenus):
             self.view_actions[key] = action
         rail_layout.addStretch(1)
 
-        central = QWidget()
         central_layout = QHBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
@@ -151,7 +152,8 @@ class MainWindow(WorkbenchMenus):
                 or saved_place(self.settings, self.profile_name, report) is None):
             return False
         self.report = report
-        reader = ReaderView(None, report, self.settings, self.colours, profile=self.profile_name)
+        reader = ReaderView(None, report, self.settings, self.colours, self.stack,
+                            profile=self.profile_name)
         self.stack.addWidget(reader)
         self.stack.setCurrentWidget(reader)
         reader.resume()

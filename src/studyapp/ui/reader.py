@@ -82,37 +82,41 @@ class ReaderView(QWidget):
         self.reading: ReadingSession | None = None  # this visit's time and read rule
         self._zoom = clamp_zoom(int(str(settings.value("reader/zoom", 0))))
 
-        self.contents = ContentsPanel(report, colours)
+        # Each widget is made in its final parent: a subtree moved into a parent later is
+        # styled anew (the app's style sheet), the whole of it each time.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.contents = ContentsPanel(report, colours, self.splitter)
+        centre = QWidget(self.splitter)
         self.contents.section_activated.connect(self.open_section)
         self.contents.hit_activated.connect(self.open_hit)
         self.contents.tree.step_requested.connect(
             lambda step: self.go_next() if step > 0 else self.go_previous())
 
-        self.text = SectionText(colours)
+        self.text = SectionText(colours, centre)
         self.text.next_requested.connect(self.go_next)
         self.text.previous_requested.connect(self.go_previous)
         self.text.section_link.connect(self.open_section)
         self.text.scrolled.connect(self._scrolled)
 
-        self.previous_button = QPushButton()
+        self.previous_button = QPushButton(centre)
         self.previous_button.setIcon(icon("chevron-left", colours.text))
         self.previous_button.clicked.connect(self.go_previous)
-        self.next_button = QPushButton()
+        self.next_button = QPushButton(centre)
         self.next_button.setIcon(icon("chevron-right", colours.text))
         self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.next_button.clicked.connect(self.go_next)
-        self.read_button = QPushButton()
+        self.read_button = QPushButton(centre)
         self.read_button.setObjectName("MarkReadButton")
         self.read_button.setCheckable(True)
         self.read_button.setIcon(icon("circle-check", colours.muted, colours.success))
         self.read_button.clicked.connect(self._read_button_clicked)
-        self.notes_button = QPushButton()
+        self.notes_button = QPushButton(centre)
         self.notes_button.setObjectName("NotesButton")
         self.notes_button.setCheckable(True)
         self.notes_button.setIcon(icon("sticky-note", colours.text))
         self.notes_button.setToolTip(self.tr("Show or hide notes and bookmarks (Ctrl+Shift+B)"))
         self.notes_button.clicked.connect(self._toggle_notes)
-        self.practise_button = QPushButton(self.tr("Practise"))
+        self.practise_button = QPushButton(self.tr("Practise"), centre)
         self.practise_button.setObjectName("PractiseButton")
         self.practise_button.setIcon(icon("layers", colours.text))
         self.practise_button.setToolTip(
@@ -132,7 +136,7 @@ class ReaderView(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.next_button)
 
-        self.welcome = QLabel()
+        self.welcome = QLabel(centre)
         self.welcome.setObjectName("WelcomeBanner")
         self.welcome.setWordWrap(True)
         self.welcome.setTextFormat(Qt.TextFormat.RichText)
@@ -142,7 +146,6 @@ class ReaderView(QWidget):
         )
         self.welcome.hide()
 
-        centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
@@ -155,10 +158,9 @@ class ReaderView(QWidget):
         centre.setPalette(palette)
 
         # The notes need the profile: until it is open, an empty panel holds their place.
-        notes_place = QWidget()
+        notes_place = QWidget(self.splitter)
         notes_place.setMinimumWidth(220)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("ReaderSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.contents)

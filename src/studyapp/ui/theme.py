@@ -7,12 +7,13 @@ WCAG AA in both themes (tests/ui/test_theme.py measures it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from studyapp.core.record import Record
 
 READING_FAMILIES = [
     # Latin text in a comfortable book face where the platform has one, Chinese in a CJK face.
@@ -33,8 +34,7 @@ class ThemeChoice(StrEnum):
     DARK = "dark"
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(Record):
     window: str
     base: str
     alternate: str
