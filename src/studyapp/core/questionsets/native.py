@@ -50,6 +50,7 @@ from studyapp.core.questionsets.native_schema import _item_label, _schema_proble
 from studyapp.core.questionsets.native_values import FORMAT_TAG, LETTERS
 from studyapp.core.questionsets.native_values import LinedMap as _Map
 from studyapp.core.questionsets.native_values import LinedSeq as _Seq
+from studyapp.core.questionsets.yaml_errors import syntax_error_words
 
 __all__ = ["FORMAT_TAG", "dump", "parse", "schema"]
 
@@ -332,8 +333,9 @@ def _yaml_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else 0
     column = mark.column + 1 if mark is not None else None
-    what = " ".join(part for part in (error.context, error.problem) if part)
-    return problem(path, line, msg("YAML syntax error: {what}", what=what), column)
+    opened = error.context_mark.line + 1 if error.context_mark is not None else None
+    return problem(path, line, syntax_error_words(error.context, error.problem, opened),
+                   column)
 
 
 # --- Step 1b: text fields given as unquoted numbers or booleans -------------------------------
